@@ -1,0 +1,3 @@
+// Benchmarks are console entry points named by the first argument; see benchmarks/README.md.
+Console.Error.WriteLine("usage: GoMod.Benchmarks <benchmark> [options]");
+return 2;
