@@ -10,7 +10,7 @@ namespace GoMod.Core.Fetch;
 /// </summary>
 internal sealed class FileLock : IDisposable
 {
-    private const int LockSh = 1, LockEx = 2, LockNb = 4, LockUn = 8;
+    private const int LockSh = 1, LockEx = 2, LockNb = 4, LockUn = 8, ORdWr = 2;
     private const int EWOULDBLOCK = 11, EINTR = 4;
 
     private FileLock(FileStream stream) => Stream = stream;
@@ -25,9 +25,7 @@ internal sealed class FileLock : IDisposable
     /// <exception cref="FileNotFoundException">The file does not exist and <paramref name="create"/> is false.</exception>
     public static async Task<FileLock> AcquireAsync(string path, bool exclusive, bool create, CancellationToken ct)
     {
-        // Read-write access and shared FileShare keep .NET from taking its own (non-blocking) flock on open.
-        var stream = new FileStream(path, create ? FileMode.OpenOrCreate : FileMode.Open, FileAccess.ReadWrite,
-            FileShare.ReadWrite | FileShare.Delete, 4096, FileOptions.None);
+        var stream = Open(path, create);
         try
         {
             var delay = 2;
@@ -43,6 +41,36 @@ internal sealed class FileLock : IDisposable
             stream.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Opens the file for reading and writing. On Unix it is opened with <c>open(2)</c> directly, because a .NET
+    /// <see cref="FileStream"/> opened by path takes its own non-blocking flock, which would fail (rather than wait)
+    /// while go or another downloader holds the lock we are about to wait for.
+    /// </summary>
+    private static FileStream Open(string path, bool create)
+    {
+        if (OperatingSystem.IsWindows())
+            return new FileStream(path, create ? FileMode.OpenOrCreate : FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete, 4096);
+        var macOS = OperatingSystem.IsMacOS() || OperatingSystem.IsFreeBSD();
+        var flags = ORdWr | (macOS ? 0x1000000 : 0x80000) | (create ? (macOS ? 0x200 : 0x40) : 0);
+        int fd;
+        do
+        {
+            fd = open(path, flags, 438 /* 0666, less the umask */);
+        }
+        while (fd < 0 && Marshal.GetLastPInvokeError() == EINTR);
+        if (fd < 0)
+        {
+            var errno = Marshal.GetLastPInvokeError();
+            throw errno switch
+            {
+                2 => new FileNotFoundException($"open {path}: no such file or directory", path),
+                13 => new UnauthorizedAccessException($"open {path}: permission denied"),
+                _ => new IOException($"open {path}: errno {errno}"),
+            };
+        }
+        return new FileStream(new Microsoft.Win32.SafeHandles.SafeFileHandle(fd, ownsHandle: true), FileAccess.ReadWrite, 1);
     }
 
     /// <summary>Like <see cref="AcquireAsync"/>, but null when the file does not exist.</summary>
@@ -136,4 +164,7 @@ internal sealed class FileLock : IDisposable
 
     [DllImport("libc", SetLastError = true)]
     private static extern int flock(int fd, int operation);
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int open(string path, int flags, int mode);
 }
