@@ -16,8 +16,11 @@ public enum DownloadParts
     /// <summary>The extracted, read-only source tree (implies <see cref="Zip"/>).</summary>
     Extract = 8,
 
-    /// <summary>What a build needs: go.mod, zip and extracted tree.</summary>
-    Build = GoMod | Zip | Extract,
+    /// <summary>
+    /// What a build needs so that the go command can also work offline on the same cache: go.mod, zip and
+    /// extracted tree, plus .info, because <c>go list -m</c> reads it (it looks up each module's time).
+    /// </summary>
+    Build = Info | GoMod | Zip | Extract,
 
     /// <summary>Everything, like <c>go mod download</c>.</summary>
     All = Info | GoMod | Zip | Extract,
