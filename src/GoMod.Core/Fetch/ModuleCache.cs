@@ -60,6 +60,53 @@ public sealed class ModuleCache
         return ExtractedState.Complete;
     }
 
+    /// <summary>
+    /// Every module version with a zip, a .ziphash or an extraction marker in the download cache (what a full
+    /// verification of the cache must look at), in path and semver order.
+    /// </summary>
+    public IReadOnlyList<ModuleVersion> EnumerateDownloaded()
+    {
+        var root = Path.Combine(Root, "cache", "download");
+        var result = new List<ModuleVersion>();
+        if (!Directory.Exists(root)) return result;
+        foreach (var vdir in Directory.EnumerateDirectories(root, "@v", SearchOption.AllDirectories))
+        {
+            var escapedPath = Path.GetRelativePath(root, Path.GetDirectoryName(vdir)!).Replace('\\', '/');
+            if (escapedPath.StartsWith("sumdb/", StringComparison.Ordinal)) continue;
+            string path;
+            try
+            {
+                path = ModulePath.UnescapePath(escapedPath);
+            }
+            catch (Exception e) when (e is ArgumentException or FormatException or ModuleException)
+            {
+                continue;
+            }
+            var versions = new SortedSet<string>(SemVer.Comparer);
+            foreach (var file in Directory.EnumerateFiles(vdir))
+            {
+                var name = Path.GetFileName(file);
+                var dot = name.LastIndexOf('.');
+                if (dot <= 0 || name[(dot + 1)..] is not ("zip" or "ziphash" or "partial")) continue;
+                try
+                {
+                    var v = ModulePath.UnescapeVersion(name[..dot]);
+                    if (ModulePath.CanonicalVersion(v) == v) versions.Add(v);
+                }
+                catch (Exception e) when (e is ArgumentException or FormatException or ModuleException)
+                {
+                }
+            }
+            result.AddRange(versions.Select(v => new ModuleVersion(path, v)));
+        }
+        result.Sort((a, b) =>
+        {
+            var c = string.CompareOrdinal(a.Path, b.Path);
+            return c != 0 ? c : SemVer.Compare(a.Version, b.Version);
+        });
+        return result;
+    }
+
     /// <summary>The cached .info, or null when missing or unreadable (then it is fetched again).</summary>
     public RevInfo? ReadInfo(ModuleVersion m)
     {
