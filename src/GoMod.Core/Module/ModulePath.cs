@@ -240,7 +240,8 @@ public static class ModulePath
     /// <summary>
     /// The case-escaped form of a version. Any string that is a valid file path element without <c>!</c> is allowed
     /// (queries like <c>master</c> too). Otherwise throws <see cref="InvalidVersionException"/>
-    /// (<c>version "…" invalid: disallowed version string</c>).
+    /// (<c>version "…" invalid: disallowed version string</c>), or a <see cref="FormatException"/> for a version with
+    /// a non-ASCII letter, which cannot be escaped.
     /// </summary>
     public static string EscapeVersion(string v)
     {
@@ -281,8 +282,9 @@ public static class ModulePath
         var upper = 0;
         foreach (var c in s)
         {
-            // The checks above exclude both; the escaping is only reversible without them.
-            if (c == '!' || c >= 0x80) throw new InvalidOperationException("internal error: inconsistency in EscapePath");
+            // Escaping is only reversible without '!' and non-ASCII. Module paths cannot contain either, but a version
+            // may hold a Unicode letter; go reports that with this (misleadingly named) message.
+            if (c == '!' || c >= 0x80) throw new FormatException("internal error: inconsistency in EscapePath");
             if (char.IsAsciiLetterUpper(c)) upper++;
         }
         if (upper == 0) return s;
