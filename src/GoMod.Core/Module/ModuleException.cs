@@ -14,9 +14,9 @@ public class ModuleException : Exception
     public ModuleException(string path, string version, string detail)
         : base(Format(path, version, detail))
     {
-        Path = path;
-        Version = version;
-        Detail = detail;
+        Path = path ?? "";
+        Version = version ?? "";
+        Detail = detail ?? "";
     }
 
     /// <summary>
@@ -26,8 +26,8 @@ public class ModuleException : Exception
     public ModuleException(string path, string version, Exception inner)
         : base(Format(path, version, inner), inner)
     {
-        Path = path;
-        Version = inner is InvalidVersionException iv && version.Length == 0 ? iv.Version : version;
+        Path = path ?? "";
+        Version = inner is InvalidVersionException iv && string.IsNullOrEmpty(version) ? iv.Version : version ?? "";
         Detail = inner is InvalidVersionException ive ? $"invalid {ive.Noun}: {ive.Detail}" : inner.Message;
     }
 

@@ -85,29 +85,31 @@ public static class ModulePath
     }
 
     /// <summary>
-    /// What go additionally requires of a <c>+incompatible</c> version when it resolves one: only a module whose path has
-    /// no major suffix may use it, and only for a major version that the path does not already cover (v2 and up).
-    /// Throws <see cref="ModuleException"/> with go's text; accepts versions without <c>+incompatible</c> that
-    /// <see cref="MatchPathMajor"/> accepts.
+    /// <see cref="Check"/>'s version rule made strict about <c>+incompatible</c>, as go applies it when it resolves a
+    /// version from a repository: the suffix is allowed only on a path without a major version suffix and only for
+    /// v2 and up (it marks a v2+ tag of a module that has no go.mod, so it never applies to a version the path already
+    /// covers). Versions without the suffix must match the path as in <see cref="CheckPathMajor"/>. Throws
+    /// <see cref="ModuleException"/> (<c>path@version: invalid version: …</c>) with go's text.
     /// </summary>
     public static void CheckIncompatible(string path, string version)
     {
-        ArgumentNullException.ThrowIfNull(version);
+        ArgumentNullException.ThrowIfNull(path);
+        if (!SemVer.IsValid(version))
+            throw new ModuleException(path, "", new InvalidVersionException(version ?? "", false, "not a semantic version"));
         SplitPathVersion(path, out _, out var pathMajor);
-        var isIncompatible = SemVer.Build(version) == Incompatible;
-        var baseVersion = isIncompatible ? version[..^Incompatible.Length] : version;
-        if (MatchPathMajor(baseVersion, pathMajor))
+        if (SemVer.Build(version) != Incompatible)
         {
-            if (isIncompatible)
-                throw new ModuleException(path, "", new InvalidVersionException(version, false,
-                    $"+incompatible suffix not allowed: major version {SemVer.Major(version)} is compatible"));
+            var error = PathMajorError(version, pathMajor);
+            if (error is not null) throw new ModuleException(path, "", error);
             return;
         }
-        if (pathMajor.Length != 0 || !isIncompatible)
+        var baseVersion = version[..^Incompatible.Length];
+        if (MatchPathMajor(baseVersion, pathMajor))
             throw new ModuleException(path, "", new InvalidVersionException(version, false,
-                pathMajor.Length != 0
-                    ? "module path includes a major version suffix, so major version must match"
-                    : $"module contains a go.mod file, so module path must match major version (\"{path}/{SemVer.Major(version)}\")"));
+                $"+incompatible suffix not allowed: major version {SemVer.Major(version)} is compatible"));
+        if (pathMajor.Length != 0)
+            throw new ModuleException(path, "", new InvalidVersionException(version, false,
+                "module path includes a major version suffix, so major version must match"));
     }
 
     /// <summary>

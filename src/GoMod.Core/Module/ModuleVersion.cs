@@ -7,6 +7,8 @@ namespace GoMod.Core.Module;
 /// semver; it is <c>""</c> for the main module and for directory replacements, and <c>"none"</c> in MVS for
 /// "no version selected". Equality is ordinal on both parts.
 /// </summary>
+/// <param name="Path">The module path, e.g. <c>golang.org/x/text</c> or <c>rsc.io/quote/v3</c>.</param>
+/// <param name="Version">The version, e.g. <c>v1.2.3</c>; in go.sum keys it may end in <c>/go.mod</c>.</param>
 public readonly record struct ModuleVersion(string Path, string Version)
 {
     /// <summary>

@@ -40,7 +40,8 @@ public static partial class PseudoVersion
     /// Builds the pseudo-version for a commit: <paramref name="major"/> (e.g. <c>v1</c>; <c>""</c> means <c>v0</c>)
     /// is used when <paramref name="older"/> (the nearest earlier tag, <c>""</c> if none) is empty or invalid;
     /// a release tag vX.Y.Z gives form 2 with the patch incremented, a prerelease tag gives form 3; the tag's build
-    /// suffix (<c>+incompatible</c>) is kept. <paramref name="time"/> is converted to UTC and truncated to seconds.
+    /// suffix (<c>+incompatible</c>) is kept. <paramref name="time"/> is converted to UTC when it is local (an
+    /// unspecified kind is taken as UTC) and truncated to seconds.
     /// A 40-hex-digit git hash is shortened to its first 12 digits, as go does; other revisions are kept.
     /// </summary>
     public static string Build(string major, string older, DateTime time, string rev)

@@ -223,7 +223,9 @@ public class ModulePathTests
     [InlineData("example.com/m", "v1.0.0+incompatible", "example.com/m@v1.0.0+incompatible: invalid version: +incompatible suffix not allowed: major version v1 is compatible")]
     [InlineData("example.com/m/v2", "v2.0.0+incompatible", "example.com/m/v2@v2.0.0+incompatible: invalid version: +incompatible suffix not allowed: major version v2 is compatible")]
     [InlineData("example.com/m/v2", "v3.0.0+incompatible", "example.com/m/v2@v3.0.0+incompatible: invalid version: module path includes a major version suffix, so major version must match")]
-    [InlineData("example.com/m", "v2.0.0", "example.com/m@v2.0.0: invalid version: module contains a go.mod file, so module path must match major version (\"example.com/m/v2\")")]
+    [InlineData("example.com/m", "v2.0.0", "example.com/m@v2.0.0: invalid version: should be v0 or v1, not v2")]
+    [InlineData("example.com/m", "v2", "example.com/m@v2: invalid version: should be v0 or v1, not v2")]
+    [InlineData("example.com/m", "2.0.0+incompatible", "example.com/m@2.0.0+incompatible: invalid version: not a semantic version")]
     public void CheckIncompatible_allows_the_suffix_only_without_a_major_suffix_and_from_v2(string path, string version, string? message)
     {
         if (message is null) ModulePath.CheckIncompatible(path, version);
