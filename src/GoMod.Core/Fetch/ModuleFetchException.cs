@@ -8,10 +8,11 @@ namespace GoMod.Core.Fetch;
 /// </summary>
 public class ModuleFetchException : ModuleException
 {
-    public ModuleFetchException(string path, string version, string detail, bool notFound, Exception? inner = null)
-        : base(path, version, detail, inner)
+    public ModuleFetchException(string path, string version, string detail, bool notFound, Exception? cause = null)
+        : base(path, version, detail)
     {
         IsNotFound = notFound;
+        Cause = cause;
     }
 
     /// <summary>
@@ -20,6 +21,9 @@ public class ModuleFetchException : ModuleException
     /// </summary>
     public bool IsNotFound { get; }
 
+    /// <summary>The underlying failure, if any.</summary>
+    public Exception? Cause { get; }
+
     /// <summary>The proxy request that failed, if the failure came from one.</summary>
-    public ProxyRequestException? Request => InnerException as ProxyRequestException;
+    public ProxyRequestException? Request => Cause as ProxyRequestException;
 }

@@ -152,7 +152,11 @@ internal sealed class ProxySource : IModuleSource
         {
             return Module.ModulePath.EscapeVersion(version);
         }
-        catch (Exception e) when (e is ArgumentException or FormatException or ModuleException)
+        catch (InvalidVersionException e)
+        {
+            throw Error(version, $"invalid {e.Noun}: {e.Detail}", notFound: false, e);
+        }
+        catch (FormatException e)
         {
             throw Error(version, e.Message, notFound: false, e);
         }
@@ -201,13 +205,13 @@ internal sealed class ProxySource : IModuleSource
 
     private static DateTimeOffset? PseudoTime(string v)
     {
-        // vX.Y.Z-[pre.]0.yyyymmddhhmmss-rev or vX.0.0-yyyymmddhhmmss-rev
-        var parts = v.Split('+')[0].Split('-');
-        if (parts.Length < 3) return null;
-        var stamp = parts[^2];
-        var dot = stamp.LastIndexOf('.');
-        if (dot >= 0) stamp = stamp[(dot + 1)..];
-        return DateTimeOffset.TryParseExact(stamp, "yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture,
-            System.Globalization.DateTimeStyles.AssumeUniversal, out var t) ? t : null;
+        try
+        {
+            return new DateTimeOffset(DateTime.SpecifyKind(PseudoVersion.Time(v), DateTimeKind.Utc));
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
     }
 }
