@@ -7,7 +7,7 @@ public sealed record FetchOptions
     /// How many modules are fetched at once. The default was measured on a 2-core machine against a loopback proxy
     /// (see Fetch/README.md): downloads are I/O-bound, so it is well above the core count.
     /// </summary>
-    public int MaxParallelDownloads { get; init; } = 8;
+    public int MaxParallelDownloads { get; init; } = 16;
 
     /// <summary>Retrying of transient failures.</summary>
     public RetryPolicy Retry { get; init; } = new();

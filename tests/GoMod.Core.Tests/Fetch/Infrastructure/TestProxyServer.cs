@@ -78,6 +78,12 @@ public sealed class TestProxyServer : IAsyncDisposable
     /// <summary>Random fault injection, applied after <see cref="Handler"/>.</summary>
     public FaultInjector? Faults { get; set; }
 
+    /// <summary>When set, zip bodies are sent in chunks of this many bytes with <see cref="ThrottleDelay"/> between them.</summary>
+    public int ThrottleChunk { get; set; }
+
+    /// <summary>Pause between throttled chunks.</summary>
+    public TimeSpan ThrottleDelay { get; set; } = TimeSpan.FromMilliseconds(10);
+
     /// <summary>How long a <see cref="Fault.Stall"/> lasts.</summary>
     public TimeSpan StallTime { get; set; } = TimeSpan.FromSeconds(5);
 
@@ -186,6 +192,16 @@ public sealed class TestProxyServer : IAsyncDisposable
                 await stream.FlushAsync(_stop.Token);
                 client.Client.Shutdown(SocketShutdown.Both);
                 return;
+            }
+            if (ThrottleChunk > 0 && path.EndsWith(".zip", StringComparison.Ordinal))
+            {
+                for (var at = 0; at < response.Body.Length; at += ThrottleChunk)
+                {
+                    await stream.WriteAsync(response.Body.AsMemory(at, Math.Min(ThrottleChunk, response.Body.Length - at)), _stop.Token);
+                    await stream.FlushAsync(_stop.Token);
+                    await Task.Delay(ThrottleDelay, _stop.Token);
+                }
+                continue;
             }
             await stream.WriteAsync(response.Body, _stop.Token);
             await stream.FlushAsync(_stop.Token);
