@@ -17,6 +17,9 @@ internal interface IModuleSource
     /// <summary>The go.mod file of a canonical version.</summary>
     Task<byte[]> GoModAsync(string version, CancellationToken ct);
 
+    /// <summary>Where the zip of a version comes from (a redacted URL), for messages.</summary>
+    string ZipLocation(string version);
+
     /// <summary>Streams the zip of a canonical version into <paramref name="destination"/> (seekable).</summary>
     Task ZipAsync(string version, Stream destination, CancellationToken ct);
 }

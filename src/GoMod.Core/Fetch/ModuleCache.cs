@@ -258,7 +258,7 @@ public sealed class ModuleCache
             var name = Path.Combine(dir, prefix + Random.Shared.Next(1_000_000_000).ToString(CultureInfo.InvariantCulture) + ".tmp");
             try
             {
-                return (name, new FileStream(name, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.Asynchronous));
+                return (name, new FileStream(name, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.Asynchronous));
             }
             catch (IOException) when (File.Exists(name) && i < 10000)
             {

@@ -135,11 +135,14 @@ public sealed class ModuleDownloader : IDisposable
                 var (tmp, stream) = ModuleCache.CreateTempFile(Path.GetDirectoryName(zip)!, Path.GetFileName(zip));
                 try
                 {
-                    long size;
-                    await using (stream.ConfigureAwait(false))
+                    long size = 0;
+                    string hash;
+                    for (var attempt = 1; ; attempt++)
                     {
+                        var origin = "";
                         await NetworkAsync(module, async s =>
                         {
+                            origin = s.ZipLocation(module.Version);
                             stream.SetLength(0);
                             stream.Position = 0;
                             await s.ZipAsync(module.Version, stream, ct).ConfigureAwait(false);
@@ -147,14 +150,30 @@ public sealed class ModuleDownloader : IDisposable
                         }, ct).ConfigureAwait(false);
                         await stream.FlushAsync(ct).ConfigureAwait(false);
                         size = stream.Length;
+                        try
+                        {
+                            CheckZipPrefix(module, tmp);
+                            hash = DirHash.HashZip(tmp);
+                            break;
+                        }
+                        catch (InvalidDataException e)
+                        {
+                            // Not a zip at all (or failing its CRCs): damaged on the way, unlike a well-formed zip
+                            // with other content, which go.sum turns into a SECURITY ERROR below. Fetch it again.
+                            if (attempt >= Math.Max(1, Options.Retry.MaxAttempts))
+                                throw new ModuleFetchException(module.Path, module.Version, $"reading {origin}: not a valid zip file: {e.Message}", notFound: false, e);
+                            Options.Trace?.Invoke($"# get {origin}: not a valid zip file ({e.Message}); fetching it again");
+                        }
                     }
-                    CheckZipPrefix(module, tmp);
-                    await HashAndRecordZipAsync(module, tmp, ct).ConfigureAwait(false);
+                    await stream.DisposeAsync().ConfigureAwait(false);
+                    await Sums.CheckAsync(module, goMod: false, hash, ChecksumDatabase, ct).ConfigureAwait(false);
+                    await Cache.WriteZipHashAsync(module, hash, ct).ConfigureAwait(false);
                     File.Move(tmp, zip, overwrite: true);
                     progress?.Report(new DownloadProgress(module, DownloadStage.Downloaded, size));
                 }
                 catch
                 {
+                    await stream.DisposeAsync().ConfigureAwait(false);
                     ModuleCache.TryDelete(tmp);
                     throw;
                 }
@@ -305,22 +324,18 @@ public sealed class ModuleDownloader : IDisposable
         await Cache.WriteZipHashAsync(module, hash, ct).ConfigureAwait(false);
     }
 
-    /// <summary>Every entry of a downloaded zip must lie under <c>path@version/</c> (go checks this before hashing).</summary>
+    /// <summary>
+    /// Every entry of a downloaded zip must lie under <c>path@version/</c> (go checks this before hashing). Throws
+    /// <see cref="InvalidDataException"/> when the file is not a zip.
+    /// </summary>
     private static void CheckZipPrefix(ModuleVersion module, string zipFile)
     {
         var prefix = module.Path + "@" + module.Version + "/";
-        try
-        {
-            using var archive = ZipFile.OpenRead(zipFile);
-            foreach (var entry in archive.Entries)
-                if (!entry.FullName.StartsWith(prefix, StringComparison.Ordinal))
-                    throw new ModuleFetchException(module.Path, module.Version,
-                        $"zip for {prefix[..^1]} has unexpected file {entry.FullName}", notFound: false);
-        }
-        catch (InvalidDataException e)
-        {
-            throw new ModuleFetchException(module.Path, module.Version, "zip: not a valid zip file: " + e.Message, notFound: false, e);
-        }
+        using var archive = ZipFile.OpenRead(zipFile);
+        foreach (var entry in archive.Entries)
+            if (!entry.FullName.StartsWith(prefix, StringComparison.Ordinal))
+                throw new ModuleFetchException(module.Path, module.Version,
+                    $"zip for {prefix[..^1]} has unexpected file {entry.FullName}", notFound: false);
     }
 
     private async Task<T> NetworkAsync<T>(ModuleVersion module, Func<IModuleSource, Task<T>> f, CancellationToken ct)

@@ -111,6 +111,7 @@ internal sealed class DisabledSource(string path, string reason) : IModuleSource
     public Task<RevInfo> LatestAsync(CancellationToken ct) => throw Fail("");
     public Task<byte[]> GoModAsync(string version, CancellationToken ct) => throw Fail(version);
     public Task ZipAsync(string version, Stream destination, CancellationToken ct) => throw Fail(version);
+    public string ZipLocation(string version) => reason;
 
     private DisabledLookupException Fail(string version) => new(ModulePath, version, reason);
 }
@@ -128,6 +129,7 @@ internal sealed class DirectSource(string path, bool insecure) : IModuleSource
     public Task<RevInfo> LatestAsync(CancellationToken ct) => throw Fail("");
     public Task<byte[]> GoModAsync(string version, CancellationToken ct) => throw Fail(version);
     public Task ZipAsync(string version, Stream destination, CancellationToken ct) => throw Fail(version);
+    public string ZipLocation(string version) => "direct";
 
     private ModuleFetchException Fail(string version) => new(ModulePath, version,
         "fetching directly from version control (GOPROXY=direct" + (insecure ? ", GOINSECURE" : "") +

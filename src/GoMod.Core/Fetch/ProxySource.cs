@@ -100,6 +100,9 @@ internal sealed class ProxySource : IModuleSource
         return await GetAsync(version, "@v/" + EscapeVersion(version) + ".mod", ct).ConfigureAwait(false);
     }
 
+    public string ZipLocation(string version) =>
+        ProxyUrl.Redact(_base.Resolve(_escapedPath, "@v/" + EscapeVersion(version) + ".zip", includeUserInfo: true));
+
     public async Task ZipAsync(string version, Stream destination, CancellationToken ct)
     {
         RequireCanonical(version, "Zip");

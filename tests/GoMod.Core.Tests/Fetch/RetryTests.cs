@@ -50,6 +50,25 @@ public class RetryTests
     }
 
     [Fact]
+    public async Task A_damaged_zip_is_fetched_again_and_reported_with_its_url_when_it_stays_damaged()
+    {
+        var count = 0;
+        await using var server = TestProxyServer.For(A);
+        server.Handler = r => r.Path.EndsWith(".zip") && Interlocked.Increment(ref count) == 1 ? new TestResponse(200, "PK\u0003\u0004garbage"u8.ToArray()) : null;
+        using var box = new FetchSandbox();
+        using (var d = box.Downloader(server.Url))
+            await d.DownloadZipAsync(A.ModuleVersion);
+        count.ShouldBe(2);
+
+        server.Handler = r => r.Path.EndsWith(".zip") ? new TestResponse(200, "not a zip"u8.ToArray()) : null;
+        using var box2 = new FetchSandbox();
+        using var d2 = box2.Downloader(server.Url);
+        var e = await Should.ThrowAsync<ModuleFetchException>(() => d2.DownloadZipAsync(A.ModuleVersion));
+        e.Message.ShouldStartWith($"example.com/a@v1.0.0: reading {server.Url}/example.com/a/@v/v1.0.0.zip: not a valid zip file: ");
+        Directory.EnumerateFiles(box2.ModCache, "*", SearchOption.AllDirectories).ShouldNotContain(f => f.Contains(".zip"));
+    }
+
+    [Fact]
     public async Task A_stalled_response_times_out_and_is_retried()
     {
         await using var server = FailingFirst(1, TestResponse.Of(Fault.Stall));
