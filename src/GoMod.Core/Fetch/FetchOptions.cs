@@ -1,3 +1,5 @@
+using System.Security.Cryptography.X509Certificates;
+
 namespace GoMod.Core.Fetch;
 
 /// <summary>Tuning of a <see cref="ModuleDownloader"/> that the go environment does not express.</summary>
@@ -26,6 +28,12 @@ public sealed record FetchOptions
     /// redacted. Null for silence.
     /// </summary>
     public Action<string>? Trace { get; init; }
+
+    /// <summary>
+    /// Extra root certificates trusted for https proxies (a private CA), in addition to the system's. Null: the system
+    /// trust store only (which honours SSL_CERT_FILE / SSL_CERT_DIR on Linux, as go does).
+    /// </summary>
+    public X509Certificate2Collection? TrustedRootCertificates { get; init; }
 
     /// <summary>Overrides the .netrc credentials (null: read NETRC / ~/.netrc as go does).</summary>
     public NetrcFile? Netrc { get; init; }

@@ -33,6 +33,8 @@ internal sealed class ProxyTransport : IDisposable
             ConnectTimeout = options.ResponseTimeout,
             PooledConnectionIdleTimeout = TimeSpan.FromSeconds(90),
         };
+        if (options.TrustedRootCertificates is { Count: > 0 } roots)
+            handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, chain, errors) => IsTrusted(certificate, chain, errors, roots);
         _http = new HttpClient(handler, disposeHandler: true)
         {
             Timeout = Timeout.InfiniteTimeSpan,
@@ -273,6 +275,26 @@ internal sealed class ProxyTransport : IDisposable
         }
     }
 
+    /// <summary>
+    /// Accepts what the system trusts, or a chain that ends in one of <paramref name="roots"/>; a host name mismatch is
+    /// never accepted.
+    /// </summary>
+    private static bool IsTrusted(System.Security.Cryptography.X509Certificates.X509Certificate? certificate,
+        System.Security.Cryptography.X509Certificates.X509Chain? chain, System.Net.Security.SslPolicyErrors errors,
+        System.Security.Cryptography.X509Certificates.X509Certificate2Collection roots)
+    {
+        if (errors == System.Net.Security.SslPolicyErrors.None) return true;
+        if (errors != System.Net.Security.SslPolicyErrors.RemoteCertificateChainErrors || certificate is null) return false;
+        using var custom = new System.Security.Cryptography.X509Certificates.X509Chain();
+        custom.ChainPolicy.TrustMode = System.Security.Cryptography.X509Certificates.X509ChainTrustMode.CustomRootTrust;
+        custom.ChainPolicy.CustomTrustStore.AddRange(roots);
+        custom.ChainPolicy.RevocationMode = System.Security.Cryptography.X509Certificates.X509RevocationMode.NoCheck;
+        if (chain is not null)
+            foreach (var element in chain.ChainElements) custom.ChainPolicy.ExtraStore.Add(element.Certificate);
+        return custom.Build(certificate as System.Security.Cryptography.X509Certificates.X509Certificate2
+                            ?? System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadCertificate(certificate.GetRawCertData()));
+    }
+
     private static TimeSpan? RetryAfter(HttpResponseMessage response)
     {
         var ra = response.Headers.RetryAfter;
@@ -281,10 +303,12 @@ internal sealed class ProxyTransport : IDisposable
         return null;
     }
 
+    /// <summary>Failures that asking again will not cure: nobody listening, no such host, a certificate we do not trust.</summary>
     private static bool IsRefusedOrUnresolvable(HttpRequestException e)
     {
         for (Exception? x = e; x is not null; x = x.InnerException)
-            if (x is SocketException { SocketErrorCode: SocketError.ConnectionRefused or SocketError.HostNotFound or SocketError.NoData or SocketError.AddressNotAvailable })
+            if (x is SocketException { SocketErrorCode: SocketError.ConnectionRefused or SocketError.HostNotFound or SocketError.NoData or SocketError.AddressNotAvailable }
+                or System.Security.Authentication.AuthenticationException)
                 return true;
         return false;
     }

@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
+using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 
 namespace GoMod.Core.Tests.Fetch.Infrastructure;
@@ -51,10 +53,12 @@ public sealed class TestProxyServer : IAsyncDisposable
     private readonly Task _acceptLoop;
     private readonly ConcurrentDictionary<int, TcpClient> _clients = new();
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private readonly X509Certificate2? _certificate;
     private int _connections;
 
-    public TestProxyServer(IReadOnlyDictionary<string, byte[]>? files = null)
+    public TestProxyServer(IReadOnlyDictionary<string, byte[]>? files = null, X509Certificate2? certificate = null)
     {
+        _certificate = certificate;
         Files = new ConcurrentDictionary<string, byte[]>(files ?? new Dictionary<string, byte[]>(), StringComparer.Ordinal);
         _listener = new TcpListener(IPAddress.Loopback, 0);
         _listener.Start();
@@ -70,7 +74,7 @@ public sealed class TestProxyServer : IAsyncDisposable
     public string BasePath { get; init; } = "";
 
     /// <summary>The proxy URL (<c>http://127.0.0.1:port</c> plus <see cref="BasePath"/>).</summary>
-    public string Url => $"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}{BasePath}";
+    public string Url => $"{(_certificate is null ? "http" : "https")}://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}{BasePath}";
 
     /// <summary>Answers instead of the file map when it returns non-null.</summary>
     public Func<RecordedRequest, TestResponse?>? Handler { get; set; }
@@ -121,7 +125,8 @@ public sealed class TestProxyServer : IAsyncDisposable
                 {
                     await ServeConnectionAsync(client, id);
                 }
-                catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
+                catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException or OperationCanceledException
+                                              or System.Security.Authentication.AuthenticationException)
                 {
                 }
                 finally
@@ -136,7 +141,13 @@ public sealed class TestProxyServer : IAsyncDisposable
     private async Task ServeConnectionAsync(TcpClient client, int id)
     {
         client.NoDelay = true;
-        var stream = client.GetStream();
+        Stream stream = client.GetStream();
+        if (_certificate is not null)
+        {
+            var tls = new SslStream(stream);
+            await tls.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificate = _certificate }, _stop.Token);
+            stream = tls;
+        }
         var buffer = new byte[16384];
         var pending = new List<byte>();
         while (!_stop.IsCancellationRequested)
