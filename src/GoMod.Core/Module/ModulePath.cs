@@ -32,6 +32,7 @@ public static class ModulePath
     /// </summary>
     public static void CheckPath(string path)
     {
+        ArgumentNullException.ThrowIfNull(path);
         var error = ModulePathError(path);
         if (error is not null) throw new ModulePathException("module", path, error);
     }
@@ -44,6 +45,7 @@ public static class ModulePath
     /// </summary>
     public static void CheckImportPath(string path)
     {
+        ArgumentNullException.ThrowIfNull(path);
         var error = PathError(path, Kind.Import);
         if (error is not null) throw new ModulePathException("import", path, error);
     }
@@ -55,6 +57,7 @@ public static class ModulePath
     /// </summary>
     public static void CheckFilePath(string path)
     {
+        ArgumentNullException.ThrowIfNull(path);
         var error = PathError(path, Kind.File);
         if (error is not null) throw new ModulePathException("file", path, error);
     }
