@@ -1,12 +1,14 @@
 using System.Globalization;
 using System.Text;
+using GoMod.Core.Semver;
 
 namespace GoMod.Core.ModFile;
 
 /// <summary>
 /// The pieces of Go's string and Unicode behaviour that go.mod syntax depends on: Go's definitions of space and
 /// printable runes (unicode.IsSpace / unicode.IsPrint), strings.TrimSpace and strings.Fields, Go string literals
-/// (strconv.Quote / strconv.Unquote for double-quoted strings) and byte-order string comparison.
+/// (strconv.Unquote for double-quoted strings; quoting and byte-order comparison come from
+/// <see cref="GoString"/>, which the version code shares).
 /// </summary>
 /// <remarks>
 /// C# strings are UTF-16; a rune here is a Unicode scalar value. A lone surrogate cannot come from UTF-8 input, so it
@@ -109,71 +111,13 @@ internal static class GoText
     }
 
     /// <summary>Compares as Go's <c>a &lt; b</c> on strings does: by UTF-8 bytes, which is Unicode code point order.</summary>
-    public static int Compare(string a, string b)
-    {
-        var n = Math.Min(a.Length, b.Length);
-        for (var i = 0; i < n; i++)
-        {
-            int x = a[i], y = b[i];
-            if (x == y) continue;
-            // UTF-16 puts surrogates (code points above U+FFFF) before U+E000..U+FFFF; code point order does not.
-            if (x >= 0xD800 && y >= 0xD800)
-            {
-                x = x >= 0xE000 ? x - 0x800 : x + 0x2000;
-                y = y >= 0xE000 ? y - 0x800 : y + 0x2000;
-            }
-            return x < y ? -1 : 1;
-        }
-        return a.Length.CompareTo(b.Length);
-    }
+    public static int Compare(string a, string b) => GoString.CompareOrdinal(a, b);
 
     /// <summary>Go's strconv.Quote (and <c>%q</c> on a string): printable runes kept, the rest escaped.</summary>
-    public static string Quote(string s)
-    {
-        var sb = new StringBuilder(s.Length + 2).Append('"');
-        for (var i = 0; i < s.Length;)
-        {
-            var (r, w) = DecodeRune(s, i);
-            AppendEscaped(sb, r, '"');
-            i += w;
-        }
-        return sb.Append('"').ToString();
-    }
+    public static string Quote(string s) => GoString.Quote(s);
 
-    /// <summary>Go's strconv.QuoteRune (and <c>%q</c> on a rune).</summary>
-    public static string QuoteRune(int r)
-    {
-        var sb = new StringBuilder(12).Append('\'');
-        AppendEscaped(sb, r, '\'');
-        return sb.Append('\'').ToString();
-    }
-
-    private static void AppendEscaped(StringBuilder sb, int r, char quote)
-    {
-        if (r == quote || r == '\\')
-        {
-            sb.Append('\\').Append((char)r);
-            return;
-        }
-        if (IsPrint(r))
-        {
-            sb.Append(char.ConvertFromUtf32(r));
-            return;
-        }
-        switch (r)
-        {
-            case '\a': sb.Append(@"\a"); return;
-            case '\b': sb.Append(@"\b"); return;
-            case '\f': sb.Append(@"\f"); return;
-            case '\n': sb.Append(@"\n"); return;
-            case '\r': sb.Append(@"\r"); return;
-            case '\t': sb.Append(@"\t"); return;
-            case '\v': sb.Append(@"\v"); return;
-        }
-        if (r < ' ' || r == 0x7F) sb.Append(@"\x").Append(r.ToString("x2", CultureInfo.InvariantCulture));
-        else if (r < 0x10000) sb.Append(@"\u").Append(r.ToString("x4", CultureInfo.InvariantCulture));
-        else sb.Append(@"\U").Append(r.ToString("x8", CultureInfo.InvariantCulture));
-    }
+    /// <summary>Go's strconv.QuoteRune (and <c>%q</c> on a rune); <paramref name="r"/> is a scalar value.</summary>
+    public static string QuoteRune(int r) => GoString.QuoteRune(new Rune(r));
 
     /// <summary>
     /// Go's strconv.Unquote for a double-quoted literal: the escapes <c>\a \b \f \n \r \t \v \\ \"</c>, <c>\xHH</c>,
