@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
+using GoMod.Core.Semver;
 using GoMod.Core.Zip;
 
 namespace GoMod.Core.Sum;
@@ -28,7 +29,7 @@ public static class DirHash
         ArgumentNullException.ThrowIfNull(names);
         ArgumentNullException.ThrowIfNull(open);
         var sorted = names.ToList();
-        sorted.Sort(Utf8Order.Instance);
+        sorted.Sort(GoString.CompareOrdinal);
         foreach (var name in sorted)
             if (name.Contains('\n')) throw NewlineInName();
 

@@ -1,4 +1,6 @@
 using System.Text;
+using GoMod.Core.Module;
+using GoMod.Core.Semver;
 
 namespace GoMod.Core.Sum;
 
@@ -128,12 +130,12 @@ public sealed class GoSumFile
     {
         get
         {
-            var keys = _sums.Keys.ToList();
-            keys.Sort(CompareKeys);
+            var keys = _sums.Keys.Select(k => new ModuleVersion(k.Path, k.Version)).ToList();
+            keys.Sort(ModuleVersion.SortOrder);
             foreach (var key in keys)
             {
-                var hashes = _sums[key].Distinct(StringComparer.Ordinal).ToList();
-                hashes.Sort(Utf8Order.Instance);
+                var hashes = _sums[(key.Path, key.Version)].Distinct(StringComparer.Ordinal).ToList();
+                hashes.Sort(GoString.CompareOrdinal);
                 foreach (var h in hashes) yield return new GoSumLine(key.Path, key.Version, h);
             }
         }
@@ -174,27 +176,6 @@ public sealed class GoSumFile
         ArgumentException.ThrowIfNullOrEmpty(value, name);
         foreach (var c in value)
             if (IsGoSpace(c)) throw new ArgumentException($"go.sum fields cannot contain white space: {value}", name);
-    }
-
-    /// <summary>Go's <c>module.Sort</c> for go.sum keys; semver ties between different strings fall back to byte order so the output is deterministic.</summary>
-    internal static int CompareKeys((string Path, string Version) a, (string Path, string Version) b)
-    {
-        var c = Utf8Order.Instance.Compare(a.Path, b.Path);
-        if (c != 0) return c;
-        var (va, fa) = SplitVersion(a.Version);
-        var (vb, fb) = SplitVersion(b.Version);
-        if (va != vb)
-        {
-            c = Seams.CompareSemVer(va, vb);
-            return c != 0 ? c : string.CompareOrdinal(va, vb);
-        }
-        return Utf8Order.Instance.Compare(fa, fb);
-    }
-
-    private static (string Version, string File) SplitVersion(string v)
-    {
-        var i = v.IndexOf('/');
-        return i >= 0 ? (v[..i], v[i..]) : (v, "");
     }
 
     private static void SplitFields(string line, List<string> fields)

@@ -34,7 +34,7 @@ internal sealed class CollisionChecker
         }
     }
 
-    private static string Quote(string s) => Sum.GoQuoteSeam.Quote(s);
+    private static string Quote(string s) => Semver.GoString.Quote(s);
 
     /// <summary>
     /// A key equal for two strings exactly when Go's <c>strings.EqualFold</c> holds: each rune is mapped through upper

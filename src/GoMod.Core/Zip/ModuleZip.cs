@@ -1,5 +1,6 @@
 using System.IO.Compression;
-using GoMod.Core.Sum;
+using GoMod.Core.Module;
+using GoMod.Core.Semver;
 
 namespace GoMod.Core.Zip;
 
@@ -239,11 +240,17 @@ public static class ModuleZip
 
     private static void CheckModuleVersion(ModuleVersion m, string what)
     {
-        var canonical = ModuleSeams.CanonicalVersion(m.Version);
+        var canonical = ModulePath.CanonicalVersion(m.Version);
         if (canonical != m.Version)
-            throw new ModuleZipException($"{what}: version \"{m.Version}\" is not canonical (should be \"{canonical}\")");
-        if (ModuleSeams.CheckModule(m.Path, m.Version) is { } error)
-            throw new ModuleZipException($"{what}: {error}");
+            throw new ModuleZipException($"{what}: version {GoString.Quote(m.Version)} is not canonical (should be {GoString.Quote(canonical)})");
+        try
+        {
+            ModulePath.Check(m.Path, m.Version);
+        }
+        catch (Exception e) when (e is ModulePathException or ModuleException)
+        {
+            throw new ModuleZipException($"{what}: {e.Message}", null, e);
+        }
     }
 
     /// <summary>
@@ -267,8 +274,8 @@ public static class ModuleZip
             var isDir = name.EndsWith('/');
             if (isDir) name = name[..^1];
             if (GoPath.Clean(name) != name) { Invalid(ZipFileSelection.ErrPathNotClean); continue; }
-            if (!e.NameIsValidUtf8) { Invalid($"malformed file path {GoQuoteSeam.Quote(name)}: invalid UTF-8"); continue; }
-            if (ModuleSeams.CheckFilePath(name) is { } pathError) { Invalid(pathError); continue; }
+            if (!e.NameIsValidUtf8) { Invalid($"malformed file path {GoString.Quote(name)}: invalid UTF-8"); continue; }
+            if (ZipFileSelection.FilePathError(name) is { } pathError) { Invalid(pathError); continue; }
             if (collisions.Check(name, isDir) is { } clash) { Invalid(clash); continue; }
             if (isDir) continue;
             if (e.IsSymlink) { Invalid(ZipFileSelection.ErrSymlink); continue; }

@@ -1,5 +1,6 @@
 using System.Text;
-using GoMod.Core.Sum;
+using GoMod.Core.Module;
+using GoMod.Core.Semver;
 
 namespace GoMod.Core.Zip;
 
@@ -98,7 +99,7 @@ internal static class ZipFileSelection
         var goMod = new FileInfo(System.IO.Path.Combine(dir, "go.mod"));
         if (!goMod.Exists || (goMod.Attributes & FileAttributes.ReparsePoint) != 0 || goMod.Length > ModuleZip.MaxGoMod || FileKind.IsIrregular(goMod))
             return null;
-        return ModuleSeams.GoLineVersion(File.ReadAllText(goMod.FullName, new UTF8Encoding(false)));
+        return GoLineSeam.GoVersion(File.ReadAllText(goMod.FullName, new UTF8Encoding(false)));
     }
 
     /// <summary>
@@ -125,7 +126,7 @@ internal static class ZipFileSelection
                 omitted.Add(new(rel, ErrSubmoduleDir));
                 return;
             }
-            children.Sort((a, b) => Utf8Order.Instance.Compare(a.Name, b.Name));
+            children.Sort((a, b) => GoString.CompareOrdinal(a.Name, b.Name));
             foreach (var info in children)
             {
                 var slashPath = rel.Length == 0 ? info.Name : rel + "/" + info.Name;
@@ -150,6 +151,21 @@ internal static class ZipFileSelection
                 }
                 files.Add(new DirFile(slashPath, file.FullName, IsDir: false, IsSymlink: false, IsRegular: true, Size: file.Length));
             }
+        }
+    }
+
+    /// <summary>ModulePath.CheckFilePath's message for an invalid path, or null.</summary>
+    public static string? FilePathError(string path)
+    {
+        if (ModulePath.IsValidFilePath(path)) return null;
+        try
+        {
+            ModulePath.CheckFilePath(path);
+            return null;
+        }
+        catch (ModulePathException e)
+        {
+            return e.Message;
         }
     }
 
@@ -202,7 +218,7 @@ internal static class ZipFileSelection
             if (IsVendoredPackage(p, go124)) { AddError(p, true, ErrVendored); continue; }
             if (InSubmodule(p)) { AddError(p, true, ErrSubmoduleFile); continue; }
             if (p == ".hg_archival.txt") { AddError(p, true, ErrHgArchivalTxt); continue; }
-            if (ModuleSeams.CheckFilePath(p) is { } pathError) { AddError(p, false, pathError); continue; }
+            if (FilePathError(p) is { } pathError) { AddError(p, false, pathError); continue; }
             if (p.ToLowerInvariant() == "go.mod" && p != "go.mod") { AddError(p, false, ErrGoModCase); continue; }
             if (collisions.Check(p, f.IsDir) is { } clash) { AddError(p, false, clash); continue; }
             if (f.IsSymlink) { AddError(p, true, ErrSymlink); continue; }

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
+using GoMod.Core.Module;
 using GoMod.Testing;
 
 namespace GoMod.Core.Tests.Sum;
@@ -17,31 +18,19 @@ internal sealed class FileProxy(string root)
 
     public string Url => "file://" + Root;
 
-    /// <summary>Case-escaping of the proxy protocol: each upper-case letter becomes '!' and its lower case.</summary>
-    public static string Escape(string s)
-    {
-        var sb = new StringBuilder();
-        foreach (var c in s)
-        {
-            if (c is >= 'A' and <= 'Z') sb.Append('!').Append(char.ToLowerInvariant(c));
-            else sb.Append(c);
-        }
-        return sb.ToString();
-    }
-
-    private string VersionDir(string path) => System.IO.Path.Combine(Root, Escape(path), "@v");
+    private string VersionDir(string path) => System.IO.Path.Combine(Root, ModulePath.EscapePath(path), "@v");
 
     /// <summary>The path the zip of path@version is (or will be) served from.</summary>
-    public string ZipPath(string path, string version) => System.IO.Path.Combine(VersionDir(path), Escape(version) + ".zip");
+    public string ZipPath(string path, string version) => System.IO.Path.Combine(VersionDir(path), ModulePath.EscapeVersion(version) + ".zip");
 
-    public string ModPath(string path, string version) => System.IO.Path.Combine(VersionDir(path), Escape(version) + ".mod");
+    public string ModPath(string path, string version) => System.IO.Path.Combine(VersionDir(path), ModulePath.EscapeVersion(version) + ".mod");
 
     /// <summary>Publishes the .info and .mod of a version and lists it; the caller writes the zip to <see cref="ZipPath"/>.</summary>
     public void AddVersion(string path, string version, string goMod)
     {
         var dir = VersionDir(path);
         Directory.CreateDirectory(dir);
-        File.WriteAllText(System.IO.Path.Combine(dir, Escape(version) + ".info"), $$"""{"Version":"{{version}}","Time":"2020-01-02T03:04:05Z"}""");
+        File.WriteAllText(System.IO.Path.Combine(dir, ModulePath.EscapeVersion(version) + ".info"), $$"""{"Version":"{{version}}","Time":"2020-01-02T03:04:05Z"}""");
         File.WriteAllBytes(ModPath(path, version), Encoding.UTF8.GetBytes(goMod));
         if (!_versions.TryGetValue(path, out var list)) _versions[path] = list = new List<string>();
         list.Add(version);

@@ -1,3 +1,4 @@
+using GoMod.Core.Module;
 using GoMod.Core.Sum;
 using GoMod.Core.Zip;
 using GoMod.Testing;
@@ -80,6 +81,27 @@ public class ModuleZipCreateTests(GoZipOracle oracle) : IClassFixture<GoZipOracl
         var dir = ModuleTrees.Build(tmp, "empty-dirs");
         var ex = Should.Throw<ModuleZipException>(() => ModuleZip.Create(new MemoryStream(), new ModuleVersion(M.Path, "v1.2"), dir));
         ex.Message.ShouldBe($"create zip {dir}: version \"v1.2\" is not canonical (should be \"v1.2.0\")");
+    }
+
+    [GoTheory]
+    [InlineData("example.com/m/v2", "v1.0.0")]
+    [InlineData("example.com/m", "v2.0.0")]
+    [InlineData("notadomain/m", "v1.0.0")]
+    [InlineData("example.com/m", "v1.0.0-")]
+    [InlineData("example.com/m", "v2.0.0+incompatible")]
+    public void Create_checks_the_module_path_and_version_as_go_does(string path, string version)
+    {
+        using var tmp = new TempDirectory("zip-module");
+        var dir = ModuleTrees.Build(tmp, "empty-dirs");
+        var goError = oracle.Create(path, version, dir, tmp.Combine("go.zip"));
+        var output = new MemoryStream();
+        if (goError is null)
+        {
+            ModuleZip.Create(output, new ModuleVersion(path, version), dir);
+            output.Length.ShouldBeGreaterThan(0);
+            return;
+        }
+        Should.Throw<ModuleZipException>(() => ModuleZip.Create(output, new ModuleVersion(path, version), dir)).Message.ShouldBe(goError);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using GoMod.Core.Module;
 using GoMod.Core.Sum;
 using GoMod.Core.Zip;
 using GoMod.Testing;

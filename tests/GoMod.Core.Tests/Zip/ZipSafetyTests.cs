@@ -1,4 +1,5 @@
 using System.Text;
+using GoMod.Core.Module;
 using GoMod.Core.Sum;
 using GoMod.Core.Zip;
 using GoMod.Testing;
