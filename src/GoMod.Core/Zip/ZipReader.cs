@@ -283,21 +283,53 @@ internal sealed class ZipReader : IDisposable
         return new CheckedStream(content, entry, entry.HasDataDescriptor ? (_handle, bodyOffset + (long)entry.CompressedSize) : null);
     }
 
-    /// <summary>A read-only window of the file, read by position so that streams of one archive are independent.</summary>
+    /// <summary>
+    /// A read-only window of the file, read by position so that streams of one archive are independent. Small reads
+    /// (the inflater asks for 8 KiB at a time) are served from a read-ahead buffer; large ones go straight to the file.
+    /// </summary>
     private sealed class SectionStream(SafeFileHandle handle, long start, long length) : Stream
     {
-        private long _position;
+        private const int ReadAhead = 128 * 1024;
+        private byte[]? _buffer;
+        private int _bufferOffset, _bufferCount;
+        private long _position; // of the next byte handed out
 
         public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
         public override int Read(Span<byte> buffer)
         {
+            if (_bufferCount > 0)
+            {
+                var n = Math.Min(buffer.Length, _bufferCount);
+                _buffer.AsSpan(_bufferOffset, n).CopyTo(buffer);
+                _bufferOffset += n;
+                _bufferCount -= n;
+                _position += n;
+                return n;
+            }
             var left = length - _position;
-            if (left <= 0) return 0;
-            if (buffer.Length > left) buffer = buffer[..(int)left];
-            var n = RandomAccess.Read(handle, buffer, start + _position);
-            _position += n;
-            return n;
+            if (left <= 0 || buffer.Length == 0) return 0;
+            if (buffer.Length >= ReadAhead || left <= buffer.Length)
+            {
+                var direct = RandomAccess.Read(handle, buffer[..(int)Math.Min(buffer.Length, left)], start + _position);
+                _position += direct;
+                return direct;
+            }
+            _buffer ??= System.Buffers.ArrayPool<byte>.Shared.Rent(ReadAhead);
+            _bufferCount = RandomAccess.Read(handle, _buffer.AsSpan(0, (int)Math.Min(ReadAhead, left)), start + _position);
+            _bufferOffset = 0;
+            return _bufferCount == 0 ? 0 : Read(buffer);
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing && _buffer is not null)
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(_buffer);
+                _buffer = null;
+                _bufferCount = 0;
+            }
+            base.Dispose(disposing);
         }
 
         public override bool CanRead => true;
