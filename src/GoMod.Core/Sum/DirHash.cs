@@ -76,7 +76,7 @@ public static class DirHash
     /// </summary>
     /// <exception cref="InvalidDataException">The file is not a readable zip, an entry is corrupt, or a name has a newline.</exception>
     public static string HashZip(string zipPath, CancellationToken cancellationToken = default)
-        => HashZip(zipPath, Environment.ProcessorCount >= 2 ? 2 : 1, cancellationToken);
+        => HashZip(zipPath, 1, cancellationToken); // one thread: on a shared machine a second costs more cpu than it saves (see benchmarks/README.md)
 
     /// <summary>As <see cref="HashZip(string, CancellationToken)"/>, hashing up to <paramref name="parallelism"/> entries at once.</summary>
     internal static string HashZip(string zipPath, int parallelism, CancellationToken cancellationToken)
