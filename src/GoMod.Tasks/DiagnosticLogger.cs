@@ -26,7 +26,10 @@ internal static class DiagnosticLogger
         var asMessage = reporting == DiagnosticReporting.MessagesOnly || (reporting == DiagnosticReporting.ErrorsOnly && !d.IsError);
         if (asMessage)
         {
-            log.LogMessage(MessageImportance.Low, "{0}", d.ToString());
+            // Not "warning GOMODnnnn:" so that log readers and CI annotators never take it for the real event.
+            var where = d.File is null ? "" : d.Line > 0 ? $"{d.File}({d.Line},{Math.Max(d.Column, 1)}): " : $"{d.File}: ";
+            log.LogMessage(MessageImportance.Low, "GoMod: {0}{1} ({2}, {3}): {4}", where, d.Code, d.IsError ? "error" : "warning",
+                reporting == DiagnosticReporting.MessagesOnly ? "design-time build" : "reported by GoModReport", text);
             return;
         }
         var link = HelpLink(helpLinkBase, d.Code);
