@@ -74,7 +74,7 @@ public sealed class ModuleRestorer
             var goModSum = sum.Lookup(path, version + "/go.mod");
             if (goModSum.Length == 0 && mode != ModMode.Mod)
                 diagnostics.Add(DiagnosticCodes.MissingSum.Create(
-                    $"{path}@{version}: missing go.sum entry for go.mod file; to add it: go mod download {path}", modFile, req.Line, req.Column));
+                    $"{path}@{version}: missing go.sum entry; to add it: go mod download {path}", modFile, req.Line, req.Column));
             var cacheDir = options.Environment.GoModCache.Length == 0 ? "" : InterimModuleCache.Dir(options.Environment.GoModCache, path, version);
             modules.Add(new(req.Path, req.Version, Directory.Exists(cacheDir) ? cacheDir : "", sum.Lookup(path, version), goModSum,
                 replace is null ? "" : $"{replace.NewPath}@{replace.NewVersion}", req.Indirect, Main: false));
