@@ -98,6 +98,23 @@ public sealed class IncrementalTests(SdkPackage sdk)
     }
 
     [Fact]
+    public void Build_phase_restores_when_the_restore_phase_did_not_run()
+    {
+        // Visual Studio restores NuGet packages without running the Restore target: emulate it by removing what the
+        // restore phase wrote before a build that skips the restore phase.
+        using var p = Standalone(sdk).WithModules();
+        p.Dotnet(GoInputs.Env(), "restore").EnsureSuccess("restore");
+        foreach (var f in Directory.EnumerateFiles(p.Obj, "*.gomod.*")) File.Delete(f);
+
+        var (build, log) = p.DotnetWithLog(GoInputs.Env(), "build", "--no-restore");
+
+        build.EnsureSuccess("build --no-restore");
+        CountOf(log, Ran).ShouldBe(1);
+        Modules(build).Select(m => m[0]).ShouldContain("example.com/greeting");
+        File.Exists(p.Combine("obj", "gomodule.csproj.gomod.g.props")).ShouldBeTrue();
+    }
+
+    [Fact]
     public void Restore_alone_prepares_a_build_that_needs_no_restore()
     {
         using var p = Standalone(sdk).WithModules();

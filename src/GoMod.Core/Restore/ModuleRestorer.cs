@@ -1,3 +1,6 @@
+using GoMod.Core.Module;
+using GoMod.Core.Semver;
+
 namespace GoMod.Core.Restore;
 
 /// <summary>
@@ -75,12 +78,29 @@ public sealed class ModuleRestorer
             if (goModSum.Length == 0 && mode != ModMode.Mod)
                 diagnostics.Add(DiagnosticCodes.MissingSum.Create(
                     $"{path}@{version}: missing go.sum entry; to add it: go mod download {path}", modFile, req.Line, req.Column));
-            var cacheDir = options.Environment.GoModCache.Length == 0 ? "" : InterimModuleCache.Dir(options.Environment.GoModCache, path, version);
+            string cacheDir;
+            try
+            {
+                cacheDir = CacheDir(options.Environment.GoModCache, path, version);
+            }
+            catch (Exception e) when (e is ModulePathException or ModuleException or InvalidVersionException or FormatException)
+            {
+                diagnostics.Add(DiagnosticCodes.InvalidRequirement.Create(e.Message, modFile, replace?.Line ?? req.Line, replace?.Column ?? req.Column));
+                continue;
+            }
             modules.Add(new(req.Path, req.Version, Directory.Exists(cacheDir) ? cacheDir : "", sum.Lookup(path, version), goModSum,
                 replace is null ? "" : $"{replace.NewPath}@{replace.NewVersion}", req.Indirect, Main: false));
         }
 
         return Task.FromResult(new RestoreResult(modules, diagnostics) { Mode = mode });
+    }
+
+    /// <summary>A module's directory in the module cache: &lt;GOMODCACHE&gt;/&lt;escaped path&gt;@&lt;escaped version&gt;.</summary>
+    private static string CacheDir(string modCache, string path, string version)
+    {
+        ModulePath.Check(path, version);
+        var escaped = ModulePath.EscapePath(path).Replace('/', Path.DirectorySeparatorChar) + "@" + ModulePath.EscapeVersion(version);
+        return Path.Combine(modCache, escaped);
     }
 
     private static InterimSumFile? ReadSum(string sumFile, List<Diagnostic> diagnostics)
@@ -99,11 +119,7 @@ public sealed class ModuleRestorer
     private static ModMode DefaultMode(string moduleDir, string goVersion)
     {
         if (!Directory.Exists(Path.Combine(moduleDir, "vendor"))) return ModMode.Readonly;
-        var parts = goVersion.Split('.');
-        return parts.Length >= 2 && int.TryParse(parts[0], out var major) && int.TryParse(new string(parts[1].TakeWhile(char.IsAsciiDigit).ToArray()), out var minor)
-               && (major > 1 || minor >= 14)
-            ? ModMode.Vendor
-            : ModMode.Readonly;
+        return goVersion.Length > 0 && SemVer.Compare("v" + goVersion, "v1.14") >= 0 ? ModMode.Vendor : ModMode.Readonly;
     }
 
     private static ModMode? ParseModMode(string value, string source, List<Diagnostic> diagnostics)

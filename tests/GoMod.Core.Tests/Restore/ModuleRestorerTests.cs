@@ -153,6 +153,18 @@ public sealed class ModuleRestorerTests : IDisposable
     }
 
     [Fact]
+    public void Invalid_requirement_is_GOMOD0301_at_its_line_in_gos_words()
+    {
+        _dir.Write("go.mod", "module example.com/m\n\nrequire (\n\texample.com/ok v1.0.0\n\texample.com/bad/v2 v1.0.0\n)\n");
+        _dir.Write("go.sum", "example.com/ok v1.0.0/go.mod h1:m=\nexample.com/bad/v2 v1.0.0/go.mod h1:m=\n");
+
+        var d = Restore().Diagnostics.ShouldHaveSingleItem();
+
+        (d.Code, d.Line, d.Column).ShouldBe(("GOMOD0301", 5, 2));
+        d.Message.ShouldBe("example.com/bad/v2@v1.0.0: invalid version: should be v2, not v1");
+    }
+
+    [Fact]
     public void Canceled_token_throws()
     {
         var options = new RestoreOptions { ModFile = _dir.Combine("go.mod") };
