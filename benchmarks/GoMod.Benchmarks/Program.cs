@@ -1,19 +1,20 @@
 // Benchmarks are console entry points named by the first argument; see benchmarks/README.md.
+using GoMod.Benchmarks;
 using GoMod.Benchmarks.Download;
 
-return args.Length == 0 ? Usage() : args[0] switch
+var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.Ordinal)
 {
-    "download" => await DownloadBenchmark.RunAsync(args[1..]),
-    "fetch" => await FetchCommand.RunAsync(args[1..]),
-    _ => Usage(),
+    ["ziphash"] = a => Task.FromResult(ZipHashBenchmark.Run(a)),
+    // Our cold/warm module downloads against 'go mod download' on the same loopback proxy.
+    ["download"] = DownloadBenchmark.RunAsync,
+    // Downloads module versions into a module cache: the child process of the fetch tests (kill, multi-process).
+    ["fetch"] = FetchCommand.RunAsync,
 };
 
-static int Usage()
+if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
 {
-    Console.Error.WriteLine("""
-        usage: GoMod.Benchmarks <benchmark> [options]
-          download   our cold/warm module downloads vs 'go mod download' on the same loopback proxy
-          fetch      download module versions into a module cache (the child process of the fetch tests)
-        """);
+    Console.Error.WriteLine("usage: GoMod.Benchmarks <benchmark> [options]");
+    Console.Error.WriteLine("benchmarks: " + string.Join(", ", benchmarks.Keys));
     return 2;
 }
+return await run(args[1..]);

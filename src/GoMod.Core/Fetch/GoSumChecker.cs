@@ -197,7 +197,7 @@ public sealed class GoSumChecker
         {
             if (recorded == hash) return true;
             if (recorded.StartsWith("h1:", StringComparison.Ordinal))
-                throw new ChecksumMismatchException(m, goMod, hash, recorded, FileName, FilePath);
+                throw new ChecksumMismatchException(m.Path, version, hash, recorded, FileName);
         }
         return false;
     }

@@ -32,6 +32,7 @@ public static class ModulePath
     /// </summary>
     public static void CheckPath(string path)
     {
+        ArgumentNullException.ThrowIfNull(path);
         var error = ModulePathError(path);
         if (error is not null) throw new ModulePathException("module", path, error);
     }
@@ -44,6 +45,7 @@ public static class ModulePath
     /// </summary>
     public static void CheckImportPath(string path)
     {
+        ArgumentNullException.ThrowIfNull(path);
         var error = PathError(path, Kind.Import);
         if (error is not null) throw new ModulePathException("import", path, error);
     }
@@ -55,6 +57,7 @@ public static class ModulePath
     /// </summary>
     public static void CheckFilePath(string path)
     {
+        ArgumentNullException.ThrowIfNull(path);
         var error = PathError(path, Kind.File);
         if (error is not null) throw new ModulePathException("file", path, error);
     }
@@ -121,9 +124,20 @@ public static class ModulePath
     public static bool SplitPathVersion(string path, out string prefix, out string pathMajor)
     {
         ArgumentNullException.ThrowIfNull(path);
-        prefix = path;
-        pathMajor = "";
-        if (path.StartsWith("gopkg.in/", StringComparison.Ordinal)) return SplitGopkgIn(path, out prefix, out pathMajor);
+        var split = MajorSuffixStart(path);
+        if (split < 0)
+        {
+            (prefix, pathMajor) = (path, "");
+            return false;
+        }
+        (prefix, pathMajor) = split == path.Length ? (path, "") : (path[..split], path[split..]);
+        return true;
+    }
+
+    // Where the major version suffix starts (path.Length when there is none), or -1 when it is malformed.
+    private static int MajorSuffixStart(string path)
+    {
+        if (path.StartsWith("gopkg.in/", StringComparison.Ordinal)) return GopkgInSuffixStart(path);
 
         // Scan back over a run of digits and dots; it is a suffix only if preceded by "/v".
         var i = path.Length;
@@ -133,29 +147,23 @@ public static class ModulePath
             sawDot |= path[i - 1] == '.';
             i--;
         }
-        if (i <= 1 || i == path.Length || path[i - 1] != 'v' || path[i - 2] != '/') return true;
-        var suffix = path[(i - 2)..];
+        if (i <= 1 || i == path.Length || path[i - 1] != 'v' || path[i - 2] != '/') return path.Length;
         // "/v" + digits: reject dots, a leading zero (which also covers /v0) and /v1.
-        if (sawDot || path[i] == '0' || suffix == "/v1") return false;
-        prefix = path[..(i - 2)];
-        pathMajor = suffix;
-        return true;
+        if (sawDot || path[i] == '0' || (i == path.Length - 1 && path[i] == '1')) return -1;
+        return i - 2;
     }
 
-    private static bool SplitGopkgIn(string path, out string prefix, out string pathMajor)
+    private static int GopkgInSuffixStart(string path)
     {
-        prefix = path;
-        pathMajor = "";
         var i = path.Length;
         if (path.EndsWith("-unstable", StringComparison.Ordinal)) i -= "-unstable".Length;
         while (i > 0 && char.IsAsciiDigit(path[i - 1])) i--;
-        if (i <= 1 || path[i - 1] != 'v' || path[i - 2] != '.') return false;
-        var suffix = path[(i - 2)..];
-        // ".v" needs digits; only ".v0" itself may start with a zero.
-        if (suffix.Length <= 2 || (suffix[2] == '0' && suffix != ".v0")) return false;
-        prefix = path[..(i - 2)];
-        pathMajor = suffix;
-        return true;
+        if (i <= 1 || path[i - 1] != 'v' || path[i - 2] != '.') return -1;
+        // The suffix (with any "-unstable") must be more than ".v"; only ".v0" itself may start with a zero.
+        // Go measures the suffix with "-unstable" included, so ".v-unstable" passes this test.
+        if (path.Length - i == 0) return -1;
+        if (path[i] == '0' && !(i == path.Length - 1)) return -1;
+        return i - 2;
     }
 
     /// <summary>Whether <paramref name="version"/> belongs to a module whose path ends in <paramref name="pathMajor"/> (see <see cref="CheckPathMajor"/>).</summary>
@@ -248,7 +256,7 @@ public static class ModulePath
     public static string EscapeVersion(string v)
     {
         ArgumentNullException.ThrowIfNull(v);
-        if (ElementError(v, Kind.File) is not null || v.Contains('!'))
+        if (ElementError(v.AsSpan(), Kind.File) is not null || v.Contains('!'))
             throw new InvalidVersionException(v, false, "disallowed version string");
         return Escape(v);
     }
@@ -274,7 +282,7 @@ public static class ModulePath
     public static string UnescapeVersion(string escaped)
     {
         if (!TryUnescape(escaped, out var v)) throw new FormatException($"invalid escaped version {GoString.Quote(escaped ?? "")}");
-        var error = ElementError(v, Kind.File);
+        var error = ElementError(v.AsSpan(), Kind.File);
         if (error is not null) throw new FormatException($"invalid escaped version {GoString.Quote(v)}: {error}");
         return v;
     }
@@ -361,7 +369,7 @@ public static class ModulePath
             if (!(c is '-' or '.' || char.IsAsciiDigit(c) || char.IsAsciiLetterLower(c)))
                 return $"invalid char {GoString.QuoteRune(new Rune(c))} in first path element";
         }
-        if (!SplitPathVersion(path, out _, out _)) return "invalid version";
+        if (MajorSuffixStart(path) < 0) return "invalid version";
         return null;
     }
 
@@ -378,22 +386,22 @@ public static class ModulePath
         {
             var slash = path.IndexOf('/', start);
             var end = slash < 0 ? path.Length : slash;
-            var error = ElementError(path[start..end], kind);
+            var error = ElementError(path.AsSpan(start, end - start), kind);
             if (error is not null) return error;
             if (slash < 0) return null;
             start = slash + 1;
         }
     }
 
-    private static string? ElementError(string elem, Kind kind)
+    private static string? ElementError(ReadOnlySpan<char> elem, Kind kind)
     {
         if (elem.Length == 0) return "empty path element";
-        if (elem.AsSpan().IndexOfAnyExcept('.') < 0) return $"invalid path element {GoString.Quote(elem)}";
+        if (elem.IndexOfAnyExcept('.') < 0) return $"invalid path element {GoString.Quote(elem.ToString())}";
         if (elem[0] == '.' && kind == Kind.Module) return "leading dot in path element";
         if (elem[^1] == '.') return "trailing dot in path element";
         for (var i = 0; i < elem.Length;)
         {
-            if (Rune.DecodeFromUtf16(elem.AsSpan(i), out var r, out var used) != System.Buffers.OperationStatus.Done)
+            if (Rune.DecodeFromUtf16(elem[i..], out var r, out var used) != System.Buffers.OperationStatus.Done)
                 return "invalid UTF-8";
             var ok = kind switch
             {
@@ -407,17 +415,21 @@ public static class ModulePath
 
         var dot = elem.IndexOf('.');
         var shortName = dot < 0 ? elem : elem[..dot];
-        foreach (var reserved in WindowsReservedNames)
+        // Only letters and digits of the ASCII range can match; a cheap length test skips most elements.
+        if (shortName.Length is 3 or 4)
         {
-            if (string.Equals(reserved, shortName, StringComparison.OrdinalIgnoreCase))
-                return $"{GoString.Quote(shortName)} disallowed as path element component on Windows";
+            foreach (var reserved in WindowsReservedNames)
+            {
+                if (shortName.Equals(reserved, StringComparison.OrdinalIgnoreCase))
+                    return $"{GoString.Quote(shortName.ToString())} disallowed as path element component on Windows";
+            }
         }
 
         // Short names ("PROGRA~1") are a Windows file-system artifact that could alias another element; file paths
         // inside a module zip are exempt because they never name a package.
         if (kind == Kind.File) return null;
         var tilde = shortName.LastIndexOf('~');
-        if (tilde >= 0 && tilde < shortName.Length - 1 && shortName.AsSpan(tilde + 1).IndexOfAnyExceptInRange('0', '9') < 0)
+        if (tilde >= 0 && tilde < shortName.Length - 1 && shortName[(tilde + 1)..].IndexOfAnyExceptInRange('0', '9') < 0)
             return "trailing tilde and digits in path element";
         return null;
     }

@@ -28,9 +28,9 @@ public readonly record struct ModuleVersion(string Path, string Version)
         {
             var c = GoString.CompareOrdinal(x.Path, y.Path);
             if (c != 0) return c;
-            var (vx, fx) = Split(x.Version ?? "");
-            var (vy, fy) = Split(y.Version ?? "");
-            if (vx != vy)
+            Split(x.Version, out var vx, out var fx);
+            Split(y.Version, out var vy, out var fy);
+            if (!vx.SequenceEqual(vy))
             {
                 c = SemVer.Compare(vx, vy);
                 if (c != 0) return c;
@@ -39,11 +39,15 @@ public readonly record struct ModuleVersion(string Path, string Version)
             return c != 0 ? c : GoString.CompareOrdinal(vx, vy);
         }
 
-        // "v1.2.3/go.mod" → ("v1.2.3", "/go.mod"); most versions have no slash and are not copied.
-        private static (string Version, string Suffix) Split(string v)
+        // "v1.2.3/go.mod" → "v1.2.3" and "/go.mod", without copying.
+        private static void Split(string? v, out ReadOnlySpan<char> version, out ReadOnlySpan<char> suffix)
         {
-            var k = v.IndexOf('/');
-            return k < 0 ? (v, "") : (v[..k], v[k..]);
+            version = v.AsSpan();
+            suffix = default;
+            var k = version.IndexOf('/');
+            if (k < 0) return;
+            suffix = version[k..];
+            version = version[..k];
         }
     }
 }

@@ -15,20 +15,23 @@ internal static class GoString
         if (ReferenceEquals(a, b)) return 0;
         if (a is null) return -1;
         if (b is null) return 1;
+        return CompareOrdinal(a.AsSpan(), b.AsSpan());
+    }
+
+    /// <summary>Compares as Go's <c>a &lt; b</c> does: by UTF-8 bytes, i.e. by Unicode code point.</summary>
+    public static int CompareOrdinal(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
         var n = Math.Min(a.Length, b.Length);
-        for (var i = 0; i < n; i++)
+        var i = a[..n].CommonPrefixLength(b[..n]);
+        if (i == n) return a.Length.CompareTo(b.Length);
+        int x = a[i], y = b[i];
+        // Surrogates encode code points above U+FFFF, which must sort after U+E000..U+FFFF.
+        if (x >= 0xD800 && y >= 0xD800)
         {
-            int x = a[i], y = b[i];
-            if (x == y) continue;
-            // Surrogates encode code points above U+FFFF, which must sort after U+E000..U+FFFF.
-            if (x >= 0xD800 && y >= 0xD800)
-            {
-                x = FixUp(x);
-                y = FixUp(y);
-            }
-            return x < y ? -1 : 1;
+            x = FixUp(x);
+            y = FixUp(y);
         }
-        return a.Length.CompareTo(b.Length);
+        return x < y ? -1 : 1;
 
         static int FixUp(int c) => c >= 0xE000 ? c - 0x800 : c + 0x2000;
     }

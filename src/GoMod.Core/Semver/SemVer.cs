@@ -10,14 +10,14 @@ namespace GoMod.Core.Semver;
 public static class SemVer
 {
     /// <summary>
-    /// Orders versions as Go's <c>semver.Sort</c>: by precedence (<see cref="Compare"/>), and versions of equal
+    /// Orders versions as Go's <c>semver.Sort</c>: by precedence (<see cref="Compare(string, string)"/>), and versions of equal
     /// precedence (<c>v1</c>, <c>v1.0.0</c>, <c>v1.0.0+meta</c>, or two invalid strings) by byte order, so the
-    /// order is total and deterministic. Use <see cref="Compare"/> to ask about precedence alone.
+    /// order is total and deterministic. Use <see cref="Compare(string, string)"/> to ask about precedence alone.
     /// </summary>
     public static IComparer<string> Comparer { get; } = new ByVersionComparer();
 
     /// <summary>Reports whether <paramref name="v"/> is a valid semantic version in Go's sense (the <c>v</c> is required).</summary>
-    public static bool IsValid(string? v) => Parsed.TryParse(v, out _);
+    public static bool IsValid(string? v) => Parsed.TryParse(v.AsSpan(), out _);
 
     /// <summary>
     /// The canonical form of <paramref name="v"/>: missing <c>.MINOR</c>/<c>.PATCH</c> filled in with zeros and build
@@ -26,7 +26,7 @@ public static class SemVer
     /// </summary>
     public static string Canonical(string? v)
     {
-        if (!Parsed.TryParse(v, out var p)) return "";
+        if (!Parsed.TryParse(v.AsSpan(), out var p)) return "";
         if (p.BuildStart >= 0) return v![..p.BuildStart];
         return p.Shorthand switch
         {
@@ -37,26 +37,26 @@ public static class SemVer
     }
 
     /// <summary>The major version prefix, <c>v2.1.0</c> → <c>v2</c>. <c>""</c> if invalid.</summary>
-    public static string Major(string? v) => Parsed.TryParse(v, out var p) ? v![..p.MajorEnd] : "";
+    public static string Major(string? v) => Parsed.TryParse(v.AsSpan(), out var p) ? v![..p.MajorEnd] : "";
 
     /// <summary>The major.minor prefix, <c>v2.1.0</c> → <c>v2.1</c>, <c>v2</c> → <c>v2.0</c>. <c>""</c> if invalid.</summary>
     public static string MajorMinor(string? v)
     {
-        if (!Parsed.TryParse(v, out var p)) return "";
+        if (!Parsed.TryParse(v.AsSpan(), out var p)) return "";
         return p.Shorthand == 1 ? v + ".0" : v![..p.MinorEnd];
     }
 
     /// <summary>The prerelease suffix including its dash, <c>v2.1.0-pre+meta</c> → <c>-pre</c>. <c>""</c> if none or invalid.</summary>
     public static string Prerelease(string? v)
     {
-        if (!Parsed.TryParse(v, out var p) || p.PrereleaseStart < 0) return "";
+        if (!Parsed.TryParse(v.AsSpan(), out var p) || p.PrereleaseStart < 0) return "";
         return v![p.PrereleaseStart..p.PrereleaseEnd];
     }
 
     /// <summary>The build suffix including its plus, <c>v2.1.0+meta</c> → <c>+meta</c>. <c>""</c> if none or invalid.</summary>
     public static string Build(string? v)
     {
-        if (!Parsed.TryParse(v, out var p) || p.BuildStart < 0) return "";
+        if (!Parsed.TryParse(v.AsSpan(), out var p) || p.BuildStart < 0) return "";
         return v![p.BuildStart..];
     }
 
@@ -67,19 +67,25 @@ public static class SemVer
     /// identifier list wins when one is a prefix of the other. Build metadata is ignored. An invalid version is
     /// below every valid one, and all invalid versions compare equal.
     /// </summary>
-    public static int Compare(string? v, string? w)
+    public static int Compare(string? v, string? w) => Compare(v.AsSpan(), w.AsSpan());
+
+    /// <summary>
+    /// <see cref="Compare(string, string)"/> on spans, so that callers holding a slice (e.g. the version part of a go.sum
+    /// key <c>v1.2.3/go.mod</c>) need not allocate a string.
+    /// </summary>
+    public static int Compare(ReadOnlySpan<char> v, ReadOnlySpan<char> w)
     {
         var okV = Parsed.TryParse(v, out var pv);
         var okW = Parsed.TryParse(w, out var pw);
         if (!okV) return okW ? -1 : 0;
         if (!okW) return 1;
-        var c = CompareNumber(pv.MajorSpan(v!), pw.MajorSpan(w!));
+        var c = CompareNumber(pv.MajorSpan(v), pw.MajorSpan(w));
         if (c != 0) return c;
-        c = CompareNumber(pv.MinorSpan(v!), pw.MinorSpan(w!));
+        c = CompareNumber(pv.MinorSpan(v), pw.MinorSpan(w));
         if (c != 0) return c;
-        c = CompareNumber(pv.PatchSpan(v!), pw.PatchSpan(w!));
+        c = CompareNumber(pv.PatchSpan(v), pw.PatchSpan(w));
         if (c != 0) return c;
-        return ComparePrerelease(pv.PrereleaseSpan(v!), pw.PrereleaseSpan(w!));
+        return ComparePrerelease(pv.PrereleaseSpan(v), pw.PrereleaseSpan(w));
     }
 
     /// <summary>
@@ -172,15 +178,15 @@ public static class SemVer
         public int PrereleaseEnd { get; private init; }
         public int BuildStart { get; private init; }
 
-        public ReadOnlySpan<char> MajorSpan(string v) => v.AsSpan(1, MajorEnd - 1);
-        public ReadOnlySpan<char> MinorSpan(string v) => Shorthand == 1 ? "0" : v.AsSpan(MajorEnd + 1, MinorEnd - MajorEnd - 1);
-        public ReadOnlySpan<char> PatchSpan(string v) => Shorthand != 0 ? "0" : v.AsSpan(MinorEnd + 1, PatchEnd - MinorEnd - 1);
-        public ReadOnlySpan<char> PrereleaseSpan(string v) => PrereleaseStart < 0 ? default : v.AsSpan(PrereleaseStart, PrereleaseEnd - PrereleaseStart);
+        public ReadOnlySpan<char> MajorSpan(ReadOnlySpan<char> v) => v.Slice(1, MajorEnd - 1);
+        public ReadOnlySpan<char> MinorSpan(ReadOnlySpan<char> v) => Shorthand == 1 ? "0" : v.Slice(MajorEnd + 1, MinorEnd - MajorEnd - 1);
+        public ReadOnlySpan<char> PatchSpan(ReadOnlySpan<char> v) => Shorthand != 0 ? "0" : v.Slice(MinorEnd + 1, PatchEnd - MinorEnd - 1);
+        public ReadOnlySpan<char> PrereleaseSpan(ReadOnlySpan<char> v) => PrereleaseStart < 0 ? default : v.Slice(PrereleaseStart, PrereleaseEnd - PrereleaseStart);
 
-        public static bool TryParse(string? v, out Parsed parsed)
+        public static bool TryParse(ReadOnlySpan<char> v, out Parsed parsed)
         {
             parsed = default;
-            if (string.IsNullOrEmpty(v) || v[0] != 'v') return false;
+            if (v.IsEmpty || v[0] != 'v') return false;
             var pos = 1;
             if (!Number(v, ref pos)) return false;
             var majorEnd = pos;
@@ -220,7 +226,7 @@ public static class SemVer
         }
 
         // One or more ASCII digits, no leading zero unless the number is 0.
-        private static bool Number(string v, ref int pos)
+        private static bool Number(ReadOnlySpan<char> v, ref int pos)
         {
             var start = pos;
             while (pos < v.Length && v[pos] is >= '0' and <= '9') pos++;
@@ -230,7 +236,7 @@ public static class SemVer
 
         // At v[pos] is the '-' or '+' introducing dot-separated identifiers; stops before '+' or at the end.
         // A prerelease stops at '+', build metadata runs to the end (a '+' inside it is an invalid char).
-        private static bool Identifiers(string v, ref int pos, bool numericRule)
+        private static bool Identifiers(ReadOnlySpan<char> v, ref int pos, bool numericRule)
         {
             pos++;
             var start = pos;
@@ -249,7 +255,7 @@ public static class SemVer
             return IdentifierOk(v, start, pos, numericRule);
         }
 
-        private static bool IdentifierOk(string v, int start, int end, bool numericRule)
+        private static bool IdentifierOk(ReadOnlySpan<char> v, int start, int end, bool numericRule)
         {
             if (start == end) return false;
             if (!numericRule || end - start == 1 || v[start] != '0') return true;

@@ -153,6 +153,8 @@ public class ModulePathTests
     [InlineData("gopkg.in/yaml.v0", "gopkg.in/yaml", ".v0", true)]
     [InlineData("gopkg.in/yaml.v1-unstable", "gopkg.in/yaml", ".v1-unstable", true)]
     [InlineData("gopkg.in/yaml.v01", "gopkg.in/yaml.v01", "", false)]
+    [InlineData("gopkg.in/yaml.v0-unstable", "gopkg.in/yaml.v0-unstable", "", false)] // only ".v0" exactly may start with 0
+    [InlineData("gopkg.in/yaml.v-unstable", "gopkg.in/yaml", ".v-unstable", true)]    // go counts "-unstable" as the digits
     [InlineData("gopkg.in/yaml", "gopkg.in/yaml", "", false)]
     [InlineData("gopkg.in/yaml/v2", "gopkg.in/yaml/v2", "", false)]
     public void SplitPathVersion_separates_the_major_version_suffix(string path, string prefix, string major, bool ok)

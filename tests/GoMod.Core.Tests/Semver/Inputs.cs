@@ -44,7 +44,7 @@ public static class Inputs
     [
         "example.com", "github.com", "golang.org", "gopkg.in", "Example.com", "EXAMPLE.COM", "exa_mple.com", "-example.com",
         "example.com-", "ex-ample.com", "127.0.0.1", "localhost", "x", "y.z", "Azure", "azure-sdk", "GoogleCloudPlatform",
-        "v1", "v2", "v0", "v02", "v2.1", "v10", "v1.2.3", "yaml.v2", "check.v1", "check.v0", "check.v02", "x.v3-unstable",
+        "v1", "v2", "v0", "v02", "v2.1", "v10", "v1.2.3", "yaml.v2", "check.v1", "check.v0", "check.v02", "x.v3-unstable", "x.v-unstable", "x.v0-unstable", "x.v01-unstable", "x.v1-unstable-unstable", "x.v00",
         "x-unstable", "con", "CON", "Con.txt", "aux.go", "nul", "NUL.", "com1", "COM9.x", "com0", "lpt1", "LPT10", "prn",
         "x~1", "x~", "x~a", "~1", "a~1.txt", "PROGRA~1", ".hidden", "trailing.", ".", "..", "...", "a..b", "a.b.", "a+b",
         "c++", "a b", "a@b", "a:b", "a!b", "a#b", "a$b", "a%b", "a&b", "a(b)", "a,b", "a=b", "a[b]", "a^b", "a{b}",
