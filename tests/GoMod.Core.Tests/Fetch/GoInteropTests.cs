@@ -137,6 +137,23 @@ public class GoInteropTests
     }
 
     [GoFact]
+    public async Task Go_waits_for_our_version_lock_so_the_locks_are_compatible()
+    {
+        using var box = new FetchSandbox();
+        var proxy = ProxyContent.WriteTree(box.Dir.Combine("proxy"), [A]);
+        var main = WriteMain(box);
+        var cache = new ModuleCache(box.ModCache);
+        var held = await cache.LockVersionAsync(A.ModuleVersion, default);
+        var go = Task.Run(() => GoOracle.Run(main, box.Dir.Path, new Dictionary<string, string?> { ["GOPROXY"] = proxy }, "mod", "download", "example.com/a"));
+        await Task.Delay(1500);
+        go.IsCompleted.ShouldBeFalse("go did not wait for the flock we hold on v1.0.0.lock");
+        File.Exists(cache.ZipPath(A.ModuleVersion)).ShouldBeFalse();
+        held.Dispose();
+        (await go).EnsureSuccess("go mod download");
+        File.Exists(cache.ZipPath(A.ModuleVersion)).ShouldBeTrue();
+    }
+
+    [GoFact]
     public async Task Proxy_errors_read_exactly_like_gos()
     {
         await using var server = new TestProxyServer
