@@ -156,10 +156,19 @@ public sealed class GoSumChecker
     /// is given) and an exclusive lock on go.sum, re-reads the file, adds every hash this session checked, and
     /// rewrites it in place in go's format. Returns whether the file changed.
     /// </summary>
+    /// <param name="cache">The module cache whose side lock (<c>cache/lock</c>) is taken, as go does; null for none.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <param name="keep">
+    /// Which new hashes to write (go's <c>keep</c> set; by default all). Hashes already in the file are always kept.
+    /// </param>
     /// <exception cref="InvalidOperationException">Read-only mode with pending additions (go's wording).</exception>
-    public async Task<bool> SaveAsync(ModuleCache? cache, CancellationToken ct)
+    public async Task<bool> SaveAsync(ModuleCache? cache, CancellationToken ct, Func<string, string, bool>? keep = null)
     {
-        if (!IsEnabled || FilePath is null || !IsDirty) return false;
+        if (!IsEnabled || FilePath is null) return false;
+        lock (_gate)
+        {
+            if (!_dirty.Any(d => keep is null || keep(d.Path, d.Version))) return false;
+        }
         if (Mode != ModMode.Mod)
             throw new InvalidOperationException($"updates to {FileName} needed, disabled by -mod={(Mode == ModMode.Vendor ? "vendor" : "readonly")}");
 
@@ -178,10 +187,13 @@ public sealed class GoSumChecker
                 {
                     var merged = GoSumFile.Parse(FilePath, Encoding.UTF8.GetString(old));
                     foreach (var (p, v, h) in _used)
-                        if (!merged.Contains(p, v, h)) merged.Add(p, v, h);
+                        if (!merged.Contains(p, v, h) && (keep is null || !_dirty.Contains((p, v, h)) || keep(p, v))) merged.Add(p, v, h);
+                    var written = Encoding.UTF8.GetBytes(merged.Format());
+                    // Unkept additions stay known in memory for the rest of this session.
+                    foreach (var (p, v, h) in _dirty) merged.Add(p, v, h);
                     _sums = merged;
                     _dirty.Clear();
-                    return Encoding.UTF8.GetBytes(merged.Format());
+                    return written;
                 }
             }, ct).ConfigureAwait(false);
         }

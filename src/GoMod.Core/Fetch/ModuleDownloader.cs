@@ -59,7 +59,7 @@ public sealed class ModuleDownloader : IDisposable
     public bool UsedNetwork(ModuleVersion module) => _usedNetwork.ContainsKey(module);
 
     /// <summary>Writes go.sum additions (under <c>-mod=mod</c>); see <see cref="GoSumChecker.SaveAsync"/>.</summary>
-    public Task<bool> SaveGoSumAsync(CancellationToken ct = default) => Sums.SaveAsync(Cache, ct);
+    public Task<bool> SaveGoSumAsync(CancellationToken ct = default, Func<string, string, bool>? keep = null) => Sums.SaveAsync(Cache, ct, keep);
 
     /// <summary>The tagged versions of a module from the first proxy that knows it (pseudo-versions left out).</summary>
     public async Task<IReadOnlyList<string>> VersionsAsync(string modulePath, CancellationToken ct = default) =>
