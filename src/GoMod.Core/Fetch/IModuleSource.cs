@@ -14,6 +14,12 @@ internal interface IModuleSource
     /// <summary>The latest version (<c>@latest</c>, else derived from the list).</summary>
     Task<RevInfo> LatestAsync(CancellationToken ct);
 
+    /// <summary>The lines of <c>@v/list</c> as served (version, optionally a timestamp), unfiltered.</summary>
+    Task<IReadOnlyList<string>> ListLinesAsync(CancellationToken ct);
+
+    /// <summary>The <c>@latest</c> endpoint alone (not found when the source has none).</summary>
+    Task<RevInfo> LatestEndpointAsync(CancellationToken ct);
+
     /// <summary>The go.mod file of a canonical version.</summary>
     Task<byte[]> GoModAsync(string version, CancellationToken ct);
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.IO.Compression;
 using GoMod.Core.Module;
+using GoMod.Core.Semver;
 using GoMod.Core.Sum;
 using GoMod.Core.Zip;
 
@@ -68,6 +69,32 @@ public sealed class ModuleDownloader : IDisposable
     /// <summary>The latest version of a module (<c>@latest</c>, else derived from the list).</summary>
     public async Task<RevInfo> LatestAsync(string modulePath, CancellationToken ct = default) =>
         await NetworkAsync(new ModuleVersion(modulePath, ""), s => s.LatestAsync(ct), ct).ConfigureAwait(false);
+
+    /// <summary>The raw lines of <c>@v/list</c> from the first proxy that has the module (for version queries).</summary>
+    public async Task<IReadOnlyList<string>> VersionListLinesAsync(string modulePath, CancellationToken ct = default) =>
+        await NetworkAsync(new ModuleVersion(modulePath, ""), s => s.ListLinesAsync(ct), ct).ConfigureAwait(false);
+
+    /// <summary>The <c>@latest</c> endpoint alone; a <see cref="ModuleFetchException"/> that is "not found" when no proxy has it.</summary>
+    public async Task<RevInfo> LatestEndpointAsync(string modulePath, CancellationToken ct = default) =>
+        await NetworkAsync(new ModuleVersion(modulePath, ""), s => s.LatestEndpointAsync(ct), ct).ConfigureAwait(false);
+
+    /// <summary>
+    /// The .info of any revision a proxy can resolve: a canonical version is served from the cache when present;
+    /// anything else (a query such as a branch name or a non-canonical version) asks the proxies, and the answer is
+    /// cached under the version it resolved to, as go does.
+    /// </summary>
+    public async Task<RevInfo> StatAsync(string modulePath, string revision, CancellationToken ct = default)
+    {
+        if (revision.Length > 0 && SemVer.IsValid(revision) && ModulePath.CanonicalVersion(revision) == revision)
+            return await StatAsync(new ModuleVersion(modulePath, revision), ct).ConfigureAwait(false);
+        var info = await NetworkAsync(new ModuleVersion(modulePath, revision), s => s.StatAsync(revision, ct), ct).ConfigureAwait(false);
+        if (SemVer.IsValid(info.Version) && ModulePath.CanonicalVersion(info.Version) == info.Version)
+        {
+            var resolved = new ModuleVersion(modulePath, info.Version);
+            if (Cache.ReadInfo(resolved) is null) await Cache.WriteInfoAsync(resolved, info, ct).ConfigureAwait(false);
+        }
+        return info;
+    }
 
     /// <summary>The .info of a canonical version: from the cache, else fetched and cached.</summary>
     public Task<RevInfo> StatAsync(ModuleVersion module, CancellationToken ct = default) =>

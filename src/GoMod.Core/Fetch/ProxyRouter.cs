@@ -109,6 +109,8 @@ internal sealed class DisabledSource(string path, string reason) : IModuleSource
     public Task<IReadOnlyList<string>> VersionsAsync(string prefix, CancellationToken ct) => throw Fail("");
     public Task<RevInfo> StatAsync(string rev, CancellationToken ct) => throw Fail(rev);
     public Task<RevInfo> LatestAsync(CancellationToken ct) => throw Fail("");
+    public Task<IReadOnlyList<string>> ListLinesAsync(CancellationToken ct) => throw Fail("");
+    public Task<RevInfo> LatestEndpointAsync(CancellationToken ct) => throw Fail("");
     public Task<byte[]> GoModAsync(string version, CancellationToken ct) => throw Fail(version);
     public Task ZipAsync(string version, Stream destination, CancellationToken ct) => throw Fail(version);
     public string ZipLocation(string version) => reason;
@@ -127,6 +129,8 @@ internal sealed class DirectSource(string path, bool insecure) : IModuleSource
     public Task<IReadOnlyList<string>> VersionsAsync(string prefix, CancellationToken ct) => throw Fail("");
     public Task<RevInfo> StatAsync(string rev, CancellationToken ct) => throw Fail(rev);
     public Task<RevInfo> LatestAsync(CancellationToken ct) => throw Fail("");
+    public Task<IReadOnlyList<string>> ListLinesAsync(CancellationToken ct) => throw Fail("");
+    public Task<RevInfo> LatestEndpointAsync(CancellationToken ct) => throw Fail("");
     public Task<byte[]> GoModAsync(string version, CancellationToken ct) => throw Fail(version);
     public Task ZipAsync(string version, Stream destination, CancellationToken ct) => throw Fail(version);
     public string ZipLocation(string version) => "direct";

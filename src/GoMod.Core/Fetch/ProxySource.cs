@@ -57,6 +57,15 @@ internal sealed class ProxySource : IModuleSource
         return info;
     }
 
+    public async Task<IReadOnlyList<string>> ListLinesAsync(CancellationToken ct)
+    {
+        var data = await GetAsync("", "@v/list", ct).ConfigureAwait(false);
+        return System.Text.Encoding.UTF8.GetString(data).Split('\n');
+    }
+
+    public async Task<RevInfo> LatestEndpointAsync(CancellationToken ct) =>
+        ParseInfo("", await GetAsync("", "@latest", ct).ConfigureAwait(false));
+
     public async Task<RevInfo> LatestAsync(CancellationToken ct)
     {
         byte[] data;

@@ -16,6 +16,9 @@ public sealed partial record RevInfo(string Version, string Time, IReadOnlyList<
 {
     private static readonly string[] OriginFields = ["VCS", "URL", "Subdir", "Hash", "TagPrefix", "TagSum", "Ref", "RepoSum"];
 
+    /// <summary><see cref="Time"/> as a value.</summary>
+    public DateTimeOffset TimeValue => DateTimeOffset.Parse(Time, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+
     /// <summary>Go's zero <c>time.Time</c>, used when the proxy sends none.</summary>
     public const string ZeroTime = "0001-01-01T00:00:00Z";
 

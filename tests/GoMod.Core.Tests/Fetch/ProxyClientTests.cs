@@ -112,6 +112,34 @@ public class ProxyClientTests
     }
 
     [Fact]
+    public async Task Queries_resolve_through_the_proxy_and_are_cached_under_the_version_they_name()
+    {
+        await using var server = TestProxyServer.For(A);
+        server.Files["/example.com/a/@v/master.info"] = """{"Version":"v1.0.0","Time":"2023-04-05T06:07:08Z"}"""u8.ToArray();
+        using var box = new FetchSandbox();
+        using var d = box.Downloader(server.Url);
+        var info = await d.StatAsync("example.com/a", "master");
+        info.Version.ShouldBe("v1.0.0");
+        info.TimeValue.ShouldBe(new DateTimeOffset(2023, 4, 5, 6, 7, 8, TimeSpan.Zero));
+        File.Exists(d.Cache.CachePath(A.ModuleVersion, "info")).ShouldBeTrue();
+        await d.StatAsync("example.com/a", "v1.0.0");
+        server.Paths.ShouldBe(["/example.com/a/@v/master.info"]);
+    }
+
+    [Fact]
+    public async Task The_raw_list_and_the_latest_endpoint_are_available_for_version_queries()
+    {
+        await using var server = new TestProxyServer();
+        server.Files["/example.com/a/@v/list"] = "v1.0.0 2023-01-01T00:00:00Z\nv0.0.0-20230101000000-abcdefabcdef\n"u8.ToArray();
+        using var box = new FetchSandbox();
+        using var d = box.Downloader(server.Url);
+        (await d.VersionListLinesAsync("example.com/a")).ShouldBe(["v1.0.0 2023-01-01T00:00:00Z", "v0.0.0-20230101000000-abcdefabcdef", ""]);
+        var e = await Should.ThrowAsync<ModuleFetchException>(() => d.LatestEndpointAsync("example.com/a"));
+        e.IsNotFound.ShouldBeTrue();
+        e.Message.ShouldBe($"module example.com/a: reading {server.Url}/example.com/a/@latest: 404 Not Found\n\tserver response: not found: /example.com/a/@latest");
+    }
+
+    [Fact]
     public async Task A_proxy_base_path_is_kept()
     {
         await using var server = new TestProxyServer(ProxyContent.Build([A])) { BasePath = "/go/proxy" };
