@@ -8,6 +8,7 @@ namespace GoMod.Core.Fetch;
 /// </summary>
 public sealed class MissingGoSumEntryException : ModuleException
 {
+    /// <summary>No go.sum line for the zip (or, with <paramref name="goMod"/>, the go.mod) of <paramref name="module"/>.</summary>
     public MissingGoSumEntryException(ModuleVersion module, bool goMod)
         : base(module.Path, module.Version, FormatDetail(module, goMod))
     {

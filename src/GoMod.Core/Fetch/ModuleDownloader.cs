@@ -385,6 +385,7 @@ public sealed class ModuleDownloader : IDisposable
         return (T)(await lazy.Value.ConfigureAwait(false))!;
     }
 
+    /// <summary>Releases the HTTP handler (and its pooled connections).</summary>
     public void Dispose()
     {
         if (_transport.IsValueCreated) _transport.Value.Dispose();

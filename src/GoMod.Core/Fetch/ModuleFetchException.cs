@@ -8,6 +8,7 @@ namespace GoMod.Core.Fetch;
 /// </summary>
 public class ModuleFetchException : ModuleException
 {
+    /// <summary>A failure about <paramref name="path"/>@<paramref name="version"/>; <paramref name="notFound"/> lets <c>,</c> lists move on.</summary>
     public ModuleFetchException(string path, string version, string detail, bool notFound, Exception? cause = null)
         : base(path, version, detail)
     {

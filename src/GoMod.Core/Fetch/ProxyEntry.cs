@@ -23,5 +23,6 @@ public readonly record struct ProxyEntry(string Url, bool FallBackOnError)
     /// <summary>True for a real proxy base URL (not a keyword).</summary>
     public bool IsUrl => Url is not (Direct or Off or NoProxy);
 
+    /// <summary>The entry as written in GOPROXY, credentials redacted.</summary>
     public override string ToString() => IsUrl ? ProxyUrl.Redact(Url) : Url;
 }

@@ -69,5 +69,6 @@ public sealed class ProxyList
     private static bool IsAbsolutePath(string s) =>
         s.StartsWith('/') || (OperatingSystem.IsWindows() && Path.IsPathFullyQualified(s));
 
+    /// <summary>The list in GOPROXY syntax, credentials redacted.</summary>
     public override string ToString() => string.Join(",", Entries.Select(e => e.ToString()));
 }

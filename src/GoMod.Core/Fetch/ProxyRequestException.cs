@@ -6,6 +6,7 @@ namespace GoMod.Core.Fetch;
 /// </summary>
 public sealed class ProxyRequestException : Exception
 {
+    /// <summary>A failed request to <paramref name="url"/> (redacted), with go's wording in <paramref name="message"/>.</summary>
     public ProxyRequestException(string message, string url, int statusCode, bool transient, Exception? inner = null)
         : base(message, inner)
     {

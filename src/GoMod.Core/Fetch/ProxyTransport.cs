@@ -332,6 +332,3 @@ internal sealed class ProxyTransport : IDisposable
         public TimeSpan? RetryAfter { get; } = retryAfter;
     }
 }
-
-/// <summary>A response exceeded the size allowed for its kind.</summary>
-internal sealed class ResponseTooLargeException() : Exception("response too large");

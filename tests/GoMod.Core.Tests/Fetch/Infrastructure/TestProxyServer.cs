@@ -8,39 +8,6 @@ using System.Text;
 
 namespace GoMod.Core.Tests.Fetch.Infrastructure;
 
-/// <summary>A request as the server saw it.</summary>
-public sealed record RecordedRequest(string Method, string RawTarget, string Path, IReadOnlyDictionary<string, string> Headers, int Connection)
-{
-    public string? Header(string name) => Headers.TryGetValue(name.ToLowerInvariant(), out var v) ? v : null;
-}
-
-/// <summary>What the server does instead of answering normally.</summary>
-public enum Fault
-{
-    None,
-
-    /// <summary>Reset the connection (RST) before any response.</summary>
-    Reset,
-
-    /// <summary>Send the headers and half of the body, then close the connection.</summary>
-    Truncate,
-
-    /// <summary>Send nothing for a long time (the client's timeout must fire).</summary>
-    Stall,
-}
-
-/// <summary>A scripted response.</summary>
-public sealed record TestResponse(int Status, byte[] Body, string ContentType = "text/plain; charset=utf-8", Fault Fault = Fault.None)
-{
-    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
-
-    public string? Reason { get; init; }
-
-    public static TestResponse Text(int status, string body) => new(status, Encoding.UTF8.GetBytes(body));
-
-    public static TestResponse Of(Fault fault) => new(200, [], Fault: fault);
-}
-
 /// <summary>
 /// A real HTTP/1.1 module proxy on 127.0.0.1 for tests (no ASP.NET host here): serves a file map, records every
 /// request, keeps connections alive, and injects faults — scripted per request through <see cref="Handler"/>, or at
