@@ -84,7 +84,7 @@ public static class ModuleCacheVerifier
         {
             try
             {
-                if (DirHash.HashZip(zip) != recorded) errors.Add($"{name}: zip has been modified ({zip})");
+                if (DirHash.HashZip(zip, ct) != recorded) errors.Add($"{name}: zip has been modified ({zip})");
             }
             catch (Exception e) when (e is InvalidDataException or IOException)
             {
@@ -96,7 +96,7 @@ public static class ModuleCacheVerifier
         {
             try
             {
-                if (DirHash.HashDir(dir, m.Path + "@" + m.Version) != recorded) errors.Add($"{name}: dir has been modified ({dir})");
+                if (DirHash.HashDir(dir, m.Path + "@" + m.Version, ct) != recorded) errors.Add($"{name}: dir has been modified ({dir})");
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

@@ -180,7 +180,7 @@ public sealed class ModuleDownloader : IDisposable
                         try
                         {
                             CheckZipPrefix(module, tmp);
-                            hash = DirHash.HashZip(tmp);
+                            hash = DirHash.HashZip(tmp, ct);
                             break;
                         }
                         catch (InvalidDataException e)
@@ -241,7 +241,7 @@ public sealed class ModuleDownloader : IDisposable
                 await File.WriteAllBytesAsync(partial, [], ct).ConfigureAwait(false);
                 try
                 {
-                    ModuleZip.Unzip(dir, module, zip);
+                    ModuleZip.Unzip(dir, module, zip, ct);
                 }
                 catch
                 {
@@ -341,7 +341,7 @@ public sealed class ModuleDownloader : IDisposable
         string hash;
         try
         {
-            hash = DirHash.HashZip(zipFile);
+            hash = DirHash.HashZip(zipFile, ct);
         }
         catch (InvalidDataException e)
         {
