@@ -15,7 +15,7 @@ internal sealed class FileLock : IDisposable
 
     private FileLock(FileStream stream) => Stream = stream;
 
-    /// <summary>The locked file, open for reading and writing.</summary>
+    /// <summary>The locked file: open for reading and writing under an exclusive lock, for reading under a shared one.</summary>
     public FileStream Stream { get; }
 
     /// <summary>
@@ -25,7 +25,7 @@ internal sealed class FileLock : IDisposable
     /// <exception cref="FileNotFoundException">The file does not exist and <paramref name="create"/> is false.</exception>
     public static async Task<FileLock> AcquireAsync(string path, bool exclusive, bool create, CancellationToken ct)
     {
-        var stream = Open(path, create);
+        var stream = Open(path, create, writable: exclusive || create);
         try
         {
             var delay = 2;
@@ -48,12 +48,14 @@ internal sealed class FileLock : IDisposable
     /// <see cref="FileStream"/> opened by path takes its own non-blocking flock, which would fail (rather than wait)
     /// while go or another downloader holds the lock we are about to wait for.
     /// </summary>
-    private static FileStream Open(string path, bool create)
+    private static FileStream Open(string path, bool create, bool writable)
     {
+        // Shared locks only read (go's lockedfile.Read opens read-only too), so a read-only go.sum can still be read.
+        var access = writable ? FileAccess.ReadWrite : FileAccess.Read;
         if (OperatingSystem.IsWindows())
-            return new FileStream(path, create ? FileMode.OpenOrCreate : FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete, 4096);
+            return new FileStream(path, create ? FileMode.OpenOrCreate : FileMode.Open, access, FileShare.ReadWrite | FileShare.Delete, 4096);
         var macOS = OperatingSystem.IsMacOS() || OperatingSystem.IsFreeBSD();
-        var flags = ORdWr | (macOS ? 0x1000000 : 0x80000) | (create ? (macOS ? 0x200 : 0x40) : 0);
+        var flags = (writable ? ORdWr : 0) | (macOS ? 0x1000000 : 0x80000) | (create ? (macOS ? 0x200 : 0x40) : 0);
         int fd;
         do
         {
@@ -70,7 +72,7 @@ internal sealed class FileLock : IDisposable
                 _ => new IOException($"open {path}: errno {errno}"),
             };
         }
-        return new FileStream(new Microsoft.Win32.SafeHandles.SafeFileHandle(fd, ownsHandle: true), FileAccess.ReadWrite, 1);
+        return new FileStream(new Microsoft.Win32.SafeHandles.SafeFileHandle(fd, ownsHandle: true), access, 1);
     }
 
     /// <summary>Like <see cref="AcquireAsync"/>, but null when the file does not exist.</summary>
