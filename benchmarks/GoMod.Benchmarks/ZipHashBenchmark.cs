@@ -101,6 +101,7 @@ internal static class ZipHashBenchmark
                 if (!keep) DeleteTree(root);
             }
         }
+        if (!keep && Directory.Exists(work) && !Directory.EnumerateFileSystemEntries(work).Any()) Directory.Delete(work);
         return 0;
     }
 

@@ -123,7 +123,7 @@ public static class ModuleZip
         ArgumentNullException.ThrowIfNull(targetDir);
         ArgumentNullException.ThrowIfNull(zipFile);
         var what = $"unzip {zipFile}";
-        var target = Path.GetFullPath(targetDir);
+        var target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(targetDir));
         if (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any())
             throw new ModuleZipException($"{what}: target directory {targetDir} exists and is not empty");
         if (File.Exists(target))

@@ -1,4 +1,5 @@
 using System.Text;
+using GoMod.Core.ModFile;
 using GoMod.Core.Module;
 using GoMod.Core.Semver;
 
@@ -93,13 +94,23 @@ internal static class ZipFileSelection
         return name.IndexOf('/', i) >= 0;
     }
 
-    /// <summary>The go version of the module rooted at <paramref name="dir"/>, from its go.mod if that is a regular file.</summary>
+    /// <summary>
+    /// The go version of the module rooted at <paramref name="dir"/>, from its go.mod if that is a regular file, read
+    /// leniently as a dependency's go.mod is (x/mod uses modfile.ParseLax); a go.mod that does not parse has no version.
+    /// </summary>
     public static string? RootGoVersion(string dir)
     {
         var goMod = new FileInfo(System.IO.Path.Combine(dir, "go.mod"));
         if (!goMod.Exists || (goMod.Attributes & FileAttributes.ReparsePoint) != 0 || goMod.Length > ModuleZip.MaxGoMod || FileKind.IsIrregular(goMod))
             return null;
-        return GoLineSeam.GoVersion(File.ReadAllText(goMod.FullName, new UTF8Encoding(false)));
+        try
+        {
+            return GoModFile.ParseLax("go.mod", File.ReadAllText(goMod.FullName, new UTF8Encoding(false))).Go;
+        }
+        catch (ModFileParseException)
+        {
+            return null;
+        }
     }
 
     /// <summary>

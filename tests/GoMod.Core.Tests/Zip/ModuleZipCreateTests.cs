@@ -149,6 +149,15 @@ public class ModuleZipCreateTests(GoZipOracle oracle) : IClassFixture<GoZipOracl
         ModuleZip.CheckZip(M, zip).Valid.Select(v => v[(ModuleTrees.Prefix.Length + 1)..]).ShouldBe(cf.Valid, ignoreOrder: true);
     }
 
+    [Fact]
+    public void A_go_mod_that_does_not_parse_leaves_the_module_under_the_rules_from_before_go_1_24()
+    {
+        using var tmp = new TempDirectory("zip-badgomod");
+        var dir = VendorTree(tmp, "1.24");
+        File.WriteAllText(Path.Combine(dir, "go.mod"), $"module {ModuleTrees.Path}\n\ngo 1.24\n\nrequire (\n");
+        ModuleZip.CheckDir(dir).Valid.ShouldContain("vendor/modules.txt");
+    }
+
     [GoTheory]
     [InlineData("1.23")]
     [InlineData("1.16")]

@@ -52,6 +52,16 @@ public class ModuleZipUnzipTests
     }
 
     [Fact]
+    public void Unzip_treats_a_target_with_a_trailing_separator_as_the_directory_itself()
+    {
+        using var tmp = new TempDirectory("unzip");
+        var zip = MakeZip(tmp, new RawEntry(P + "a.go", "package m\n"));
+        ModuleZip.Unzip(tmp.Combine("out") + Path.DirectorySeparatorChar, M, zip);
+        File.Exists(tmp.Combine("out", "a.go")).ShouldBeTrue();
+        Directory.GetDirectories(tmp.Path).ShouldBe([tmp.Combine("out")]);
+    }
+
+    [Fact]
     public void CheckZip_lists_the_files_and_ignores_directory_entries()
     {
         using var tmp = new TempDirectory("checkzip");

@@ -23,7 +23,11 @@ internal sealed record RawEntry(byte[] Name, byte[] Data, ushort Method = 8)
 /// </summary>
 internal static class RawZip
 {
-    public static void Write(string path, IEnumerable<RawEntry> entries)
+    /// <summary>
+    /// Writes the entries; with <paramref name="zip64"/> every size and offset is stored in zip64 extra fields and the
+    /// directory is found through a zip64 end record, as writers do for archives over 4 GiB.
+    /// </summary>
+    public static void Write(string path, IEnumerable<RawEntry> entries, bool zip64 = false)
     {
         using var fs = File.Create(path);
         var central = new MemoryStream();
@@ -55,23 +59,53 @@ internal static class RawZip
             BinaryPrimitives.WriteUInt16LittleEndian(c[8..], 0x800);
             BinaryPrimitives.WriteUInt16LittleEndian(c[10..], e.Method);
             BinaryPrimitives.WriteUInt32LittleEndian(c[16..], crc);
-            BinaryPrimitives.WriteUInt32LittleEndian(c[20..], (uint)data.Length);
-            BinaryPrimitives.WriteUInt32LittleEndian(c[24..], (uint)Math.Min(size, uint.MaxValue));
+            BinaryPrimitives.WriteUInt32LittleEndian(c[20..], zip64 ? uint.MaxValue : (uint)data.Length);
+            BinaryPrimitives.WriteUInt32LittleEndian(c[24..], zip64 ? uint.MaxValue : (uint)Math.Min(size, uint.MaxValue));
             BinaryPrimitives.WriteUInt16LittleEndian(c[28..], (ushort)e.Name.Length);
+            BinaryPrimitives.WriteUInt16LittleEndian(c[30..], (ushort)(zip64 ? 28 : 0));
             BinaryPrimitives.WriteUInt32LittleEndian(c[38..], (uint)(e.UnixMode ?? 0) << 16);
-            BinaryPrimitives.WriteUInt32LittleEndian(c[42..], offset);
+            BinaryPrimitives.WriteUInt32LittleEndian(c[42..], zip64 ? uint.MaxValue : offset);
             central.Write(c);
             central.Write(e.Name);
+            if (zip64)
+            {
+                var x = new byte[28].AsSpan();
+                BinaryPrimitives.WriteUInt16LittleEndian(x, 0x0001);
+                BinaryPrimitives.WriteUInt16LittleEndian(x[2..], 24);
+                BinaryPrimitives.WriteUInt64LittleEndian(x[4..], size);
+                BinaryPrimitives.WriteUInt64LittleEndian(x[12..], (ulong)data.Length);
+                BinaryPrimitives.WriteUInt64LittleEndian(x[20..], offset);
+                central.Write(x);
+            }
         }
         var dirOffset = (uint)fs.Position;
         central.Position = 0;
         central.CopyTo(fs);
+        if (zip64)
+        {
+            var end64Offset = (ulong)fs.Position;
+            var e64 = new byte[56].AsSpan();
+            BinaryPrimitives.WriteUInt32LittleEndian(e64, 0x06064b50);
+            BinaryPrimitives.WriteUInt64LittleEndian(e64[4..], 44);
+            BinaryPrimitives.WriteUInt16LittleEndian(e64[12..], 45);
+            BinaryPrimitives.WriteUInt16LittleEndian(e64[14..], 45);
+            BinaryPrimitives.WriteUInt64LittleEndian(e64[24..], (ulong)count);
+            BinaryPrimitives.WriteUInt64LittleEndian(e64[32..], (ulong)count);
+            BinaryPrimitives.WriteUInt64LittleEndian(e64[40..], (ulong)central.Length);
+            BinaryPrimitives.WriteUInt64LittleEndian(e64[48..], dirOffset);
+            fs.Write(e64);
+            var locator = new byte[20].AsSpan();
+            BinaryPrimitives.WriteUInt32LittleEndian(locator, 0x07064b50);
+            BinaryPrimitives.WriteUInt64LittleEndian(locator[8..], end64Offset);
+            BinaryPrimitives.WriteUInt32LittleEndian(locator[16..], 1);
+            fs.Write(locator);
+        }
         Span<byte> end = stackalloc byte[22];
         BinaryPrimitives.WriteUInt32LittleEndian(end, 0x06054b50);
-        BinaryPrimitives.WriteUInt16LittleEndian(end[8..], (ushort)count);
-        BinaryPrimitives.WriteUInt16LittleEndian(end[10..], (ushort)count);
-        BinaryPrimitives.WriteUInt32LittleEndian(end[12..], (uint)central.Length);
-        BinaryPrimitives.WriteUInt32LittleEndian(end[16..], dirOffset);
+        BinaryPrimitives.WriteUInt16LittleEndian(end[8..], zip64 ? ushort.MaxValue : (ushort)count);
+        BinaryPrimitives.WriteUInt16LittleEndian(end[10..], zip64 ? ushort.MaxValue : (ushort)count);
+        BinaryPrimitives.WriteUInt32LittleEndian(end[12..], zip64 ? uint.MaxValue : (uint)central.Length);
+        BinaryPrimitives.WriteUInt32LittleEndian(end[16..], zip64 ? uint.MaxValue : dirOffset);
         fs.Write(end);
     }
 
