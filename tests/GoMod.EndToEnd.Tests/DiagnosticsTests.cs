@@ -17,6 +17,19 @@ public sealed class DiagnosticsTests(SdkPackage sdk)
     }
 
     [Fact]
+    public void Malformed_go_sum_fails_the_build_at_its_line_with_code_and_fix()
+    {
+        using var p = TestProject.Standalone(sdk).WithModules();
+        p.Write("go.sum", GoInputs.GoSum + "example.com/words v1.0.0\n");
+        var line = GoInputs.GoSum.Split('\n').Length;
+
+        var build = p.Dotnet(GoInputs.Env(), "build");
+
+        build.ExitCode.ShouldNotBe(0);
+        build.StdOut.ShouldContain($"go.sum({line},1): error GOMOD0101: malformed go.sum: wrong number of fields 2. Restore go.sum");
+    }
+
+    [Fact]
     public void Missing_go_mod_is_an_error_naming_the_property_to_set()
     {
         using var p = TestProject.Standalone(sdk);

@@ -1,5 +1,7 @@
 using System.IO.Compression;
 using System.Text;
+using GoMod.Core.Module;
+using GoMod.Core.Zip;
 
 namespace GoMod.EndToEnd.Tests;
 
@@ -9,18 +11,14 @@ namespace GoMod.EndToEnd.Tests;
 /// &lt;escaped path&gt;/@v/list, &lt;version&gt;.info, .mod and .zip.
 /// </summary>
 /// <remarks>
-/// The zips hold every file of the source directory under the prefix <c>path@version/</c>, sorted, deflated, with a
-/// fixed timestamp: go's module zip for such plain directories (no VCS folders, nested modules, vendor/ or symlinks,
-/// which the sources do not have; <see cref="Create"/> refuses them rather than deciding what go would do). go itself checks the
-/// result: the sample's go.sum came from <c>go mod tidy</c> against this proxy and SampleTests verifies it with go.
-/// When GoMod.Core.Zip's ModuleZip.Create lands it replaces the zip writing here.
+/// The zips are written by GoMod.Core's <see cref="ModuleZip.Create"/> (go's file selection and layout). go itself
+/// checks the result: the sample's go.sum came from <c>go mod tidy</c> against this proxy and SampleTests verifies it
+/// with go.
 /// </remarks>
 public static class SampleProxy
 {
     /// <summary>The .info time of every version: fixed, so regenerating changes nothing.</summary>
     public const string InfoTime = "2024-01-01T00:00:00Z";
-
-    private static readonly DateTimeOffset ZipTime = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     /// <summary>Every file of the proxy, by its relative path ('/'-separated), with its bytes (zips as their entries).</summary>
     public static SortedDictionary<string, byte[]> Create(string sourceRoot)
@@ -35,7 +33,7 @@ public static class SampleProxy
             if (at < 0) throw new InvalidDataException($"{dir}: module source folders are named <escaped path>@<version>");
             var escapedPath = rel[..at];
             var version = rel[(at + 1)..];
-            var path = Unescape(escapedPath);
+            var path = ModulePath.UnescapePath(escapedPath);
             (versions.TryGetValue(escapedPath, out var list) ? list : versions[escapedPath] = []).Add(version);
 
             files[$"{escapedPath}/@v/{version}.mod"] = File.ReadAllBytes(goMod);
@@ -76,39 +74,7 @@ public static class SampleProxy
     private static byte[] Zip(string path, string version, string dir)
     {
         var ms = new MemoryStream();
-        using (var zip = new ZipArchive(ms, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            var names = Directory.EnumerateFileSystemEntries(dir, "*", SearchOption.AllDirectories)
-                .Select(f => (Full: f, Rel: Path.GetRelativePath(dir, f).Replace('\\', '/')))
-                .OrderBy(f => f.Rel, StringComparer.Ordinal);
-            foreach (var (full, rel) in names)
-            {
-                var info = new FileInfo(full);
-                if (info.LinkTarget is not null) throw new InvalidDataException($"{full}: symlinks are not in module zips");
-                if (Directory.Exists(full))
-                {
-                    if (File.Exists(Path.Combine(full, "go.mod")) || rel.Split('/').Any(p => p is "vendor" or ".git" or ".hg" or ".svn" or ".bzr"))
-                        throw new InvalidDataException($"{full}: nested modules, vendor/ and VCS folders need go's zip rules; keep sample sources plain");
-                    continue;
-                }
-                var entry = zip.CreateEntry($"{path}@{version}/{rel}", CompressionLevel.Optimal);
-                entry.LastWriteTime = ZipTime;
-                using var w = entry.Open();
-                w.Write(File.ReadAllBytes(full));
-            }
-        }
+        ModuleZip.Create(ms, new ModuleVersion(path, version), dir);
         return ms.ToArray();
-    }
-
-    /// <summary>Go's case-decoding: "!x" is upper-case X.</summary>
-    private static string Unescape(string escaped)
-    {
-        var sb = new StringBuilder(escaped.Length);
-        for (var i = 0; i < escaped.Length; i++)
-        {
-            if (escaped[i] == '!' && i + 1 < escaped.Length) sb.Append(char.ToUpperInvariant(escaped[++i]));
-            else sb.Append(escaped[i]);
-        }
-        return sb.ToString();
     }
 }

@@ -1,5 +1,7 @@
+using GoMod.Core.ModFile;
 using GoMod.Core.Module;
 using GoMod.Core.Semver;
+using GoMod.Core.Sum;
 
 namespace GoMod.Core.Restore;
 
@@ -34,18 +36,25 @@ public sealed class ModuleRestorer
             diagnostics.Add(DiagnosticCodes.ModFileNotFound.Create($"go.mod file not found: {modFile}"));
             return Task.FromResult(new RestoreResult([], diagnostics));
         }
-        var mod = InterimModFile.Parse(File.ReadAllText(modFile));
-        foreach (var e in mod.Errors)
-            diagnostics.Add(DiagnosticCodes.ModFileSyntax.Create(e.Message, modFile, e.Line, e.Column));
-        if (mod.Errors.Count > 0) return Task.FromResult(new RestoreResult([], diagnostics));
-        if (mod.ModulePath.Length == 0)
+        GoModFile mod;
+        try
+        {
+            mod = GoModFile.Parse(modFile, File.ReadAllText(modFile));
+        }
+        catch (ModFileParseException e)
+        {
+            foreach (var error in e.Errors)
+                diagnostics.Add(DiagnosticCodes.ModFileSyntax.Create(error.Message, modFile, error.Line, error.Column));
+            return Task.FromResult(new RestoreResult([], diagnostics));
+        }
+        if (mod.Module is not { } module)
         {
             diagnostics.Add(DiagnosticCodes.NoModuleDeclaration.Create("no module declaration in go.mod. To specify the module path: go mod edit -module=example.com/mod", modFile));
             return Task.FromResult(new RestoreResult([], diagnostics));
         }
 
         var moduleDir = Path.GetDirectoryName(Path.GetFullPath(modFile))!;
-        var mode = explicitMode ?? flagsMode ?? DefaultMode(moduleDir, mod.GoVersion);
+        var mode = explicitMode ?? flagsMode ?? DefaultMode(moduleDir, mod.Go ?? "");
         if (mode == ModMode.Vendor)
             diagnostics.Add(DiagnosticCodes.NotSupportedYet.Create(
                 "-mod=vendor: reading modules from vendor/ is not supported by this version of GoMod.Sdk; they are resolved from the module cache instead.",
@@ -58,26 +67,28 @@ public sealed class ModuleRestorer
         if (sum is null) return Task.FromResult(new RestoreResult([], diagnostics) { Mode = mode });
 
         cancellationToken.ThrowIfCancellationRequested();
-        var modules = new List<RestoredModule> { new(mod.ModulePath, "", moduleDir, "", "", "", Indirect: false, Main: true) };
-        foreach (var req in mod.Requires)
+        var modules = new List<RestoredModule> { new(module.Path, "", moduleDir, "", "", "", Indirect: false, Main: true) };
+        foreach (var req in mod.Require)
         {
-            var replace = mod.Replaces.FirstOrDefault(r => r.OldPath == req.Path && r.OldVersion == req.Version)
-                          ?? mod.Replaces.FirstOrDefault(r => r.OldPath == req.Path && r.OldVersion.Length == 0);
-            if (replace is not null && replace.NewVersion.Length == 0)
+            var at = mod.PositionOfRequire(req.Path, req.Version);
+            var replace = mod.Replace.FirstOrDefault(r => r.OldPath == req.Path && r.OldVersion == req.Version)
+                          ?? mod.Replace.FirstOrDefault(r => r.OldPath == req.Path && r.OldVersion.Length == 0);
+            var replaceAt = replace is null ? null : mod.PositionOfReplace(req.Path, req.Version);
+            if (replace is { IsDirectory: true })
             {
                 var dir = Path.GetFullPath(Path.Combine(moduleDir, replace.NewPath));
                 if (!Directory.Exists(dir))
                     diagnostics.Add(DiagnosticCodes.ReplacementDirectoryMissing.Create(
-                        $"{req.Path}@{req.Version}: replacement directory {replace.NewPath} does not exist", modFile, replace.Line, replace.Column));
+                        $"{req.Path}@{req.Version}: replacement directory {replace.NewPath} does not exist", modFile, replaceAt?.Line ?? 0, replaceAt?.Column ?? 0));
                 modules.Add(new(req.Path, req.Version, Directory.Exists(dir) ? dir : "", "", "", replace.NewPath, req.Indirect, Main: false));
                 continue;
             }
 
             var (path, version) = replace is null ? (req.Path, req.Version) : (replace.NewPath, replace.NewVersion);
-            var goModSum = sum.Lookup(path, version + "/go.mod");
+            var goModSum = FirstHash(sum, path, version + "/go.mod");
             if (goModSum.Length == 0 && mode != ModMode.Mod)
                 diagnostics.Add(DiagnosticCodes.MissingSum.Create(
-                    $"{path}@{version}: missing go.sum entry; to add it: go mod download {path}", modFile, req.Line, req.Column));
+                    $"{path}@{version}: missing go.sum entry; to add it: go mod download {path}", modFile, at?.Line ?? 0, at?.Column ?? 0));
             string cacheDir;
             try
             {
@@ -85,10 +96,11 @@ public sealed class ModuleRestorer
             }
             catch (Exception e) when (e is ModulePathException or ModuleException or InvalidVersionException or FormatException)
             {
-                diagnostics.Add(DiagnosticCodes.InvalidRequirement.Create(e.Message, modFile, replace?.Line ?? req.Line, replace?.Column ?? req.Column));
+                var where = replaceAt ?? at;
+                diagnostics.Add(DiagnosticCodes.InvalidRequirement.Create(e.Message, modFile, where?.Line ?? 0, where?.Column ?? 0));
                 continue;
             }
-            modules.Add(new(req.Path, req.Version, Directory.Exists(cacheDir) ? cacheDir : "", sum.Lookup(path, version), goModSum,
+            modules.Add(new(req.Path, req.Version, Directory.Exists(cacheDir) ? cacheDir : "", FirstHash(sum, path, version), goModSum,
                 replace is null ? "" : $"{replace.NewPath}@{replace.NewVersion}", req.Indirect, Main: false));
         }
 
@@ -103,16 +115,25 @@ public sealed class ModuleRestorer
         return Path.Combine(modCache, escaped);
     }
 
-    private static InterimSumFile? ReadSum(string sumFile, List<Diagnostic> diagnostics)
+    private static GoSumFile? ReadSum(string sumFile, List<Diagnostic> diagnostics)
     {
-        if (!File.Exists(sumFile)) return InterimSumFile.Parse("");
-        var sum = InterimSumFile.Parse(File.ReadAllText(sumFile));
-        if (sum.Error is { } e)
+        if (!File.Exists(sumFile)) return new GoSumFile(sumFile);
+        try
         {
-            diagnostics.Add(DiagnosticCodes.SumFileSyntax.Create($"malformed go.sum: {e.Message}", sumFile, e.Line, 1));
+            return GoSumFile.Parse(sumFile, File.ReadAllText(sumFile));
+        }
+        catch (GoSumParseException e)
+        {
+            diagnostics.Add(DiagnosticCodes.SumFileSyntax.Create($"malformed go.sum: wrong number of fields {e.FieldCount}", sumFile, e.Line, 1));
             return null;
         }
-        return sum;
+    }
+
+    /// <summary>The h1: hash go.sum records for the key (the first, if several), else its first hash, else "".</summary>
+    private static string FirstHash(GoSumFile sum, string path, string version)
+    {
+        var hashes = sum.Lookup(path, version);
+        return hashes.FirstOrDefault(h => h.StartsWith(DirHash.Prefix, StringComparison.Ordinal)) ?? hashes.FirstOrDefault() ?? "";
     }
 
     /// <summary>go's default -mod: vendor when vendor/ exists and go.mod says go 1.14 or later, otherwise readonly.</summary>
