@@ -154,6 +154,28 @@ public class GoInteropTests
     }
 
     [GoFact]
+    public async Task We_wait_for_gos_version_lock_and_use_the_zip_go_downloaded()
+    {
+        var big = new TestModule("example.com/big", "v1.0.0", new Dictionary<string, string>
+        {
+            ["big.go"] = "package big\n",
+            ["data.txt"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(96 * 1024)),
+        });
+        await using var server = TestProxyServer.For(big);
+        server.ThrottleChunk = 4096;
+        server.ThrottleDelay = TimeSpan.FromMilliseconds(20);
+        using var box = new FetchSandbox();
+        box.Dir.Write("empty/go.mod", "module example.com/empty\n\ngo 1.17\n");
+        var go = Task.Run(() => GoOracle.Run(box.Dir.Combine("empty"), box.Dir.Path, new Dictionary<string, string?> { ["GOPROXY"] = server.Url },
+            "mod", "download", "example.com/big@v1.0.0"));
+        while (!server.Paths.Any(p => p.EndsWith(".zip", StringComparison.Ordinal)) && !go.IsCompleted) await Task.Delay(10);
+        using (var d = new ModuleDownloader(box.Env(server.Url), null, FetchSandbox.FastOptions))
+            await d.DownloadAsync(big.ModuleVersion);
+        (await go).EnsureSuccess("go mod download");
+        server.Paths.Count(p => p.EndsWith(".zip", StringComparison.Ordinal)).ShouldBe(1);
+    }
+
+    [GoFact]
     public async Task Proxy_errors_read_exactly_like_gos()
     {
         await using var server = new TestProxyServer
