@@ -143,7 +143,8 @@ public sealed class GoModRestore : MSBuildTask, ICancelableTask, IDisposable
         return new RestoreOptions
         {
             ModFile = Path.GetFullPath(GoModFile),
-            Environment = GoEnvironment.Resolve(settings, Environment.GetEnvironmentVariable),
+            Settings = settings,
+            GetEnvironmentVariable = Environment.GetEnvironmentVariable,
             ModMode = GoModMode?.Trim() ?? "",
             WriteVendor = GoVendor,
             ImportComments = GoImportComments?.Trim() ?? "",

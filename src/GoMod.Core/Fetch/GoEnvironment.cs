@@ -1,10 +1,11 @@
 namespace GoMod.Core.Fetch;
 
 /// <summary>
-/// The go settings that steer downloads, resolved the way the go command resolves them: the process environment
-/// first, then the <c>go env -w</c> file (GOENV, default <c>$XDG_CONFIG_HOME/go/env</c> or <c>~/.config/go/env</c>),
-/// then go's defaults. GONOPROXY and GONOSUMDB default to GOPRIVATE; GOMODCACHE defaults to the first GOPATH entry
-/// plus <c>pkg/mod</c>, GOPATH to <c>$HOME/go</c>.
+/// The go settings that steer module work (the one type for them in GoMod.Core: downloads, the SDK's restore and its
+/// no-op hash), resolved the way the go command resolves them: an explicit value (an MSBuild property) when given,
+/// then the process environment, then the <c>go env -w</c> file (GOENV, default <c>$XDG_CONFIG_HOME/go/env</c> or
+/// <c>~/.config/go/env</c>), then go's defaults; an empty value counts as unset. GONOPROXY and GONOSUMDB default to
+/// GOPRIVATE; GOMODCACHE defaults to the first GOPATH entry plus <c>pkg/mod</c>, GOPATH to <c>$HOME/go</c>.
 /// </summary>
 public sealed record GoEnvironment
 {
@@ -40,6 +41,18 @@ public sealed record GoEnvironment
 
     /// <summary>Reads the current process environment (and the go env file).</summary>
     public static GoEnvironment FromProcess() => FromVariables(Environment.GetEnvironmentVariable);
+
+    /// <summary>
+    /// Resolves every setting with <paramref name="explicitValues"/> (by Go name: GOPROXY, GOMODCACHE…; MSBuild
+    /// properties) taking precedence over <paramref name="getenv"/> and the go env file. Empty explicit values are unset.
+    /// </summary>
+    /// <exception cref="FetchConfigurationException">GOMODCACHE or GOPATH is relative, or GOFLAGS is malformed.</exception>
+    public static GoEnvironment Resolve(IReadOnlyDictionary<string, string?> explicitValues, Func<string, string?> getenv)
+    {
+        ArgumentNullException.ThrowIfNull(explicitValues);
+        ArgumentNullException.ThrowIfNull(getenv);
+        return FromVariables(k => explicitValues.TryGetValue(k, out var v) && !string.IsNullOrEmpty(v) ? v : getenv(k));
+    }
 
     /// <summary>Reads settings from a variable map (a missing or null entry is unset).</summary>
     public static GoEnvironment FromVariables(IReadOnlyDictionary<string, string?> variables) =>
@@ -85,18 +98,18 @@ public sealed record GoEnvironment
         if (!string.IsNullOrEmpty(goModCache))
         {
             if (!Path.IsPathFullyQualified(goModCache))
-                throw new FetchConfigurationException($"GOMODCACHE entry is relative; must be absolute path: \"{goModCache}\".");
+                throw new FetchConfigurationException($"GOMODCACHE entry is relative; must be absolute path: \"{goModCache}\".", "GOMODCACHE");
             return Path.GetFullPath(goModCache);
         }
         var first = (goPath ?? "").Split(Path.PathSeparator)[0];
         if (first.Length == 0)
         {
             if (string.IsNullOrEmpty(home))
-                throw new FetchConfigurationException("module cache not found: neither GOMODCACHE nor GOPATH is set");
+                throw new FetchConfigurationException("module cache not found: neither GOMODCACHE nor GOPATH is set", "GOMODCACHE");
             first = Path.Combine(home, "go");
         }
         if (!Path.IsPathFullyQualified(first))
-            throw new FetchConfigurationException($"GOPATH entry is relative; must be absolute path: \"{first}\".\nFor more details see: 'go help gopath'");
+            throw new FetchConfigurationException($"GOPATH entry is relative; must be absolute path: \"{first}\".\nFor more details see: 'go help gopath'", "GOPATH");
         return Path.GetFullPath(Path.Combine(first, "pkg", "mod"));
     }
 
@@ -115,6 +128,11 @@ public sealed record GoEnvironment
     /// <summary>The <c>-mod</c> mode: GOFLAGS's when set, else <paramref name="fallback"/>.</summary>
     public ModMode ModMode(ModMode fallback = Fetch.ModMode.ReadOnly) => Flags.Mod ?? fallback;
 
+    /// <summary>
+    /// Reads the file <c>go env -w</c> writes: <c>KEY=VALUE</c> lines; lines without '=' or not starting with an
+    /// upper-case letter are ignored, as go ignores them. The default location is go's <c>os.UserConfigDir</c>, where
+    /// a relative XDG_CONFIG_HOME does not count.
+    /// </summary>
     private static Dictionary<string, string> ReadEnvFile(Func<string, string?> getenv, string? home)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -123,9 +141,9 @@ public sealed record GoEnvironment
         if (string.IsNullOrEmpty(path))
         {
             string? configDir;
-            if (OperatingSystem.IsWindows()) configDir = getenv("AppData");
+            if (OperatingSystem.IsWindows()) configDir = getenv("AppData") is { Length: > 0 } a ? a : null;
             else if (OperatingSystem.IsMacOS()) configDir = home is null ? null : Path.Combine(home, "Library", "Application Support");
-            else configDir = getenv("XDG_CONFIG_HOME") is { Length: > 0 } x ? x : home is null ? null : Path.Combine(home, ".config");
+            else configDir = getenv("XDG_CONFIG_HOME") is { Length: > 0 } x && Path.IsPathRooted(x) ? x : home is null ? null : Path.Combine(home, ".config");
             if (configDir is null) return result;
             path = Path.Combine(configDir, "go", "env");
         }
@@ -134,7 +152,8 @@ public sealed record GoEnvironment
             foreach (var line in File.ReadAllLines(path))
             {
                 var eq = line.IndexOf('=');
-                if (eq > 0) result[line[..eq]] = line[(eq + 1)..];
+                if (eq <= 0 || line[0] < 'A' || line[0] > 'Z') continue;
+                result[line[..eq]] = line[(eq + 1)..];
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

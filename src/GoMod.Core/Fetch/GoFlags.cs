@@ -23,7 +23,7 @@ public sealed record GoFlags(ModMode? Mod, bool ModCacheRW)
         {
             if (!word.StartsWith('-') || word is "-" or "--" || word.StartsWith("---", StringComparison.Ordinal) ||
                 word.StartsWith("-=", StringComparison.Ordinal) || word.StartsWith("--=", StringComparison.Ordinal))
-                throw new FetchConfigurationException($"go: parsing $GOFLAGS: non-flag \"{word}\"");
+                throw new FetchConfigurationException($"go: parsing $GOFLAGS: non-flag \"{word}\"", "GOFLAGS");
             var name = word[1..];
             if (name.StartsWith('-')) name = name[1..];
             string? value = null;
@@ -42,8 +42,8 @@ public sealed record GoFlags(ModMode? Mod, bool ModCacheRW)
                         "mod" => ModMode.Mod,
                         "vendor" => ModMode.Vendor,
                         "" => null,
-                        null => throw new FetchConfigurationException("go: parsing $GOFLAGS: flag needs an argument: -mod"),
-                        _ => throw new FetchConfigurationException($"-mod={value} not supported (can be '', 'mod', 'readonly', or 'vendor')"),
+                        null => throw new FetchConfigurationException("go: parsing $GOFLAGS: flag needs an argument: -mod", "GOFLAGS"),
+                        _ => throw new FetchConfigurationException($"-mod={value} not supported (can be '', 'mod', 'readonly', or 'vendor')", "GOFLAGS"),
                     };
                     break;
                 case "modcacherw":
@@ -51,7 +51,7 @@ public sealed record GoFlags(ModMode? Mod, bool ModCacheRW)
                     {
                         null or "1" or "t" or "T" or "true" or "TRUE" or "True" => true,
                         "0" or "f" or "F" or "false" or "FALSE" or "False" => false,
-                        _ => throw new FetchConfigurationException($"go: invalid boolean value \"{value}\" for flag -modcacherw (from $GOFLAGS): parse error"),
+                        _ => throw new FetchConfigurationException($"go: invalid boolean value \"{value}\" for flag -modcacherw (from $GOFLAGS): parse error", "GOFLAGS"),
                     };
                     break;
             }

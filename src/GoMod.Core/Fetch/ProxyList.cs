@@ -62,7 +62,7 @@ public sealed class ProxyList
         }
 
         if (list.Count == 0 || (list.Count == 1 && list[0].Url == ProxyEntry.NoProxy))
-            throw new FetchConfigurationException("GOPROXY list is not the empty string, but contains no entries");
+            throw new FetchConfigurationException("GOPROXY list is not the empty string, but contains no entries", "GOPROXY");
         return new ProxyList(list);
     }
 
