@@ -55,6 +55,10 @@ public static class DiagnosticCodes
     public static readonly DiagnosticDescriptor ChecksumMismatch = new("GOMOD0103", Error, "checksum mismatch",
         "Find out why the content changed before touching go.sum: only if you trust the new content, delete its go.sum lines and run 'go mod download'.");
 
+    /// <summary>A module in the module cache no longer hashes to what was recorded when it was downloaded (go mod verify).</summary>
+    public static readonly DiagnosticDescriptor CacheModified = new("GOMOD0104", Error, "module cache modified",
+        "Delete the module from the module cache (go clean -modcache removes all) and build again to download it afresh.");
+
     // Network and proxies.
 
     /// <summary>No proxy in the list has the module or version (404/410 all the way down).</summary>
@@ -120,7 +124,7 @@ public static class DiagnosticCodes
     [
         ModFileNotFound, ModFileSyntax, NoModuleDeclaration, InvalidProperty, InvalidGoFlags, InvalidGoEnvironment,
         NotSupportedYet,
-        SumFileSyntax, MissingSum, ChecksumMismatch,
+        SumFileSyntax, MissingSum, ChecksumMismatch, CacheModified,
         ModuleNotFound, ProxyRequestFailed, LookupDisabled, NotInCacheOffline,
         InvalidRequirement, PathMismatch, ReplacementDirectoryMissing, Retracted, Deprecated,
         CacheWriteFailed, InconsistentVendoring,
