@@ -1,0 +1,39 @@
+using System.Text;
+using GoMod.Core.ModFile;
+using GoMod.Core.Module;
+
+namespace GoMod.Core.Mvs;
+
+/// <summary>The one place that reads go.mod files through <see cref="GoModFile"/> for MVS.</summary>
+internal static class ModFileAdapter
+{
+    /// <summary>Summarises a dependency's go.mod, parsed laxly as go parses dependency go.mod files.</summary>
+    /// <exception cref="ModFileParseException">The file does not parse.</exception>
+    public static ModSummary Summarize(string fileName, byte[] data)
+    {
+        var f = GoModFile.ParseLax(fileName, Encoding.UTF8.GetString(data));
+        var go = f.Go ?? "";
+        var require = new ModuleVersion[f.Require.Count];
+        for (int i = 0; i < require.Length; i++) require[i] = new ModuleVersion(f.Require[i].Path, f.Require[i].Version);
+        var retract = f.Retract.Select(r => new Retraction(r.Low, r.High, r.Rationale)).ToArray();
+        return new ModSummary(
+            f.Module?.Path ?? "",
+            f.Module?.Deprecated ?? "",
+            go,
+            ModSummary.PruningForGoVersion(go),
+            require,
+            retract);
+    }
+
+    /// <summary>Reads the main module's go.mod strictly.</summary>
+    public static MainModule ReadMain(string modRoot, string fileName, string text)
+    {
+        var f = GoModFile.Parse(fileName, text);
+        if (f.Module is null)
+            throw new GoCommandException("no module declaration in go.mod. To specify the module path:\n\tgo mod edit -module=example.com/mod");
+        var requires = f.Require.Select(r => new MainRequirement(new ModuleVersion(r.Path, r.Version), r.Indirect)).ToArray();
+        var excludes = f.Exclude.Select(e => new ModuleVersion(e.Path, e.Version)).ToArray();
+        var replaces = f.Replace.Select(r => (new ModuleVersion(r.OldPath, r.OldVersion), new ModuleVersion(r.NewPath, r.NewVersion))).ToArray();
+        return new MainModule(f.Module.Path, modRoot, f.Go ?? "", requires, excludes, replaces, f);
+    }
+}

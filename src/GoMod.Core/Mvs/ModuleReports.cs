@@ -1,0 +1,168 @@
+using System.Text;
+using GoMod.Core.Module;
+
+namespace GoMod.Core.Mvs;
+
+/// <summary>
+/// The module reports of the go command, byte for byte: <c>go list -m all</c>, <c>go list -m -json all</c> and
+/// <c>go mod graph</c>, computed for a main module directory from a graph source.
+/// </summary>
+public static class ModuleReports
+{
+    /// <summary>
+    /// <c>go list -m all</c> (or with <paramref name="json"/>, <c>go list -m -json all</c>): the main module, then the
+    /// build list sorted by path, each as <c>path version[ => replacement]</c>. Errors (a missing version, an unreadable
+    /// or mismatched go.mod, with the requirement chain) end the output as go ends it: on stderr, exit code 1.
+    /// <paramref name="modCache"/> (GOMODCACHE) fills the JSON <c>GoMod</c> and <c>Dir</c> fields when the files exist there.
+    /// </summary>
+    public static async Task<GoOutput> ListAsync(string modRoot, IModuleSource source, bool json = false, string? modCache = null,
+        MvsOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new MvsOptions();
+        var stderr = new StringBuilder();
+        ModuleLoader loader;
+        try
+        {
+            loader = ModuleLoader.Create(source, modRoot, options);
+        }
+        catch (GoCommandException e)
+        {
+            return Fail(stderr, e);
+        }
+
+        try
+        {
+            var rs = await loader.LoadModFileAsync(LoadCommand.List, cancellationToken).ConfigureAwait(false);
+            var (rs2, mg, mgErr) = await loader.ExpandGraphAsync(rs, cancellationToken).ConfigureAwait(false);
+            var infos = await DescribeAsync(loader, rs2, mg.BuildList, modCache, options, cancellationToken).ConfigureAwait(false);
+
+            foreach (var line in loader.Messages) stderr.Append(line).Append('\n');
+            bool failed = false;
+            foreach (var info in infos)
+            {
+                if (info.Error is null) continue;
+                stderr.Append("go: ").Append(info.Error).Append('\n');
+                failed = true;
+            }
+            if (mgErr is not null)
+            {
+                stderr.Append("go: ").Append(mgErr.Message).Append('\n');
+                failed = true;
+            }
+            if (failed) return new GoOutput { StdErr = stderr.ToString(), ExitCode = 1 };
+
+            var stdout = new StringBuilder();
+            foreach (var info in infos)
+            {
+                if (json) AppendJson(stdout, info);
+                else stdout.Append(info.ToString()).Append('\n');
+            }
+            return new GoOutput { StdOut = stdout.ToString(), StdErr = stderr.ToString() };
+        }
+        catch (Exception e) when (e is GoCommandException or BuildListException or ModuleSourceException)
+        {
+            foreach (var line in loader.Messages) stderr.Append(line).Append('\n');
+            return Fail(stderr, e);
+        }
+    }
+
+    /// <summary>
+    /// <c>go mod graph</c>: one line per requirement edge, <c>from to</c>, the main module without <c>@version</c>,
+    /// modules visited breadth-first from the main module and each module's edges in its go.mod's order.
+    /// </summary>
+    public static async Task<GoOutput> GraphAsync(string modRoot, IModuleSource source, MvsOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        options ??= new MvsOptions();
+        var stderr = new StringBuilder();
+        try
+        {
+            var loader = ModuleLoader.Create(source, modRoot, options);
+            var rs = await loader.LoadModFileAsync(LoadCommand.Graph, cancellationToken).ConfigureAwait(false);
+            var (_, mg, err) = await loader.ExpandGraphAsync(rs, cancellationToken).ConfigureAwait(false);
+            foreach (var line in loader.Messages) stderr.Append(line).Append('\n');
+            if (err is not null) return Fail(stderr, err);
+            return new GoOutput { StdOut = FormatGraph(mg), StdErr = stderr.ToString() };
+        }
+        catch (Exception e) when (e is GoCommandException or BuildListException or ModuleSourceException)
+        {
+            return Fail(stderr, e);
+        }
+    }
+
+    /// <summary>The <c>go mod graph</c> text of a loaded graph.</summary>
+    public static string FormatGraph(ModuleGraph graph)
+    {
+        var b = new StringBuilder();
+        graph.Graph.WalkBreadthFirst(m =>
+        {
+            if (!graph.Graph.RequiredBy(m, out var reqs)) return;
+            foreach (var r in reqs)
+            {
+                Append(b, m);
+                b.Append(' ');
+                Append(b, r);
+                b.Append('\n');
+            }
+        });
+        return b.ToString();
+
+        static void Append(StringBuilder b, ModuleVersion m)
+        {
+            b.Append(m.Path);
+            if (m.Version.Length != 0) b.Append('@').Append(m.Version);
+        }
+    }
+
+    /// <summary>One module in <c>go list -m -json</c> form: Go's <c>json.MarshalIndent(m, "", "\t")</c> plus a newline.</summary>
+    public static void AppendJson(StringBuilder b, ModuleInfo info)
+    {
+        var w = new GoJson(b);
+        WriteModule(w, info);
+        b.Append('\n');
+    }
+
+    private static void WriteModule(GoJson w, ModuleInfo m)
+    {
+        w.BeginObject();
+        if (m.Path.Length != 0) w.Field("Path", m.Path);
+        if (m.Version.Length != 0) w.Field("Version", m.Version);
+        if (m.Replace is not null)
+        {
+            w.Name("Replace");
+            WriteModule(w, m.Replace);
+        }
+        if (m.Time is { } t) w.Field("Time", GoJson.Time(t));
+        if (m.Main) w.Field("Main", true);
+        if (m.Indirect) w.Field("Indirect", true);
+        if (m.Dir.Length != 0) w.Field("Dir", m.Dir);
+        if (m.GoMod.Length != 0) w.Field("GoMod", m.GoMod);
+        if (m.GoVersion.Length != 0) w.Field("GoVersion", m.GoVersion);
+        if (m.Retracted.Count != 0) w.StringArray("Retracted", m.Retracted);
+        if (m.Deprecated.Length != 0) w.Field("Deprecated", m.Deprecated);
+        if (m.Error is not null)
+        {
+            w.Name("Error");
+            w.BeginObject();
+            w.Field("Err", m.Error);
+            w.EndObject();
+        }
+        w.EndObject();
+    }
+
+    private static async Task<ModuleInfo[]> DescribeAsync(ModuleLoader loader, Requirements rs, IReadOnlyList<ModuleVersion> list, string? modCache,
+        MvsOptions options, CancellationToken ct)
+    {
+        var infos = new ModuleInfo[list.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, list.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallelism, CancellationToken = ct },
+            async (i, token) => infos[i] = await loader.ModuleInfoAsync(rs, list[i], modCache, token).ConfigureAwait(false)).ConfigureAwait(false);
+        return infos;
+    }
+
+    private static GoOutput Fail(StringBuilder stderr, Exception e)
+    {
+        stderr.Append("go: ").Append(e.Message).Append('\n');
+        return new GoOutput { StdErr = stderr.ToString(), ExitCode = 1 };
+    }
+}
