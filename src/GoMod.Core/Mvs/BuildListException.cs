@@ -47,9 +47,9 @@ public sealed class BuildListException : Exception
         for (int i = start; i < stack.Count - 1; i++)
             b.Append(stack[i].Module.ToString()).Append(' ').Append(stack[i].NextReason).Append("\n\t");
         var m = stack[^1].Module;
-        if (error is ModuleSourceException me)
+        if (error is ModuleException me)
         {
-            var actual = new ModuleVersion(me.Path, me.InvalidVersion ?? me.Version);
+            var actual = new ModuleVersion(me.Path, me.Version);
             if (actual == m) b.Append(me.Message);
             else b.Append(m.ToString()).Append(" (replaced by ").Append(actual.ToString()).Append("): ").Append(me.Detail);
         }

@@ -93,11 +93,11 @@ public sealed class DirectoryModuleSource : IModuleSource
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
-            throw new ModuleSourceException(path, version, $"reading {Url(path, rel)}: no such file or directory", notFound: true, e);
+            throw new ModuleSourceException(path, version, $"reading {Url(path, rel)}: no such file or directory", notFound: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new ModuleSourceException(path, version, $"reading {Url(path, rel)}: {e.Message}", innerException: e);
+            throw new ModuleSourceException(path, version, $"reading {Url(path, rel)}: {e.Message}");
         }
     }
 
@@ -115,7 +115,7 @@ public sealed class DirectoryModuleSource : IModuleSource
         }
         catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
         {
-            throw new ModuleSourceException(path, version, $"invalid response from proxy \"{_urlRoot}\": {e.Message}", innerException: e);
+            throw new ModuleSourceException(path, version, $"invalid response from proxy \"{_urlRoot}\": {e.Message}");
         }
     }
 }

@@ -9,7 +9,7 @@ namespace GoMod.Core.Mvs;
 /// <remarks>
 /// Implementations must be safe for concurrent calls. A missing module or version (HTTP 404/410, a missing file)
 /// is reported by throwing <see cref="ModuleSourceException"/> with <see cref="ModuleSourceException.NotFound"/> set,
-/// and a <see cref="ModuleSourceException.Detail"/> worded as the go command words it
+/// and a <c>Detail</c> worded as the go command words it
 /// (for example <c>reading https://proxy/example.com/a/@v/v1.0.0.mod: 404 Not Found</c>).
 /// Paths and versions passed in are unescaped; escaping them for URLs or files is the implementation's job.
 /// </remarks>

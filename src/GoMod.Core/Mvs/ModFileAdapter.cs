@@ -36,4 +36,32 @@ internal static class ModFileAdapter
         var replaces = f.Replace.Select(r => (new ModuleVersion(r.OldPath, r.OldVersion), new ModuleVersion(r.NewPath, r.NewVersion))).ToArray();
         return new MainModule(f.Module.Path, modRoot, f.Go ?? "", requires, excludes, replaces, f);
     }
+
+    /// <summary>
+    /// Rewrites the main module's requirements as go's <c>commitRequirements</c> does and reports whether the result
+    /// differs in meaning from the file as read (go's <c>modFileIsDirty</c>: go line, requirement set, indirect marks).
+    /// </summary>
+    public static (string Text, bool Dirty) UpdateRequirements(MainModule main, IReadOnlyList<(ModuleVersion Module, bool Indirect)> list, string? addedGoVersion)
+    {
+        var f = main.File;
+        var original = new Dictionary<ModuleVersion, bool>();
+        foreach (var r in f.Require) original[new ModuleVersion(r.Path, r.Version)] = r.Indirect;
+        var originalGo = f.Go ?? "";
+
+        if (string.IsNullOrEmpty(f.Go)) f.SetGo(addedGoVersion ?? main.GoVersion);
+        var reqs = list.Select(r => new RequireDirective(r.Module.Path, r.Module.Version, r.Indirect)).ToList();
+        if (GoVersions.Compare(f.Go!, "1.17") < 0) f.SetRequire(reqs);
+        else f.SetRequireSeparateIndirect(reqs);
+        f.Cleanup();
+
+        bool dirty = (f.Go ?? "") != originalGo || list.Count != original.Count;
+        if (!dirty)
+        {
+            foreach (var (m, indirect) in list)
+            {
+                if (!original.TryGetValue(m, out var was) || was != indirect) { dirty = true; break; }
+            }
+        }
+        return (f.Format(), dirty);
+    }
 }

@@ -84,7 +84,7 @@ internal sealed partial class ModuleLoader
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                throw new ModuleSourceException(m.Path, "", $"reading {ShortPath(name)}: {DescribeIOError(name, e)}", e is FileNotFoundException or DirectoryNotFoundException, e);
+                throw new ModuleSourceException(m.Path, "", $"reading {ShortPath(name)}: {DescribeIOError(name, e)}", e is FileNotFoundException or DirectoryNotFoundException);
             }
         }
         else
@@ -99,7 +99,7 @@ internal sealed partial class ModuleLoader
         }
         catch (ModFileParseException e)
         {
-            throw new ModuleSourceException(m.Path, m.Version, $"parsing {ShortPath(name)}: {e.Message}", innerException: e);
+            throw new ModuleSourceException(m.Path, m.Version, $"parsing {ShortPath(name)}: {e.Message}");
         }
     }
 

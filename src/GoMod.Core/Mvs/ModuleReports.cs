@@ -36,6 +36,22 @@ public static class ModuleReports
             var (rs2, mg, mgErr) = await loader.ExpandGraphAsync(rs, cancellationToken).ConfigureAwait(false);
             var infos = await DescribeAsync(loader, rs2, mg.BuildList, modCache, options, cancellationToken).ConfigureAwait(false);
 
+            // Under -mod=mod go writes the consistent requirements back (and the sums it checked) even when some
+            // module's .info fails; it does not when the graph itself has an error.
+            string? goMod = null, goSum = null;
+            Exception? commitErr = null;
+            if (mgErr is null)
+            {
+                try
+                {
+                    (goMod, goSum) = await loader.CommitAsync(rs2, cancellationToken).ConfigureAwait(false);
+                }
+                catch (GoCommandException e)
+                {
+                    commitErr = e;
+                }
+            }
+
             foreach (var line in loader.Messages) stderr.Append(line).Append('\n');
             bool failed = false;
             foreach (var info in infos)
@@ -44,12 +60,13 @@ public static class ModuleReports
                 stderr.Append("go: ").Append(info.Error).Append('\n');
                 failed = true;
             }
-            if (mgErr is not null)
+            foreach (var err in new[] { mgErr, commitErr })
             {
-                stderr.Append("go: ").Append(mgErr.Message).Append('\n');
+                if (err is null) continue;
+                stderr.Append("go: ").Append(err.Message).Append('\n');
                 failed = true;
             }
-            if (failed) return new GoOutput { StdErr = stderr.ToString(), ExitCode = 1 };
+            if (failed) return new GoOutput { StdErr = stderr.ToString(), ExitCode = 1, GoMod = goMod, GoSum = goSum };
 
             var stdout = new StringBuilder();
             foreach (var info in infos)
@@ -57,7 +74,7 @@ public static class ModuleReports
                 if (json) AppendJson(stdout, info);
                 else stdout.Append(info.ToString()).Append('\n');
             }
-            return new GoOutput { StdOut = stdout.ToString(), StdErr = stderr.ToString() };
+            return new GoOutput { StdOut = stdout.ToString(), StdErr = stderr.ToString(), GoMod = goMod, GoSum = goSum };
         }
         catch (Exception e) when (e is GoCommandException or BuildListException or ModuleSourceException)
         {

@@ -43,7 +43,7 @@ internal sealed class ProxyRepo(IModuleSource source, string path) : IVersionRep
         }
         catch (ModuleSourceException e)
         {
-            throw new ModuleSourceException(path, "", e.Detail, e.NotFound, e);
+            throw new ModuleSourceException(path, "", e.Detail, e.NotFound);
         }
         var list = new List<string>();
         foreach (var line in lines)

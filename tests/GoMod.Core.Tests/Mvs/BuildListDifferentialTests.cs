@@ -28,9 +28,12 @@ public class BuildListDifferentialTests
         Compare("go mod graph", goGraph, ourGraph);
 
         var goList = go.Run(main, "list", "-m", "all");
+        var goFiles = (GoMod: ReadOrNull(Path.Combine(main, "go.mod")), GoSum: ReadOrNull(Path.Combine(main, "go.sum")));
         RestoreMain(main, original);
         var ourList = await ModuleReports.ListAsync(main, source);
         Compare("go list -m all", goList, ourList);
+        (ourList.GoMod ?? ReadOrNull(Path.Combine(main, "go.mod"))).ShouldBe(goFiles.GoMod, "go.mod after go list -m all");
+        (ourList.GoSum ?? ReadOrNull(Path.Combine(main, "go.sum"))).ShouldBe(goFiles.GoSum, "go.sum after go list -m all");
 
         var goJson = go.Run(main, "list", "-m", "-json", "all");
         RestoreMain(main, original);
@@ -45,6 +48,8 @@ public class BuildListDifferentialTests
         if (actual != expected)
             throw new Xunit.Sdk.XunitException($"{what} differs from go.\n===== go:\n{expected}\n===== ours:\n{actual}\n=====");
     }
+
+    internal static string? ReadOrNull(string file) => File.Exists(file) ? File.ReadAllText(file) : null;
 
     internal static Dictionary<string, byte[]> SnapshotMain(string main) =>
         Directory.EnumerateFiles(main, "*", SearchOption.AllDirectories).ToDictionary(f => f, File.ReadAllBytes);

@@ -1,0 +1,94 @@
+using GoMod.Core.Module;
+using GoMod.Core.Sum;
+
+namespace GoMod.Core.Mvs;
+
+internal sealed partial class ModuleLoader
+{
+    /// <summary>
+    /// go's <c>commitRequirements</c>: the main go.mod rewritten to the roots of <paramref name="rs"/> (indirect marked,
+    /// in one block before go 1.17 and separate direct/indirect blocks from 1.17), when that changes its meaning; and
+    /// go.sum with the sums checked during the command that are needed to reproduce the graph and build list
+    /// (go.mod sums of every module whose requirements were read, zip sums of build-list modules that were fetched).
+    /// </summary>
+    public async Task<(string? GoMod, string? GoSum)> CommitAsync(Requirements rs, CancellationToken ct)
+    {
+        var list = rs.RootModules.Select(m => (m, Indirect: !rs.Direct.Contains(m.Path))).ToArray();
+        var (text, dirty) = ModFileAdapter.UpdateRequirements(Main, list, AddedGoVersion);
+        if (dirty && Options.ReadOnly) throw GoModDirty();
+
+        string? goSum = null;
+        if (!Options.ReadOnly) goSum = await UpdatedGoSumAsync(await KeepSumsAsync(rs, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
+        return (dirty ? text : null, goSum);
+    }
+
+    /// <summary>
+    /// go's <c>keepSums</c> with no packages loaded: when the graph of <paramref name="rs"/> was read, the go.mod sum of
+    /// every module whose requirements it holds and the zip sum of every build-list module; when it was never needed,
+    /// only the roots' sums (go does not load the graph just to decide).
+    /// </summary>
+    private async Task<HashSet<ModuleVersion>> KeepSumsAsync(Requirements rs, CancellationToken ct)
+    {
+        var keep = new HashSet<ModuleVersion>();
+        if (!rs.IsGraphLoaded)
+        {
+            foreach (var m in rs.RootModules)
+            {
+                var r = Main.Resolve(m);
+                keep.Add(new ModuleVersion(r.Path, r.Version + "/go.mod"));
+                keep.Add(r);
+            }
+            return keep;
+        }
+        var (mg, _) = await rs.GraphAsync(this, ct).ConfigureAwait(false);
+        mg.Graph.WalkBreadthFirst(m =>
+        {
+            if (mg.Graph.IsLoaded(m))
+            {
+                var r = Main.Resolve(m);
+                keep.Add(new ModuleVersion(r.Path, r.Version + "/go.mod"));
+            }
+        });
+        foreach (var m in mg.BuildList) keep.Add(Main.Resolve(m));
+        return keep;
+    }
+
+    private async Task<string?> UpdatedGoSumAsync(HashSet<ModuleVersion> keep, CancellationToken ct)
+    {
+        var sumPath = Path.Combine(Main.ModRoot, "go.sum");
+        GoSumFile sums;
+        if (File.Exists(sumPath))
+            sums = GoSumFile.Parse(sumPath, await File.ReadAllTextAsync(sumPath, ct).ConfigureAwait(false));
+        else
+            sums = new GoSumFile(sumPath);
+
+        bool dirty = false;
+        foreach (var (m, data) in GoModData)
+        {
+            var key = new ModuleVersion(m.Path, m.Version + "/go.mod");
+            if (!keep.Contains(key)) continue;
+            dirty |= sums.Add(key.Path, key.Version, DirHash.HashGoMod(data));
+        }
+        foreach (var (m, zip) in DownloadedZips)
+        {
+            if (!keep.Contains(m)) continue;
+            dirty |= sums.Add(m.Path, m.Version, DirHash.HashZip(zip));
+        }
+        return dirty ? sums.Format() : null;
+    }
+
+    /// <summary>Whether the main module's go.sum had a line for <paramref name="m"/> when the command started (go's <c>modfetch.HaveSum</c>).</summary>
+    public bool HadSum(ModuleVersion m)
+    {
+        _initialSums ??= ReadInitialSums();
+        return _initialSums.Lookup(m.Path, m.Version).Count > 0;
+    }
+
+    private GoSumFile? _initialSums;
+
+    private GoSumFile ReadInitialSums()
+    {
+        var sumPath = Path.Combine(Main.ModRoot, "go.sum");
+        return File.Exists(sumPath) ? GoSumFile.Parse(sumPath, File.ReadAllText(sumPath)) : new GoSumFile(sumPath);
+    }
+}
