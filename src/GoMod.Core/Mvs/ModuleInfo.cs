@@ -13,6 +13,15 @@ public sealed record ModuleInfo
     /// <summary>The version; empty for the main module and for directory replacements.</summary>
     public string Version { get; init; } = "";
 
+    /// <summary>The version query this entry answers, when it differs from the version (<c>go list -m path@query</c>).</summary>
+    public string Query { get; init; } = "";
+
+    /// <summary>The available versions (<c>-versions</c>).</summary>
+    public IReadOnlyList<string> Versions { get; init; } = [];
+
+    /// <summary>The available upgrade (<c>-u</c>).</summary>
+    public ModuleInfo? Update { get; init; }
+
     /// <summary>The replacement, if the module is replaced.</summary>
     public ModuleInfo? Replace { get; init; }
 
@@ -48,12 +57,20 @@ public sealed record ModuleInfo
     {
         static string VersionString(ModuleInfo m) => m.Retracted.Count == 0 ? m.Version : m.Version + " (retracted)";
         var s = new StringBuilder(Path);
-        if (Version.Length != 0) s.Append(' ').Append(VersionString(this));
+        if (Version.Length != 0)
+        {
+            s.Append(' ').Append(VersionString(this));
+            if (Update is not null) s.Append(" [").Append(VersionString(Update)).Append(']');
+        }
         if (Deprecated.Length != 0) s.Append(" (deprecated)");
         if (Replace is not null)
         {
             s.Append(" => ").Append(Replace.Path);
-            if (Replace.Version.Length != 0) s.Append(' ').Append(VersionString(Replace));
+            if (Replace.Version.Length != 0)
+            {
+                s.Append(' ').Append(VersionString(Replace));
+                if (Replace.Update is not null) s.Append(" [").Append(VersionString(Replace.Update)).Append(']');
+            }
             if (Replace.Deprecated.Length != 0) s.Append(" (deprecated)");
         }
         return s.ToString();

@@ -15,15 +15,22 @@ public static class ModuleReports
     /// or mismatched go.mod, with the requirement chain) end the output as go ends it: on stderr, exit code 1.
     /// <paramref name="modCache"/> (GOMODCACHE) fills the JSON <c>GoMod</c> and <c>Dir</c> fields when the files exist there.
     /// </summary>
-    public static async Task<GoOutput> ListAsync(string modRoot, IModuleSource source, bool json = false, string? modCache = null,
-        MvsOptions? options = null, CancellationToken cancellationToken = default)
+    public static Task<GoOutput> ListAsync(string modRoot, IModuleSource source, bool json = false, string? modCache = null,
+        MvsOptions? options = null, CancellationToken cancellationToken = default) =>
+        ListAsync(modRoot, source, ["all"], new ListOptions { Json = json, ModCache = modCache, Mvs = options ?? new MvsOptions() }, cancellationToken);
+
+    /// <summary>
+    /// <c>go list -m [-json] [-u] [-retracted] [-versions] args…</c> where each argument is <c>all</c>, a module path,
+    /// a pattern with <c>...</c>, or <c>path@query</c> (any version query go accepts, resolved against the build list).
+    /// </summary>
+    public static async Task<GoOutput> ListAsync(string modRoot, IModuleSource source, IReadOnlyList<string> args, ListOptions options,
+        CancellationToken cancellationToken = default)
     {
-        options ??= new MvsOptions();
         var stderr = new StringBuilder();
         ModuleLoader loader;
         try
         {
-            loader = ModuleLoader.Create(source, modRoot, options);
+            loader = ModuleLoader.Create(source, modRoot, options.Mvs);
         }
         catch (GoCommandException e)
         {
@@ -32,9 +39,8 @@ public static class ModuleReports
 
         try
         {
-            var rs = await loader.LoadModFileAsync(LoadCommand.List, cancellationToken).ConfigureAwait(false);
-            var (rs2, mg, mgErr) = await loader.ExpandGraphAsync(rs, cancellationToken).ConfigureAwait(false);
-            var infos = await DescribeAsync(loader, rs2, mg.BuildList, modCache, options, cancellationToken).ConfigureAwait(false);
+            var lister = new ModuleLister(loader, options);
+            var (rs, infos, mgErr) = await lister.ListAsync(args, cancellationToken).ConfigureAwait(false);
 
             // Under -mod=mod go writes the consistent requirements back (and the sums it checked) even when some
             // module's .info fails; it does not when the graph itself has an error.
@@ -44,7 +50,7 @@ public static class ModuleReports
             {
                 try
                 {
-                    (goMod, goSum) = await loader.CommitAsync(rs2, cancellationToken).ConfigureAwait(false);
+                    (goMod, goSum) = await loader.CommitAsync(rs, cancellationToken).ConfigureAwait(false);
                 }
                 catch (GoCommandException e)
                 {
@@ -53,6 +59,7 @@ public static class ModuleReports
             }
 
             foreach (var line in loader.Messages) stderr.Append(line).Append('\n');
+            foreach (var line in lister.Warnings) stderr.Append(line).Append('\n');
             bool failed = false;
             foreach (var info in infos)
             {
@@ -71,7 +78,8 @@ public static class ModuleReports
             var stdout = new StringBuilder();
             foreach (var info in infos)
             {
-                if (json) AppendJson(stdout, info);
+                if (options.Json) AppendJson(stdout, info);
+                else if (options.Versions) stdout.Append(info.Path).Append(string.Concat(info.Versions.Select(v => " " + v))).Append(info.Deprecated.Length != 0 ? " (deprecated)" : "").Append('\n');
                 else stdout.Append(info.ToString()).Append('\n');
             }
             return new GoOutput { StdOut = stdout.ToString(), StdErr = stderr.ToString(), GoMod = goMod, GoSum = goSum };
@@ -144,12 +152,19 @@ public static class ModuleReports
         w.BeginObject();
         if (m.Path.Length != 0) w.Field("Path", m.Path);
         if (m.Version.Length != 0) w.Field("Version", m.Version);
+        if (m.Query.Length != 0) w.Field("Query", m.Query);
+        if (m.Versions.Count != 0) w.StringArray("Versions", m.Versions);
         if (m.Replace is not null)
         {
             w.Name("Replace");
             WriteModule(w, m.Replace);
         }
         if (m.Time is { } t) w.Field("Time", GoJson.Time(t));
+        if (m.Update is not null)
+        {
+            w.Name("Update");
+            WriteModule(w, m.Update);
+        }
         if (m.Main) w.Field("Main", true);
         if (m.Indirect) w.Field("Indirect", true);
         if (m.Dir.Length != 0) w.Field("Dir", m.Dir);
@@ -165,16 +180,6 @@ public static class ModuleReports
             w.EndObject();
         }
         w.EndObject();
-    }
-
-    private static async Task<ModuleInfo[]> DescribeAsync(ModuleLoader loader, Requirements rs, IReadOnlyList<ModuleVersion> list, string? modCache,
-        MvsOptions options, CancellationToken ct)
-    {
-        var infos = new ModuleInfo[list.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, list.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallelism, CancellationToken = ct },
-            async (i, token) => infos[i] = await loader.ModuleInfoAsync(rs, list[i], modCache, token).ConfigureAwait(false)).ConfigureAwait(false);
-        return infos;
     }
 
     private static GoOutput Fail(StringBuilder stderr, Exception e)
