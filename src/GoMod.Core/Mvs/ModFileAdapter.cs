@@ -15,7 +15,7 @@ internal static class ModFileAdapter
         var go = f.Go ?? "";
         var require = new ModuleVersion[f.Require.Count];
         for (int i = 0; i < require.Length; i++) require[i] = new ModuleVersion(f.Require[i].Path, f.Require[i].Version);
-        var retract = f.Retract.Select(r => new Retraction(r.Low, r.High, r.Rationale)).ToArray();
+        var retract = f.Retract.Select(r => new Mvs.Retraction(r.Low, r.High, r.Rationale)).ToArray();
         return new ModSummary(
             f.Module?.Path ?? "",
             f.Module?.Deprecated ?? "",
@@ -49,7 +49,7 @@ internal static class ModFileAdapter
         var originalGo = f.Go ?? "";
 
         if (string.IsNullOrEmpty(f.Go)) f.SetGo(addedGoVersion ?? main.GoVersion);
-        var reqs = list.Select(r => new RequireDirective(r.Module.Path, r.Module.Version, r.Indirect)).ToList();
+        var reqs = list.Select(r => new Requirement(r.Module.Path, r.Module.Version, r.Indirect)).ToList();
         if (GoVersions.Compare(f.Go!, "1.17") < 0) f.SetRequire(reqs);
         else f.SetRequireSeparateIndirect(reqs);
         f.Cleanup();
