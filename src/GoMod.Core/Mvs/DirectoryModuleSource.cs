@@ -13,6 +13,7 @@ public sealed class DirectoryModuleSource : IModuleSource
 {
     private readonly string _root;
     private readonly string _urlRoot;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _dirs = new(StringComparer.Ordinal);
 
     /// <summary>Reads the proxy tree under <paramref name="root"/>.</summary>
     public DirectoryModuleSource(string root)
@@ -70,26 +71,49 @@ public sealed class DirectoryModuleSource : IModuleSource
 
     private string FilePath(string path, string rel)
     {
-        string escaped;
-        try
+        if (!_dirs.TryGetValue(path, out var dir))
         {
-            escaped = ModulePath.EscapePath(path);
+            string escaped;
+            try
+            {
+                escaped = ModulePath.EscapePath(path);
+            }
+            catch (ModulePathException e)
+            {
+                throw new ModuleSourceException(path, "", e.Message);
+            }
+            dir = _dirs.GetOrAdd(path, Path.Combine([_root, .. escaped.Split('/')]));
         }
-        catch (ModulePathException e)
-        {
-            throw new ModuleSourceException(path, "", e.Message);
-        }
-        return Path.Combine([_root, .. escaped.Split('/'), .. rel.Split('/')]);
+        return Path.DirectorySeparatorChar == '/' ? dir + "/" + rel : Path.Combine([dir, .. rel.Split('/')]);
     }
 
     private string Url(string path, string rel) => _urlRoot + "/" + ModulePath.EscapePath(path) + "/" + rel;
 
-    private async Task<byte[]> ReadAsync(string path, string version, string rel, CancellationToken ct)
+    // Local files are read synchronously: they are small and usually in the page cache, where an asynchronous read
+    // costs more than it saves; callers get parallelism by reading several at once.
+    private Task<byte[]> ReadAsync(string path, string version, string rel, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        return Task.FromResult(Read(path, version, rel));
+    }
+
+    private byte[] Read(string path, string version, string rel)
     {
         var file = FilePath(path, rel);
         try
         {
-            return await File.ReadAllBytesAsync(file, ct).ConfigureAwait(false);
+            using var handle = File.OpenHandle(file);
+            long length = RandomAccess.GetLength(handle);
+            if (length > int.MaxValue) throw new IOException("file too large");
+            var data = new byte[length];
+            int read = 0;
+            while (read < data.Length)
+            {
+                int n = RandomAccess.Read(handle, data.AsSpan(read), read);
+                if (n == 0) break;
+                read += n;
+            }
+            return read == data.Length ? data : data[..read];
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -105,12 +129,20 @@ public sealed class DirectoryModuleSource : IModuleSource
     {
         try
         {
-            using var doc = JsonDocument.Parse(data);
-            var root = doc.RootElement;
-            var v = root.TryGetProperty("Version", out var ve) ? ve.GetString() ?? "" : "";
+            var reader = new Utf8JsonReader(data);
+            string v = "";
             var t = DateTimeOffset.MinValue;
-            if (root.TryGetProperty("Time", out var te) && te.ValueKind == JsonValueKind.String)
-                t = DateTimeOffset.Parse(te.GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) throw new JsonException("expected an object");
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                bool isVersion = reader.ValueTextEquals("Version"u8);
+                bool isTime = !isVersion && reader.ValueTextEquals("Time"u8);
+                reader.Read();
+                if (isVersion && reader.TokenType == JsonTokenType.String) v = reader.GetString() ?? "";
+                else if (isTime && reader.TokenType == JsonTokenType.String)
+                    t = DateTimeOffset.Parse(reader.GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+                else reader.Skip();
+            }
             return new RevInfo(v, t);
         }
         catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)

@@ -11,6 +11,13 @@ internal static class ModFileAdapter
     /// <exception cref="ModFileParseException">The file does not parse.</exception>
     public static ModSummary Summarize(string fileName, byte[] data)
     {
+        if (FastModSummary.TryParse(data, out var fast)) return fast!;
+        return SummarizeWithParser(fileName, data);
+    }
+
+    /// <summary>The summary through the full lax parser (what <see cref="FastModSummary"/> must agree with).</summary>
+    public static ModSummary SummarizeWithParser(string fileName, byte[] data)
+    {
         var f = GoModFile.ParseLax(fileName, Encoding.UTF8.GetString(data));
         var go = f.Go ?? "";
         var require = new ModuleVersion[f.Require.Count];

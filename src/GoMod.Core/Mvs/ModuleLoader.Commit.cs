@@ -67,6 +67,8 @@ internal sealed partial class ModuleLoader
         {
             var key = new ModuleVersion(m.Path, m.Version + "/go.mod");
             if (!keep.Contains(key)) continue;
+            // A line already there for the key is kept as is (go would have stopped on a mismatch).
+            if (sums.Lookup(key.Path, key.Version).Count > 0) continue;
             dirty |= sums.Add(key.Path, key.Version, DirHash.HashGoMod(data));
         }
         foreach (var (m, zip) in DownloadedZips)
