@@ -80,13 +80,11 @@ internal sealed partial class ModuleLoader
     }
 
     /// <summary>Whether the main module's go.sum had a line for <paramref name="m"/> when the command started (go's <c>modfetch.HaveSum</c>).</summary>
-    public bool HadSum(ModuleVersion m)
-    {
-        _initialSums ??= ReadInitialSums();
-        return _initialSums.Lookup(m.Path, m.Version).Count > 0;
-    }
+    public bool HadSum(ModuleVersion m) => InitialSums.Value.Lookup(m.Path, m.Version).Count > 0;
 
-    private GoSumFile? _initialSums;
+    private Lazy<GoSumFile> InitialSums => _initialSums ??= new Lazy<GoSumFile>(ReadInitialSums);
+
+    private Lazy<GoSumFile>? _initialSums;
 
     private GoSumFile ReadInitialSums()
     {

@@ -30,7 +30,7 @@ internal sealed partial class ModuleLoader
             Indirect = rs is not null && !rs.Direct.Contains(m.Path),
         };
         var r = Main.Replacement(m);
-        if (rs is null || r.Path is null) return await CompleteFromModCacheAsync(info, modCache, ct).ConfigureAwait(false);
+        if (rs is null || r.Path is null) return await CompleteFromModCacheAsync(info, modCache, rs is null, ct).ConfigureAwait(false);
 
         var replace = new ModuleInfo { Path = r.Path, Version = r.Version };
         if (r.Version.Length == 0)
@@ -38,12 +38,16 @@ internal sealed partial class ModuleLoader
             var dir = Main.ReplacementDirectory(r.Path);
             replace = replace with { Dir = dir, GoMod = Path.Combine(dir, "go.mod") };
         }
-        replace = await CompleteFromModCacheAsync(replace, modCache, ct).ConfigureAwait(false);
+        replace = await CompleteFromModCacheAsync(replace, modCache, false, ct).ConfigureAwait(false);
         return info with { Replace = replace, Dir = replace.Dir, GoMod = replace.GoMod, Retracted = replace.Retracted, GoVersion = replace.GoVersion };
     }
 
-    private async Task<ModuleInfo> CompleteFromModCacheAsync(ModuleInfo m, string? modCache, CancellationToken ct)
+    private async Task<ModuleInfo> CompleteFromModCacheAsync(ModuleInfo m, string? modCache, bool outsideGraph, CancellationToken ct)
     {
+        // Under -mod=readonly, go reports files only for modules whose sums go.sum already has.
+        bool ChecksumOk(string suffix) =>
+            outsideGraph || m.Version.Length == 0 || !Options.ReadOnly || HadSum(new ModuleVersion(m.Path, m.Version + suffix));
+
         if (m.Version.Length != 0)
         {
             try
@@ -57,7 +61,7 @@ internal sealed partial class ModuleLoader
             }
         }
         var mod = new ModuleVersion(m.Path, m.Version);
-        if (m.GoVersion.Length == 0)
+        if (m.GoVersion.Length == 0 && ChecksumOk("/go.mod"))
         {
             try
             {
@@ -70,8 +74,8 @@ internal sealed partial class ModuleLoader
         if (m.Version.Length != 0 && modCache is not null)
         {
             var gomod = ModuleCachePaths.DownloadFile(modCache, mod, "mod");
-            if (gomod is not null && File.Exists(gomod)) m = m with { GoMod = gomod };
-            var dir = ModuleCachePaths.ExtractedDirectory(modCache, mod);
+            if (ChecksumOk("/go.mod") && gomod is not null && File.Exists(gomod)) m = m with { GoMod = gomod };
+            var dir = ChecksumOk("") ? ModuleCachePaths.ExtractedDirectory(modCache, mod) : null;
             if (dir is not null) m = m with { Dir = dir };
         }
         return m;

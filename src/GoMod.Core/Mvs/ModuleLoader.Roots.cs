@@ -222,5 +222,8 @@ internal sealed partial class ModuleLoader
         return (await SummaryAsync(m, token).ConfigureAwait(false)).Require;
     };
 
-    public static GoCommandException GoModDirty() => new("updates to go.mod needed; to update it:\n\tgo mod tidy");
+    /// <summary>go's <c>errGoModDirty</c>, worded for how <c>-mod</c> was set.</summary>
+    public GoCommandException GoModDirty() => new(Options.ModFlagExplicit
+        ? "updates to go.mod needed, disabled by -mod=readonly; to update it:\n\tgo mod tidy"
+        : "updates to go.mod needed; to update it:\n\tgo mod tidy");
 }

@@ -112,6 +112,8 @@ internal sealed partial class ModuleLoader
         if (m.Version.Length == 0 && m.Path == Main.Path)
             throw new InvalidOperationException("internal error: goModSummary called on the main module");
         var actual = Main.Resolve(m);
+        if (Options.ReadOnly && actual.Version.Length != 0 && !HadSum(new ModuleVersion(actual.Path, actual.Version + "/go.mod")))
+            throw new ModuleSourceException(actual.Path, actual.Version, $"missing go.sum entry; to add it:\n\tgo mod download {m.Path}");
         var summary = await RawSummaryAsync(actual, ct).ConfigureAwait(false);
         if (actual.Version.Length != 0)
         {

@@ -10,6 +10,12 @@ public sealed record MvsOptions
     /// </summary>
     public bool ReadOnly { get; init; }
 
+    /// <summary>
+    /// Whether <c>-mod</c> was given explicitly (on the command line or in GOFLAGS): go then words a needed go.mod
+    /// update as <c>updates to go.mod needed, disabled by -mod=readonly</c>.
+    /// </summary>
+    public bool ModFlagExplicit { get; init; }
+
     /// <summary>The directory paths in messages are shortened against (go's working directory); the main module's by default.</summary>
     public string? WorkingDirectory { get; init; }
 

@@ -39,6 +39,20 @@ public class BuildListDifferentialTests
         RestoreMain(main, original);
         var ourJson = await ModuleReports.ListAsync(main, source, json: true, modCache: go.ModCache);
         Compare("go list -m -json all", goJson, ourJson);
+
+        // -mod=readonly: first with the files as authored (usually no go.sum), then with what go list -m wrote.
+        var readOnly = new MvsOptions { ReadOnly = true, ModFlagExplicit = true };
+        var goReadOnly = go.RunReadOnly(main, "list", "-m", "all");
+        RestoreMain(main, original);
+        Compare("go list -m all (-mod=readonly)", goReadOnly, await ModuleReports.ListAsync(main, source, options: readOnly));
+
+        if (goFiles.GoMod is not null) File.WriteAllText(Path.Combine(main, "go.mod"), goFiles.GoMod);
+        if (goFiles.GoSum is not null) File.WriteAllText(Path.Combine(main, "go.sum"), goFiles.GoSum);
+        var tidied = SnapshotMain(main);
+        var goReadOnlyJson = go.RunReadOnly(main, "list", "-m", "-json", "all");
+        RestoreMain(main, tidied);
+        Compare("go list -m -json all (-mod=readonly, after go list -m all)", goReadOnlyJson,
+            await ModuleReports.ListAsync(main, source, json: true, modCache: go.ModCache, options: readOnly));
     }
 
     internal static void Compare(string what, ProcessResult go, GoOutput ours)
