@@ -4,6 +4,7 @@ using GoMod.Benchmarks;
 var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordinal)
 {
     ["mvs"] = MvsBenchmark.Run,
+    ["ziphash"] = ZipHashBenchmark.Run,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Builds samples/hello from a fresh clone, in one command:
+#   1. packs GoMod.Sdk (version 0.1.0-local) into artifacts/feed,
+#   2. drops the copy an earlier run extracted into artifacts/packages (NuGet would keep using a stale one),
+#   3. builds the sample, which resolves GoMod.Sdk from that feed (see NuGet.config and global.json).
+# Extra arguments go to the sample's dotnet build.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+version=0.1.0-local
+dotnet pack "$root/sdk/GoMod.Sdk.csproj" -c Release -o "$root/artifacts/feed" -p:PackageVersion="$version" -nologo -v:q
+rm -rf "$root/artifacts/packages/gomod.sdk/$version"
+dotnet build "$root/samples/hello/hello.csproj" -nologo "$@"

@@ -1,0 +1,5 @@
+module example.com/words
+
+go 1.17
+
+require example.com/punct v1.0.0

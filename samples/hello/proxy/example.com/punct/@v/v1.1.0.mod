@@ -1,0 +1,3 @@
+module example.com/punct
+
+go 1.17

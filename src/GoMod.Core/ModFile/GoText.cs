@@ -1,0 +1,219 @@
+using System.Globalization;
+using System.Text;
+using GoMod.Core.Semver;
+
+namespace GoMod.Core.ModFile;
+
+/// <summary>
+/// The pieces of Go's string and Unicode behaviour that go.mod syntax depends on: Go's definitions of space and
+/// printable runes (unicode.IsSpace / unicode.IsPrint), strings.TrimSpace and strings.Fields, Go string literals
+/// (strconv.Unquote for double-quoted strings; quoting and byte-order comparison come from
+/// <see cref="GoString"/>, which the version code shares).
+/// </summary>
+/// <remarks>
+/// C# strings are UTF-16; a rune here is a Unicode scalar value. A lone surrogate cannot come from UTF-8 input, so it
+/// is read as U+FFFD, which is what Go's decoder yields for the invalid bytes it stands for.
+/// </remarks>
+internal static class GoText
+{
+    /// <summary>Decodes the rune at <paramref name="index"/>: its value and its width in UTF-16 code units.</summary>
+    public static (int Rune, int Width) DecodeRune(string s, int index)
+    {
+        var c = s[index];
+        if (char.IsHighSurrogate(c) && index + 1 < s.Length && char.IsLowSurrogate(s[index + 1]))
+            return (char.ConvertToUtf32(c, s[index + 1]), 2);
+        if (char.IsSurrogate(c)) return (0xFFFD, 1);
+        return (c, 1);
+    }
+
+    /// <summary>Go's unicode.IsSpace: the Latin-1 spaces and the other White_Space runes.</summary>
+    public static bool IsSpace(int r) => r switch
+    {
+        '\t' or '\n' or '\v' or '\f' or '\r' or ' ' or 0x85 or 0xA0 => true,
+        < 0x100 => false,
+        0x1680 or (>= 0x2000 and <= 0x200A) or 0x2028 or 0x2029 or 0x202F or 0x205F or 0x3000 => true,
+        _ => false,
+    };
+
+    /// <summary>Go's unicode.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space.</summary>
+    public static bool IsPrint(int r)
+    {
+        if (r < 0x80) return r >= 0x20 && r < 0x7F;
+        if (r > 0x10FFFF || r is >= 0xD800 and <= 0xDFFF) return false;
+        return CharUnicodeInfo.GetUnicodeCategory(r) switch
+        {
+            UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
+                or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter
+                or UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark
+                or UnicodeCategory.DecimalDigitNumber or UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber
+                or UnicodeCategory.ConnectorPunctuation or UnicodeCategory.DashPunctuation or UnicodeCategory.OpenPunctuation
+                or UnicodeCategory.ClosePunctuation or UnicodeCategory.InitialQuotePunctuation
+                or UnicodeCategory.FinalQuotePunctuation or UnicodeCategory.OtherPunctuation
+                or UnicodeCategory.MathSymbol or UnicodeCategory.CurrencySymbol or UnicodeCategory.ModifierSymbol
+                or UnicodeCategory.OtherSymbol => true,
+            _ => false,
+        };
+    }
+
+    /// <summary>Go's strings.TrimSpace: removes leading and trailing runes for which <see cref="IsSpace"/> holds.</summary>
+    public static string TrimSpace(string s)
+    {
+        int start = 0, end = s.Length;
+        while (start < end)
+        {
+            var (r, w) = DecodeRune(s, start);
+            if (!IsSpace(r)) break;
+            start += w;
+        }
+        while (end > start)
+        {
+            var w = end - 1 > start && char.IsLowSurrogate(s[end - 1]) && char.IsHighSurrogate(s[end - 2]) ? 2 : 1;
+            var (r, _) = DecodeRune(s, end - w);
+            if (!IsSpace(r)) break;
+            end -= w;
+        }
+        return start == 0 && end == s.Length ? s : s[start..end];
+    }
+
+    /// <summary>Whether <paramref name="s"/> has any rune that is not a Go space (i.e. TrimSpace would leave something).</summary>
+    public static bool HasNonSpace(string s, int start, int end)
+    {
+        for (var i = start; i < end;)
+        {
+            var (r, w) = DecodeRune(s, i);
+            if (!IsSpace(r)) return true;
+            i += w;
+        }
+        return false;
+    }
+
+    /// <summary>Go's strings.Fields: the runs of non-space runes.</summary>
+    public static List<string> Fields(string s)
+    {
+        var fields = new List<string>();
+        var start = -1;
+        for (var i = 0; i < s.Length;)
+        {
+            var (r, w) = DecodeRune(s, i);
+            if (IsSpace(r))
+            {
+                if (start >= 0) fields.Add(s[start..i]);
+                start = -1;
+            }
+            else if (start < 0)
+            {
+                start = i;
+            }
+            i += w;
+        }
+        if (start >= 0) fields.Add(s[start..]);
+        return fields;
+    }
+
+    /// <summary>Compares as Go's <c>a &lt; b</c> on strings does: by UTF-8 bytes, which is Unicode code point order.</summary>
+    public static int Compare(string a, string b) => GoString.CompareOrdinal(a, b);
+
+    /// <summary>Go's strconv.Quote (and <c>%q</c> on a string): printable runes kept, the rest escaped.</summary>
+    public static string Quote(string s) => GoString.Quote(s);
+
+    /// <summary>Go's strconv.QuoteRune (and <c>%q</c> on a rune); <paramref name="r"/> is a scalar value.</summary>
+    public static string QuoteRune(int r) => GoString.QuoteRune(new Rune(r));
+
+    /// <summary>
+    /// Go's strconv.Unquote for a double-quoted literal: the escapes <c>\a \b \f \n \r \t \v \\ \"</c>, <c>\xHH</c>,
+    /// three-digit octal, <c>\uHHHH</c> and <c>\UHHHHHHHH</c> (valid scalar values only). Anything else, including
+    /// <c>\'</c>, an unescaped quote or a newline inside, is a syntax error (false).
+    /// </summary>
+    /// <remarks>Bytes written with <c>\x</c> or octal escapes are decoded as UTF-8; an invalid sequence becomes U+FFFD.</remarks>
+    public static bool TryUnquote(string s, out string value)
+    {
+        value = "";
+        if (s.Length < 2 || s[0] != '"' || s[^1] != '"') return false;
+        var body = s.AsSpan(1, s.Length - 2);
+        if (!body.ContainsAny('\\', '"', '\n'))
+        {
+            value = body.ToString();
+            return true;
+        }
+
+        var bytes = new List<byte>(body.Length);
+        Span<byte> utf8 = stackalloc byte[4];
+        for (var i = 0; i < body.Length;)
+        {
+            var c = body[i];
+            if (c is '"' or '\n') return false;
+            if (c != '\\')
+            {
+                var (r, w) = DecodeRune(s, i + 1);
+                var n = new Rune(r).EncodeToUtf8(utf8);
+                for (var k = 0; k < n; k++) bytes.Add(utf8[k]);
+                i += w;
+                continue;
+            }
+            if (i + 1 >= body.Length) return false;
+            var e = body[i + 1];
+            i += 2;
+            switch (e)
+            {
+                case 'a': bytes.Add(7); break;
+                case 'b': bytes.Add(8); break;
+                case 'f': bytes.Add(12); break;
+                case 'n': bytes.Add(10); break;
+                case 'r': bytes.Add(13); break;
+                case 't': bytes.Add(9); break;
+                case 'v': bytes.Add(11); break;
+                case '\\': bytes.Add((byte)'\\'); break;
+                case '"': bytes.Add((byte)'"'); break;
+                case 'x' or 'u' or 'U':
+                {
+                    var digits = e == 'x' ? 2 : e == 'u' ? 4 : 8;
+                    if (i + digits > body.Length) return false;
+                    var v = 0L;
+                    for (var j = 0; j < digits; j++)
+                    {
+                        var h = HexValue(body[i + j]);
+                        if (h < 0) return false;
+                        v = (v << 4) | (long)h;
+                    }
+                    i += digits;
+                    if (e == 'x')
+                    {
+                        bytes.Add((byte)v);
+                        break;
+                    }
+                    if (v > 0x10FFFF || v is >= 0xD800 and <= 0xDFFF) return false;
+                    var n = new Rune((int)v).EncodeToUtf8(utf8);
+                    for (var k = 0; k < n; k++) bytes.Add(utf8[k]);
+                    break;
+                }
+                case >= '0' and <= '7':
+                {
+                    if (i + 2 > body.Length) return false;
+                    var v = e - '0';
+                    for (var j = 0; j < 2; j++)
+                    {
+                        var d = body[i + j] - '0';
+                        if (d is < 0 or > 7) return false;
+                        v = (v << 3) | d;
+                    }
+                    i += 2;
+                    if (v > 255) return false;
+                    bytes.Add((byte)v);
+                    break;
+                }
+                default:
+                    return false;
+            }
+        }
+        value = Encoding.UTF8.GetString(bytes.ToArray());
+        return true;
+    }
+
+    private static int HexValue(char c) => c switch
+    {
+        >= '0' and <= '9' => c - '0',
+        >= 'a' and <= 'f' => c - 'a' + 10,
+        >= 'A' and <= 'F' => c - 'A' + 10,
+        _ => -1,
+    };
+}

@@ -1,0 +1,84 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace GoMod.Core.Restore;
+
+/// <summary>
+/// The no-op record of the last successful restore (obj/&lt;project&gt;.gomod.cache), in the spirit of NuGet's
+/// project.nuget.cache: a hash of every input, the build list it produced, and the warnings it reported. When the inputs
+/// hash to the same value and every module directory is still there, the restore is skipped: the modules are
+/// published from here and the warnings replayed, so skipping work never hides a warning.
+/// </summary>
+public sealed record RestoreCache(string InputsHash, IReadOnlyList<RestoredModule> Modules, IReadOnlyList<Diagnostic> Diagnostics)
+{
+    /// <summary>Bumped whenever the file's shape or the meaning of the hash changes; other versions are ignored.</summary>
+    public const int FormatVersion = 1;
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    private sealed record FileShape(int Version, string InputsHash, List<RestoredModule> Modules, List<Diagnostic> Diagnostics);
+
+    /// <summary>
+    /// One hash over everything that can change a restore's result: go.mod and go.sum bytes, whether vendor/ exists,
+    /// every resolved Go setting, the switches, and <paramref name="toolIdentity"/> (the SDK build, so a new SDK
+    /// restores again). Pure and cheap: two small file reads.
+    /// </summary>
+    public static string ComputeInputsHash(RestoreOptions options, string toolIdentity)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        void Add(string s) { sha.AppendData(Encoding.UTF8.GetBytes(s)); sha.AppendData("\n"u8); }
+        void AddFile(string path)
+        {
+            Add(path);
+            if (File.Exists(path)) { var b = File.ReadAllBytes(path); Add(b.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)); sha.AppendData(b); }
+            else Add("<absent>");
+        }
+
+        Add($"gomod-restore-v{FormatVersion}");
+        Add(toolIdentity);
+        foreach (var name in GoEnvironment.Names) Add($"{name}={options.Environment[name]}");
+        Add($"mod={options.ModMode}");
+        Add($"vendor={options.WriteVendor}");
+        Add($"importcomments={options.ImportComments}");
+        var full = Path.GetFullPath(options.ModFile);
+        AddFile(full);
+        AddFile(options.SumFile);
+        Add($"vendordir={Directory.Exists(Path.Combine(Path.GetDirectoryName(full)!, "vendor"))}");
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+
+    /// <summary>
+    /// True when this record answers a restore whose inputs hash to <paramref name="inputsHash"/>: same hash, and every
+    /// module directory it lists still exists (someone may have cleaned the module cache).
+    /// </summary>
+    public bool IsCurrent(string inputsHash) =>
+        InputsHash == inputsHash && Modules.All(m => m.Dir.Length == 0 || Directory.Exists(m.Dir));
+
+    /// <summary>The file's bytes: stable for equal content, so an unchanged restore rewrites nothing.</summary>
+    public byte[] ToBytes() => JsonSerializer.SerializeToUtf8Bytes(new FileShape(FormatVersion, InputsHash, [.. Modules], [.. Diagnostics]), Json);
+
+    /// <summary>Writes the file atomically when its bytes change, and always refreshes its write time (it is a stamp).</summary>
+    public void Write(string path) => AtomicFile.WriteIfChanged(path, ToBytes(), touchIfUnchanged: true);
+
+    /// <summary>Reads a cache file; null when it is missing, unreadable, or of another format version.</summary>
+    public static RestoreCache? Read(string path)
+    {
+        try
+        {
+            if (!File.Exists(path)) return null;
+            var shape = JsonSerializer.Deserialize<FileShape>(File.ReadAllBytes(path), Json);
+            return shape is null || shape.Version != FormatVersion ? null : new RestoreCache(shape.InputsHash, shape.Modules, shape.Diagnostics);
+        }
+        catch (JsonException) { return null; }
+        catch (IOException) { return null; }
+        catch (UnauthorizedAccessException) { return null; }
+    }
+}

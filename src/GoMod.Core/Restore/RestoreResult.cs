@@ -1,0 +1,17 @@
+namespace GoMod.Core.Restore;
+
+/// <summary>What a restore produced: the build list (main module first) and every diagnostic, errors and warnings alike.</summary>
+public sealed record RestoreResult(IReadOnlyList<RestoredModule> Modules, IReadOnlyList<Diagnostic> Diagnostics)
+{
+    /// <summary>The <c>-mod=</c> mode the restore ran in, after GoModMode, GOFLAGS and go's default.</summary>
+    public ModMode Mode { get; init; } = ModMode.Readonly;
+
+    /// <summary>How many modules were downloaded, and their zip bytes.</summary>
+    public int Downloaded { get; init; }
+
+    /// <summary>Zip bytes downloaded.</summary>
+    public long DownloadedBytes { get; init; }
+
+    /// <summary>True when no diagnostic is an error.</summary>
+    public bool Succeeded => !Diagnostics.Any(d => d.IsError);
+}

@@ -1,0 +1,202 @@
+using System.Text;
+using GoMod.Core.Module;
+using GoMod.Core.Semver;
+
+namespace GoMod.Core.Sum;
+
+/// <summary>
+/// A go.sum file: hashes keyed by <c>(module path, version)</c>, where a version ending in <c>/go.mod</c> keys the hash
+/// of the module's go.mod file alone. A key may hold several hashes (other algorithms, or lines merged from several
+/// writers). <see cref="Format"/> writes exactly what the go command writes.
+/// </summary>
+public sealed class GoSumFile
+{
+    /// <summary>
+    /// The hash of a one-file tree holding an empty go.mod. An old bug wrote it into go.sum files for non-modules;
+    /// the go command drops it when reading, and so do we.
+    /// </summary>
+    public const string EmptyGoModHash = "h1:G7mAYYxgmS0lVkHyy2hEOLQCFB0DlQFTMLWggykrydY=";
+
+    private const string GoModSuffix = "/go.mod";
+
+    private readonly Dictionary<(string Path, string Version), List<string>> _sums = new();
+
+    /// <summary>Creates an empty file (what a missing go.sum reads as).</summary>
+    public GoSumFile(string fileName = "go.sum") => FileName = fileName;
+
+    /// <summary>The name used in error messages.</summary>
+    public string FileName { get; }
+
+    /// <summary>The number of <c>(path, version)</c> keys with at least one hash.</summary>
+    public int Count => _sums.Count;
+
+    /// <summary>
+    /// Parses go.sum text with the go command's rules: lines are split on <c>\n</c>, fields on any Unicode white space;
+    /// blank lines are skipped; every other line needs exactly three fields; the known-bad empty go.mod hash is dropped.
+    /// </summary>
+    /// <exception cref="GoSumParseException">A line has the wrong number of fields (go's message, with file:line).</exception>
+    public static GoSumFile Parse(string fileName, string text)
+    {
+        ArgumentNullException.ThrowIfNull(fileName);
+        ArgumentNullException.ThrowIfNull(text);
+        var sum = new GoSumFile(fileName);
+        var lineNumber = 0;
+        var fields = new List<string>(3);
+        foreach (var line in text.Split('\n'))
+        {
+            lineNumber++;
+            SplitFields(line, fields);
+            if (fields.Count == 0) continue;
+            if (fields.Count != 3) throw new GoSumParseException(fileName, lineNumber, fields.Count);
+            if (fields[2] == EmptyGoModHash) continue;
+            var list = sum.GetOrAdd(fields[0], fields[1]);
+            list.Add(fields[2]);
+        }
+        return sum;
+    }
+
+    /// <summary>Reads go.sum from disk; a missing file reads as empty, as in the go command.</summary>
+    public static async Task<GoSumFile> ReadAsync(string path, CancellationToken cancellationToken = default)
+    {
+        byte[] data;
+        try
+        {
+            data = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return new GoSumFile(path);
+        }
+        return Parse(path, new UTF8Encoding(false).GetString(data));
+    }
+
+    /// <summary>
+    /// The hashes recorded for <paramref name="path"/> at <paramref name="version"/> (append <c>/go.mod</c> for the
+    /// go.mod hash), in the order read or added; empty when none.
+    /// </summary>
+    public IReadOnlyList<string> Lookup(string path, string version)
+        => _sums.TryGetValue((path, version), out var list) ? list.ToArray() : [];
+
+    /// <summary>Whether exactly this hash is recorded for the key.</summary>
+    public bool Contains(string path, string version, string hash)
+        => _sums.TryGetValue((path, version), out var list) && list.Contains(hash);
+
+    /// <summary>
+    /// Checks a downloaded hash against go.sum as the go command does before trusting a download: true if it is
+    /// listed; false if the key has no <c>h1:</c> hash (the caller may then add it); a different <c>h1:</c> hash is a
+    /// security error.
+    /// </summary>
+    /// <exception cref="ChecksumMismatchException">go.sum records another h1 hash for the key.</exception>
+    public bool Verify(string path, string version, string hash)
+    {
+        if (!_sums.TryGetValue((path, version), out var list)) return false;
+        foreach (var recorded in list)
+        {
+            if (recorded == hash) return true;
+            if (recorded.StartsWith(DirHash.Prefix, StringComparison.Ordinal))
+                throw new ChecksumMismatchException(path, version, hash, recorded, Path.GetFileName(FileName) is "go.work.sum" ? "go.work.sum" : "go.sum");
+        }
+        return false;
+    }
+
+    /// <summary>Records a hash; returns false when it was already there (a key never holds the same hash twice).</summary>
+    public bool Add(string path, string version, string hash)
+    {
+        CheckField(path, nameof(path));
+        CheckField(version, nameof(version));
+        CheckField(hash, nameof(hash));
+        var list = GetOrAdd(path, version);
+        if (list.Contains(hash)) return false;
+        list.Add(hash);
+        return true;
+    }
+
+    /// <summary>Removes every hash of the key; returns whether there was any.</summary>
+    public bool Remove(string path, string version) => _sums.Remove((path, version));
+
+    /// <summary>Removes one hash of the key; returns whether it was there.</summary>
+    public bool Remove(string path, string version, string hash)
+    {
+        if (!_sums.TryGetValue((path, version), out var list) || !list.Remove(hash)) return false;
+        if (list.Count == 0) _sums.Remove((path, version));
+        return true;
+    }
+
+    /// <summary>
+    /// Every line in the order the go command writes them: keys by Go's <c>module.Sort</c> (path, then the version by
+    /// semver, then the <c>/go.mod</c> suffix after the bare version), each key's hashes sorted and without repeats.
+    /// </summary>
+    public IEnumerable<GoSumLine> Lines
+    {
+        get
+        {
+            var keys = _sums.Keys.Select(k => new ModuleVersion(k.Path, k.Version)).ToList();
+            keys.Sort(ModuleVersion.SortOrder);
+            foreach (var key in keys)
+            {
+                var hashes = _sums[(key.Path, key.Version)].Distinct(StringComparer.Ordinal).ToList();
+                hashes.Sort(GoString.CompareOrdinal);
+                foreach (var h in hashes) yield return new GoSumLine(key.Path, key.Version, h);
+            }
+        }
+    }
+
+    /// <summary>The file's bytes as the go command writes go.sum: one <c>path version hash\n</c> line per hash, in <see cref="Lines"/> order.</summary>
+    public string Format()
+    {
+        var sb = new StringBuilder();
+        foreach (var line in Lines) sb.Append(line.Path).Append(' ').Append(line.Version).Append(' ').Append(line.Hash).Append('\n');
+        return sb.ToString();
+    }
+
+    /// <summary>Writes <see cref="Format"/> to <paramref name="path"/> atomically (a temporary file beside it, then a rename).</summary>
+    public async Task WriteAsync(string path, CancellationToken cancellationToken = default)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        var temp = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(full)!, "." + System.IO.Path.GetFileName(full) + ".tmp-" + Guid.NewGuid().ToString("N")[..8]);
+        try
+        {
+            await File.WriteAllBytesAsync(temp, Encoding.UTF8.GetBytes(Format()), cancellationToken).ConfigureAwait(false);
+            File.Move(temp, full, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
+
+    private List<string> GetOrAdd(string path, string version)
+    {
+        if (!_sums.TryGetValue((path, version), out var list)) _sums[(path, version)] = list = new List<string>(1);
+        return list;
+    }
+
+    private static void CheckField(string value, string name)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(value, name);
+        foreach (var c in value)
+            if (IsGoSpace(c)) throw new ArgumentException($"go.sum fields cannot contain white space: {value}", name);
+    }
+
+    private static void SplitFields(string line, List<string> fields)
+    {
+        fields.Clear();
+        var i = 0;
+        while (i < line.Length)
+        {
+            while (i < line.Length && IsGoSpace(line[i])) i++;
+            var start = i;
+            while (i < line.Length && !IsGoSpace(line[i])) i++;
+            if (i > start) fields.Add(line[start..i]);
+        }
+    }
+
+    /// <summary>Go's <c>unicode.IsSpace</c>: the characters <c>strings.Fields</c> splits on.</summary>
+    private static bool IsGoSpace(char c) => c switch
+    {
+        '\t' or '\n' or '\v' or '\f' or '\r' or ' ' or '\u0085' or '\u00A0' => true,
+        '\u1680' or '\u2028' or '\u2029' or '\u202F' or '\u205F' or '\u3000' => true,
+        >= '\u2000' and <= '\u200A' => true,
+        _ => false,
+    };
+}

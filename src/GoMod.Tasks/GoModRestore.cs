@@ -1,0 +1,169 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using GoMod.Core.Restore;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+using MSBuildTask = Microsoft.Build.Utilities.Task;
+
+namespace GoMod.Tasks;
+
+/// <summary>
+/// Restores the Go modules of a project: maps the GoMod properties to <see cref="RestoreOptions"/>, runs
+/// <see cref="ModuleRestorer"/>, logs its diagnostics, writes the no-op cache and the g.props, and returns the build
+/// list. No module logic lives here. A restore whose inputs hash like the cached one does no work (the stamp is
+/// refreshed); a design-time build never uses the network and never writes or fails.
+/// </summary>
+public sealed class GoModRestore : MSBuildTask, ICancelableTask, IDisposable
+{
+    private readonly CancellationTokenSource _cancel = new();
+
+    /// <summary>The main module's go.mod (GoModFile).</summary>
+    [Required] public string GoModFile { get; set; } = "";
+
+    /// <summary>GoProxy (GOPROXY).</summary>
+    public string? GoProxy { get; set; }
+
+    /// <summary>GoPrivate (GOPRIVATE).</summary>
+    public string? GoPrivate { get; set; }
+
+    /// <summary>GoNoProxy (GONOPROXY).</summary>
+    public string? GoNoProxy { get; set; }
+
+    /// <summary>GoNoSumDb (GONOSUMDB).</summary>
+    public string? GoNoSumDb { get; set; }
+
+    /// <summary>GoInsecure (GOINSECURE).</summary>
+    public string? GoInsecure { get; set; }
+
+    /// <summary>GoSumDb (GOSUMDB).</summary>
+    public string? GoSumDb { get; set; }
+
+    /// <summary>GoModCache (GOMODCACHE).</summary>
+    public string? GoModCache { get; set; }
+
+    /// <summary>GoFlags (GOFLAGS).</summary>
+    public string? GoFlags { get; set; }
+
+    /// <summary>GoModMode: readonly, mod or vendor (go's -mod=).</summary>
+    public string? GoModMode { get; set; }
+
+    /// <summary>GoVendor: write vendor/.</summary>
+    public bool GoVendor { get; set; }
+
+    /// <summary>GoImportComments: error, warning or none.</summary>
+    public string? GoImportComments { get; set; }
+
+    /// <summary>True in design-time builds: offline, nothing written, diagnostics only as messages.</summary>
+    public bool DesignTime { get; set; }
+
+    /// <summary>
+    /// False when a later step (GoModCollectModules) replays the warnings from the cache file: then they are logged
+    /// here only as messages, so each build shows every warning exactly once.
+    /// </summary>
+    public bool ReportWarnings { get; set; } = true;
+
+    /// <summary>The no-op cache file (obj/&lt;project&gt;.gomod.cache).</summary>
+    [Required] public string CacheFile { get; set; } = "";
+
+    /// <summary>The generated props file (obj/&lt;project&gt;.gomod.g.props).</summary>
+    [Required] public string PropsFile { get; set; } = "";
+
+    /// <summary>Base of help links: a URL or the full path of diagnostics.md; the code is appended as an anchor.</summary>
+    public string? HelpLinkBase { get; set; }
+
+    /// <summary>The build list, one item per module (metadata: Version, Dir, Sum, GoModSum, Replace, Indirect, Main).</summary>
+    [Output] public ITaskItem[] Modules { get; private set; } = [];
+
+    /// <summary>True when the restore did work (the inputs had changed); false when the cache answered.</summary>
+    [Output] public bool Restored { get; private set; }
+
+    /// <inheritdoc />
+    public void Cancel() => _cancel.Cancel();
+
+    /// <inheritdoc />
+    public void Dispose() => _cancel.Dispose();
+
+    /// <inheritdoc />
+    public override bool Execute()
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var reporting = DesignTime ? DiagnosticReporting.MessagesOnly : DiagnosticReporting.Normal;
+        try
+        {
+            var options = BuildOptions();
+            var hash = RestoreCache.ComputeInputsHash(options, ToolIdentity);
+            var cached = RestoreCache.Read(CacheFile);
+            if (cached is not null && cached.IsCurrent(hash))
+            {
+                Log.LogMessage(MessageImportance.Low, "GoMod: go.mod, go.sum and the settings are unchanged since the last restore ({0}); nothing to do.", CacheFile);
+                if (!DesignTime) cached.Write(CacheFile);
+                Modules = ModuleItems.ToItems(cached.Modules);
+                return true;
+            }
+
+            var result = new ModuleRestorer().RestoreAsync(options, _cancel.Token).GetAwaiter().GetResult();
+            var warningReporting = result.Succeeded && !ReportWarnings && !DesignTime ? DiagnosticReporting.ErrorsOnly : reporting;
+            foreach (var d in result.Diagnostics) DiagnosticLogger.Log(Log, d, warningReporting, HelpLinkBase);
+            Modules = ModuleItems.ToItems(result.Modules);
+            if (DesignTime) return true;
+
+            if (!result.Succeeded)
+            {
+                // A failed restore must run again next time, so no stamp survives it; the last good g.props stays for IDEs.
+                if (File.Exists(CacheFile)) File.Delete(CacheFile);
+                return false;
+            }
+            AtomicFile.WriteIfChanged(PropsFile, Encoding.UTF8.GetBytes(ModuleItems.RenderProps(result.Modules)));
+            new RestoreCache(hash, result.Modules, result.Diagnostics.Where(d => !d.IsError).ToList()).Write(CacheFile);
+            Restored = true;
+            LogSummary(result, stopwatch.Elapsed);
+            return true;
+        }
+        catch (OperationCanceledException) when (_cancel.IsCancellationRequested)
+        {
+            DiagnosticLogger.Log(Log, DiagnosticCodes.Canceled.Create("GoMod: restore canceled"), reporting, HelpLinkBase);
+            return DesignTime;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            Log.LogMessage(MessageImportance.Low, "{0}", e.ToString());
+            DiagnosticLogger.Log(Log, DiagnosticCodes.InternalError.Create($"GoMod: {e.GetType().Name}: {e.Message}"), reporting, HelpLinkBase);
+            return DesignTime;
+        }
+    }
+
+    private RestoreOptions BuildOptions()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["GOPROXY"] = GoProxy, ["GOPRIVATE"] = GoPrivate, ["GONOPROXY"] = GoNoProxy, ["GONOSUMDB"] = GoNoSumDb,
+            ["GOINSECURE"] = GoInsecure, ["GOSUMDB"] = GoSumDb, ["GOMODCACHE"] = GoModCache, ["GOFLAGS"] = GoFlags,
+        };
+        return new RestoreOptions
+        {
+            ModFile = Path.GetFullPath(GoModFile),
+            Environment = GoEnvironment.Resolve(settings, Environment.GetEnvironmentVariable),
+            ModMode = GoModMode?.Trim() ?? "",
+            WriteVendor = GoVendor,
+            ImportComments = GoImportComments?.Trim() ?? "",
+            Offline = DesignTime,
+            Progress = DesignTime ? null : new ProgressLog(Log),
+        };
+    }
+
+    private void LogSummary(RestoreResult result, TimeSpan elapsed)
+    {
+        var count = result.Modules.Count(m => !m.Main);
+        var seconds = elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
+        if (result.Downloaded > 0)
+            Log.LogMessage(MessageImportance.High, "GoMod: restored {0} modules, downloaded {1} ({2}) in {3} s.",
+                count, result.Downloaded, ProgressLog.Size(result.DownloadedBytes), seconds);
+        else
+            Log.LogMessage(MessageImportance.Normal, "GoMod: resolved {0} modules from {1} in {2} s.", count, GoModFile, seconds);
+    }
+
+    /// <summary>The SDK build, part of the inputs hash: a different GoMod.Sdk restores again.</summary>
+    private static string ToolIdentity =>
+        typeof(GoModRestore).Assembly.ManifestModule.ModuleVersionId + "/" + typeof(ModuleRestorer).Assembly.ManifestModule.ModuleVersionId;
+}

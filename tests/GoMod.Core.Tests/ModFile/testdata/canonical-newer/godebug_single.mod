@@ -1,0 +1,5 @@
+module example.com/m
+
+go 1.23.0
+
+godebug default=go1.21

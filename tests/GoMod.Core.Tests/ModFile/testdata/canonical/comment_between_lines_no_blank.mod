@@ -1,0 +1,7 @@
+module example.com/m
+
+require (
+	example.com/a v1.0.0
+	// b is pinned, see issue 42.
+	example.com/b v1.0.0
+)

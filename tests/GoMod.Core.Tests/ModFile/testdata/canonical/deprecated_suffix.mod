@@ -1,0 +1,1 @@
+module example.com/old // Deprecated: moved to example.com/new

@@ -1,0 +1,10 @@
+//
+// Header with empty comment lines.
+//
+module example.com/m
+
+require (
+	//
+	example.com/a v1.0.0 //
+	example.com/b v1.0.0
+)

@@ -1,0 +1,2 @@
+// This file is intentionally almost empty.
+// It has two comment lines.

@@ -1,0 +1,3 @@
+module "example.com/has space"
+
+go 1.19

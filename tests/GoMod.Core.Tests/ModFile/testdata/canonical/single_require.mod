@@ -1,0 +1,5 @@
+module example.com/app
+
+go 1.18
+
+require golang.org/x/text v0.3.7

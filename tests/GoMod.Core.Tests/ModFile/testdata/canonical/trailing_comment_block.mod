@@ -1,0 +1,6 @@
+module example.com/m
+
+go 1.19
+
+// TODO: drop this module.
+// It is only here for history.

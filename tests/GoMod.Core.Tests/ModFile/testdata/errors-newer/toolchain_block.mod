@@ -1,0 +1,5 @@
+module example.com/m
+
+toolchain (
+	go1.21.0
+)

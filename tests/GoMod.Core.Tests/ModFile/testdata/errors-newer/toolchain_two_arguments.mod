@@ -1,0 +1,3 @@
+module example.com/m
+
+toolchain go1.21.0 go1.21.1

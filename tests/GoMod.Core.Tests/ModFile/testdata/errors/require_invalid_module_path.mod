@@ -1,0 +1,3 @@
+module example.com/m
+
+require example.com/a/v1 v1.0.0

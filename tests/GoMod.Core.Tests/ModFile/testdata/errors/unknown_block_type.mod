@@ -1,0 +1,5 @@
+module example.com/m
+
+foo (
+	bar
+)

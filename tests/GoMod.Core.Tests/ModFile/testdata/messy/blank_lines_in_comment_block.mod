@@ -1,0 +1,7 @@
+// one
+
+
+// two
+// three
+
+module example.com/m

@@ -1,0 +1,2 @@
+  //   Deprecated:    spaced   out   
+module example.com/m

@@ -1,0 +1,5 @@
+module example.com/m
+
+go 1.19
+
+require example.com/a v1.0.0 // last

@@ -1,0 +1,9 @@
+//
+// Header with empty comment lines.
+//
+module example.com/m
+
+require (
+	//
+	example.com/a v1.0.0 //
+)

@@ -1,0 +1,30 @@
+namespace GoMod.EndToEnd.Tests;
+
+/// <summary>Errors reach the user as <c>go.mod(L,C): error GOMODnnnn: message. fix</c> and fail the build.</summary>
+[Collection(SdkCollection.Name)]
+public sealed class DiagnosticsTests(SdkPackage sdk)
+{
+    [Fact]
+    public void Go_mod_syntax_error_fails_the_build_at_its_line_and_column_with_code_and_fix()
+    {
+        using var p = TestProject.Standalone(sdk).WithModules(GoInputs.GoMod() + "\nbogus directive\n");
+        var line = GoInputs.GoMod().Split('\n').Length + 1;
+
+        var build = p.Dotnet(GoInputs.Env(), "build");
+
+        build.ExitCode.ShouldNotBe(0);
+        build.StdOut.ShouldContain($"go.mod({line},1): error GOMOD0002: unknown directive: bogus. Correct go.mod at the reported position");
+    }
+
+    [Fact]
+    public void Missing_go_mod_is_an_error_naming_the_property_to_set()
+    {
+        using var p = TestProject.Standalone(sdk);
+
+        var build = p.Dotnet(GoInputs.Env(), "build");
+
+        build.ExitCode.ShouldNotBe(0);
+        build.StdOut.ShouldContain("error GOMOD0001: go.mod file not found");
+        build.StdOut.ShouldContain("set the GoModFile property");
+    }
+}

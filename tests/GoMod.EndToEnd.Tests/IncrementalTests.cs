@@ -1,0 +1,130 @@
+using static GoMod.EndToEnd.Tests.TestProject;
+
+namespace GoMod.EndToEnd.Tests;
+
+/// <summary>
+/// GoModRestore is incremental: unchanged inputs skip the target (asserted from the detailed log, not timing), a
+/// touched-but-equal go.mod reruns it without rewriting outputs, changed inputs restore again, warnings survive a
+/// skip, and clean removes every output.
+/// </summary>
+[Collection(SdkCollection.Name)]
+public sealed class IncrementalTests(SdkPackage sdk)
+{
+    private const string Skipped = "Skipping target \"GoModRestore\" because all output files are up-to-date";
+    private const string Ran = "Task \"GoModRestore\"";
+
+    [Fact]
+    public void Second_build_with_unchanged_inputs_skips_GoModRestore_and_still_publishes_modules()
+    {
+        using var p = Standalone(sdk).WithModules();
+        p.Dotnet(GoInputs.Env(), "build").EnsureSuccess("first build");
+        var props = p.Combine("obj", "gomodule.csproj.gomod.g.props");
+        var propsTime = File.GetLastWriteTimeUtc(props);
+
+        var (second, log) = p.DotnetWithLog(GoInputs.Env(), "build");
+
+        second.EnsureSuccess("second build");
+        // Skipped in the restore phase and again in the build phase; the task never ran.
+        CountOf(log, Skipped).ShouldBe(2);
+        CountOf(log, Ran).ShouldBe(0);
+        Modules(second).Select(m => m[0]).ShouldContain("example.com/greeting");
+        File.GetLastWriteTimeUtc(props).ShouldBe(propsTime);
+    }
+
+    [Fact]
+    public void Touched_but_unchanged_go_mod_reruns_the_target_without_rewriting_outputs()
+    {
+        using var p = Standalone(sdk).WithModules();
+        p.Dotnet(GoInputs.Env(), "build").EnsureSuccess("first build");
+        var props = p.Combine("obj", "gomodule.csproj.gomod.g.props");
+        var propsTime = File.GetLastWriteTimeUtc(props);
+        File.SetLastWriteTimeUtc(p.Combine("go.mod"), DateTime.UtcNow.AddSeconds(5));
+
+        var (second, log) = p.DotnetWithLog(GoInputs.Env(), "build");
+
+        second.EnsureSuccess("second build");
+        log.ShouldContain("are unchanged since the last restore");
+        File.GetLastWriteTimeUtc(props).ShouldBe(propsTime);
+    }
+
+    [Fact]
+    public void Changed_go_mod_or_property_restores_again()
+    {
+        using var p = Standalone(sdk).WithModules();
+        p.Dotnet(GoInputs.Env(), "build").EnsureSuccess("first build");
+
+        // Drop a requirement: the restore phase runs again and the build list shrinks; the build phase then finds it current.
+        p.Write("go.mod", GoInputs.GoMod().Replace("\texample.com/Shout v0.2.0\n", ""));
+        var (afterEdit, editLog) = p.DotnetWithLog(GoInputs.Env(), "build");
+        afterEdit.EnsureSuccess("build after go.mod edit");
+        CountOf(editLog, Ran).ShouldBe(1);
+        CountOf(editLog, Skipped).ShouldBe(1);
+        Modules(afterEdit).Select(m => m[0]).ShouldNotContain("example.com/Shout");
+        File.ReadAllText(p.Combine("obj", "gomodule.csproj.gomod.g.props")).ShouldNotContain("example.com/Shout");
+
+        // A different module cache is a different restore.
+        var (afterProperty, propertyLog) = p.DotnetWithLog(GoInputs.Env(), "build", $"-p:GoModCache={p.Combine("othercache")}");
+        afterProperty.EnsureSuccess("build with another GoModCache");
+        CountOf(propertyLog, Ran).ShouldBe(1);
+    }
+
+    [Fact]
+    public void Warnings_are_reported_once_per_build_and_replayed_when_GoModRestore_is_skipped()
+    {
+        // GoVendor=true warns (GOMOD0050) until writing vendor/ is supported: a warning that needs no network.
+        using var p = Standalone(sdk, PrintModulesTarget + "\n  <PropertyGroup><GoVendor>true</GoVendor></PropertyGroup>").WithModules();
+
+        var (first, firstLog) = p.DotnetWithLog(GoInputs.Env(), "build");
+        var (second, secondLog) = p.DotnetWithLog(GoInputs.Env(), "build");
+
+        first.EnsureSuccess("first build");
+        second.EnsureSuccess("second build");
+        CountOf(firstLog, "warning GOMOD0050").ShouldBe(1);
+        CountOf(secondLog, Skipped).ShouldBe(2);
+        CountOf(secondLog, "warning GOMOD0050").ShouldBe(1);
+        second.StdOut.ShouldContain("go.mod : warning GOMOD0050: GoVendor=true");
+    }
+
+    [Fact]
+    public void Clean_removes_every_file_the_restore_wrote()
+    {
+        using var p = Standalone(sdk).WithModules();
+        p.Dotnet(GoInputs.Env(), "build").EnsureSuccess("build");
+        Directory.EnumerateFiles(p.Obj, "*.gomod.*").Count().ShouldBe(3);
+
+        p.Dotnet(GoInputs.Env(), "clean").EnsureSuccess("clean");
+
+        Directory.EnumerateFiles(p.Obj, "*.gomod.*").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Build_phase_restores_when_the_restore_phase_did_not_run()
+    {
+        // Visual Studio restores NuGet packages without running the Restore target: emulate it by removing what the
+        // restore phase wrote before a build that skips the restore phase.
+        using var p = Standalone(sdk).WithModules();
+        p.Dotnet(GoInputs.Env(), "restore").EnsureSuccess("restore");
+        foreach (var f in Directory.EnumerateFiles(p.Obj, "*.gomod.*")) File.Delete(f);
+
+        var (build, log) = p.DotnetWithLog(GoInputs.Env(), "build", "--no-restore");
+
+        build.EnsureSuccess("build --no-restore");
+        CountOf(log, Ran).ShouldBe(1);
+        Modules(build).Select(m => m[0]).ShouldContain("example.com/greeting");
+        File.Exists(p.Combine("obj", "gomodule.csproj.gomod.g.props")).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Restore_alone_prepares_a_build_that_needs_no_restore()
+    {
+        using var p = Standalone(sdk).WithModules();
+        p.Dotnet(GoInputs.Env(), "restore").EnsureSuccess("restore");
+        File.Exists(p.Combine("obj", "gomodule.csproj.gomod.g.props")).ShouldBeTrue();
+
+        var (build, log) = p.DotnetWithLog(GoInputs.Env(), "build", "--no-restore");
+
+        build.EnsureSuccess("build --no-restore");
+        CountOf(log, Skipped).ShouldBe(1);
+        Modules(build).Select(m => m[0]).ShouldContain("example.com/greeting");
+    }
+}
