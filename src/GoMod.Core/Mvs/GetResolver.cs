@@ -58,7 +58,7 @@ internal sealed class GetResolver
 
     private void Error(string line)
     {
-        _stderr.Append(line).Append('\n');
+        ModuleReports.AppendLog(_stderr, line);
         _failed = true;
     }
 
@@ -75,8 +75,6 @@ internal sealed class GetResolver
 
     private async Task<(string? GoMod, string? GoSum)> RunCoreAsync(CancellationToken ct)
     {
-        _loader = ModuleLoader.Create(_source, _modRoot, _options);
-
         // Arguments are checked before anything is loaded.
         var queries = new List<GetQuery>();
         if (_args.Count == 0) throw new GoCommandException("no package to get in current directory");
@@ -106,6 +104,7 @@ internal sealed class GetResolver
         }
         ExitIfErrors();
 
+        _loader = await ModuleLoader.CreateAsync(_source, _modRoot, _options, ct).ConfigureAwait(false);
         _rs = await _loader.LoadModFileAsync(LoadCommand.Get, ct).ConfigureAwait(false);
         FlushMessages();
         await LoadModGraphAsync(ct).ConfigureAwait(false);

@@ -17,8 +17,9 @@ internal sealed class MainModule
     private readonly HashSet<ModuleVersion> _exclude;
 
     public MainModule(string path, string modRoot, string goVersion, MainRequirement[] requires, ModuleVersion[] excludes,
-        (ModuleVersion Old, ModuleVersion New)[] replaces, GoModFile file)
+        (ModuleVersion Old, ModuleVersion New)[] replaces, GoModFile file, bool needsFix = false)
     {
+        NeedsFix = needsFix;
         Path = path;
         ModRoot = modRoot;
         RawGoVersion = goVersion;
@@ -35,7 +36,13 @@ internal sealed class MainModule
         }
     }
 
+    /// <summary>A module with nothing required, replaced or excluded, for queries made before go.mod is read.</summary>
+    public static MainModule Bare(string modRoot) => new("", modRoot, "", [], [], [], GoModFile.CreateEmpty());
+
     public string Path { get; }
+
+    /// <summary>Some version in go.mod was not canonical and was resolved: the file needs rewriting.</summary>
+    public bool NeedsFix { get; }
 
     public string ModRoot { get; }
 

@@ -19,7 +19,7 @@ internal static class ModFileAdapter
     public static ModSummary SummarizeWithParser(string fileName, byte[] data)
     {
         var f = GoModFile.ParseLax(fileName, Encoding.UTF8.GetString(data));
-        var go = f.Go ?? "";
+        var go = Go119Version(f.Go ?? "");
         var require = new ModuleVersion[f.Require.Count];
         for (int i = 0; i < require.Length; i++) require[i] = new ModuleVersion(f.Require[i].Path, f.Require[i].Version);
         var retract = f.Retract.Select(r => new Mvs.Retraction(r.Low, r.High, r.Rationale)).ToArray();
@@ -32,8 +32,22 @@ internal static class ModFileAdapter
             retract);
     }
 
+    private static readonly System.Text.RegularExpressions.Regex GoVersionRe = new(@"^([1-9][0-9]*)\.(0|[1-9][0-9]*)$");
+    private static readonly System.Text.RegularExpressions.Regex LaxGoVersionRe = new(@"^v?(([1-9][0-9]*)\.(0|[1-9][0-9]*))([^0-9].*)$");
+
+    /// <summary>
+    /// A dependency's go line as go 1.19 reads it: <c>1.N</c> as is, and a newer form (<c>1.21.0</c>, <c>1.21rc1</c>)
+    /// cut to its <c>1.N</c> prefix, so pruning and <c>GoVersion</c> follow the release we reproduce.
+    /// </summary>
+    internal static string Go119Version(string v)
+    {
+        if (v.Length == 0 || GoVersionRe.IsMatch(v)) return v;
+        var m = LaxGoVersionRe.Match(v);
+        return m.Success ? m.Groups[1].Value : v;
+    }
+
     /// <summary>Reads the main module's go.mod strictly.</summary>
-    public static MainModule ReadMain(string modRoot, string fileName, string text)
+    public static MainModule ReadMain(string modRoot, string fileName, string text, bool needsFix = false)
     {
         var f = GoModFile.Parse(fileName, text);
         if (f.Module is null)
@@ -41,7 +55,7 @@ internal static class ModFileAdapter
         var requires = f.Require.Select(r => new MainRequirement(new ModuleVersion(r.Path, r.Version), r.Indirect)).ToArray();
         var excludes = f.Exclude.Select(e => new ModuleVersion(e.Path, e.Version)).ToArray();
         var replaces = f.Replace.Select(r => (new ModuleVersion(r.OldPath, r.OldVersion), new ModuleVersion(r.NewPath, r.NewVersion))).ToArray();
-        return new MainModule(f.Module.Path, modRoot, f.Go ?? "", requires, excludes, replaces, f);
+        return new MainModule(f.Module.Path, modRoot, f.Go ?? "", requires, excludes, replaces, f, needsFix);
     }
 
     /// <summary>
@@ -61,7 +75,7 @@ internal static class ModFileAdapter
         else f.SetRequireSeparateIndirect(reqs);
         f.Cleanup();
 
-        bool dirty = (f.Go ?? "") != originalGo || list.Count != original.Count;
+        bool dirty = main.NeedsFix || (f.Go ?? "") != originalGo || list.Count != original.Count;
         if (!dirty)
         {
             foreach (var (m, indirect) in list)

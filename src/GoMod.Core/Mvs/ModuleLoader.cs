@@ -42,22 +42,32 @@ internal sealed partial class ModuleLoader
         return SemVer.Compare(v1, v2);
     }
 
-    public static ModuleLoader Create(IModuleSource source, string modRoot, MvsOptions options)
+    /// <summary>
+    /// Reads the main go.mod at <paramref name="modRoot"/> (resolving versions go would fix: see <see cref="MainModFixer"/>)
+    /// and returns the loader for it.
+    /// </summary>
+    public static async Task<ModuleLoader> CreateAsync(IModuleSource source, string modRoot, MvsOptions options, CancellationToken ct)
     {
         var goModPath = Path.Combine(modRoot, "go.mod");
         string text;
         try
         {
-            text = File.ReadAllText(goModPath);
+            text = await File.ReadAllTextAsync(goModPath, ct).ConfigureAwait(false);
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new GoCommandException($"reading {goModPath}: {e.Message}", e);
         }
+
+        // go resolves such versions while parsing, before it knows the main module: no replacement applies.
+        var bare = new ModuleLoader(source, MainModule.Bare(modRoot), options);
+        var fixedText = await MainModFixer.FixAsync(goModPath, text,
+            (path, vers) => bare.QueryAsync(path, vers, "", null, ct)).ConfigureAwait(false);
+
         MainModule main;
         try
         {
-            main = ModFileAdapter.ReadMain(modRoot, goModPath, text);
+            main = ModFileAdapter.ReadMain(modRoot, goModPath, fixedText, needsFix: !ReferenceEquals(fixedText, text));
         }
         catch (ModFileParseException e)
         {

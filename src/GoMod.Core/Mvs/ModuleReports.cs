@@ -30,7 +30,7 @@ public static class ModuleReports
         ModuleLoader loader;
         try
         {
-            loader = ModuleLoader.Create(source, modRoot, options.Mvs);
+            loader = await ModuleLoader.CreateAsync(source, modRoot, options.Mvs, cancellationToken).ConfigureAwait(false);
         }
         catch (GoCommandException e)
         {
@@ -64,13 +64,13 @@ public static class ModuleReports
             foreach (var info in infos)
             {
                 if (info.Error is null) continue;
-                stderr.Append("go: ").Append(info.Error).Append('\n');
+                AppendLog(stderr, "go: " + info.Error);
                 failed = true;
             }
             foreach (var err in new[] { mgErr, commitErr })
             {
                 if (err is null) continue;
-                stderr.Append("go: ").Append(err.Message).Append('\n');
+                AppendLog(stderr, "go: " + err.Message);
                 failed = true;
             }
             if (failed) return new GoOutput { StdErr = stderr.ToString(), ExitCode = 1, GoMod = goMod, GoSum = goSum };
@@ -102,7 +102,7 @@ public static class ModuleReports
         var stderr = new StringBuilder();
         try
         {
-            var loader = ModuleLoader.Create(source, modRoot, options);
+            var loader = await ModuleLoader.CreateAsync(source, modRoot, options, cancellationToken).ConfigureAwait(false);
             var rs = await loader.LoadModFileAsync(LoadCommand.Graph, cancellationToken).ConfigureAwait(false);
             var (_, mg, err) = await loader.ExpandGraphAsync(rs, cancellationToken).ConfigureAwait(false);
             foreach (var line in loader.Messages) stderr.Append(line).Append('\n');
@@ -182,9 +182,16 @@ public static class ModuleReports
         w.EndObject();
     }
 
+    /// <summary>go's <c>log.Printf</c>: the message, with a newline added unless it ends with one.</summary>
+    internal static void AppendLog(StringBuilder b, string message)
+    {
+        b.Append(message);
+        if (!message.EndsWith('\n')) b.Append('\n');
+    }
+
     private static GoOutput Fail(StringBuilder stderr, Exception e)
     {
-        stderr.Append("go: ").Append(e.Message).Append('\n');
+        AppendLog(stderr, "go: " + e.Message);
         return new GoOutput { StdErr = stderr.ToString(), ExitCode = 1 };
     }
 }

@@ -1011,6 +1011,99 @@ public static class MvsScenarios
             go 1.16
             """,
 
+        ["dependency_go_lines_in_newer_forms"] = """
+            -- go.mod --
+            module example.com/main
+
+            go 1.17
+
+            require (
+            	example.com/a v1.0.0
+            	example.com/b v1.0.0
+            )
+            -- example.com/a@v1.0.0 --
+            go 1.22.3
+
+            require example.com/c v1.0.0
+            -- example.com/b@v1.0.0 --
+            go 1.21rc2
+
+            require example.com/d v1.0.0
+            -- example.com/c@v1.0.0 --
+            go 1.16
+
+            require example.com/e v1.0.0
+            -- example.com/d@v1.0.0 --
+            go 1.16
+            -- example.com/e@v1.0.0 --
+            go 1.16
+            """,
+
+        ["main_requirement_with_version_prefix_is_resolved"] = """
+            -- go.mod --
+            module example.com/main
+
+            go 1.17
+
+            require example.com/a v1.1
+            -- example.com/a@v1.1.0 --
+            go 1.17
+            -- example.com/a@v1.1.3 --
+            go 1.17
+            -- example.com/a@v1.2.0 --
+            go 1.17
+            """,
+
+        ["main_versions_resolved_as_queries"] = """
+            -- go.mod --
+            module example.com/main
+
+            go 1.17
+
+            require (
+            	example.com/a v1
+            	"example.com/b" v1.0
+            )
+
+            exclude example.com/c v1.1
+
+            replace example.com/d v1.0 => example.com/e v1.2
+            -- example.com/a@v1.0.0 --
+            go 1.17
+            -- example.com/a@v1.4.0 --
+            go 1.17
+
+            require example.com/c v1.1.0
+            -- example.com/b@v1.0.0 --
+            go 1.17
+            -- example.com/b@v1.0.7 --
+            go 1.17
+            -- example.com/c@v1.1.0 --
+            go 1.17
+            -- example.com/c@v1.1.2 --
+            go 1.17
+            -- example.com/d@v1.0.0 --
+            go 1.17
+            -- example.com/e@v1.2.0 --
+            go 1.17
+            """,
+
+        ["main_version_query_that_fails"] = """
+            -- go.mod --
+            module example.com/main
+
+            go 1.17
+
+            require (
+            	example.com/a v1.9
+            	example.com/b master
+            )
+            -- example.com/a@v1.0.0 --
+            go 1.17
+            -- example.com/b@v1.0.0 --
+            go 1.17
+            """,
+
         ["go_mod_module_line_with_comment_and_quotes"] = """
             -- go.mod --
             module "example.com/main" // the main module
