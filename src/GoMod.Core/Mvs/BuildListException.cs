@@ -10,11 +10,26 @@ namespace GoMod.Core.Mvs;
 /// </summary>
 public sealed class BuildListException : Exception
 {
-    internal BuildListException(Exception error, IReadOnlyList<ModuleVersion> path, Func<ModuleVersion, ModuleVersion, bool>? isVersionChange)
+    internal BuildListException(Exception error, IReadOnlyList<ModuleVersion> path, Func<ModuleVersion, ModuleVersion, bool>? isVersionChange,
+        string? goModFile = null, int line = 0, int column = 0)
         : base(Format(error, BuildStack(path, isVersionChange)), error)
     {
         Chain = BuildStack(path, isVersionChange).Select(e => e.Module).ToArray();
+        GoModFile = goModFile;
+        Line = line;
+        Column = column;
     }
+
+    /// <summary>
+    /// The main go.mod whose requirement starts the chain (go's text does not name it; diagnostics can), or null.
+    /// </summary>
+    public string? GoModFile { get; }
+
+    /// <summary>The 1-based line of that requirement in <see cref="GoModFile"/>, or 0.</summary>
+    public int Line { get; }
+
+    /// <summary>The 1-based column of that requirement's first token, or 0.</summary>
+    public int Column { get; }
 
     /// <summary>The requirement path from the root to the module where the error occurred.</summary>
     public IReadOnlyList<ModuleVersion> Chain { get; }

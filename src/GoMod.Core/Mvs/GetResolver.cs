@@ -18,6 +18,7 @@ internal sealed class GetResolver
     private readonly MvsOptions _options;
     private readonly StringBuilder _stderr = new();
     private bool _failed;
+    private (string File, int Line, int Column)? _location;
 
     private ModuleLoader _loader = null!;
     private Requirements _rs = null!;
@@ -52,8 +53,9 @@ internal sealed class GetResolver
         {
             if (_loader is not null) FlushMessages();
             Error("go: " + e.Message);
+            _location = ModuleReports.LocationOf(e);
         }
-        return new GoOutput { StdErr = _stderr.ToString(), ExitCode = _failed ? 1 : 0, GoMod = _failed ? null : goMod, GoSum = _failed ? null : goSum };
+        return new GoOutput { StdErr = _stderr.ToString(), ExitCode = _failed ? 1 : 0, GoMod = _failed ? null : goMod, GoSum = _failed ? null : goSum, ErrorLocation = _location };
     }
 
     private void Error(string line)

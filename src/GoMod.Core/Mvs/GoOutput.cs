@@ -20,4 +20,10 @@ public sealed record GoOutput
 
     /// <summary>The new content of go.sum, when the command updates it; null otherwise.</summary>
     public string? GoSum { get; init; }
+
+    /// <summary>
+    /// For a failure in the requirement graph, the main go.mod line whose requirement leads to it (go prints the
+    /// requirement chain, not the line; an MSBuild diagnostic can point there): file, 1-based line and column.
+    /// </summary>
+    public (string File, int Line, int Column)? ErrorLocation { get; init; }
 }

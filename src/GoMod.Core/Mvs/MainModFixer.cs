@@ -59,6 +59,37 @@ internal static class MainModFixer
         return b.ToString();
     }
 
+    /// <summary>
+    /// The line (1-based) and column of the first require directive for each path in <paramref name="text"/>, so a
+    /// failure below a requirement can point at the go.mod line that brought it in.
+    /// </summary>
+    public static Dictionary<string, (int Line, int Column)> RequireLines(string text)
+    {
+        var lines = new Dictionary<string, (int, int)>(StringComparer.Ordinal);
+        string? block = null;
+        int lineStart = 0, lineNumber = 0;
+        while (lineStart <= text.Length)
+        {
+            int nl = text.IndexOf('\n', lineStart);
+            int lineEnd = nl < 0 ? text.Length : nl;
+            lineNumber++;
+            var tokens = Tokenize(text, lineStart, lineEnd);
+            if (tokens is { Count: > 0 })
+            {
+                if (block is not null)
+                {
+                    if (tokens.Count == 1 && tokens[0].Text == ")") block = null;
+                    else if (block == "require" && TryUnquote(tokens[0].Text, out var p)) lines.TryAdd(p, (lineNumber, tokens[0].Column));
+                }
+                else if (tokens.Count == 2 && tokens[1].Text == "(") block = tokens[0].Text;
+                else if (tokens[0].Text == "require" && tokens.Count >= 2 && TryUnquote(tokens[1].Text, out var p)) lines.TryAdd(p, (lineNumber, tokens[0].Column));
+            }
+            if (nl < 0) break;
+            lineStart = nl + 1;
+        }
+        return lines;
+    }
+
     /// <summary>The cause inside a module error, as x/mod prints it after <c>verb path: </c>.</summary>
     private static string ModuleErrorCause(ModuleException e)
     {

@@ -36,6 +36,18 @@ internal sealed class MainModule
         }
     }
 
+    /// <summary>Where each path is first required in go.mod (line, column), for diagnostics; empty when unknown.</summary>
+    public IReadOnlyDictionary<string, (int Line, int Column)> RequireLines { get; private set; } = new Dictionary<string, (int, int)>();
+
+    public MainModule WithRequireLines(IReadOnlyDictionary<string, (int Line, int Column)> lines)
+    {
+        RequireLines = lines;
+        return this;
+    }
+
+    /// <summary>The main go.mod file's path.</summary>
+    public string GoModPath => System.IO.Path.Combine(ModRoot, "go.mod");
+
     /// <summary>A module with nothing required, replaced or excluded, for queries made before go.mod is read.</summary>
     public static MainModule Bare(string modRoot) => new("", modRoot, "", [], [], [], GoModFile.CreateEmpty());
 

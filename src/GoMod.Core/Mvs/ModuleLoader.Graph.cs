@@ -66,7 +66,12 @@ internal sealed partial class ModuleLoader
         if (loaded.Values.Any(v => v.Error is not null))
         {
             var path = g.FindPath(m => loaded.TryGetValue(m, out var v) && v.Error is not null);
-            if (path is not null) error = new BuildListException(loaded[path[^1]].Error!, path, null);
+            if (path is not null)
+            {
+                // path[0] is the main module; path[1] is the go.mod requirement the chain starts from.
+                var at = path.Count > 1 && Main.RequireLines.TryGetValue(path[1].Path, out var l) ? l : default;
+                error = new BuildListException(loaded[path[^1]].Error!, path, null, at.Line > 0 ? Main.GoModPath : null, at.Line, at.Column);
+            }
         }
         return (mg, error);
     }

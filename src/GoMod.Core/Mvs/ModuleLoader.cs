@@ -68,6 +68,7 @@ internal sealed partial class ModuleLoader
         try
         {
             main = ModFileAdapter.ReadMain(modRoot, goModPath, fixedText, needsFix: !ReferenceEquals(fixedText, text));
+            main = main.WithRequireLines(MainModFixer.RequireLines(fixedText));
         }
         catch (ModFileParseException e)
         {

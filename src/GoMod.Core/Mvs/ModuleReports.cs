@@ -73,7 +73,7 @@ public static class ModuleReports
                 AppendLog(stderr, "go: " + err.Message);
                 failed = true;
             }
-            if (failed) return new GoOutput { StdErr = stderr.ToString(), ExitCode = 1, GoMod = goMod, GoSum = goSum };
+            if (failed) return new GoOutput { StdErr = stderr.ToString(), ExitCode = 1, GoMod = goMod, GoSum = goSum, ErrorLocation = LocationOf(mgErr) };
 
             var stdout = new StringBuilder();
             foreach (var info in infos)
@@ -192,6 +192,13 @@ public static class ModuleReports
     private static GoOutput Fail(StringBuilder stderr, Exception e)
     {
         AppendLog(stderr, "go: " + e.Message);
-        return new GoOutput { StdErr = stderr.ToString(), ExitCode = 1 };
+        return new GoOutput { StdErr = stderr.ToString(), ExitCode = 1, ErrorLocation = LocationOf(e) };
+    }
+
+    internal static (string File, int Line, int Column)? LocationOf(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+            if (e is BuildListException { GoModFile: { } file } b) return (file, b.Line, b.Column);
+        return null;
     }
 }
