@@ -50,11 +50,13 @@ public static class MvsBenchmark
         try
         {
             Console.WriteLine($"go: {RunGo(goPath, dir, Directory.GetCurrentDirectory(), null, "version").StdOut.Trim()}; runs per size: {runs}; {Environment.ProcessorCount} CPUs");
-            Console.WriteLine("modules  versions  go.mod read   go list -m all (median)   ours cold   ours warm (median)   ratio");
+            Console.WriteLine("Times are wall (cpu) in ms: go is `go list -m all` as a process (median, min); ours is ModuleReports.ListAsync in-process, first run (JIT) and later runs (median, min).");
+            Console.WriteLine("modules  versions  go.mod read | go median       go min         | ours first     ours median    ours min       | ratio median (min)");
             foreach (var n in sizes)
             {
                 var r = RunSize(goPath, Path.Combine(dir, n.ToString(CultureInfo.InvariantCulture)), n, runs, seed);
-                Console.WriteLine($"{r.Modules,7}  {r.Versions,8}  {r.GoModsRead,11}   {r.GoMedian.TotalMilliseconds,20:F0} ms   {r.OursCold.TotalMilliseconds,6:F0} ms   {r.OursMedian.TotalMilliseconds,15:F0} ms   {r.OursMedian / r.GoMedian,5:F2}x");
+                static string T(Sample x) => $"{x.Wall.TotalMilliseconds,6:F0} ({x.Cpu.TotalMilliseconds,5:F0})";
+                Console.WriteLine($"{r.Modules,7}  {r.Versions,8}  {r.GoModsRead,11} | {T(r.GoMedian)}  {T(r.GoMin)} | {T(r.OursCold)}  {T(r.OursMedian)}  {T(r.OursMin)} | {r.OursMedian.Wall / r.GoMedian.Wall,5:F2}x ({r.OursMin.Wall / r.GoMin.Wall:F2}x)");
             }
             return 0;
         }
@@ -64,7 +66,9 @@ public static class MvsBenchmark
         }
     }
 
-    private sealed record Result(int Modules, int Versions, int GoModsRead, TimeSpan GoMedian, TimeSpan OursCold, TimeSpan OursMedian);
+    private readonly record struct Sample(TimeSpan Wall, TimeSpan Cpu);
+
+    private sealed record Result(int Modules, int Versions, int GoModsRead, Sample GoMedian, Sample GoMin, Sample OursCold, Sample OursMedian, Sample OursMin);
 
     private static Result RunSize(string goPath, string root, int n, int runs, int seed)
     {
@@ -79,7 +83,7 @@ public static class MvsBenchmark
         var warm = RunGo(goPath, home, main, new Uri(proxy + Path.DirectorySeparatorChar).AbsoluteUri.TrimEnd('/'), "list", "-m", "all");
         if (warm.ExitCode != 0) throw new InvalidOperationException("go list -m all failed:\n" + warm.StdErr);
 
-        var goTimes = new List<TimeSpan>();
+        var goTimes = new List<Sample>();
         string goOut = "";
         for (int i = 0; i < runs; i++)
         {
@@ -88,31 +92,34 @@ public static class MvsBenchmark
             sw.Stop();
             if (r.ExitCode != 0) throw new InvalidOperationException("go list -m all (warm) failed:\n" + r.StdErr);
             goOut = r.StdOut;
-            goTimes.Add(sw.Elapsed);
+            goTimes.Add(new Sample(sw.Elapsed, r.Cpu));
         }
 
         var source = new CountingSource(new DirectoryModuleSource(Path.Combine(modCache, "cache", "download")));
-        var oursTimes = new List<TimeSpan>();
-        TimeSpan cold = default;
+        var oursTimes = new List<Sample>();
+        Sample cold = default;
+        var self = Process.GetCurrentProcess();
         for (int i = 0; i <= runs; i++)
         {
+            self.Refresh();
+            var cpu0 = self.TotalProcessorTime;
             var sw = Stopwatch.StartNew();
             var ours = ModuleReports.ListAsync(main, source).GetAwaiter().GetResult();
             sw.Stop();
+            self.Refresh();
+            var sample = new Sample(sw.Elapsed, self.TotalProcessorTime - cpu0);
             if (ours.ExitCode != 0 || ours.StdOut != goOut)
                 throw new InvalidOperationException("our build list differs from go's:\n" + ours.StdErr);
-            if (i == 0) cold = sw.Elapsed;
-            else oursTimes.Add(sw.Elapsed);
+            if (i == 0) cold = sample;
+            else oursTimes.Add(sample);
         }
         int goModsRead = source.GoMods / (runs + 1);
-        return new Result(goOut.Count(c => c == '\n') - 1, versions, goModsRead, Median(goTimes), cold, Median(oursTimes));
+        return new Result(goOut.Count(c => c == '\n') - 1, versions, goModsRead, Median(goTimes), Min(goTimes), cold, Median(oursTimes), Min(oursTimes));
     }
 
-    private static TimeSpan Median(List<TimeSpan> times)
-    {
-        times.Sort();
-        return times[times.Count / 2];
-    }
+    private static Sample Median(List<Sample> samples) => samples.OrderBy(s => s.Wall).ElementAt(samples.Count / 2);
+
+    private static Sample Min(List<Sample> samples) => samples.MinBy(s => s.Wall);
 
     /// <summary>
     /// Writes a file:// proxy of <paramref name="n"/> modules with 5–10 versions each. Module i's versions require
@@ -232,17 +239,27 @@ public static class MvsBenchmark
         public Task<string> DownloadZipAsync(string path, string version, CancellationToken cancellationToken) => inner.DownloadZipAsync(path, version, cancellationToken);
     }
 
-    private sealed record GoResult(int ExitCode, string StdOut, string StdErr);
+    private sealed record GoResult(int ExitCode, string StdOut, string StdErr, TimeSpan Cpu);
 
+    private const string TimeTool = "/usr/bin/time";
+
+    /// <summary>Runs go; its cpu time (user + system) comes from /usr/bin/time when that is installed.</summary>
     private static GoResult RunGo(string goPath, string home, string workDir, string? proxy, params string[] args)
     {
-        var psi = new ProcessStartInfo(goPath)
+        bool timed = File.Exists(TimeTool);
+        var psi = new ProcessStartInfo(timed ? TimeTool : goPath)
         {
             WorkingDirectory = workDir,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (timed)
+        {
+            psi.ArgumentList.Add("-f");
+            psi.ArgumentList.Add("@cpu %U %S");
+            psi.ArgumentList.Add(goPath);
+        }
         foreach (var a in args) psi.ArgumentList.Add(a);
         var env = new Dictionary<string, string>
         {
@@ -264,7 +281,16 @@ public static class MvsBenchmark
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
         p.WaitForExit();
-        return new GoResult(p.ExitCode, stdout.Result, stderr.Result);
+        var err = stderr.Result;
+        var cpu = TimeSpan.Zero;
+        int at = err.LastIndexOf("@cpu ", StringComparison.Ordinal);
+        if (timed && at >= 0)
+        {
+            var f = err[(at + 5)..].Trim().Split(' ');
+            cpu = TimeSpan.FromSeconds(double.Parse(f[0], CultureInfo.InvariantCulture) + double.Parse(f[1], CultureInfo.InvariantCulture));
+            err = err[..at];
+        }
+        return new GoResult(p.ExitCode, stdout.Result, err, cpu);
     }
 
     private static string? FindGo()
