@@ -32,6 +32,9 @@ internal sealed class GetQuery
 
     public GetQuery? Conflict { get; set; }
 
+    /// <summary>The argument resolved to a package (not just a module): its imports are loaded.</summary>
+    public bool MatchesPackages { get; set; }
+
     public static GetQuery Parse(string raw, string upgrade)
     {
         var pattern = raw;

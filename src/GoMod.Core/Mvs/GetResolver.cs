@@ -123,15 +123,16 @@ internal sealed class GetResolver
         while (true)
         {
             if (await ResolveQueriesAsync(queries, ct).ConfigureAwait(false)) continue;
-            // With no packages loaded there are no imports to add or upgrade: one more edit confirms the fixed point.
-            if (await UpdateBuildListAsync([], ct).ConfigureAwait(false)) continue;
+            var upgrades = await FindAndUpgradeImportsAsync(queries, ct).ConfigureAwait(false);
+            if (await ApplyUpgradesAsync(upgrades, ct).ConfigureAwait(false)) continue;
             break;
         }
 
-        await CheckPackageProblemsAsync(ct).ConfigureAwait(false);
+        var pkgPatterns = queries.Where(q => q.MatchesPackages).Select(q => q.Pattern).ToList();
+        var loaded = await CheckPackageProblemsAsync(pkgPatterns, ct).ConfigureAwait(false);
 
         var oldReqs = _loader.Main.Requires.Select(r => r.Module).ToList();
-        var (goMod, goSum) = await _loader.CommitAsync(_rs, ct).ConfigureAwait(false);
+        var (goMod, goSum) = await _loader.CommitAsync(_rs, ct, loaded?.Packages).ConfigureAwait(false);
         var newReqs = _rs.RootModules;
         ReportChanges(oldReqs, newReqs);
         return (goMod, goSum);
@@ -161,29 +162,32 @@ internal sealed class GetResolver
         q.Candidates.Add(new PathSet(q.Pattern, [], new ModuleVersion(q.Pattern, "none"), null));
     }
 
-    /// <summary>
-    /// go's <c>queryPath</c>/<c>QueryPattern</c> for a literal path: the module of that path at the queried version,
-    /// and any module with a prefix path that provides a package of that path at the queried version.
-    /// </summary>
+    /// <summary>go's <c>queryPath</c>: the candidates for a literal path argument.</summary>
     private async Task QueryPathAsync(GetQuery q, CancellationToken ct)
     {
-        var pattern = q.Pattern;
+        var (pkgMods, modOnly, err) = await QueryPatternAsync(q.Pattern, q.Version, InitialSelected, ct).ConfigureAwait(false);
+        q.Candidates.Add(err is not null ? PathSet.Error(q.Pattern, err) : new PathSet(q.Pattern, pkgMods, modOnly, null));
+    }
+
+    /// <summary>
+    /// go's <c>QueryPattern</c> for a literal path: the modules (the path itself or a prefix of it) that provide a
+    /// package of that path at the queried version, and the module of exactly that path if it exists without one.
+    /// </summary>
+    private async Task<(IReadOnlyList<ModuleVersion> PkgMods, ModuleVersion ModOnly, Exception? Err)> QueryPatternAsync(string pattern, string query,
+        Func<string, string> current, CancellationToken ct)
+    {
         var main = _loader.Main;
+        ModuleVersion modOnly = default;
 
         // A package of the main module cannot be given a version.
-        if (ModuleLoader.HasPackage(pattern, main.Path, main.ModRoot, true, ""))
+        if (ModuleLoader.DirInModule(pattern, main.Path, ModuleContent.FromDirectory(main.ModRoot)).HasGoFiles)
         {
-            if (q.Version is not ("upgrade" or "patch"))
-            {
-                q.Candidates.Add(PathSet.Error(pattern, new GoCommandException($"package {pattern} is in the main module, so can't request version {q.Version}")));
-                return;
-            }
-            q.Candidates.Add(new PathSet(pattern, [main.Version], default, null));
-            return;
+            if (query is not ("upgrade" or "patch"))
+                return ([], default, new GoCommandException($"package {pattern} is in the main module, so can't request version {query}"));
+            return ([main.Version], default, null);
         }
-        ModuleVersion modOnly = default;
         bool matchesMain = pattern == main.Path;
-        if (matchesMain && q.Version is "upgrade" or "patch") modOnly = main.Version;
+        if (matchesMain && query is "upgrade" or "patch") modOnly = main.Version;
 
         var candidates = new List<string>();
         for (var p = pattern; ;)
@@ -195,13 +199,12 @@ internal sealed class GetResolver
         }
         if (candidates.Count == 0)
         {
-            if (modOnly.Path is not null) q.Candidates.Add(new PathSet(pattern, [], modOnly, null));
-            else if (matchesMain) q.Candidates.Add(PathSet.Error(pattern, new GoCommandException($"can't request version \"{q.Version}\" of the main module ({pattern})")));
-            else q.Candidates.Add(PathSet.Error(pattern, new GoCommandException($"main module ({main.Path}) does not contain package {pattern}")));
-            return;
+            if (modOnly.Path is not null) return ([], modOnly, null);
+            if (matchesMain) return ([], default, new GoCommandException($"can't request version \"{query}\" of the main module ({pattern})"));
+            return ([], default, new GoCommandException($"main module ({main.Path}) does not contain package {pattern}"));
         }
 
-        var results = await Task.WhenAll(candidates.Select(p => QueryModuleAsync(q, p, ct))).ConfigureAwait(false);
+        var results = await Task.WhenAll(candidates.Select(p => QueryModuleAsync(pattern, query, p, current, ct))).ConfigureAwait(false);
 
         var found = new List<(ModuleVersion Mod, bool HasPackage)>();
         Exception? noPackage = null, noVersion = null, noPatchBase = null, invalidPath = null, notExist = null, other = null;
@@ -226,26 +229,30 @@ internal sealed class GetResolver
         Exception? error = other;
         if (found.Count == 0 && error is null)
             error = noPackage ?? noVersion ?? noPatchBase ?? invalidPath ?? notExist;
-        if (error is not null)
-        {
-            q.Candidates.Add(PathSet.Error(pattern, error));
-            return;
-        }
-        q.Candidates.Add(new PathSet(pattern, pkgMods, modOnly, null));
+        return (pkgMods, modOnly, error);
     }
 
-    private async Task<(ModuleVersion Mod, bool HasPackage, Exception? Err)> QueryModuleAsync(GetQuery q, string path, CancellationToken ct)
+    /// <summary>go's <c>QueryPackages</c>: <see cref="QueryPatternAsync"/> that must find a package.</summary>
+    private async Task<(IReadOnlyList<ModuleVersion> PkgMods, Exception? Err)> QueryPackagesAsync(string pattern, string query, Func<string, string> current, CancellationToken ct)
+    {
+        var (pkgMods, modOnly, err) = await QueryPatternAsync(pattern, query, current, ct).ConfigureAwait(false);
+        if (pkgMods.Count == 0 && err is null)
+            return ([], new PackageNotInModuleException(modOnly, _loader.Main.Replacement(modOnly), query, pattern));
+        return (pkgMods, err);
+    }
+
+    private async Task<(ModuleVersion Mod, bool HasPackage, Exception? Err)> QueryModuleAsync(string pattern, string query, string path,
+        Func<string, string> current, CancellationToken ct)
     {
         var mod = new ModuleVersion(path, "");
         try
         {
-            var rev = await _loader.QueryAsync(path, q.Version, InitialSelected(path), CheckAllowedOr(q.Version, InitialSelected), ct).ConfigureAwait(false);
+            var rev = await _loader.QueryAsync(path, query, current(path), CheckAllowedOr(query, current), ct).ConfigureAwait(false);
             mod = new ModuleVersion(path, rev.Version);
-            var (location, isLocal) = await _loader.FetchAsync(mod, ct).ConfigureAwait(false);
-            var actual = _loader.Main.Resolve(mod);
-            bool hasPackage = ModuleLoader.HasPackage(q.Pattern, path, location, isLocal, actual.Path + "@" + actual.Version + "/");
-            if (!hasPackage && path != q.Pattern)
-                return (mod, false, new PackageNotInModuleException(mod, _loader.Main.Replacement(mod), q.Version, q.Pattern));
+            var content = await _loader.FetchAsync(mod, ct).ConfigureAwait(false);
+            bool hasPackage = ModuleLoader.DirInModule(pattern, path, content).HasGoFiles;
+            if (!hasPackage && path != pattern)
+                return (mod, false, new PackageNotInModuleException(mod, _loader.Main.Replacement(mod), query, pattern));
             return (mod, hasPackage, null);
         }
         catch (GoCommandException e) when (e.InnerException is ModulePathException)
@@ -290,7 +297,8 @@ internal sealed class GetResolver
                         unresolved.Add(filtered);
                         continue;
                     }
-                    if (m.Path is null) (_, m) = ChooseArbitrarily(cs);
+                    if (m.Path is null) (isPackage, m) = ChooseArbitrarily(cs);
+                    if (isPackage) q.MatchesPackages = true;
                     Resolve(q, m);
                     resolved++;
                 }
@@ -312,7 +320,8 @@ internal sealed class GetResolver
         {
             foreach (var cs in q.Candidates)
             {
-                var (_, m) = ChooseArbitrarily(cs);
+                var (isPackage, m) = ChooseArbitrarily(cs);
+                if (isPackage) q.MatchesPackages = true;
                 Resolve(q, m);
                 arbitrary++;
             }
@@ -418,24 +427,146 @@ internal sealed class GetResolver
         return true;
     }
 
-    /// <summary>
-    /// go's <c>checkPackageProblems</c> for modules: deprecations and retractions of the resolved modules, then the
-    /// zip sums of modules whose versions changed and whose old version had one.
-    /// </summary>
-    private async Task CheckPackageProblemsAsync(CancellationToken ct)
-    {
-        var relevant = _resolvedVersion.Select(kv => new ModuleVersion(kv.Key, kv.Value.Version)).OrderBy(m => m.Path, StringComparer.Ordinal).ToList();
+    private string Selected(string path) => _buildListVersion.TryGetValue(path, out var v) ? v : "none";
 
-        var retractions = new string?[relevant.Count];
-        var deprecations = new string?[relevant.Count];
-        for (int i = 0; i < relevant.Count; i++)
+    private static bool IsNoSuchPackageVersion(Exception e) =>
+        e is ModuleSourceException { NotFound: true } or NoMatchingVersionException or PackageNotInModuleException;
+
+    /// <summary>
+    /// go's <c>findAndUpgradeImports</c>: loads the packages the arguments named (and their imports) and returns, for
+    /// each package whose module <c>-u</c> would upgrade or that no module in the build list provides, the modules
+    /// that could provide it.
+    /// </summary>
+    private async Task<List<PathSet>> FindAndUpgradeImportsAsync(List<GetQuery> queries, CancellationToken ct)
+    {
+        var patterns = queries.Where(q => q.MatchesPackages).Select(q => q.Pattern).ToList();
+        if (patterns.Count == 0) return [];
+        var upgrades = new List<PathSet>();
+
+        async Task<bool> FindPackage(string path, ModuleVersion m, CancellationToken token)
         {
-            if (await _loader.CheckRetractionsAsync(relevant[i], ct).ConfigureAwait(false) is DisallowedVersionException { IsRetraction: true } re)
-                retractions[i] = re.Message;
+            var version = "latest";
+            if (m.Path is not null && m.Path.Length != 0)
+            {
+                if (_upgrade.Length == 0) return true;
+                if (_resolvedVersion.ContainsKey(m.Path)) return true;
+                version = _upgrade;
+            }
+            // Unlike arguments, -u upgrades relative to the current build list, not the initial one.
+            var (pkgMods, err) = await QueryPackagesAsync(path, version, Selected, token).ConfigureAwait(false);
+            if (m.Path is not null && pkgMods.Contains(m)) return true;
+            if (err is not null && (IsNoSuchPackageVersion(err) || ((m.Path is null || m.Path.Length == 0) && !ModulePath.IsValidPath(path)))) return true;
+            upgrades.Add(new PathSet(path, pkgMods, default, err));
+            return false;
+        }
+
+        var load = new PackageLoad(_loader, FindPackage);
+        var errors = new List<string>();
+        try
+        {
+            await load.RunAsync(_rs, patterns, errors, ct).ConfigureAwait(false);
+        }
+        catch (GoGetExitException)
+        {
+        }
+        foreach (var e in errors) Error(e);
+        ExitIfErrors();
+        _rs = load.Requirements;
+
+        foreach (var pkg in load.Packages.OrderBy(p => p.Path, StringComparer.Ordinal))
+        {
+            if (pkg.Err is ImportMissingException or AmbiguousImportException)
+                await FindPackage(pkg.Path, default, ct).ConfigureAwait(false);
+        }
+        upgrades.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        return upgrades;
+    }
+
+    /// <summary>go's <c>applyUpgrades</c>: adds one module per upgrade set (not resolved, so arguments still win) and edits.</summary>
+    private async Task<bool> ApplyUpgradesAsync(List<PathSet> upgrades, CancellationToken ct)
+    {
+        var tentative = new List<ModuleVersion>();
+        foreach (var cs in upgrades)
+        {
+            if (cs.Err is not null)
+            {
+                Error("go: " + cs.Err.Message);
+                continue;
+            }
+            var (filtered, _, m, unique) = Disambiguate(cs);
+            if (!unique) (_, m) = ChooseArbitrarily(filtered);
+            if (m.Path is null) continue;
+            tentative.Add(m);
+        }
+        ExitIfErrors();
+        return await UpdateBuildListAsync(tentative, ct).ConfigureAwait(false);
+    }
+
+    [Flags]
+    private enum ModFlags { None = 0, Resolved = 1, Named = 2, HasPkg = 4, Direct = 8 }
+
+    /// <summary>
+    /// go's <c>checkPackageProblems</c>: reloads the named packages (printing the import errors left), reports
+    /// deprecations and retractions of the modules involved, and fetches the zips whose sums go.sum should keep.
+    /// </summary>
+    private async Task<PackageLoad?> CheckPackageProblemsAsync(List<string> pkgPatterns, CancellationToken ct)
+    {
+        var relevant = new Dictionary<ModuleVersion, ModFlags>();
+        void Flag(ModuleVersion m, ModFlags f) => relevant[m] = relevant.GetValueOrDefault(m) | f;
+        foreach (var (path, reason) in _resolvedVersion) Flag(new ModuleVersion(path, reason.Version), ModFlags.Resolved);
+
+        PackageLoad? load = null;
+        bool packageErrors = false;
+        if (pkgPatterns.Count > 0)
+        {
+            load = new PackageLoad(_loader, null);
+            var loadErrors = new List<string>();
             try
             {
-                var d = await _loader.CheckDeprecationAsync(relevant[i], ct).ConfigureAwait(false);
-                if (d.Length != 0) deprecations[i] = DisallowedVersionException.ShortMessage(d, "");
+                await load.RunAsync(_rs, pkgPatterns, loadErrors, ct).ConfigureAwait(false);
+            }
+            catch (GoGetExitException)
+            {
+            }
+            // With errors allowed, go prints them and carries on.
+            foreach (var e in loadErrors) ModuleReports.AppendLog(_stderr, e);
+            _rs = load.Requirements;
+            foreach (var pkg in load.Packages)
+            {
+                if (pkg.Err is null || pkg.Err is NoGoFilesException) continue;
+                ModuleReports.AppendLog(_stderr, $"{pkg.StackText()}: {pkg.Err.Message}");
+            }
+            foreach (var pkg in load.Packages.OrderBy(p => p.Path, StringComparer.Ordinal))
+            {
+                if (pkg.Err is not null && !(pkg.Dir is not null && pkg.Err is NoGoFilesException))
+                {
+                    packageErrors = true;
+                    if (pkg.Err is AmbiguousImportException amb) foreach (var m in amb.Modules) Flag(m, ModFlags.HasPkg);
+                }
+                if (pkg.Mod.Path is { Length: > 0 }) Flag(pkg.Mod, ModFlags.HasPkg);
+            }
+            foreach (var pkg in load.Packages)
+                if (pkgPatterns.Contains(pkg.Path) && pkg.Mod.Path is { Length: > 0 }) Flag(pkg.Mod, ModFlags.Named);
+        }
+        foreach (var m in relevant.Keys.ToList())
+            if (_rs.Direct.Contains(m.Path)) Flag(m, ModFlags.Direct);
+
+        var retractions = relevant.Where(kv => (kv.Value & (ModFlags.Resolved | ModFlags.Named | ModFlags.HasPkg)) != 0)
+            .Select(kv => kv.Key).OrderBy(m => m.Path, StringComparer.Ordinal).ToList();
+        var retractMessages = new string?[retractions.Count];
+        for (int i = 0; i < retractions.Count; i++)
+            if (await _loader.CheckRetractionsAsync(retractions[i], ct).ConfigureAwait(false) is DisallowedVersionException { IsRetraction: true } re)
+                retractMessages[i] = re.Message;
+
+        var deprecations = relevant.Where(kv => (kv.Value & (ModFlags.Resolved | ModFlags.Named)) != 0 || (kv.Value & (ModFlags.HasPkg | ModFlags.Direct)) == (ModFlags.HasPkg | ModFlags.Direct))
+            .Select(kv => kv.Key).OrderBy(m => m.Path, StringComparer.Ordinal).ToList();
+        var deprecationMessages = new string?[deprecations.Count];
+        for (int i = 0; i < deprecations.Count; i++)
+        {
+            try
+            {
+                var d = await _loader.CheckDeprecationAsync(deprecations[i], ct).ConfigureAwait(false);
+                if (d.Length != 0) deprecationMessages[i] = DisallowedVersionException.ShortMessage(d, "");
             }
             catch (GoCommandException)
             {
@@ -462,19 +593,21 @@ internal sealed class GetResolver
             }
         }
 
-        for (int i = 0; i < relevant.Count; i++)
-            if (deprecations[i] is { } d) _stderr.Append($"go: module {relevant[i].Path} is deprecated: {d}\n");
+        for (int i = 0; i < deprecations.Count; i++)
+            if (deprecationMessages[i] is { } d) _stderr.Append($"go: module {deprecations[i].Path} is deprecated: {d}\n");
         string? retractPath = null;
-        for (int i = 0; i < relevant.Count; i++)
+        for (int i = 0; i < retractions.Count; i++)
         {
-            if (retractions[i] is not { } r) continue;
+            if (retractMessages[i] is not { } r) continue;
             _stderr.Append($"go: warning: {r}\n");
-            retractPath = retractPath is null ? relevant[i].Path : "<module>";
+            retractPath = retractPath is null ? retractions[i].Path : "<module>";
         }
         if (retractPath is not null)
             _stderr.Append($"go: to switch to the latest unretracted version, run:\n\tgo get {retractPath}@latest\n");
         foreach (var e in sumErrors) Error(e);
+        if (packageErrors) _failed = true;
         ExitIfErrors();
+        return load;
     }
 
     /// <summary>go's <c>reportChanges</c>: the versions that changed for arguments and for go.mod requirements.</summary>

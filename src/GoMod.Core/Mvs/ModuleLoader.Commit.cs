@@ -11,14 +11,14 @@ internal sealed partial class ModuleLoader
     /// go.sum with the sums checked during the command that are needed to reproduce the graph and build list
     /// (go.mod sums of every module whose requirements were read, zip sums of build-list modules that were fetched).
     /// </summary>
-    public async Task<(string? GoMod, string? GoSum)> CommitAsync(Requirements rs, CancellationToken ct)
+    public async Task<(string? GoMod, string? GoSum)> CommitAsync(Requirements rs, CancellationToken ct, IReadOnlyList<LoadedPackage>? packages = null)
     {
         var list = rs.RootModules.Select(m => (m, Indirect: !rs.Direct.Contains(m.Path))).ToArray();
         var (text, dirty) = ModFileAdapter.UpdateRequirements(Main, list, AddedGoVersion);
         if (dirty && Options.ReadOnly) throw GoModDirty();
 
         string? goSum = null;
-        if (!Options.ReadOnly) goSum = await UpdatedGoSumAsync(await KeepSumsAsync(rs, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
+        if (!Options.ReadOnly) goSum = await UpdatedGoSumAsync(await KeepSumsAsync(rs, packages ?? [], ct).ConfigureAwait(false), ct).ConfigureAwait(false);
         return (dirty ? text : null, goSum);
     }
 
@@ -27,9 +27,30 @@ internal sealed partial class ModuleLoader
     /// every module whose requirements it holds and the zip sum of every build-list module; when it was never needed,
     /// only the roots' sums (go does not load the graph just to decide).
     /// </summary>
-    private async Task<HashSet<ModuleVersion>> KeepSumsAsync(Requirements rs, CancellationToken ct)
+    private async Task<HashSet<ModuleVersion>> KeepSumsAsync(Requirements rs, IReadOnlyList<LoadedPackage> packages, CancellationToken ct)
     {
         var keep = new HashSet<ModuleVersion>();
+
+        // The zips of every module in the build list whose path is a prefix of a loaded package (the provider and
+        // the modules that could have been): needed to rule out an ambiguous import the next time.
+        foreach (var pkg in packages)
+        {
+            bool std = pkg.Mod.Path is null || pkg.Mod.Path.Length == 0;
+            if ((std && pkg.Err is null) || !ModulePath.IsValidImportPath(pkg.Path)) continue;
+            if (rs.Pruning == ModulePruning.Pruned && !std && rs.RootSelected(Main.Path, pkg.Mod.Path!, out var rv) && rv == pkg.Mod.Version)
+            {
+                for (var prefix = pkg.Path; prefix != "."; prefix = ParentPath(prefix))
+                    if (rs.RootSelected(Main.Path, prefix, out var v) && v != "none") keep.Add(Main.Resolve(new ModuleVersion(prefix, v)));
+                continue;
+            }
+            var (g, _) = await rs.GraphAsync(this, ct).ConfigureAwait(false);
+            for (var prefix = pkg.Path; prefix != "."; prefix = ParentPath(prefix))
+            {
+                var v = g.Selected(prefix);
+                if (v != "none") keep.Add(Main.Resolve(new ModuleVersion(prefix, v)));
+            }
+        }
+
         if (!rs.IsGraphLoaded)
         {
             foreach (var m in rs.RootModules)
@@ -51,6 +72,12 @@ internal sealed partial class ModuleLoader
         });
         foreach (var m in mg.BuildList) keep.Add(Main.Resolve(m));
         return keep;
+    }
+
+    private static string ParentPath(string p)
+    {
+        int i = p.LastIndexOf('/');
+        return i < 0 ? "." : p[..i];
     }
 
     private async Task<string?> UpdatedGoSumAsync(HashSet<ModuleVersion> keep, CancellationToken ct)

@@ -102,22 +102,45 @@ internal sealed partial class ModuleLoader
         return true;
     }
 
-    /// <summary>go's <c>updateRoots</c> with no loaded packages.</summary>
-    public Task<Requirements> UpdateRootsAsync(IReadOnlySet<string> direct, Requirements rs, IReadOnlyList<ModuleVersion> add, CancellationToken ct) =>
+    /// <summary>
+    /// go's <c>updateRoots</c>. <paramref name="pkgs"/> are the packages loaded (for a pruned main module, the modules
+    /// providing packages imported by the main module, named as roots, or — with <paramref name="rootsImported"/> —
+    /// imported by a root become roots).
+    /// </summary>
+    public Task<Requirements> UpdateRootsAsync(IReadOnlySet<string> direct, Requirements rs, IReadOnlyList<ModuleVersion> add, CancellationToken ct,
+        IReadOnlyList<LoadedPackage>? pkgs = null, bool rootsImported = false) =>
         rs.Pruning == ModulePruning.Unpruned
             ? UpdateUnprunedRootsAsync(direct, rs, add, ct)
-            : UpdatePrunedRootsAsync(direct, rs, add, ct);
+            : UpdatePrunedRootsAsync(direct, rs, add, pkgs ?? [], rootsImported, ct);
 
     /// <summary>
     /// go's <c>updatePrunedRoots</c> with no packages: every root becomes its path's selected version (once per path),
     /// every version in <paramref name="add"/> becomes a root unless a root is already at least as high, and the graph
     /// is reloaded until the roots stop moving.
     /// </summary>
-    private async Task<Requirements> UpdatePrunedRootsAsync(IReadOnlySet<string> direct, Requirements rs, IReadOnlyList<ModuleVersion> add, CancellationToken ct)
+    private async Task<Requirements> UpdatePrunedRootsAsync(IReadOnlySet<string> direct, Requirements rs, IReadOnlyList<ModuleVersion> add,
+        IReadOnlyList<LoadedPackage> pkgs, bool rootsImported, CancellationToken ct)
     {
         var roots = rs.RootModules.ToList();
         bool rootsUpgraded = false;
         bool needSort = false;
+        var spotCheckRoot = new HashSet<ModuleVersion>();
+        foreach (var pkg in pkgs)
+        {
+            if (!pkg.FromExternalModule(Main.Path)) continue;
+            bool promote = pkg.Has(PackageFlags.InAll) || (rootsImported && pkg.Has(PackageFlags.FromRoot)) || pkg.Has(PackageFlags.IsRoot);
+            if (!promote) continue;
+            if (rs.RootSelected(Main.Path, pkg.Mod.Path, out _))
+            {
+                spotCheckRoot.Add(pkg.Mod);
+            }
+            else
+            {
+                roots.Add(pkg.Mod);
+                rootsUpgraded = true;
+                needSort = true;
+            }
+        }
         foreach (var m in add)
         {
             if (!rs.RootSelected(Main.Path, m.Path, out var v) || CompareVersions(v, m.Version) < 0)
@@ -144,7 +167,12 @@ internal sealed partial class ModuleLoader
             {
                 (mg, _) = await rs.GraphAsync(this, ct).ConfigureAwait(false);
             }
-            // With no packages loaded there is nothing to spot-check: the roots' own versions stand.
+            else if (!await SpotCheckRootsAsync(rs, spotCheckRoot, ct).ConfigureAwait(false))
+            {
+                var (g, err) = await rs.GraphAsync(this, ct).ConfigureAwait(false);
+                if (err is not null) throw err;
+                mg = g;
+            }
 
             roots = new List<ModuleVersion>(rs.RootModules.Length);
             rootsUpgraded = false;
@@ -168,6 +196,26 @@ internal sealed partial class ModuleLoader
         if (rs.Pruning == ModulePruning.Pruned && roots.SequenceEqual(rs.RootModules) && direct.SetEquals(rs.Direct))
             return rs;
         return new Requirements(ModulePruning.Pruned, [.. roots], direct);
+    }
+
+    /// <summary>go's <c>spotCheckRoots</c>: whether the roots are at least what each of <paramref name="mods"/> requires.</summary>
+    private async Task<bool> SpotCheckRootsAsync(Requirements rs, IReadOnlySet<ModuleVersion> mods, CancellationToken ct)
+    {
+        foreach (var m in mods)
+        {
+            ModSummary summary;
+            try
+            {
+                summary = await SummaryAsync(m, ct).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is ModuleException or GoCommandException or IOException)
+            {
+                return false;
+            }
+            foreach (var r in summary.Require)
+                if (rs.RootSelected(Main.Path, r.Path, out var v) && CompareVersions(v, r.Version) < 0) return false;
+        }
+        return true;
     }
 
     /// <summary>

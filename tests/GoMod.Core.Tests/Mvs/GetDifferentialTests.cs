@@ -34,5 +34,6 @@ public class GetDifferentialTests
         var actual = $"exit {ours.ExitCode}\n--- stderr\n{ours.StdErr}--- go.mod\n{ourGoMod}--- go.sum\n{ourGoSum}";
         if (actual != expected)
             throw new Xunit.Sdk.XunitException($"go {string.Join(' ', goArgs)} differs.\n===== go:\n{expected}\n===== ours:\n{actual}\n=====");
+        if (Environment.GetEnvironmentVariable("MVS_PEEK") == "1") Console.Error.WriteLine($"### {name}: go {string.Join(' ', goArgs)}\n{expected}");
     }
 }

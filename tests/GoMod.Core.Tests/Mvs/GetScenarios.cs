@@ -76,6 +76,123 @@ public static class GetScenarios
 
         """;
 
+    private static string PackageMain(string go, string? requires = null) =>
+        "-- go.mod --\nmodule example.com/main\n\ngo " + go + "\n" + (requires is null ? "" : "\nrequire " + requires.Replace("\n\trequire ", "\nrequire ", StringComparison.Ordinal) + "\n") + "\n";
+
+    /// <summary>Modules with Go packages: pa imports pb, pb imports pc; build tags, tests and nested modules around them.</summary>
+    private const string Packages = """
+        -- example.com/pa@v1.0.0 --
+        go 1.17
+
+        require (
+        	example.com/pb v1.0.0
+        	example.com/pc v1.0.0 // indirect
+        )
+        -- example.com/pa@v1.0.0/a.go --
+        package pa
+
+        import (
+        	"fmt"
+        	_ "example.com/pb"
+        )
+
+        var _ = fmt.Sprint
+        -- example.com/pa@v1.0.0/ignored.go --
+        //go:build ignore
+
+        package pa
+
+        import _ "example.com/never/exists"
+        -- example.com/pa@v1.0.0/a_test.go --
+        package pa
+
+        import _ "example.com/testonly"
+        -- example.com/pa@v1.0.0/sub/sub.go --
+        // Package sub is a subpackage.
+        package sub
+
+        import _ "example.com/pc/util"
+        -- example.com/pa@v1.1.0 --
+        go 1.17
+
+        require (
+        	example.com/pb v1.0.0
+        	example.com/pc v1.0.0 // indirect
+        	example.com/pd v1.0.0
+        )
+        -- example.com/pa@v1.1.0/a.go --
+        package pa
+
+        import (
+        	_ "example.com/pb"
+        	_ "example.com/pd"
+        )
+        -- example.com/pb@v1.0.0 --
+        go 1.17
+
+        require example.com/pc v1.0.0
+        -- example.com/pb@v1.0.0/b.go --
+        // +build linux,!windows
+
+        package pb
+
+        import _ "example.com/pc"
+        -- example.com/pb@v1.0.1 --
+        go 1.17
+
+        require example.com/pc v1.0.0
+        -- example.com/pb@v1.0.1/b.go --
+        package pb
+
+        import _ "example.com/pc"
+        -- example.com/pb@v1.1.0 --
+        go 1.17
+
+        require example.com/pc v1.1.0
+        -- example.com/pb@v1.1.0/b.go --
+        package pb
+
+        import _ "example.com/pc"
+        -- example.com/pc@v1.0.0 --
+        go 1.17
+        -- example.com/pc@v1.0.0/c.go --
+        package pc
+        -- example.com/pc@v1.0.0/util/u.go --
+        package util
+        -- example.com/pc@v1.1.0 --
+        go 1.17
+        -- example.com/pc@v1.1.0/c.go --
+        package pc
+        -- example.com/pc@v1.1.0/util/u.go --
+        package util
+        -- example.com/pd@v1.0.0 --
+        go 1.17
+        -- example.com/pd@v1.0.0/d.go --
+        package pd
+        -- example.com/pmissing@v1.0.0 --
+        go 1.17
+        -- example.com/pmissing@v1.0.0/m.go --
+        package pmissing
+
+        import _ "example.com/pd"
+        -- example.com/pbroken@v1.0.0 --
+        go 1.17
+        -- example.com/pbroken@v1.0.0/x.go --
+        package pbroken
+
+        import _ "example.com/nowhere/to/be/found"
+        -- example.com/pnest@v1.0.0 --
+        go 1.17
+        -- example.com/pnest@v1.0.0/top.go --
+        package pnest
+        -- example.com/pnest/inner@v1.0.0 --
+        go 1.17
+        -- example.com/pnest/inner@v1.0.0/in.go --
+        package inner
+
+        import _ "example.com/pnest"
+        """;
+
     private static (string, string, string[]) Pruned(params string[] args) => (PrunedMain + Modules, "", args);
 
     private static (string, string, string[]) Unpruned(params string[] args) => (UnprunedMain + Modules, "", args);
@@ -330,6 +447,18 @@ public static class GetScenarios
                 -- github.com/Foo/Baz@v0.1.0 --
                 go 1.17
                 """, "", ["github.com/Foo/Bar@v1.0.0"]),
+
+            ["package_imports_become_indirect_requirements"] = (PackageMain("1.17") + Packages, "", ["example.com/pa@v1.0.0"]),
+            ["package_imports_unpruned_main_keep_zip_sums"] = (PackageMain("1.16") + Packages, "", ["example.com/pa@v1.0.0"]),
+            ["package_dash_u_upgrades_imported_modules"] = (PackageMain("1.17") + Packages, "upgrade", ["example.com/pa@v1.0.0"]),
+            ["package_dash_u_patch_upgrades_imported_modules"] = (PackageMain("1.17") + Packages, "patch", ["example.com/pa@v1.0.0"]),
+            ["package_dash_u_unpruned"] = (PackageMain("1.16") + Packages, "upgrade", ["example.com/pa"]),
+            ["package_in_subdirectory"] = (PackageMain("1.17") + Packages, "", ["example.com/pa/sub@v1.0.0"]),
+            ["package_missing_import_is_added_at_latest"] = (PackageMain("1.17") + Packages, "", ["example.com/pmissing@v1.0.0"]),
+            ["package_missing_import_that_nothing_provides"] = (PackageMain("1.17") + Packages, "", ["example.com/pbroken@v1.0.0"]),
+            ["package_upgrade_brings_new_import"] = (PackageMain("1.17", "example.com/pa v1.0.0\n\trequire example.com/pb v1.0.0 // indirect\n\trequire example.com/pc v1.0.0 // indirect") + Packages, "", ["example.com/pa@v1.1.0"]),
+            ["package_none_removes_module"] = (PackageMain("1.17", "example.com/pa v1.0.0\n\trequire example.com/pb v1.0.0 // indirect\n\trequire example.com/pc v1.0.0 // indirect") + Packages, "", ["example.com/pb@none"]),
+            ["package_from_nested_module_path"] = (PackageMain("1.17") + Packages, "", ["example.com/pnest/inner@latest"]),
 
             ["downgrade_to_version_below_dependents"] = ("""
                 -- go.mod --

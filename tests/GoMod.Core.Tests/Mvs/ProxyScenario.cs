@@ -10,12 +10,17 @@ namespace GoMod.Core.Tests.Mvs;
 /// A requirement graph written as a txtar-like text, materialised as a <c>file://</c> GOPROXY tree plus a main module.
 /// Sections: <c>-- go.mod --</c> and any other relative file (the main module's directory, <c>../x/go.mod</c> allowed);
 /// <c>-- path@version [time=RFC3339] [unlisted] [nomod] [noinfo] --</c> a module version whose text is its go.mod
-/// (a <c>module path</c> line is prepended unless the text has one); <c>-- path@list --</c> and <c>-- path@latest --</c>
-/// override those endpoints verbatim.
+/// (a <c>module path</c> line is prepended unless the text has one); <c>-- path@version/dir/file.go --</c> a file in
+/// that version's zip (after the version's own section); <c>-- path@list --</c> and <c>-- path@latest --</c> override
+/// those endpoints verbatim.
 /// </summary>
 public sealed class ProxyScenario
 {
-    public sealed record ModuleFile(string Path, string Version, string GoMod, DateTimeOffset? Time, bool Unlisted, bool NoMod, bool NoInfo);
+    public sealed record ModuleFile(string Path, string Version, string GoMod, DateTimeOffset? Time, bool Unlisted, bool NoMod, bool NoInfo)
+    {
+        /// <summary>Extra files of the zip, by path relative to the module root.</summary>
+        public Dictionary<string, string> Files { get; } = new(StringComparer.Ordinal);
+    }
 
     public List<ModuleFile> Modules { get; } = [];
     public Dictionary<string, string> MainFiles { get; } = new(StringComparer.Ordinal);
@@ -59,6 +64,13 @@ public sealed class ProxyScenario
         }
         var path = name[..at];
         var version = name[(at + 1)..];
+        int slash = version.IndexOf('/');
+        if (slash >= 0)
+        {
+            var owner = Modules.Single(m => m.Path == path && m.Version == version[..slash]);
+            owner.Files[version[(slash + 1)..]] = body;
+            return;
+        }
         if (version == "list") { ListOverrides[path] = body; return; }
         if (version == "latest") { LatestOverrides[path] = body.Trim(); return; }
         DateTimeOffset? time = null;
@@ -134,8 +146,11 @@ public sealed class ProxyScenario
     private static void WriteZip(string file, ModuleFile m)
     {
         using var zip = ZipFile.Open(file, ZipArchiveMode.Create);
-        var entry = zip.CreateEntry(m.Path + "@" + m.Version + "/go.mod");
-        using var w = new StreamWriter(entry.Open(), new UTF8Encoding(false));
-        w.Write(m.GoMod);
+        foreach (var (name, content) in m.Files.Prepend(new KeyValuePair<string, string>("go.mod", m.GoMod)))
+        {
+            var entry = zip.CreateEntry(m.Path + "@" + m.Version + "/" + name);
+            using var w = new StreamWriter(entry.Open(), new UTF8Encoding(false));
+            w.Write(content);
+        }
     }
 }
