@@ -181,6 +181,65 @@ public static class GetScenarios
         package pbroken
 
         import _ "example.com/nowhere/to/be/found"
+        -- example.com/pcons@v1.0.0 --
+        go 1.17
+        -- example.com/pcons@v1.0.0/f1.go --
+        //go:build ignore || linux
+
+        package pcons
+
+        import _ "example.com/pq1"
+        -- example.com/pcons@v1.0.0/f2.go --
+        /* block
+        */
+        // +build ignore
+
+        package pcons
+
+        import _ "example.com/pq2"
+        -- example.com/pcons@v1.0.0/f3.go --
+        // +build ignore
+        package pcons
+
+        import _ "example.com/pq3"
+        -- example.com/pcons@v1.0.0/f4.go --
+        // Copyright notice.
+
+        // +build !ignore,amd64 ignore
+
+        package pcons
+
+        import _ "example.com/pq4"
+        -- example.com/pcons@v1.0.0/f5.go --
+        //go:build !linux && !ignore
+
+        package pcons
+
+        import _ "example.com/pq5"
+        -- example.com/pcons@v1.0.0/f6.go --
+        //go:build linux,amd64
+
+        package pcons
+
+        import _ "example.com/pq6"
+        -- example.com/pq1@v1.0.0 --
+        -- example.com/pq1@v1.0.0/p.go --
+        package pq1
+        -- example.com/pq2@v1.0.0 --
+        -- example.com/pq2@v1.0.0/p.go --
+        package pq2
+        -- example.com/pq3@v1.0.0 --
+        -- example.com/pq3@v1.0.0/p.go --
+        package pq3
+        -- example.com/pq4@v1.0.0 --
+        -- example.com/pq4@v1.0.0/p.go --
+        package pq4
+        -- example.com/pq5@v1.0.0 --
+        -- example.com/pq5@v1.0.0/p.go --
+        package pq5
+        -- example.com/pq6@v1.0.0 --
+        -- example.com/pq6@v1.0.0/p.go --
+        package pq6
         -- example.com/pnest@v1.0.0 --
         go 1.17
         -- example.com/pnest@v1.0.0/top.go --
@@ -458,6 +517,7 @@ public static class GetScenarios
             ["package_missing_import_that_nothing_provides"] = (PackageMain("1.17") + Packages, "", ["example.com/pbroken@v1.0.0"]),
             ["package_upgrade_brings_new_import"] = (PackageMain("1.17", "example.com/pa v1.0.0\n\trequire example.com/pb v1.0.0 // indirect\n\trequire example.com/pc v1.0.0 // indirect") + Packages, "", ["example.com/pa@v1.1.0"]),
             ["package_none_removes_module"] = (PackageMain("1.17", "example.com/pa v1.0.0\n\trequire example.com/pb v1.0.0 // indirect\n\trequire example.com/pc v1.0.0 // indirect") + Packages, "", ["example.com/pb@none"]),
+            ["package_build_constraints_decide_imports"] = (PackageMain("1.17") + Packages, "", ["example.com/pcons@v1.0.0"]),
             ["package_from_nested_module_path"] = (PackageMain("1.17") + Packages, "", ["example.com/pnest/inner@latest"]),
 
             ["downgrade_to_version_below_dependents"] = ("""
