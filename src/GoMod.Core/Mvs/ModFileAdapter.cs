@@ -69,13 +69,8 @@ internal static class ModFileAdapter
         foreach (var r in f.Require) original[new ModuleVersion(r.Path, r.Version)] = r.Indirect;
         var originalGo = f.Go ?? "";
 
-        if (string.IsNullOrEmpty(f.Go)) f.SetGo(addedGoVersion ?? main.GoVersion);
-        var reqs = list.Select(r => new Requirement(r.Module.Path, r.Module.Version, r.Indirect)).ToList();
-        if (GoVersions.Compare(f.Go!, "1.17") < 0) f.SetRequire(reqs);
-        else f.SetRequireSeparateIndirect(reqs);
-        f.Cleanup();
-
-        bool dirty = main.NeedsFix || (f.Go ?? "") != originalGo || list.Count != original.Count;
+        var go = string.IsNullOrEmpty(f.Go) ? addedGoVersion ?? main.GoVersion : f.Go;
+        bool dirty = main.NeedsFix || go != originalGo || list.Count != original.Count;
         if (!dirty)
         {
             foreach (var (m, indirect) in list)
@@ -83,6 +78,14 @@ internal static class ModFileAdapter
                 if (!original.TryGetValue(m, out var was) || was != indirect) { dirty = true; break; }
             }
         }
-        return (f.Format(), dirty);
+        // An unchanged file is not rewritten (go compares meaning, then writes only a dirty file).
+        if (!dirty) return ("", false);
+
+        if (string.IsNullOrEmpty(f.Go)) f.SetGo(go);
+        var reqs = list.Select(r => new Requirement(r.Module.Path, r.Module.Version, r.Indirect)).ToList();
+        if (GoVersions.Compare(f.Go!, "1.17") < 0) f.SetRequire(reqs);
+        else f.SetRequireSeparateIndirect(reqs);
+        f.Cleanup();
+        return (f.Format(), true);
     }
 }

@@ -82,6 +82,19 @@ internal sealed partial class ModuleLoader
 
     private async Task<string?> UpdatedGoSumAsync(HashSet<ModuleVersion> keep, CancellationToken ct)
     {
+        // Most commands add nothing: check the keys first and parse go.sum only to change it.
+        bool missing = false;
+        foreach (var (m, _) in GoModData)
+        {
+            if (!keep.Contains(new ModuleVersion(m.Path, m.Version + "/go.mod")) || HadSum(new ModuleVersion(m.Path, m.Version + "/go.mod"))) continue;
+            missing = true;
+            break;
+        }
+        if (!missing)
+            foreach (var (m, _) in DownloadedZips)
+                if (keep.Contains(m) && !HadSum(m)) { missing = true; break; }
+        if (!missing) return null;
+
         var sumPath = Path.Combine(Main.ModRoot, "go.sum");
         GoSumFile sums;
         if (File.Exists(sumPath))
@@ -95,7 +108,7 @@ internal sealed partial class ModuleLoader
             var key = new ModuleVersion(m.Path, m.Version + "/go.mod");
             if (!keep.Contains(key)) continue;
             // A line already there for the key is kept as is (go would have stopped on a mismatch).
-            if (sums.Lookup(key.Path, key.Version).Count > 0) continue;
+            if (HadSum(key)) continue;
             dirty |= sums.Add(key.Path, key.Version, DirHash.HashGoMod(data));
         }
         foreach (var (m, zip) in DownloadedZips)
@@ -107,15 +120,23 @@ internal sealed partial class ModuleLoader
     }
 
     /// <summary>Whether the main module's go.sum had a line for <paramref name="m"/> when the command started (go's <c>modfetch.HaveSum</c>).</summary>
-    public bool HadSum(ModuleVersion m) => InitialSums.Value.Lookup(m.Path, m.Version).Count > 0;
+    public bool HadSum(ModuleVersion m) => InitialSumKeys.Value.Contains((m.Path, m.Version));
 
-    private Lazy<GoSumFile> InitialSums => _initialSums ??= new Lazy<GoSumFile>(ReadInitialSums);
+    private Lazy<HashSet<(string, string)>> InitialSumKeys => _initialSumKeys ??= new Lazy<HashSet<(string, string)>>(ReadInitialSumKeys);
 
-    private Lazy<GoSumFile>? _initialSums;
+    private Lazy<HashSet<(string, string)>>? _initialSumKeys;
 
-    private GoSumFile ReadInitialSums()
+    /// <summary>The path and version of every line of go.sum as the command found it (hashes are not needed to decide).</summary>
+    private HashSet<(string, string)> ReadInitialSumKeys()
     {
+        var keys = new HashSet<(string, string)>();
         var sumPath = Path.Combine(Main.ModRoot, "go.sum");
-        return File.Exists(sumPath) ? GoSumFile.Parse(sumPath, File.ReadAllText(sumPath)) : new GoSumFile(sumPath);
+        if (!File.Exists(sumPath)) return keys;
+        foreach (var line in File.ReadLines(sumPath))
+        {
+            var f = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (f.Length == 3) keys.Add((f[0], f[1]));
+        }
+        return keys;
     }
 }

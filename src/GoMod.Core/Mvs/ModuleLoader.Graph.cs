@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Threading.Channels;
 using GoMod.Core.Module;
 
 namespace GoMod.Core.Mvs;
@@ -14,63 +15,69 @@ internal sealed partial class ModuleLoader
     {
         var g = new RequirementGraph(CompareVersions, [Main.Version]);
         g.Require(Main.Version, [.. roots]);
-        var loaded = new Dictionary<ModuleVersion, (ModSummary? Summary, Exception? Error)>();
+        var gate = new object();
+        var loadCache = new ConcurrentDictionary<ModuleVersion, Task<(ModSummary? Summary, Exception? Error)>>();
         var unprunedSeen = new HashSet<ModuleVersion>();
+        var queue = Channel.CreateUnbounded<(ModuleVersion M, ModulePruning P)>();
+        int pending = 0;
 
-        var frontier = new List<(ModuleVersion M, ModulePruning P)>(roots.Count);
-        foreach (var r in roots) frontier.Add((r, pruning));
-
-        while (frontier.Count > 0)
+        // Each version's go.mod is read once; its requirements enter the graph before anything below it is queued,
+        // so every vertex added is reachable, as the incremental graph requires.
+        async Task<(ModSummary?, Exception?)> LoadOneAsync(ModuleVersion m)
         {
-            var visit = new List<(ModuleVersion M, ModulePruning P)>(frontier.Count);
-            var toLoad = new List<ModuleVersion>();
-            var queued = new HashSet<ModuleVersion>();
-            foreach (var (m, p) in frontier)
-            {
-                if (m.Version == "none") continue;
-                if (p == ModulePruning.Unpruned && !unprunedSeen.Add(m)) continue;
-                visit.Add((m, p));
-                if (!loaded.ContainsKey(m) && queued.Add(m)) toLoad.Add(m);
-            }
-
-            var results = new ConcurrentDictionary<ModuleVersion, (ModSummary?, Exception?)>();
-            if (toLoad.Count == 1 || Options.MaxParallelism <= 1)
-            {
-                foreach (var m in toLoad) results[m] = await TryLoadAsync(m, ct).ConfigureAwait(false);
-            }
-            else
-            {
-                await Parallel.ForEachAsync(toLoad, new ParallelOptions { MaxDegreeOfParallelism = Options.MaxParallelism, CancellationToken = ct },
-                    async (m, token) => results[m] = await TryLoadAsync(m, token).ConfigureAwait(false)).ConfigureAwait(false);
-            }
-            foreach (var m in toLoad)
-            {
-                var r = results[m];
-                loaded[m] = r;
-                if (r.Item1 is { } s) g.Require(m, s.Require);
-            }
-
-            var next = new List<(ModuleVersion, ModulePruning)>();
-            foreach (var (m, p) in visit)
-            {
-                var (summary, _) = loaded[m];
-                if (summary is null) continue;
-                if (p != ModulePruning.Pruned || summary.Pruning == ModulePruning.Unpruned)
-                    foreach (var r in summary.Require) next.Add((r, ModulePruning.Unpruned));
-            }
-            frontier = next;
+            var tcs = new TaskCompletionSource<(ModSummary?, Exception?)>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var existing = loadCache.GetOrAdd(m, tcs.Task);
+            if (existing != tcs.Task) return await existing.ConfigureAwait(false);
+            var result = await TryLoadAsync(m, ct).ConfigureAwait(false);
+            if (result.Item1 is { } s)
+                lock (gate) g.Require(m, s.Require);
+            tcs.SetResult(result);
+            return result;
         }
+
+        void Enqueue(ModuleVersion m, ModulePruning p)
+        {
+            if (m.Version == "none") return;
+            if (p == ModulePruning.Unpruned)
+                lock (gate) if (!unprunedSeen.Add(m)) return;
+            Interlocked.Increment(ref pending);
+            queue.Writer.TryWrite((m, p));
+        }
+
+        async Task WorkAsync()
+        {
+            await foreach (var (m, p) in queue.Reader.ReadAllAsync(ct).ConfigureAwait(false))
+            {
+                try
+                {
+                    var (summary, _) = await LoadOneAsync(m).ConfigureAwait(false);
+                    // Below a module that does not prune its graph, everything is read (and stays unpruned).
+                    if (summary is not null && (p != ModulePruning.Pruned || summary.Pruning == ModulePruning.Unpruned))
+                        foreach (var r in summary.Require) Enqueue(r, ModulePruning.Unpruned);
+                }
+                finally
+                {
+                    if (Interlocked.Decrement(ref pending) == 0) queue.Writer.TryComplete();
+                }
+            }
+        }
+
+        Interlocked.Increment(ref pending);
+        foreach (var r in roots) Enqueue(r, pruning);
+        if (Interlocked.Decrement(ref pending) == 0) queue.Writer.TryComplete();
+        int workers = Math.Max(1, Math.Min(Options.MaxParallelism, roots.Count));
+        await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(WorkAsync, ct))).ConfigureAwait(false);
 
         var mg = new ModuleGraph(g, Main.Version);
         Exception? error = null;
-        if (loaded.Values.Any(v => v.Error is not null))
+        if (loadCache.Values.Any(t => t.Result.Error is not null))
         {
-            var path = g.FindPath(m => loaded.TryGetValue(m, out var v) && v.Error is not null);
+            var path = g.FindPath(m => loadCache.TryGetValue(m, out var t) && t.Result.Error is not null);
             if (path is not null)
             {
                 // path[0] is the main module; path[1] is the go.mod requirement the chain starts from.
                 var at = path.Count > 1 && Main.RequireLines.TryGetValue(path[1].Path, out var l) ? l : default;
-                error = new BuildListException(loaded[path[^1]].Error!, path, null, at.Line > 0 ? Main.GoModPath : null, at.Line, at.Column);
+                error = new BuildListException(loadCache[path[^1]].Result.Error!, path, null, at.Line > 0 ? Main.GoModPath : null, at.Line, at.Column);
             }
         }
         return (mg, error);

@@ -12,7 +12,7 @@ namespace GoMod.Core.Mvs;
 /// </summary>
 internal sealed partial class ModuleLoader
 {
-    private readonly ConcurrentDictionary<ModuleVersion, Lazy<Task<ModSummary>>> _rawSummaries = new();
+    private readonly ConcurrentDictionary<ModuleVersion, Task<ModSummary>> _rawSummaries = new();
     private readonly ConcurrentDictionary<ModuleVersion, byte[]> _goModData = new();
 
     public ModuleLoader(IModuleSource source, MainModule main, MvsOptions options)
@@ -78,8 +78,9 @@ internal sealed partial class ModuleLoader
     }
 
     /// <summary>The summary of a go.mod exactly as written, with no replacement or exclusion applied (go's <c>rawGoModSummary</c>).</summary>
+    /// <remarks>Two racing first calls may both read the file; one result is kept (reads have no other effect).</remarks>
     public Task<ModSummary> RawSummaryAsync(ModuleVersion m, CancellationToken ct) =>
-        _rawSummaries.GetOrAdd(m, key => new Lazy<Task<ModSummary>>(() => ReadRawSummaryAsync(key, ct))).Value;
+        _rawSummaries.TryGetValue(m, out var t) ? t : _rawSummaries.GetOrAdd(m, ReadRawSummaryAsync(m, ct));
 
     private async Task<ModSummary> ReadRawSummaryAsync(ModuleVersion m, CancellationToken ct)
     {
