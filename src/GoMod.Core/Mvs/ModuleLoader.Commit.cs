@@ -1,0 +1,142 @@
+using GoMod.Core.Module;
+using GoMod.Core.Sum;
+
+namespace GoMod.Core.Mvs;
+
+internal sealed partial class ModuleLoader
+{
+    /// <summary>
+    /// go's <c>commitRequirements</c>: the main go.mod rewritten to the roots of <paramref name="rs"/> (indirect marked,
+    /// in one block before go 1.17 and separate direct/indirect blocks from 1.17), when that changes its meaning; and
+    /// go.sum with the sums checked during the command that are needed to reproduce the graph and build list
+    /// (go.mod sums of every module whose requirements were read, zip sums of build-list modules that were fetched).
+    /// </summary>
+    public async Task<(string? GoMod, string? GoSum)> CommitAsync(Requirements rs, CancellationToken ct, IReadOnlyList<LoadedPackage>? packages = null)
+    {
+        var list = rs.RootModules.Select(m => (m, Indirect: !rs.Direct.Contains(m.Path))).ToArray();
+        var (text, dirty) = ModFileAdapter.UpdateRequirements(Main, list, AddedGoVersion);
+        if (dirty && Options.ReadOnly) throw GoModDirty();
+
+        string? goSum = null;
+        if (!Options.ReadOnly) goSum = await UpdatedGoSumAsync(await KeepSumsAsync(rs, packages ?? [], ct).ConfigureAwait(false), ct).ConfigureAwait(false);
+        return (dirty ? text : null, goSum);
+    }
+
+    /// <summary>
+    /// go's <c>keepSums</c> with no packages loaded: when the graph of <paramref name="rs"/> was read, the go.mod sum of
+    /// every module whose requirements it holds and the zip sum of every build-list module; when it was never needed,
+    /// only the roots' sums (go does not load the graph just to decide).
+    /// </summary>
+    private async Task<HashSet<ModuleVersion>> KeepSumsAsync(Requirements rs, IReadOnlyList<LoadedPackage> packages, CancellationToken ct)
+    {
+        var keep = new HashSet<ModuleVersion>();
+
+        // The zips of every module in the build list whose path is a prefix of a loaded package (the provider and
+        // the modules that could have been): needed to rule out an ambiguous import the next time.
+        foreach (var pkg in packages)
+        {
+            bool std = pkg.Mod.Path is null || pkg.Mod.Path.Length == 0;
+            if ((std && pkg.Err is null) || !ModulePath.IsValidImportPath(pkg.Path)) continue;
+            if (rs.Pruning == ModulePruning.Pruned && !std && rs.RootSelected(Main.Path, pkg.Mod.Path!, out var rv) && rv == pkg.Mod.Version)
+            {
+                for (var prefix = pkg.Path; prefix != "."; prefix = ParentPath(prefix))
+                    if (rs.RootSelected(Main.Path, prefix, out var v) && v != "none") keep.Add(Main.Resolve(new ModuleVersion(prefix, v)));
+                continue;
+            }
+            var (g, _) = await rs.GraphAsync(this, ct).ConfigureAwait(false);
+            for (var prefix = pkg.Path; prefix != "."; prefix = ParentPath(prefix))
+            {
+                var v = g.Selected(prefix);
+                if (v != "none") keep.Add(Main.Resolve(new ModuleVersion(prefix, v)));
+            }
+        }
+
+        if (!rs.IsGraphLoaded)
+        {
+            foreach (var m in rs.RootModules)
+            {
+                var r = Main.Resolve(m);
+                keep.Add(new ModuleVersion(r.Path, r.Version + "/go.mod"));
+                keep.Add(r);
+            }
+            return keep;
+        }
+        var (mg, _) = await rs.GraphAsync(this, ct).ConfigureAwait(false);
+        mg.Graph.WalkBreadthFirst(m =>
+        {
+            if (mg.Graph.IsLoaded(m))
+            {
+                var r = Main.Resolve(m);
+                keep.Add(new ModuleVersion(r.Path, r.Version + "/go.mod"));
+            }
+        });
+        foreach (var m in mg.BuildList) keep.Add(Main.Resolve(m));
+        return keep;
+    }
+
+    private static string ParentPath(string p)
+    {
+        int i = p.LastIndexOf('/');
+        return i < 0 ? "." : p[..i];
+    }
+
+    private async Task<string?> UpdatedGoSumAsync(HashSet<ModuleVersion> keep, CancellationToken ct)
+    {
+        // Most commands add nothing: check the keys first and parse go.sum only to change it.
+        bool missing = false;
+        foreach (var (m, _) in GoModData)
+        {
+            if (!keep.Contains(new ModuleVersion(m.Path, m.Version + "/go.mod")) || HadSum(new ModuleVersion(m.Path, m.Version + "/go.mod"))) continue;
+            missing = true;
+            break;
+        }
+        if (!missing)
+            foreach (var (m, _) in DownloadedZips)
+                if (keep.Contains(m) && !HadSum(m)) { missing = true; break; }
+        if (!missing) return null;
+
+        var sumPath = Path.Combine(Main.ModRoot, "go.sum");
+        GoSumFile sums;
+        if (File.Exists(sumPath))
+            sums = GoSumFile.Parse(sumPath, await File.ReadAllTextAsync(sumPath, ct).ConfigureAwait(false));
+        else
+            sums = new GoSumFile(sumPath);
+
+        bool dirty = false;
+        foreach (var (m, data) in GoModData)
+        {
+            var key = new ModuleVersion(m.Path, m.Version + "/go.mod");
+            if (!keep.Contains(key)) continue;
+            // A line already there for the key is kept as is (go would have stopped on a mismatch).
+            if (HadSum(key)) continue;
+            dirty |= sums.Add(key.Path, key.Version, DirHash.HashGoMod(data));
+        }
+        foreach (var (m, zip) in DownloadedZips)
+        {
+            if (!keep.Contains(m)) continue;
+            dirty |= sums.Add(m.Path, m.Version, DirHash.HashZip(zip));
+        }
+        return dirty ? sums.Format() : null;
+    }
+
+    /// <summary>Whether the main module's go.sum had a line for <paramref name="m"/> when the command started (go's <c>modfetch.HaveSum</c>).</summary>
+    public bool HadSum(ModuleVersion m) => InitialSumKeys.Value.Contains((m.Path, m.Version));
+
+    private Lazy<HashSet<(string, string)>> InitialSumKeys => _initialSumKeys ??= new Lazy<HashSet<(string, string)>>(ReadInitialSumKeys);
+
+    private Lazy<HashSet<(string, string)>>? _initialSumKeys;
+
+    /// <summary>The path and version of every line of go.sum as the command found it (hashes are not needed to decide).</summary>
+    private HashSet<(string, string)> ReadInitialSumKeys()
+    {
+        var keys = new HashSet<(string, string)>();
+        var sumPath = Path.Combine(Main.ModRoot, "go.sum");
+        if (!File.Exists(sumPath)) return keys;
+        foreach (var line in File.ReadLines(sumPath))
+        {
+            var f = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (f.Length == 3) keys.Add((f[0], f[1]));
+        }
+        return keys;
+    }
+}
