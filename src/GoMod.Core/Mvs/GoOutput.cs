@@ -26,4 +26,10 @@ public sealed record GoOutput
     /// requirement chain, not the line; an MSBuild diagnostic can point there): file, 1-based line and column.
     /// </summary>
     public (string File, int Line, int Column)? ErrorLocation { get; init; }
+
+    /// <summary>
+    /// For a successful <c>go list -m</c>, the modules it printed, as data (what the MSBuild items are made of); empty
+    /// otherwise.
+    /// </summary>
+    public IReadOnlyList<ModuleInfo> Modules { get; init; } = [];
 }

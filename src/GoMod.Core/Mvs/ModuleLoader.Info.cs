@@ -1,4 +1,6 @@
 using GoMod.Core.Module;
+using GoMod.Core.Fetch;
+using GoMod.Core.Semver;
 
 namespace GoMod.Core.Mvs;
 
@@ -73,10 +75,21 @@ internal sealed partial class ModuleLoader
         }
         if (m.Version.Length != 0 && modCache is not null)
         {
-            var gomod = ModuleCachePaths.DownloadFile(modCache, mod, "mod");
-            if (ChecksumOk("/go.mod") && gomod is not null && File.Exists(gomod)) m = m with { GoMod = gomod };
-            var dir = ChecksumOk("") ? ModuleCachePaths.ExtractedDirectory(modCache, mod) : null;
-            if (dir is not null) m = m with { Dir = dir };
+            // The cache rules are Fetch's (one ModuleCache): only canonical versions have cache files, and an
+            // extracted tree counts only when go would trust it.
+            if (SemVer.IsValid(mod.Version) && ModulePath.CanonicalVersion(mod.Version) == mod.Version)
+            {
+                var cache = new ModuleCache(modCache);
+                try
+                {
+                    var gomod = cache.CachePath(mod, "mod");
+                    if (ChecksumOk("/go.mod") && File.Exists(gomod)) m = m with { GoMod = gomod };
+                    if (ChecksumOk("") && cache.GetExtractedState(mod) == ExtractedState.Complete) m = m with { Dir = cache.ModuleDir(mod) };
+                }
+                catch (Exception e) when (e is ModuleException or ModulePathException or InvalidVersionException)
+                {
+                }
+            }
         }
         return m;
     }

@@ -82,7 +82,7 @@ public static class ModuleReports
                 else if (options.Versions) stdout.Append(info.Path).Append(string.Concat(info.Versions.Select(v => " " + v))).Append(info.Deprecated.Length != 0 ? " (deprecated)" : "").Append('\n');
                 else stdout.Append(info.ToString()).Append('\n');
             }
-            return new GoOutput { StdOut = stdout.ToString(), StdErr = stderr.ToString(), GoMod = goMod, GoSum = goSum };
+            return new GoOutput { StdOut = stdout.ToString(), StdErr = stderr.ToString(), GoMod = goMod, GoSum = goSum, Modules = infos };
         }
         catch (Exception e) when (e is GoCommandException or BuildListException or ModuleSourceException)
         {

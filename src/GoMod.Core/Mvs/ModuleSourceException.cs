@@ -24,4 +24,7 @@ public class ModuleSourceException : ModuleException
 
     /// <summary>True when the module or version does not exist at the source (go's <c>errors.Is(err, fs.ErrNotExist)</c>).</summary>
     public bool NotFound { get; }
+
+    /// <summary>The source's own failure (a proxy error, a go.sum mismatch), for callers that classify errors; may be null.</summary>
+    public Exception? Cause { get; init; }
 }

@@ -91,6 +91,18 @@ public static class DiagnosticCodes
     public static readonly DiagnosticDescriptor ReplacementDirectoryMissing = new("GOMOD0303", Error, "replacement directory does not exist",
         "Create the directory, or correct the replace directive in go.mod.");
 
+    /// <summary>The module graph cannot be loaded (a missing version, an unreadable go.mod…); go's requirement chain, placed on the main go.mod line it starts from.</summary>
+    public static readonly DiagnosticDescriptor ModuleGraphError = new("GOMOD0304", Error, "error loading the module graph",
+        "Fix the requirement on the reported go.mod line (or the module it leads to): require a version that exists, or replace or exclude the broken one.");
+
+    /// <summary>go.mod must change to be consistent (go's "updates to go.mod needed"), but -mod=readonly forbids it.</summary>
+    public static readonly DiagnosticDescriptor ModFileUpdateNeeded = new("GOMOD0305", Error, "updates to go.mod needed",
+        "Run 'go mod tidy', or build once with GoModMode=mod so that the restore updates go.mod and go.sum.");
+
+    /// <summary>GoModGet could not apply the requested versions (go get's error).</summary>
+    public static readonly DiagnosticDescriptor GetFailed = new("GOMOD0306", Error, "go get failed",
+        "Correct the GoGet arguments (path@version, path@latest, path@none) as go get's message says.");
+
     /// <summary>The selected version has been retracted by its author.</summary>
     public static readonly DiagnosticDescriptor Retracted = new("GOMOD0350", Warning, "retracted module version",
         "Move to a version the author has not retracted, e.g. with 'go get <module>@latest'.");
@@ -126,7 +138,7 @@ public static class DiagnosticCodes
         NotSupportedYet,
         SumFileSyntax, MissingSum, ChecksumMismatch, CacheModified,
         ModuleNotFound, ProxyRequestFailed, LookupDisabled, NotInCacheOffline,
-        InvalidRequirement, PathMismatch, ReplacementDirectoryMissing, Retracted, Deprecated,
+        InvalidRequirement, PathMismatch, ReplacementDirectoryMissing, ModuleGraphError, ModFileUpdateNeeded, GetFailed, Retracted, Deprecated,
         CacheWriteFailed, InconsistentVendoring,
         Canceled, InternalError,
     ];

@@ -1,6 +1,7 @@
 using GoMod.Core.Fetch;
 using GoMod.Core.ModFile;
 using GoMod.Core.Module;
+using GoMod.Core.Mvs;
 using GoMod.Core.Semver;
 using GoMod.Core.Sum;
 
@@ -13,7 +14,9 @@ namespace GoMod.Core.Restore;
 /// task is a thin adapter over <see cref="RestoreAsync"/>.
 /// </summary>
 /// <remarks>
-/// The build list is the main module and its requirements as go.mod states them (replacements applied).
+/// The build list is go's (<c>go list -m all</c>: MVS with graph pruning, replace and exclude from the main module),
+/// read through the module proxy and cache; the zips downloaded are those <c>go mod download</c> fetches (from go 1.17
+/// the modules go.mod requires, which are all the modules that provide packages).
 /// </remarks>
 public sealed class ModuleRestorer
 {
@@ -109,31 +112,81 @@ public sealed class ModuleRestorer
         if (diagnostics.Any(d => d.IsError)) return new RestoreResult(modules, diagnostics) { Mode = mode };
 
         if (options.Offline || mode == ModMode.Vendor)
-        {
-            // Design-time builds and (until vendor/ is supported) vendor mode publish what the module cache holds.
-            foreach (var (index, target, _) in fetch)
-                if (cache.GetExtractedState(target) == ExtractedState.Complete) modules[index] = modules[index] with { Dir = cache.ModuleDir(target) };
-            return new RestoreResult(modules, diagnostics) { Mode = mode };
-        }
+            return await OfflineAsync(options, env, moduleDir, modules, fetch, diagnostics, mode, cancellationToken).ConfigureAwait(false);
 
-        var progress = new DownloadCounter(fetch.Count, options.Progress);
+        var progress = new DownloadCounter(0, options.Progress);
         int downloaded;
         try
         {
-            using var downloader = new ModuleDownloader(env, checker, options.Fetch);
-            var results = await downloader.DownloadAsync(fetch.Select(f => f.Target), DownloadParts.Build, progress, cancellationToken).ConfigureAwait(false);
-            var byModule = results.ToDictionary(r => r.Module);
-            foreach (var (index, target, at) in fetch)
+            // MVS reads every .mod through the downloader, which checks hashes against go.sum and records new ones
+            // (ModMode.Mod): a missing line is MVS's error to report, in go's words, and only -mod=mod writes any.
+            var recorder = new GoSumChecker(options.SumFile, sum, ModMode.Mod);
+            using var downloader = new ModuleDownloader(env, recorder, options.Fetch);
+            var source = new DownloaderModuleSource(downloader);
+            var mvs = new MvsOptions { ReadOnly = mode != ModMode.Mod, ModFlagExplicit = explicitMode is not null || env.Flags.Mod is not null };
+            var list = await ModuleReports.ListAsync(moduleDir, source, ["all"], new ListOptions { ModCache = env.ModCache, Mvs = mvs }, cancellationToken).ConfigureAwait(false);
+            if (list.ExitCode != 0)
             {
-                var r = byModule[target];
+                diagnostics.Add(GraphDiagnostic(list, modFile));
+                return new RestoreResult(modules, diagnostics) { Mode = mode };
+            }
+            if (mode == ModMode.Mod)
+            {
+                // go list -m all's own go.mod and go.sum updates (consistent roots, go.mod hashes it read).
+                if (list.GoMod is not null) AtomicFile.WriteIfChanged(modFile, System.Text.Encoding.UTF8.GetBytes(list.GoMod));
+                if (list.GoSum is not null)
+                {
+                    AtomicFile.WriteIfChanged(options.SumFile, System.Text.Encoding.UTF8.GetBytes(list.GoSum));
+                    sum = GoSumFile.Parse(options.SumFile, list.GoSum);
+                }
+                if (list.GoMod is not null) mod = GoModFile.Parse(modFile, list.GoMod);
+            }
+
+            var buildList = list.Modules.Where(m => !m.Main).ToList();
+            var targets = ModDownload.Targets(mod, buildList.Select(m => new ModuleVersion(m.Path, m.Version)));
+            var targetSet = targets.ToHashSet();
+            modules = [modules[0]];
+            var origin = new Dictionary<ModuleVersion, (int Index, ModFilePosition? At)>();
+            foreach (var m in buildList)
+            {
+                var at = mod.PositionOfRequire(m.Path, m.Version);
+                if (m.Replace is { Version.Length: 0 } dirRepl)
+                {
+                    modules.Add(new(m.Path, m.Version, Directory.Exists(m.Dir) ? m.Dir : "", "", "", dirRepl.Path, m.Indirect, Main: false));
+                    continue;
+                }
+                var target = m.Replace is { } r ? new ModuleVersion(r.Path, r.Version) : new ModuleVersion(m.Path, m.Version);
+                origin[target] = (modules.Count, m.Replace is null ? at : mod.PositionOfReplace(m.Path, m.Version) ?? at);
+                modules.Add(new(m.Path, m.Version, m.Dir, FirstHash(sum, target.Path, target.Version), FirstHash(sum, target.Path, target.Version + "/go.mod"),
+                    m.Replace is { } rr ? $"{rr.Path}@{rr.Version}" : "", m.Indirect, Main: false));
+            }
+
+            // Under readonly a zip needs its go.sum line before anything is fetched (go 1.19's wording).
+            if (mode != ModMode.Mod)
+                foreach (var t in targets)
+                    if (!recorder.HasSum(t, goMod: false) && origin.TryGetValue(t, out var o))
+                        diagnostics.Add(DiagnosticCodes.MissingSum.Create(
+                            $"{t}: missing go.sum entry; to add it: go mod download {t.Path}", modFile, o.At?.Line ?? 0, o.At?.Column ?? 0));
+            if (diagnostics.Any(d => d.IsError)) return new RestoreResult(modules, diagnostics) { Mode = mode };
+
+            progress = new DownloadCounter(targets.Count, options.Progress);
+            var results = await downloader.DownloadAsync(targets, DownloadParts.Build, progress, cancellationToken).ConfigureAwait(false);
+            foreach (var r in results)
+            {
+                var (index, at) = origin[r.Module];
                 if (r.Succeeded)
                     modules[index] = modules[index] with { Dir = r.Dir ?? "", Sum = r.Sum ?? modules[index].Sum, GoModSum = r.GoModSum ?? modules[index].GoModSum };
                 else
                     diagnostics.Add(FetchDiagnostic(r.Exception, r.Error ?? "", modFile, at));
             }
             downloaded = results.Count(r => r.Succeeded && !r.FromCache);
-            if (!diagnostics.Any(d => d.IsError) && mode == ModMode.Mod)
-                await downloader.SaveGoSumAsync(cancellationToken).ConfigureAwait(false);
+            if (diagnostics.Any(d => d.IsError)) return new RestoreResult(modules, diagnostics) { Mode = mode };
+            if (mode == ModMode.Mod)
+                // go build adds the zip hashes of the modules it builds; MVS already wrote the go.mod hashes go keeps.
+                await downloader.SaveGoSumAsync(cancellationToken,
+                    (path, version) => !version.EndsWith("/go.mod", StringComparison.Ordinal) && targetSet.Contains(new ModuleVersion(path, version))).ConfigureAwait(false);
+
+            await AddRetractionWarningsAsync(moduleDir, source, mod, mvs, modFile, diagnostics, cancellationToken).ConfigureAwait(false);
         }
         catch (FetchConfigurationException e)
         {
@@ -147,6 +200,82 @@ public sealed class ModuleRestorer
         }
         progress.Finish();
         return new RestoreResult(modules, diagnostics) { Mode = mode, Downloaded = downloaded, DownloadedBytes = progress.Bytes };
+    }
+
+    /// <summary>
+    /// Design-time builds (and, until vendor/ is supported, vendor mode) never use the network: the build list is
+    /// computed by MVS from the module cache alone (its <c>cache/download</c> read as a proxy directory) and, when the
+    /// cache cannot answer, go.mod's own requirements are published. Only extracted modules get a <c>Dir</c>.
+    /// </summary>
+    private static async Task<RestoreResult> OfflineAsync(RestoreOptions options, GoEnvironment env, string moduleDir,
+        List<RestoredModule> modules, List<(int Index, ModuleVersion Target, ModFilePosition? At)> fetch, List<Diagnostic> diagnostics,
+        ModMode mode, CancellationToken cancellationToken)
+    {
+        var cache = new ModuleCache(env.ModCache);
+        var download = Path.Combine(env.ModCache, "cache", "download");
+        if (Directory.Exists(download))
+        {
+            var list = await ModuleReports.ListAsync(moduleDir, new DirectoryModuleSource(download), ["all"],
+                new ListOptions { ModCache = env.ModCache, Mvs = new MvsOptions { ReadOnly = true } }, cancellationToken).ConfigureAwait(false);
+            if (list.ExitCode == 0)
+            {
+                var published = new List<RestoredModule> { modules[0] };
+                var sum = ReadSum(options.SumFile, []) ?? new GoSumFile(options.SumFile);
+                foreach (var m in list.Modules.Where(m => !m.Main))
+                {
+                    var target = m.Replace is { Version.Length: > 0 } r ? new ModuleVersion(r.Path, r.Version) : new ModuleVersion(m.Path, m.Version);
+                    var replace = m.Replace is null ? "" : m.Replace.Version.Length == 0 ? m.Replace.Path : $"{m.Replace.Path}@{m.Replace.Version}";
+                    published.Add(new(m.Path, m.Version, m.Dir, FirstHash(sum, target.Path, target.Version), FirstHash(sum, target.Path, target.Version + "/go.mod"),
+                        replace, m.Indirect, Main: false));
+                }
+                return new RestoreResult(published, diagnostics) { Mode = mode };
+            }
+        }
+        foreach (var (index, target, _) in fetch)
+            if (cache.GetExtractedState(target) == ExtractedState.Complete) modules[index] = modules[index] with { Dir = cache.ModuleDir(target) };
+        return new RestoreResult(modules, diagnostics) { Mode = mode };
+    }
+
+    /// <summary>
+    /// go get's warnings about the versions the main module requires directly: <c>go: warning: path@v: retracted by
+    /// module author: rationale</c> (GOMOD0350) and <c>go: module path is deprecated: message</c> (GOMOD0351), each
+    /// placed on its require line. They need each module's latest go.mod; a failure to read it is no warning.
+    /// </summary>
+    private static async Task AddRetractionWarningsAsync(string moduleDir, Mvs.IModuleSource source, GoModFile mod, MvsOptions mvs, string modFile,
+        List<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    {
+        var direct = mod.Require.Where(r => !r.Indirect).Select(r => r.Path).Distinct(StringComparer.Ordinal).ToList();
+        if (direct.Count == 0) return;
+        var report = await ModuleReports.ListAsync(moduleDir, source, direct,
+            new ListOptions { Update = true, Retracted = true, Mvs = mvs with { ReadOnly = true } }, cancellationToken).ConfigureAwait(false);
+        foreach (var m in report.Modules)
+        {
+            var at = mod.PositionOfRequire(m.Path, m.Version);
+            if (m.Retracted.Count > 0)
+                diagnostics.Add(DiagnosticCodes.Retracted.Create(
+                    $"{m.Path}@{m.Version}: retracted by module author: {string.Join("; ", m.Retracted)}; to switch to the latest unretracted version, run: go get {m.Path}@latest",
+                    modFile, at?.Line ?? 0, at?.Column ?? 0));
+            if (m.Deprecated.Length > 0)
+                diagnostics.Add(DiagnosticCodes.Deprecated.Create($"module {m.Path} is deprecated: {m.Deprecated}", modFile, at?.Line ?? 0, at?.Column ?? 0));
+        }
+    }
+
+    /// <summary>
+    /// A module-graph failure as one diagnostic: go's message (with its requirement chain) without the <c>go: </c>
+    /// prefix, placed on the main go.mod line the chain starts from. A go.sum mismatch met on the way stays a
+    /// SECURITY ERROR (GOMOD0103), a missing go.sum line GOMOD0102, a needed go.mod update under readonly GOMOD0305.
+    /// </summary>
+    internal static Diagnostic GraphDiagnostic(GoOutput output, string modFile)
+    {
+        var lines = output.StdErr.TrimEnd('\n').Split('\n').Where(l => !l.StartsWith("go: downloading ", StringComparison.Ordinal));
+        var message = string.Join("\n", lines.Select(l => l.StartsWith("go: ", StringComparison.Ordinal) ? l[4..] : l));
+        var (file, line, column) = output.ErrorLocation ?? (modFile, 0, 0);
+        var code = message.Contains("SECURITY ERROR", StringComparison.Ordinal) ? DiagnosticCodes.ChecksumMismatch
+            : message.Contains("missing go.sum entry", StringComparison.Ordinal) ? DiagnosticCodes.MissingSum
+            : message.Contains("updates to go.mod needed", StringComparison.Ordinal) ? DiagnosticCodes.ModFileUpdateNeeded
+            : message.Contains(DisabledLookupException.Off, StringComparison.Ordinal) ? DiagnosticCodes.LookupDisabled
+            : DiagnosticCodes.ModuleGraphError;
+        return code.Create(message, file, line, column);
     }
 
     /// <summary>
