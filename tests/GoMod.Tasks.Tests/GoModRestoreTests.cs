@@ -81,11 +81,12 @@ public sealed class GoModRestoreTests : IDisposable
         task.Execute().ShouldBeTrue();
 
         task.Restored.ShouldBeTrue();
-        task.Modules.Select(m => m.ItemSpec).ShouldBe(["example.com/app", "example.com/a", "example.com/Shout"]);
+        // go list -m all: the main module, then the build list (punct comes from words' go.mod) sorted by path.
+        task.Modules.Select(m => m.ItemSpec).ShouldBe(["example.com/app", "example.com/Shout", "example.com/a", "example.com/punct"]);
         var main = task.Modules[0];
         main.GetMetadata("Main").ShouldBe("true");
         main.GetMetadata("Dir").ShouldBe(_dir.Path);
-        var a = task.Modules[1];
+        var a = task.Modules[2];
         a.GetMetadata("Version").ShouldBe("v1.0.0");
         a.GetMetadata("Replace").ShouldBe("example.com/words@v1.0.0");
         a.GetMetadata("Sum").ShouldBe(Hash("example.com/words", "v1.0.0"));
@@ -93,7 +94,7 @@ public sealed class GoModRestoreTests : IDisposable
         a.GetMetadata("Indirect").ShouldBe("false");
         a.GetMetadata("Dir").ShouldBe(Path.Combine(ModCache, "example.com", "words@v1.0.0"));
         File.Exists(Path.Combine(ModCache, "example.com", "words@v1.0.0", "words.go")).ShouldBeTrue();
-        var shout = task.Modules[2];
+        var shout = task.Modules[1];
         shout.GetMetadata("Indirect").ShouldBe("true");
         shout.GetMetadata("Dir").ShouldBe(Path.Combine(ModCache, "example.com", "!shout@v0.2.0"));
         _engine.Errors.ShouldBeEmpty();
@@ -129,7 +130,7 @@ public sealed class GoModRestoreTests : IDisposable
         again.Execute().ShouldBeTrue();
 
         again.Restored.ShouldBeFalse();
-        again.Modules.Length.ShouldBe(3);
+        again.Modules.Length.ShouldBe(4);
         File.GetLastWriteTimeUtc(Props).ShouldBe(propsTime);
         // The stamp is refreshed so that MSBuild's timestamp check skips the target next time.
         File.GetLastWriteTimeUtc(Cache).ShouldBeGreaterThan(DateTime.UtcNow.AddMinutes(-1));
@@ -209,7 +210,7 @@ public sealed class GoModRestoreTests : IDisposable
         task.Execute().ShouldBeTrue();
 
         task.Restored.ShouldBeFalse();
-        task.Modules.Length.ShouldBe(3);
+        task.Modules.Length.ShouldBe(4);
     }
 
     [Fact]
@@ -252,7 +253,7 @@ public sealed class GoModRestoreTests : IDisposable
     {
         var dir = _dir.Combine("we$ird;dir@x");
         Directory.CreateDirectory(dir);
-        _dir.Write("we$ird;dir@x/go.mod", "module example.com/app\n");
+        _dir.Write("we$ird;dir@x/go.mod", "module example.com/app\n\ngo 1.19\n");
         var task = Task(t => t.GoModFile = Path.Combine(dir, "go.mod"));
 
         task.Execute().ShouldBeTrue();
