@@ -23,8 +23,8 @@ public sealed class DirectoryModuleSource : IModuleSource
     }
 
     /// <inheritdoc/>
-    public async Task<byte[]> GetGoModAsync(string path, string version, CancellationToken cancellationToken) =>
-        await ReadAsync(path, version, "@v/" + Escape(path, version) + ".mod", cancellationToken).ConfigureAwait(false);
+    public Task<byte[]> GetGoModAsync(string path, string version, CancellationToken cancellationToken) =>
+        ReadAsync(path, version, string.Concat("@v/", Escape(path, version), ".mod"), cancellationToken);
 
     /// <inheritdoc/>
     public async Task<IReadOnlyList<string>> GetVersionListAsync(string path, CancellationToken cancellationToken)
@@ -59,6 +59,8 @@ public sealed class DirectoryModuleSource : IModuleSource
 
     private static string Escape(string path, string version)
     {
+        // Only upper-case letters are escaped; most versions have none.
+        if (!version.AsSpan().ContainsAnyInRange('A', 'Z') && !version.Contains('!')) return version;
         try
         {
             return ModulePath.EscapeVersion(version);

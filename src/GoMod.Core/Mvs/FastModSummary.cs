@@ -12,13 +12,14 @@ namespace GoMod.Core.Mvs;
 /// </summary>
 internal static class FastModSummary
 {
-    public static bool TryParse(ReadOnlySpan<byte> data, out ModSummary? summary)
+    public static bool TryParse(ReadOnlySpan<byte> data, out ModSummary? summary, StringPool? pool = null)
     {
+        pool ??= new StringPool();
         summary = null;
         string modulePath = "";
         string goVersion = "";
         bool sawModule = false, sawGo = false, inBlock = false;
-        var require = new List<ModuleVersion>();
+        var require = new List<ModuleVersion>(Math.Max(4, data.Count((byte)'\n')));
         Span<Range> tokens = stackalloc Range[4];
 
         while (data.Length > 0)
@@ -43,26 +44,26 @@ internal static class FastModSummary
             if (inBlock)
             {
                 if (n == 1 && first.SequenceEqual(")"u8)) { inBlock = false; continue; }
-                if (n != 2 || !TryRequirement(first, line[tokens[1]], require)) return false;
+                if (n != 2 || !TryRequirement(first, line[tokens[1]], require, pool)) return false;
                 continue;
             }
 
             if (first.SequenceEqual("module"u8))
             {
                 if (sawModule || n != 2 || comment >= 0 || line[tokens[1]].IndexOfAny("()"u8) >= 0) return false;
-                modulePath = Encoding.ASCII.GetString(line[tokens[1]]);
+                modulePath = pool.Get(line[tokens[1]]);
                 sawModule = true;
             }
             else if (first.SequenceEqual("go"u8))
             {
                 if (sawGo || n != 2 || !IsGoVersion(line[tokens[1]])) return false;
-                goVersion = Encoding.ASCII.GetString(line[tokens[1]]);
+                goVersion = pool.Get(line[tokens[1]]);
                 sawGo = true;
             }
             else if (first.SequenceEqual("require"u8))
             {
                 if (n == 2 && line[tokens[1]].SequenceEqual("("u8)) inBlock = true;
-                else if (n != 3 || !TryRequirement(line[tokens[1]], line[tokens[2]], require)) return false;
+                else if (n != 3 || !TryRequirement(line[tokens[1]], line[tokens[2]], require, pool)) return false;
             }
             else
             {
@@ -70,7 +71,7 @@ internal static class FastModSummary
             }
         }
         if (inBlock) return false;
-        summary = new ModSummary(modulePath, "", goVersion, ModSummary.PruningForGoVersion(goVersion), [.. require], []);
+        summary = new ModSummary(modulePath, "", goVersion, ModSummary.PruningForGoVersion(goVersion), require.Count == 0 ? [] : [.. require], []);
         return true;
     }
 
@@ -111,14 +112,16 @@ internal static class FastModSummary
         return true;
     }
 
-    private static bool TryRequirement(ReadOnlySpan<byte> pathBytes, ReadOnlySpan<byte> versionBytes, List<ModuleVersion> require)
+    private static bool TryRequirement(ReadOnlySpan<byte> pathBytes, ReadOnlySpan<byte> versionBytes, List<ModuleVersion> require, StringPool pool)
     {
         if (pathBytes.IndexOfAny("()"u8) >= 0 || versionBytes.IndexOfAny("()"u8) >= 0) return false;
-        var path = Encoding.ASCII.GetString(pathBytes);
-        var version = Encoding.ASCII.GetString(versionBytes);
-        if (ModulePath.CanonicalVersion(version) != version) return false;
-        if (!ModulePath.SplitPathVersion(path, out _, out var pathMajor) || !ModulePath.MatchPathMajor(version, pathMajor)) return false;
-        require.Add(new ModuleVersion(path, version));
+        var m = new ModuleVersion(pool.Get(pathBytes), pool.Get(versionBytes));
+        if (!pool.IsPlainRequirement(m, IsPlain)) return false;
+        require.Add(m);
         return true;
     }
+
+    private static bool IsPlain(ModuleVersion m) =>
+        ModulePath.CanonicalVersion(m.Version) == m.Version
+        && ModulePath.SplitPathVersion(m.Path, out _, out var pathMajor) && ModulePath.MatchPathMajor(m.Version, pathMajor);
 }

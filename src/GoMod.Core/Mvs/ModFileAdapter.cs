@@ -9,9 +9,9 @@ internal static class ModFileAdapter
 {
     /// <summary>Summarises a dependency's go.mod, parsed laxly as go parses dependency go.mod files.</summary>
     /// <exception cref="ModFileParseException">The file does not parse.</exception>
-    public static ModSummary Summarize(string fileName, byte[] data)
+    public static ModSummary Summarize(string fileName, byte[] data, StringPool? pool = null)
     {
-        if (FastModSummary.TryParse(data, out var fast)) return fast!;
+        if (FastModSummary.TryParse(data, out var fast, pool)) return fast!;
         return SummarizeWithParser(fileName, data);
     }
 

@@ -27,9 +27,9 @@ internal sealed partial class ModuleLoader
     /// every module whose requirements it holds and the zip sum of every build-list module; when it was never needed,
     /// only the roots' sums (go does not load the graph just to decide).
     /// </summary>
-    private async Task<HashSet<ModuleVersion>> KeepSumsAsync(Requirements rs, IReadOnlyList<LoadedPackage> packages, CancellationToken ct)
+    private async Task<KeepSet> KeepSumsAsync(Requirements rs, IReadOnlyList<LoadedPackage> packages, CancellationToken ct)
     {
-        var keep = new HashSet<ModuleVersion>();
+        var keep = new KeepSet();
 
         // The zips of every module in the build list whose path is a prefix of a loaded package (the provider and
         // the modules that could have been): needed to rule out an ambiguous import the next time.
@@ -40,14 +40,14 @@ internal sealed partial class ModuleLoader
             if (rs.Pruning == ModulePruning.Pruned && !std && rs.RootSelected(Main.Path, pkg.Mod.Path!, out var rv) && rv == pkg.Mod.Version)
             {
                 for (var prefix = pkg.Path; prefix != "."; prefix = ParentPath(prefix))
-                    if (rs.RootSelected(Main.Path, prefix, out var v) && v != "none") keep.Add(Main.Resolve(new ModuleVersion(prefix, v)));
+                    if (rs.RootSelected(Main.Path, prefix, out var v) && v != "none") keep.Zips.Add(Main.Resolve(new ModuleVersion(prefix, v)));
                 continue;
             }
             var (g, _) = await rs.GraphAsync(this, ct).ConfigureAwait(false);
             for (var prefix = pkg.Path; prefix != "."; prefix = ParentPath(prefix))
             {
                 var v = g.Selected(prefix);
-                if (v != "none") keep.Add(Main.Resolve(new ModuleVersion(prefix, v)));
+                if (v != "none") keep.Zips.Add(Main.Resolve(new ModuleVersion(prefix, v)));
             }
         }
 
@@ -56,21 +56,17 @@ internal sealed partial class ModuleLoader
             foreach (var m in rs.RootModules)
             {
                 var r = Main.Resolve(m);
-                keep.Add(new ModuleVersion(r.Path, r.Version + "/go.mod"));
-                keep.Add(r);
+                keep.GoMods.Add(r);
+                keep.Zips.Add(r);
             }
             return keep;
         }
         var (mg, _) = await rs.GraphAsync(this, ct).ConfigureAwait(false);
         mg.Graph.WalkBreadthFirst(m =>
         {
-            if (mg.Graph.IsLoaded(m))
-            {
-                var r = Main.Resolve(m);
-                keep.Add(new ModuleVersion(r.Path, r.Version + "/go.mod"));
-            }
+            if (mg.Graph.IsLoaded(m)) keep.GoMods.Add(Main.Resolve(m));
         });
-        foreach (var m in mg.BuildList) keep.Add(Main.Resolve(m));
+        foreach (var m in mg.BuildList) keep.Zips.Add(Main.Resolve(m));
         return keep;
     }
 
@@ -80,19 +76,26 @@ internal sealed partial class ModuleLoader
         return i < 0 ? "." : p[..i];
     }
 
-    private async Task<string?> UpdatedGoSumAsync(HashSet<ModuleVersion> keep, CancellationToken ct)
+    /// <summary>The go.sum lines to keep: go.mod lines and zip lines, by module.</summary>
+    private sealed class KeepSet
+    {
+        public HashSet<ModuleVersion> GoMods { get; } = [];
+        public HashSet<ModuleVersion> Zips { get; } = [];
+    }
+
+    private async Task<string?> UpdatedGoSumAsync(KeepSet keep, CancellationToken ct)
     {
         // Most commands add nothing: check the keys first and parse go.sum only to change it.
         bool missing = false;
         foreach (var (m, _) in GoModData)
         {
-            if (!keep.Contains(new ModuleVersion(m.Path, m.Version + "/go.mod")) || HadSum(new ModuleVersion(m.Path, m.Version + "/go.mod"))) continue;
+            if (!keep.GoMods.Contains(m) || HadGoModSum(m)) continue;
             missing = true;
             break;
         }
         if (!missing)
             foreach (var (m, _) in DownloadedZips)
-                if (keep.Contains(m) && !HadSum(m)) { missing = true; break; }
+                if (keep.Zips.Contains(m) && !HadSum(m)) { missing = true; break; }
         if (!missing) return null;
 
         var sumPath = Path.Combine(Main.ModRoot, "go.sum");
@@ -105,38 +108,60 @@ internal sealed partial class ModuleLoader
         bool dirty = false;
         foreach (var (m, data) in GoModData)
         {
-            var key = new ModuleVersion(m.Path, m.Version + "/go.mod");
-            if (!keep.Contains(key)) continue;
             // A line already there for the key is kept as is (go would have stopped on a mismatch).
-            if (HadSum(key)) continue;
-            dirty |= sums.Add(key.Path, key.Version, DirHash.HashGoMod(data));
+            if (!keep.GoMods.Contains(m) || HadGoModSum(m) || data is null) continue;
+            dirty |= sums.Add(m.Path, m.Version + "/go.mod", DirHash.HashGoMod(data));
         }
         foreach (var (m, zip) in DownloadedZips)
         {
-            if (!keep.Contains(m)) continue;
+            if (!keep.Zips.Contains(m)) continue;
             dirty |= sums.Add(m.Path, m.Version, DirHash.HashZip(zip));
         }
         return dirty ? sums.Format() : null;
     }
 
     /// <summary>Whether the main module's go.sum had a line for <paramref name="m"/> when the command started (go's <c>modfetch.HaveSum</c>).</summary>
-    public bool HadSum(ModuleVersion m) => InitialSumKeys.Value.Contains((m.Path, m.Version));
-
-    private Lazy<HashSet<(string, string)>> InitialSumKeys => _initialSumKeys ??= new Lazy<HashSet<(string, string)>>(ReadInitialSumKeys);
-
-    private Lazy<HashSet<(string, string)>>? _initialSumKeys;
-
-    /// <summary>The path and version of every line of go.sum as the command found it (hashes are not needed to decide).</summary>
-    private HashSet<(string, string)> ReadInitialSumKeys()
+    /// <remarks><paramref name="m"/>'s version may end in <c>/go.mod</c> for the go.mod line.</remarks>
+    public bool HadSum(ModuleVersion m)
     {
-        var keys = new HashSet<(string, string)>();
+        const string suffix = "/go.mod";
+        var keys = InitialSumKeys.Value;
+        return m.Version.EndsWith(suffix, StringComparison.Ordinal)
+            ? keys.GoMods.Contains(new ModuleVersion(m.Path, m.Version[..^suffix.Length]))
+            : keys.Zips.Contains(m);
+    }
+
+    /// <summary>Whether go.sum had the go.mod line of <paramref name="m"/> when the command started.</summary>
+    public bool HadGoModSum(ModuleVersion m) => InitialSumKeys.Value.GoMods.Contains(m);
+
+    private Lazy<(HashSet<ModuleVersion> GoMods, HashSet<ModuleVersion> Zips)> InitialSumKeys =>
+        _initialSumKeys ?? Interlocked.CompareExchange(ref _initialSumKeys, new(ReadInitialSumKeys), null) ?? _initialSumKeys;
+
+    private Lazy<(HashSet<ModuleVersion> GoMods, HashSet<ModuleVersion> Zips)>? _initialSumKeys;
+
+    /// <summary>The modules of every go.sum line as the command found it, split into go.mod and zip lines (hashes are not needed to decide).</summary>
+    private (HashSet<ModuleVersion>, HashSet<ModuleVersion>) ReadInitialSumKeys()
+    {
+        var goMods = new HashSet<ModuleVersion>();
+        var zips = new HashSet<ModuleVersion>();
         var sumPath = Path.Combine(Main.ModRoot, "go.sum");
-        if (!File.Exists(sumPath)) return keys;
-        foreach (var line in File.ReadLines(sumPath))
+        if (!File.Exists(sumPath)) return (goMods, zips);
+        var data = File.ReadAllBytes(sumPath).AsSpan();
+        while (data.Length > 0)
         {
-            var f = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (f.Length == 3) keys.Add((f[0], f[1]));
+            int nl = data.IndexOf((byte)'\n');
+            var line = nl < 0 ? data : data[..nl];
+            data = nl < 0 ? default : data[(nl + 1)..];
+            int a = line.IndexOf((byte)' ');
+            if (a <= 0) continue;
+            var rest = line[(a + 1)..];
+            int b = rest.IndexOf((byte)' ');
+            if (b <= 0 || rest[(b + 1)..].Contains((byte)' ') || !System.Text.Ascii.IsValid(line)) continue;
+            var path = _strings.Get(line[..a]);
+            var version = rest[..b];
+            if (version.EndsWith("/go.mod"u8)) goMods.Add(new ModuleVersion(path, _strings.Get(version[..^"/go.mod".Length])));
+            else zips.Add(new ModuleVersion(path, _strings.Get(version)));
         }
-        return keys;
+        return (goMods, zips);
     }
 }

@@ -243,9 +243,9 @@ internal sealed partial class ModuleLoader
 
     private async Task<byte[]> RawGoModDataAsync(ModuleVersion m, CancellationToken ct)
     {
-        if (_goModData.TryGetValue(m, out var data)) return data;
+        if (_goModData.TryGetValue(m, out var data) && data is not null) return data;
         data = await Source.GetGoModAsync(m.Path, m.Version, ct).ConfigureAwait(false);
-        _goModData.TryAdd(m, data);
+        _goModData.TryAdd(m, HadGoModSum(m) ? null : data);
         return data;
     }
 }

@@ -13,7 +13,8 @@ namespace GoMod.Core.Mvs;
 internal sealed partial class ModuleLoader
 {
     private readonly ConcurrentDictionary<ModuleVersion, Task<ModSummary>> _rawSummaries = new();
-    private readonly ConcurrentDictionary<ModuleVersion, byte[]> _goModData = new();
+    private readonly ConcurrentDictionary<ModuleVersion, byte[]?> _goModData = new();
+    private readonly StringPool _strings = new();
 
     public ModuleLoader(IModuleSource source, MainModule main, MvsOptions options)
     {
@@ -31,8 +32,11 @@ internal sealed partial class ModuleLoader
     /// <summary>Lines go prints to stderr along the way (warnings, "go: dropping requirement …").</summary>
     public List<string> Messages { get; } = [];
 
-    /// <summary>The go.mod files read from the source (not directories), for go.sum.</summary>
-    public IReadOnlyDictionary<ModuleVersion, byte[]> GoModData => _goModData;
+    /// <summary>
+    /// The go.mod files read from the source (not directories), for go.sum: the content is kept only when go.sum
+    /// had no line for it (null otherwise), so a warm, tidy module holds no file contents.
+    /// </summary>
+    public IReadOnlyDictionary<ModuleVersion, byte[]?> GoModData => _goModData;
 
     /// <summary>Version order of the module loader: semver, except that "" (the main module) is above every version.</summary>
     public static int CompareVersions(string v1, string v2)
@@ -103,11 +107,11 @@ internal sealed partial class ModuleLoader
         {
             name = "go.mod";
             data = await Source.GetGoModAsync(m.Path, m.Version, ct).ConfigureAwait(false);
-            _goModData.TryAdd(m, data);
+            _goModData.TryAdd(m, HadGoModSum(m) ? null : data);
         }
         try
         {
-            return ModFileAdapter.Summarize(name, data);
+            return ModFileAdapter.Summarize(name, data, _strings);
         }
         catch (ModFileParseException e)
         {
@@ -124,7 +128,7 @@ internal sealed partial class ModuleLoader
         if (m.Version.Length == 0 && m.Path == Main.Path)
             throw new InvalidOperationException("internal error: goModSummary called on the main module");
         var actual = Main.Resolve(m);
-        if (Options.ReadOnly && actual.Version.Length != 0 && !HadSum(new ModuleVersion(actual.Path, actual.Version + "/go.mod")))
+        if (Options.ReadOnly && actual.Version.Length != 0 && !HadGoModSum(actual))
             throw new ModuleSourceException(actual.Path, actual.Version, $"missing go.sum entry; to add it:\n\tgo mod download {m.Path}");
         var summary = await RawSummaryAsync(actual, ct).ConfigureAwait(false);
         if (actual.Version.Length != 0)
