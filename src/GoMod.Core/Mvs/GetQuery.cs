@@ -14,8 +14,8 @@ internal sealed class GetQuery
         Version = version;
     }
 
-    /// <summary>The argument as given.</summary>
-    public string Raw { get; }
+    /// <summary>The argument as given ("" for the implicit "." of a go get with no arguments).</summary>
+    public string Raw { get; set; }
 
     /// <summary>The text after <c>@</c>, or empty.</summary>
     public string RawVersion { get; }

@@ -79,8 +79,9 @@ internal sealed class GetResolver
     {
         // Arguments are checked before anything is loaded.
         var queries = new List<GetQuery>();
-        if (_args.Count == 0) throw new GoCommandException("no package to get in current directory");
-        foreach (var arg in _args)
+        // With no arguments go get means the package in the current directory.
+        var args = _args.Count == 0 ? ["."] : _args;
+        foreach (var arg in args)
         {
             GetQuery q;
             try
@@ -92,9 +93,18 @@ internal sealed class GetResolver
                 Error("go: " + e.Message);
                 continue;
             }
-            if (q.Pattern == "all" || q.Pattern.Contains("...", StringComparison.Ordinal) || q.Pattern.StartsWith('.') || Path.IsPathRooted(q.Pattern))
+            if (_args.Count == 0) q.Raw = "";
+            if (IsLocalPattern(q.Pattern))
             {
-                Error($"go: {q.Raw}: package patterns are not supported by GoMod.Sdk; name a module path");
+                if (q.RawVersion.Length != 0)
+                {
+                    Error($"go: can't request explicit version \"{q.RawVersion}\" of path \"{q.Pattern}\" in main module");
+                    continue;
+                }
+            }
+            else if (q.Pattern == "all" || q.Pattern.Contains("...", StringComparison.Ordinal))
+            {
+                Error($"go: {q.Raw}: package patterns other than directories of the main module are not supported by GoMod.Sdk; name a module or package path");
                 continue;
             }
             if (q.Pattern.EndsWith(".go", StringComparison.Ordinal) && q.RawVersion.Length == 0 && !q.Pattern.Contains('/'))
@@ -114,7 +124,8 @@ internal sealed class GetResolver
         foreach (var q in queries)
             if (q.Version == "none") _nonesByPath[q.Pattern] = q;
 
-        foreach (var q in queries)
+        foreach (var q in queries.Where(q => IsLocalPattern(q.Pattern))) QueryLocal(q);
+        foreach (var q in queries.Where(q => !IsLocalPattern(q.Pattern)))
         {
             if (q.Version == "none") QueryNone(q);
             else await QueryPathAsync(q, ct).ConfigureAwait(false);
@@ -427,6 +438,147 @@ internal sealed class GetResolver
         return true;
     }
 
+    /// <summary>go's <c>search.IsRelativePath</c> or an absolute path: a directory pattern.</summary>
+    private static bool IsLocalPattern(string p) =>
+        Path.IsPathRooted(p) || p is "." or ".." || p.StartsWith("./", StringComparison.Ordinal) || p.StartsWith("../", StringComparison.Ordinal);
+
+    /// <summary>go's <c>DirImportPath</c>: the import path (pattern) of a directory (pattern) of the main module, or ".".</summary>
+    private string DirImportPath(string pattern, out string absDir)
+    {
+        var main = _loader.Main;
+        absDir = Path.GetFullPath(Path.Combine(_loader.Options.WorkingDirectory ?? main.ModRoot, pattern));
+        var root = Path.GetFullPath(main.ModRoot).TrimEnd(Path.DirectorySeparatorChar);
+        if (absDir == root) return main.Path;
+        if (absDir.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            return main.Path + absDir[root.Length..].Replace(Path.DirectorySeparatorChar, '/');
+        return ".";
+    }
+
+    /// <summary>go's <c>performLocalQueries</c>: a directory argument names packages of the main module, never a version.</summary>
+    private void QueryLocal(GetQuery q)
+    {
+        var main = _loader.Main;
+        var pkgPattern = DirImportPath(q.Pattern, out var absDir);
+        var absDetail = Path.IsPathRooted(q.Pattern) ? "" : $" ({absDir})";
+        if (pkgPattern == ".")
+        {
+            q.Candidates.Add(PathSet.Error(q.Pattern, new GoCommandException($"{q.Pattern}{absDetail} is not within module rooted at {main.ModRoot}")));
+            return;
+        }
+        if (MainPackages(pkgPattern).Count == 0)
+        {
+            if (q.Raw.Length == 0 || q.Raw == ".")
+                q.Candidates.Add(PathSet.Error(q.Pattern, new GoCommandException("no package to get in current directory")));
+            else if (!pkgPattern.Contains("...", StringComparison.Ordinal))
+                q.Candidates.Add(PathSet.Error(q.Pattern, new GoCommandException($"{q.Pattern}{absDetail} is not a package in module rooted at {main.ModRoot}")));
+            else
+                _stderr.Append($"go: warning: \"{pkgPattern}\" matched no packages\n");
+            return;
+        }
+        q.Candidates.Add(new PathSet(q.Pattern, [main.Version], default, null));
+    }
+
+    /// <summary>
+    /// go's <c>MatchInModule</c> for the main module under any build tags: the package of a literal path, or every
+    /// package directory matching a <c>...</c> pattern (not below testdata, <c>_</c> or <c>.</c> directories, vendor,
+    /// or nested modules).
+    /// </summary>
+    private List<string> MainPackages(string pkgPattern)
+    {
+        var main = _loader.Main;
+        var content = ModuleContent.FromDirectory(main.ModRoot);
+        bool IsPackage(string rel) =>
+            content.HasGoFiles(rel) && GoSourceScanner.ScanDir(content.Files(rel)).Error != GoSourceScanner.NoGoFiles;
+        if (!pkgPattern.Contains("...", StringComparison.Ordinal))
+        {
+            var (dir, hasGo) = ModuleLoader.DirInModule(pkgPattern, main.Path, content);
+            return dir is not null && hasGo && IsPackage(dir) ? [pkgPattern] : [];
+        }
+        var match = ModuleLister.MatchPattern(pkgPattern);
+        var found = new List<string>();
+        void Walk(string rel, bool top)
+        {
+            var name = rel.Length == 0 ? main.Path : main.Path + "/" + rel;
+            if (match(name) && IsPackage(rel)) found.Add(name);
+            var full = rel.Length == 0 ? main.ModRoot : Path.Combine([main.ModRoot, .. rel.Split('/')]);
+            if (!top && Path.GetFileName(full) == "vendor") return;
+            foreach (var sub in Directory.EnumerateDirectories(full).Order(StringComparer.Ordinal))
+            {
+                var elem = Path.GetFileName(sub);
+                if (elem.StartsWith('.') || elem.StartsWith('_') || elem == "testdata") continue;
+                if (File.Exists(Path.Combine(sub, "go.mod"))) continue;
+                Walk(rel.Length == 0 ? elem : rel + "/" + elem, false);
+            }
+        }
+        Walk("", true);
+        return found;
+    }
+
+    /// <summary>
+    /// The import paths a load starts from: arguments as given, directory patterns resolved as go's package loader
+    /// resolves them (a <c>...</c> pattern to the directories with files built for this platform).
+    /// </summary>
+    private List<string> ResolvePatterns(IReadOnlyList<string> patterns, List<string>? errors)
+    {
+        var roots = new List<string>();
+        var main = _loader.Main;
+        var tags = GoSourceScanner.HostTags();
+        foreach (var pattern in patterns)
+        {
+            if (!IsLocalPattern(pattern))
+            {
+                roots.Add(pattern);
+                continue;
+            }
+            var dirs = new List<string>();
+            if (!pattern.Contains("...", StringComparison.Ordinal))
+            {
+                dirs.Add(Path.GetFullPath(Path.Combine(_loader.Options.WorkingDirectory ?? main.ModRoot, pattern)));
+            }
+            else
+            {
+                var pkgPattern = DirImportPath(pattern, out _);
+                foreach (var name in MainPackageDirectories(pkgPattern, tags)) dirs.Add(name);
+            }
+            foreach (var dir in dirs)
+            {
+                var rel = Path.GetRelativePath(main.ModRoot, dir).Replace(Path.DirectorySeparatorChar, '/');
+                if (rel == ".") rel = "";
+                if (!Directory.Exists(dir) || !Directory.EnumerateFiles(dir, "*.go").Any())
+                {
+                    errors?.Add(Directory.Exists(dir) ? $"no Go files in {dir}" : $"stat {dir}: directory not found");
+                    continue;
+                }
+                roots.Add(rel.Length == 0 ? main.Path : main.Path + "/" + rel);
+            }
+        }
+        return roots;
+    }
+
+    /// <summary>go's <c>MatchDirs</c> for the main module: directories matching the pattern with a file built for <paramref name="tags"/>.</summary>
+    private List<string> MainPackageDirectories(string pkgPattern, HashSet<string> tags)
+    {
+        var main = _loader.Main;
+        var content = ModuleContent.FromDirectory(main.ModRoot);
+        var match = ModuleLister.MatchPattern(pkgPattern);
+        var found = new List<string>();
+        void Walk(string rel, bool top)
+        {
+            var name = rel.Length == 0 ? main.Path : main.Path + "/" + rel;
+            var full = rel.Length == 0 ? main.ModRoot : Path.Combine([main.ModRoot, .. rel.Split('/')]);
+            if (match(name) && GoSourceScanner.HasBuildableGoFiles(content.Files(rel), tags)) found.Add(full);
+            foreach (var sub in Directory.EnumerateDirectories(full).Order(StringComparer.Ordinal))
+            {
+                var elem = Path.GetFileName(sub);
+                if (elem.StartsWith('.') || elem.StartsWith('_') || elem == "testdata") continue;
+                if (File.Exists(Path.Combine(sub, "go.mod"))) continue;
+                Walk(rel.Length == 0 ? elem : rel + "/" + elem, false);
+            }
+        }
+        Walk("", true);
+        return found;
+    }
+
     private string Selected(string path) => _buildListVersion.TryGetValue(path, out var v) ? v : "none";
 
     private static bool IsNoSuchPackageVersion(Exception e) =>
@@ -464,7 +616,7 @@ internal sealed class GetResolver
         var errors = new List<string>();
         try
         {
-            await load.RunAsync(_rs, patterns, errors, ct).ConfigureAwait(false);
+            await load.RunAsync(_rs, ResolvePatterns(patterns, null), errors, ct).ConfigureAwait(false);
         }
         catch (GoGetExitException)
         {
@@ -521,9 +673,16 @@ internal sealed class GetResolver
         {
             load = new PackageLoad(_loader, null);
             var loadErrors = new List<string>();
+            var matchErrors = new List<string>();
+            var roots = ResolvePatterns(pkgPatterns, matchErrors);
+            foreach (var e in matchErrors)
+            {
+                ModuleReports.AppendLog(_stderr, e);
+                packageErrors = true;
+            }
             try
             {
-                await load.RunAsync(_rs, pkgPatterns, loadErrors, ct).ConfigureAwait(false);
+                await load.RunAsync(_rs, roots, loadErrors, ct).ConfigureAwait(false);
             }
             catch (GoGetExitException)
             {
@@ -546,7 +705,7 @@ internal sealed class GetResolver
                 if (pkg.Mod.Path is { Length: > 0 }) Flag(pkg.Mod, ModFlags.HasPkg);
             }
             foreach (var pkg in load.Packages)
-                if (pkgPatterns.Contains(pkg.Path) && pkg.Mod.Path is { Length: > 0 }) Flag(pkg.Mod, ModFlags.Named);
+                if (roots.Contains(pkg.Path) && pkg.Mod.Path is { Length: > 0 }) Flag(pkg.Mod, ModFlags.Named);
         }
         foreach (var m in relevant.Keys.ToList())
             if (_rs.Direct.Contains(m.Path)) Flag(m, ModFlags.Direct);

@@ -273,18 +273,93 @@ internal static class GoSourceScanner
         return true;
     }
 
+    private static readonly HashSet<string> KnownOS = ["aix", "android", "darwin", "dragonfly", "freebsd", "hurd", "illumos", "ios", "js", "linux", "nacl", "netbsd", "openbsd", "plan9", "solaris", "windows", "zos"];
+    private static readonly HashSet<string> UnixOS = ["aix", "android", "darwin", "dragonfly", "freebsd", "hurd", "illumos", "ios", "linux", "netbsd", "openbsd", "solaris"];
+    private static readonly HashSet<string> KnownArch = ["386", "amd64", "amd64p32", "arm", "armbe", "arm64", "arm64be", "ppc64", "ppc64le", "mips", "mipsle", "mips64", "mips64le", "mips64p32", "mips64p32le", "loong64", "ppc", "riscv", "riscv64", "s390", "s390x", "sparc", "sparc64", "wasm"];
+
+    /// <summary>
+    /// go/build's default context for this machine, as <c>go build</c> would match files: GOOS and GOARCH of the host,
+    /// the gc compiler, cgo off (as the tests run go), and the release tags up to go1.19.
+    /// </summary>
+    public static HashSet<string> HostTags()
+    {
+        var os = OperatingSystem.IsWindows() ? "windows" : OperatingSystem.IsMacOS() ? "darwin" : OperatingSystem.IsFreeBSD() ? "freebsd" : "linux";
+        var arch = System.Runtime.InteropServices.RuntimeInformation.OSArchitecture switch
+        {
+            System.Runtime.InteropServices.Architecture.Arm64 => "arm64",
+            System.Runtime.InteropServices.Architecture.X86 => "386",
+            System.Runtime.InteropServices.Architecture.Arm => "arm",
+            _ => "amd64",
+        };
+        var tags = new HashSet<string>(StringComparer.Ordinal) { os, arch, "gc" };
+        for (int i = 1; i <= 19; i++) tags.Add("go1." + i.ToString(CultureInfo.InvariantCulture));
+        return tags;
+    }
+
+    /// <summary>
+    /// go/build's <c>ImportDir</c> verdict for matching directories: whether some <c>.go</c> file (tests included)
+    /// is built for <paramref name="tags"/>, by file name (GOOS/GOARCH suffixes) and build constraints.
+    /// </summary>
+    public static bool HasBuildableGoFiles(IEnumerable<(string Name, Func<byte[]> Read)> files, HashSet<string> tags)
+    {
+        foreach (var (name, read) in files)
+        {
+            if (name.StartsWith('_') || name.StartsWith('.') || !name.EndsWith(".go", StringComparison.Ordinal)) continue;
+            if (!MatchFile(name, tags)) continue;
+            if (ShouldBuild(read(), tags)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>go/build's <c>goodOSArchFile</c>: a <c>_GOOS</c>, <c>_GOARCH</c> or <c>_GOOS_GOARCH</c> name suffix must match.</summary>
+    private static bool MatchFile(string name, HashSet<string> tags)
+    {
+        int dot = name.IndexOf('.');
+        if (dot >= 0) name = name[..dot];
+        int i = name.IndexOf('_');
+        if (i < 0) return true;
+        var l = name[i..].Split('_').ToList();
+        if (l.Count > 0 && l[^1] == "test") l.RemoveAt(l.Count - 1);
+        int n = l.Count;
+        if (n >= 2 && KnownOS.Contains(l[n - 2]) && KnownArch.Contains(l[n - 1]))
+            return MatchRealTag(l[n - 2], tags) && MatchRealTag(l[n - 1], tags);
+        if (n >= 1 && KnownOS.Contains(l[n - 1])) return MatchRealTag(l[n - 1], tags);
+        if (n >= 1 && KnownArch.Contains(l[n - 1])) return MatchRealTag(l[n - 1], tags);
+        return true;
+    }
+
+    /// <summary>go/build's <c>matchTag</c> for a real context: the tag is set, or implied (android→linux, illumos→solaris, ios→darwin, unix).</summary>
+    private static bool MatchRealTag(string name, HashSet<string> tags)
+    {
+        if (!IsValidTag(name)) return false;
+        if (tags.Contains(name)) return true;
+        return name switch
+        {
+            "linux" => tags.Contains("android"),
+            "solaris" => tags.Contains("illumos"),
+            "darwin" => tags.Contains("ios"),
+            "unix" => tags.Any(UnixOS.Contains),
+            _ => false,
+        };
+    }
+
+    /// <summary>go/build's <c>shouldBuild</c> for a real context (<c>//go:build</c> decides, else every <c>+build</c> line).</summary>
+    public static bool ShouldBuild(byte[] content, HashSet<string> tags) => ShouldBuild(content, (tag, prefer) => MatchRealTag(tag, tags));
+
     /// <summary>
     /// go's <c>imports.ShouldBuild</c> under any-tags: the file header's <c>//go:build</c> line decides if present,
     /// else every <c>// +build</c> line must hold; a tag holds unless it is <c>ignore</c> or malformed (negations flip).
     /// </summary>
-    public static bool ShouldBuild(byte[] content)
+    public static bool ShouldBuild(byte[] content) => ShouldBuild(content, MatchTag);
+
+    private static bool ShouldBuild(byte[] content, Func<string, bool, bool> matchTag)
     {
         var (header, goBuild, ok) = ParseFileHeader(content);
         if (!ok) return false;
         if (goBuild is not null)
         {
             var text = goBuild.Trim()["//go:build".Length..].Trim();
-            var expr = new ExprParser(text).Parse();
+            var expr = new ExprParser(text, matchTag).Parse();
             return expr is not null && expr(true);
         }
         foreach (var raw in header.Split('\n'))
@@ -292,7 +367,7 @@ internal static class GoSourceScanner
             var line = raw.Trim();
             if (!line.StartsWith("//", StringComparison.Ordinal) || !line.Contains("+build", StringComparison.Ordinal)) continue;
             if (!TrySplitPlusBuild(line, out var expr)) continue;
-            if (!EvalPlusBuild(expr)) return false;
+            if (!EvalPlusBuild(expr, matchTag)) return false;
         }
         return true;
     }
@@ -375,11 +450,11 @@ internal static class GoSourceScanner
     /// <summary>Any-tags value of a tag: true for a well-formed tag other than <c>ignore</c> when <paramref name="prefer"/>.</summary>
     private static bool MatchTag(string name, bool prefer) => IsValidTag(name) && name != "ignore" && prefer;
 
-    private static bool EvalPlusBuild(string text)
+    private static bool EvalPlusBuild(string text, Func<string, bool, bool> matchTag)
     {
         // A space-separated OR of comma-separated ANDs of possibly negated tags; "!!x" and "!" mean ignore.
         var clauses = text.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
-        if (clauses.Length == 0) return MatchTag("ignore", true);
+        if (clauses.Length == 0) return matchTag("ignore", true);
         foreach (var clause in clauses)
         {
             bool all = true;
@@ -387,9 +462,9 @@ internal static class GoSourceScanner
             {
                 var lit = lit0;
                 bool value;
-                if (lit.StartsWith("!!", StringComparison.Ordinal) || lit == "!") value = MatchTag("ignore", true);
-                else if (lit.StartsWith('!')) value = !(IsValidTag(lit[1..]) ? MatchTag(lit[1..], false) : MatchTag("ignore", false));
-                else value = IsValidTag(lit) ? MatchTag(lit, true) : MatchTag("ignore", true);
+                if (lit.StartsWith("!!", StringComparison.Ordinal) || lit == "!") value = matchTag("ignore", true);
+                else if (lit.StartsWith('!')) value = !(IsValidTag(lit[1..]) ? matchTag(lit[1..], false) : matchTag("ignore", false));
+                else value = IsValidTag(lit) ? matchTag(lit, true) : matchTag("ignore", true);
                 all &= value;
             }
             if (all) return true;
@@ -398,7 +473,7 @@ internal static class GoSourceScanner
     }
 
     /// <summary>A <c>//go:build</c> expression parser producing an evaluator taking the "prefer" polarity.</summary>
-    private sealed class ExprParser(string s)
+    private sealed class ExprParser(string s, Func<string, bool, bool> matchTag)
     {
         private int _i;
         private string _tok = "";
@@ -469,7 +544,7 @@ internal static class GoSourceScanner
             if (!_isTag) throw new SyntaxException();
             var tag = _tok;
             Lex();
-            return p => MatchTag(tag, p);
+            return p => matchTag(tag, p);
         }
 
         private void Lex()

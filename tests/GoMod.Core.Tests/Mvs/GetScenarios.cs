@@ -252,6 +252,51 @@ public static class GetScenarios
         import _ "example.com/pnest"
         """;
 
+    /// <summary>A main module whose packages import pa (root), pd (not yet required) and, on windows only, pq6.</summary>
+    private const string MainWithPackages = """
+        -- go.mod --
+        module example.com/main
+
+        go 1.17
+
+        require example.com/pa v1.0.0
+
+        require (
+        	example.com/pb v1.0.0 // indirect
+        	example.com/pc v1.0.0 // indirect
+        )
+        -- main.go --
+        package main
+
+        import _ "example.com/pa"
+
+        func main() {}
+        -- cmd/tool/tool.go --
+        package main
+
+        import (
+        	_ "example.com/pb"
+        	_ "example.com/pd"
+        )
+        -- winonly/w_windows.go --
+        package winonly
+
+        import _ "example.com/pq6"
+        -- testdata/t.go --
+        package testdata
+
+        import _ "example.com/pq5"
+        -- docs/README.md --
+        nothing here
+        -- nested/go.mod --
+        module example.com/main/nested
+        -- nested/n.go --
+        package nested
+
+        import _ "example.com/pq4"
+
+        """;
+
     private static (string, string, string[]) Pruned(params string[] args) => (PrunedMain + Modules, "", args);
 
     private static (string, string, string[]) Unpruned(params string[] args) => (UnprunedMain + Modules, "", args);
@@ -518,6 +563,16 @@ public static class GetScenarios
             ["package_upgrade_brings_new_import"] = (PackageMain("1.17", "example.com/pa v1.0.0\n\trequire example.com/pb v1.0.0 // indirect\n\trequire example.com/pc v1.0.0 // indirect") + Packages, "", ["example.com/pa@v1.1.0"]),
             ["package_none_removes_module"] = (PackageMain("1.17", "example.com/pa v1.0.0\n\trequire example.com/pb v1.0.0 // indirect\n\trequire example.com/pc v1.0.0 // indirect") + Packages, "", ["example.com/pb@none"]),
             ["package_build_constraints_decide_imports"] = (PackageMain("1.17") + Packages, "", ["example.com/pcons@v1.0.0"]),
+            ["main_packages_dash_u_all_dependencies"] = (MainWithPackages + Packages, "upgrade", ["./..."]),
+            ["main_packages_dash_u_patch_all_dependencies"] = (MainWithPackages + Packages, "patch", ["./..."]),
+            ["main_packages_dash_u_without_arguments"] = (MainWithPackages + Packages, "upgrade", []),
+            ["main_packages_resolve_missing_imports"] = (MainWithPackages + Packages, "", ["./..."]),
+            ["main_packages_subdirectory"] = (MainWithPackages + Packages, "upgrade", ["./cmd/tool"]),
+            ["main_packages_pattern_matching_nothing"] = (MainWithPackages + Packages, "", ["./docs/..."]),
+            ["main_packages_not_a_package"] = (MainWithPackages + Packages, "", ["./docs"]),
+            ["main_packages_outside_module"] = (MainWithPackages + Packages, "", ["../elsewhere"]),
+            ["main_packages_explicit_version_refused"] = (MainWithPackages + Packages, "", ["./...@v1.0.0"]),
+            ["main_without_root_package"] = (PackageMain("1.17") + Packages, "", []),
             ["package_from_nested_module_path"] = (PackageMain("1.17") + Packages, "", ["example.com/pnest/inner@latest"]),
 
             ["downgrade_to_version_below_dependents"] = ("""
