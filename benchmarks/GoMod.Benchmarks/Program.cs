@@ -1,9 +1,16 @@
 // Benchmarks are console entry points named by the first argument; see benchmarks/README.md.
 using GoMod.Benchmarks;
+using GoMod.Benchmarks.Download;
 
-var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordinal)
+var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.Ordinal)
 {
-    ["ziphash"] = ZipHashBenchmark.Run,
+    ["ziphash"] = a => Task.FromResult(ZipHashBenchmark.Run(a)),
+    // Our cold/warm module downloads against 'go mod download' on the same loopback proxy.
+    ["download"] = DownloadBenchmark.RunAsync,
+    // Downloads module versions into a module cache: the child process of the fetch tests (kill, multi-process).
+    ["fetch"] = FetchCommand.RunAsync,
+    // Our build list against 'go list -m all' on generated graphs of 1,000 and 10,000 modules.
+    ["mvs"] = a => Task.FromResult(MvsBenchmark.Run(a)),
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
@@ -12,4 +19,4 @@ if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
     Console.Error.WriteLine("benchmarks: " + string.Join(", ", benchmarks.Keys));
     return 2;
 }
-return run(args[1..]);
+return await run(args[1..]);

@@ -3,8 +3,6 @@ using System.Globalization;
 using System.Text;
 using GoMod.Core.Restore;
 using Microsoft.Build.Framework;
-using Microsoft.Build.Utilities;
-using MSBuildTask = Microsoft.Build.Utilities.Task;
 
 namespace GoMod.Tasks;
 
@@ -14,45 +12,10 @@ namespace GoMod.Tasks;
 /// list. No module logic lives here. A restore whose inputs hash like the cached one does no work (the stamp is
 /// refreshed); a design-time build never uses the network and never writes or fails.
 /// </summary>
-public sealed class GoModRestore : MSBuildTask, ICancelableTask, IDisposable
+public sealed class GoModRestore : GoModTask
 {
-    private readonly CancellationTokenSource _cancel = new();
-
-    /// <summary>The main module's go.mod (GoModFile).</summary>
-    [Required] public string GoModFile { get; set; } = "";
-
-    /// <summary>GoProxy (GOPROXY).</summary>
-    public string? GoProxy { get; set; }
-
-    /// <summary>GoPrivate (GOPRIVATE).</summary>
-    public string? GoPrivate { get; set; }
-
-    /// <summary>GoNoProxy (GONOPROXY).</summary>
-    public string? GoNoProxy { get; set; }
-
-    /// <summary>GoNoSumDb (GONOSUMDB).</summary>
-    public string? GoNoSumDb { get; set; }
-
-    /// <summary>GoInsecure (GOINSECURE).</summary>
-    public string? GoInsecure { get; set; }
-
-    /// <summary>GoSumDb (GOSUMDB).</summary>
-    public string? GoSumDb { get; set; }
-
-    /// <summary>GoModCache (GOMODCACHE).</summary>
-    public string? GoModCache { get; set; }
-
-    /// <summary>GoFlags (GOFLAGS).</summary>
-    public string? GoFlags { get; set; }
-
-    /// <summary>GoModMode: readonly, mod or vendor (go's -mod=).</summary>
-    public string? GoModMode { get; set; }
-
-    /// <summary>GoVendor: write vendor/.</summary>
-    public bool GoVendor { get; set; }
-
-    /// <summary>GoImportComments: error, warning or none.</summary>
-    public string? GoImportComments { get; set; }
+    /// <summary>True to restore even when the no-op cache says nothing changed (GoModDownload): every module is checked in the module cache and fetched if missing.</summary>
+    public bool Force { get; set; }
 
     /// <summary>True in design-time builds: offline, nothing written, diagnostics only as messages.</summary>
     public bool DesignTime { get; set; }
@@ -69,20 +32,11 @@ public sealed class GoModRestore : MSBuildTask, ICancelableTask, IDisposable
     /// <summary>The generated props file (obj/&lt;project&gt;.gomod.g.props).</summary>
     [Required] public string PropsFile { get; set; } = "";
 
-    /// <summary>Base of help links: a URL or the full path of diagnostics.md; the code is appended as an anchor.</summary>
-    public string? HelpLinkBase { get; set; }
-
     /// <summary>The build list, one item per module (metadata: Version, Dir, Sum, GoModSum, Replace, Indirect, Main).</summary>
     [Output] public ITaskItem[] Modules { get; private set; } = [];
 
     /// <summary>True when the restore did work (the inputs had changed); false when the cache answered.</summary>
     [Output] public bool Restored { get; private set; }
-
-    /// <inheritdoc />
-    public void Cancel() => _cancel.Cancel();
-
-    /// <inheritdoc />
-    public void Dispose() => _cancel.Dispose();
 
     /// <inheritdoc />
     public override bool Execute()
@@ -91,10 +45,10 @@ public sealed class GoModRestore : MSBuildTask, ICancelableTask, IDisposable
         var reporting = DesignTime ? DiagnosticReporting.MessagesOnly : DiagnosticReporting.Normal;
         try
         {
-            var options = BuildOptions();
+            var options = BuildOptions() with { Offline = DesignTime, Progress = DesignTime ? null : new ProgressLog(Log) };
             var hash = RestoreCache.ComputeInputsHash(options, ToolIdentity);
             var cached = RestoreCache.Read(CacheFile);
-            if (cached is not null && cached.IsCurrent(hash))
+            if (!Force && cached is not null && cached.IsCurrent(hash))
             {
                 Log.LogMessage(MessageImportance.Low, "GoMod: go.mod, go.sum and the settings are unchanged since the last restore ({0}); nothing to do.", CacheFile);
                 if (!DesignTime) cached.Write(CacheFile);
@@ -102,7 +56,7 @@ public sealed class GoModRestore : MSBuildTask, ICancelableTask, IDisposable
                 return true;
             }
 
-            var result = new ModuleRestorer().RestoreAsync(options, _cancel.Token).GetAwaiter().GetResult();
+            var result = new ModuleRestorer().RestoreAsync(options, CancellationToken).GetAwaiter().GetResult();
             var warningReporting = result.Succeeded && !ReportWarnings && !DesignTime ? DiagnosticReporting.ErrorsOnly : reporting;
             foreach (var d in result.Diagnostics) DiagnosticLogger.Log(Log, d, warningReporting, HelpLinkBase);
             Modules = ModuleItems.ToItems(result.Modules);
@@ -120,7 +74,7 @@ public sealed class GoModRestore : MSBuildTask, ICancelableTask, IDisposable
             LogSummary(result, stopwatch.Elapsed);
             return true;
         }
-        catch (OperationCanceledException) when (_cancel.IsCancellationRequested)
+        catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
         {
             DiagnosticLogger.Log(Log, DiagnosticCodes.Canceled.Create("GoMod: restore canceled"), reporting, HelpLinkBase);
             return DesignTime;
@@ -131,25 +85,6 @@ public sealed class GoModRestore : MSBuildTask, ICancelableTask, IDisposable
             DiagnosticLogger.Log(Log, DiagnosticCodes.InternalError.Create($"GoMod: {e.GetType().Name}: {e.Message}"), reporting, HelpLinkBase);
             return DesignTime;
         }
-    }
-
-    private RestoreOptions BuildOptions()
-    {
-        var settings = new Dictionary<string, string?>
-        {
-            ["GOPROXY"] = GoProxy, ["GOPRIVATE"] = GoPrivate, ["GONOPROXY"] = GoNoProxy, ["GONOSUMDB"] = GoNoSumDb,
-            ["GOINSECURE"] = GoInsecure, ["GOSUMDB"] = GoSumDb, ["GOMODCACHE"] = GoModCache, ["GOFLAGS"] = GoFlags,
-        };
-        return new RestoreOptions
-        {
-            ModFile = Path.GetFullPath(GoModFile),
-            Environment = GoEnvironment.Resolve(settings, Environment.GetEnvironmentVariable),
-            ModMode = GoModMode?.Trim() ?? "",
-            WriteVendor = GoVendor,
-            ImportComments = GoImportComments?.Trim() ?? "",
-            Offline = DesignTime,
-            Progress = DesignTime ? null : new ProgressLog(Log),
-        };
     }
 
     private void LogSummary(RestoreResult result, TimeSpan elapsed)

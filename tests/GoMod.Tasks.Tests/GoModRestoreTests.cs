@@ -7,6 +7,7 @@ namespace GoMod.Tasks.Tests;
 /// <summary>The GoModRestore task maps properties to options, logs diagnostics with code and position, writes its outputs once, and returns the build list.</summary>
 public sealed class GoModRestoreTests : IDisposable
 {
+    // The modules come from the sample's file-system proxy, so the restore really downloads and verifies them.
     private const string GoMod = """
         module example.com/app
 
@@ -14,19 +15,30 @@ public sealed class GoModRestoreTests : IDisposable
 
         require (
         	example.com/a v1.0.0
-        	example.com/B v1.2.0 // indirect
+        	example.com/Shout v0.2.0 // indirect
         )
 
-        replace example.com/a v1.0.0 => example.com/fork v1.0.1
+        replace example.com/a v1.0.0 => example.com/words v1.0.0
         """;
 
-    private const string GoSum = """
-        example.com/fork v1.0.1 h1:forkzip=
-        example.com/fork v1.0.1/go.mod h1:forkmod=
-        example.com/B v1.2.0 h1:bzip=
-        example.com/B v1.2.0/go.mod h1:bmod=
+    private static readonly string GoSum = string.Concat(File.ReadAllLines(Path.Combine(RepoRoot, "samples", "hello", "go.sum"))
+        .Where(l => l.StartsWith("example.com/words v1.0.0", StringComparison.Ordinal) || l.StartsWith("example.com/Shout v0.2.0", StringComparison.Ordinal))
+        .Select(l => l + "\n"));
 
-        """;
+    private static string Hash(string path, string version) =>
+        GoSum.Split('\n').Select(l => l.Split(' ')).First(f => f.Length == 3 && f[0] == path && f[1] == version)[2];
+
+    private static string RepoRoot
+    {
+        get
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+                if (File.Exists(Path.Combine(dir.FullName, "GoModSdk.sln"))) return dir.FullName;
+            throw new DirectoryNotFoundException("repository root");
+        }
+    }
+
+    private static string SampleProxy => "file://" + Path.Combine(RepoRoot, "samples", "hello", "proxy").Replace('\\', '/');
 
     private readonly TempDirectory _dir = new("tasks");
     private readonly RecordingBuildEngine _engine = new();
@@ -44,7 +56,8 @@ public sealed class GoModRestoreTests : IDisposable
             BuildEngine = _engine,
             GoModFile = _dir.Combine("go.mod"),
             GoModCache = ModCache,
-            GoProxy = "off",
+            GoProxy = SampleProxy,
+            GoNoSumDb = "example.com",
             GoFlags = "",
             CacheFile = Cache,
             PropsFile = Props,
@@ -53,38 +66,55 @@ public sealed class GoModRestoreTests : IDisposable
         return task;
     }
 
-    private void WriteInputs(string goMod = GoMod, string? goSum = GoSum)
+    private void WriteInputs(string goMod = GoMod, string? goSum = "")
     {
         _dir.Write("go.mod", goMod);
-        if (goSum is not null) _dir.Write("go.sum", goSum);
+        if (goSum is not null) _dir.Write("go.sum", goSum.Length == 0 ? GoSum : goSum);
     }
 
     [Fact]
-    public void Publishes_main_module_and_requirements_with_all_metadata()
+    public void Publishes_main_module_and_requirements_downloaded_into_the_module_cache()
     {
         WriteInputs();
-        Directory.CreateDirectory(Path.Combine(ModCache, "example.com", "!b@v1.2.0"));
         var task = Task();
 
         task.Execute().ShouldBeTrue();
 
         task.Restored.ShouldBeTrue();
-        task.Modules.Select(m => m.ItemSpec).ShouldBe(["example.com/app", "example.com/a", "example.com/B"]);
+        // go list -m all: the main module, then the build list (punct comes from words' go.mod) sorted by path.
+        task.Modules.Select(m => m.ItemSpec).ShouldBe(["example.com/app", "example.com/Shout", "example.com/a", "example.com/punct"]);
         var main = task.Modules[0];
         main.GetMetadata("Main").ShouldBe("true");
         main.GetMetadata("Dir").ShouldBe(_dir.Path);
-        var a = task.Modules[1];
+        var a = task.Modules[2];
         a.GetMetadata("Version").ShouldBe("v1.0.0");
-        a.GetMetadata("Replace").ShouldBe("example.com/fork@v1.0.1");
-        a.GetMetadata("Sum").ShouldBe("h1:forkzip=");
-        a.GetMetadata("GoModSum").ShouldBe("h1:forkmod=");
+        a.GetMetadata("Replace").ShouldBe("example.com/words@v1.0.0");
+        a.GetMetadata("Sum").ShouldBe(Hash("example.com/words", "v1.0.0"));
+        a.GetMetadata("GoModSum").ShouldBe(Hash("example.com/words", "v1.0.0/go.mod"));
         a.GetMetadata("Indirect").ShouldBe("false");
-        a.GetMetadata("Dir").ShouldBe("");
-        var b = task.Modules[2];
-        b.GetMetadata("Indirect").ShouldBe("true");
-        b.GetMetadata("Dir").ShouldBe(Path.Combine(ModCache, "example.com", "!b@v1.2.0"));
+        a.GetMetadata("Dir").ShouldBe(Path.Combine(ModCache, "example.com", "words@v1.0.0"));
+        File.Exists(Path.Combine(ModCache, "example.com", "words@v1.0.0", "words.go")).ShouldBeTrue();
+        var shout = task.Modules[1];
+        shout.GetMetadata("Indirect").ShouldBe("true");
+        shout.GetMetadata("Dir").ShouldBe(Path.Combine(ModCache, "example.com", "!shout@v0.2.0"));
         _engine.Errors.ShouldBeEmpty();
         _engine.Warnings.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Content_that_does_not_match_go_sum_is_a_security_error_and_leaves_no_cache()
+    {
+        WriteInputs(goSum: GoSum.Replace(Hash("example.com/words", "v1.0.0"), "h1:d4w3vMBHM9/8gltG3EIXYsq1aw2fLQBtsgyE9jvC+lU=".Replace('d', 'e')));
+
+        Task().Execute().ShouldBeFalse();
+
+        var error = _engine.Errors.ShouldHaveSingleItem();
+        error.Code.ShouldBe("GOMOD0103");
+        error.Message!.ShouldContain("verifying example.com/words@v1.0.0: checksum mismatch");
+        error.Message!.ShouldContain("SECURITY ERROR");
+        error.LineNumber.ShouldBe(10); // the replace line: it names what was downloaded
+        File.Exists(Cache).ShouldBeFalse();
+        Directory.Exists(Path.Combine(ModCache, "example.com", "words@v1.0.0")).ShouldBeFalse();
     }
 
     [Fact]
@@ -100,24 +130,24 @@ public sealed class GoModRestoreTests : IDisposable
         again.Execute().ShouldBeTrue();
 
         again.Restored.ShouldBeFalse();
-        again.Modules.Length.ShouldBe(3);
+        again.Modules.Length.ShouldBe(4);
         File.GetLastWriteTimeUtc(Props).ShouldBe(propsTime);
         // The stamp is refreshed so that MSBuild's timestamp check skips the target next time.
         File.GetLastWriteTimeUtc(Cache).ShouldBeGreaterThan(DateTime.UtcNow.AddMinutes(-1));
     }
 
     [Fact]
-    public void Changed_go_sum_restores_again_and_rewrites_the_props()
+    public void Changed_go_sum_restores_again()
     {
         WriteInputs();
         Task().Execute().ShouldBeTrue();
 
-        _dir.Write("go.sum", GoSum.Replace("h1:forkzip=", "h1:newzip="));
+        _dir.Write("go.sum", GoSum + "example.com/other v1.0.0/go.mod h1:other=\n");
         var again = Task();
         again.Execute().ShouldBeTrue();
 
         again.Restored.ShouldBeTrue();
-        File.ReadAllText(Props).ShouldContain("h1:newzip=");
+        File.ReadAllText(Props).ShouldContain(Hash("example.com/words", "v1.0.0"));
     }
 
     [Fact]
@@ -180,7 +210,7 @@ public sealed class GoModRestoreTests : IDisposable
         task.Execute().ShouldBeTrue();
 
         task.Restored.ShouldBeFalse();
-        task.Modules.Length.ShouldBe(3);
+        task.Modules.Length.ShouldBe(4);
     }
 
     [Fact]
@@ -223,7 +253,7 @@ public sealed class GoModRestoreTests : IDisposable
     {
         var dir = _dir.Combine("we$ird;dir@x");
         Directory.CreateDirectory(dir);
-        _dir.Write("we$ird;dir@x/go.mod", "module example.com/app\n");
+        _dir.Write("we$ird;dir@x/go.mod", "module example.com/app\n\ngo 1.19\n");
         var task = Task(t => t.GoModFile = Path.Combine(dir, "go.mod"));
 
         task.Execute().ShouldBeTrue();

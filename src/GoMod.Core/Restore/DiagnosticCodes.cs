@@ -55,6 +55,10 @@ public static class DiagnosticCodes
     public static readonly DiagnosticDescriptor ChecksumMismatch = new("GOMOD0103", Error, "checksum mismatch",
         "Find out why the content changed before touching go.sum: only if you trust the new content, delete its go.sum lines and run 'go mod download'.");
 
+    /// <summary>A module in the module cache no longer hashes to what was recorded when it was downloaded (go mod verify).</summary>
+    public static readonly DiagnosticDescriptor CacheModified = new("GOMOD0104", Error, "module cache modified",
+        "Delete the module from the module cache (go clean -modcache removes all) and build again to download it afresh.");
+
     // Network and proxies.
 
     /// <summary>No proxy in the list has the module or version (404/410 all the way down).</summary>
@@ -86,6 +90,18 @@ public static class DiagnosticCodes
     /// <summary>A replace directive points at a directory that does not exist.</summary>
     public static readonly DiagnosticDescriptor ReplacementDirectoryMissing = new("GOMOD0303", Error, "replacement directory does not exist",
         "Create the directory, or correct the replace directive in go.mod.");
+
+    /// <summary>The module graph cannot be loaded (a missing version, an unreadable go.mod…); go's requirement chain, placed on the main go.mod line it starts from.</summary>
+    public static readonly DiagnosticDescriptor ModuleGraphError = new("GOMOD0304", Error, "error loading the module graph",
+        "Fix the requirement on the reported go.mod line (or the module it leads to): require a version that exists, or replace or exclude the broken one.");
+
+    /// <summary>go.mod must change to be consistent (go's "updates to go.mod needed"), but -mod=readonly forbids it.</summary>
+    public static readonly DiagnosticDescriptor ModFileUpdateNeeded = new("GOMOD0305", Error, "updates to go.mod needed",
+        "Run 'go mod tidy', or build once with GoModMode=mod so that the restore updates go.mod and go.sum.");
+
+    /// <summary>GoModGet could not apply the requested versions (go get's error).</summary>
+    public static readonly DiagnosticDescriptor GetFailed = new("GOMOD0306", Error, "go get failed",
+        "Correct the GoGet arguments (path@version, path@latest, path@none) as go get's message says.");
 
     /// <summary>The selected version has been retracted by its author.</summary>
     public static readonly DiagnosticDescriptor Retracted = new("GOMOD0350", Warning, "retracted module version",
@@ -120,9 +136,9 @@ public static class DiagnosticCodes
     [
         ModFileNotFound, ModFileSyntax, NoModuleDeclaration, InvalidProperty, InvalidGoFlags, InvalidGoEnvironment,
         NotSupportedYet,
-        SumFileSyntax, MissingSum, ChecksumMismatch,
+        SumFileSyntax, MissingSum, ChecksumMismatch, CacheModified,
         ModuleNotFound, ProxyRequestFailed, LookupDisabled, NotInCacheOffline,
-        InvalidRequirement, PathMismatch, ReplacementDirectoryMissing, Retracted, Deprecated,
+        InvalidRequirement, PathMismatch, ReplacementDirectoryMissing, ModuleGraphError, ModFileUpdateNeeded, GetFailed, Retracted, Deprecated,
         CacheWriteFailed, InconsistentVendoring,
         Canceled, InternalError,
     ];

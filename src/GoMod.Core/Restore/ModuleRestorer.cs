@@ -1,5 +1,7 @@
+using GoMod.Core.Fetch;
 using GoMod.Core.ModFile;
 using GoMod.Core.Module;
+using GoMod.Core.Mvs;
 using GoMod.Core.Semver;
 using GoMod.Core.Sum;
 
@@ -7,54 +9,54 @@ namespace GoMod.Core.Restore;
 
 /// <summary>
 /// The restore as the SDK runs it, without MSBuild: validate the settings, read go.mod and go.sum, compute the build
-/// list, and report everything that is wrong as <see cref="Diagnostic"/> data (never by throwing, except for
-/// cancellation). The MSBuild task is a thin adapter over <see cref="RestoreAsync"/>.
+/// list, download what it needs into the module cache (every .mod and .zip checked against go.sum), and report
+/// everything that is wrong as <see cref="Diagnostic"/> data (never by throwing, except for cancellation). The MSBuild
+/// task is a thin adapter over <see cref="RestoreAsync"/>.
 /// </summary>
 /// <remarks>
-/// Today the build list is the main module and its direct requirements as go.mod states them (replacements applied),
-/// with hashes from go.sum and directories from the module cache when present. MVS over the requirement graph,
-/// downloads through GOPROXY and hash verification plug in here as GoMod.Core.Mvs and GoMod.Core.Fetch land.
+/// The build list is go's (<c>go list -m all</c>: MVS with graph pruning, replace and exclude from the main module),
+/// read through the module proxy and cache; the zips downloaded are those <c>go mod download</c> fetches (from go 1.17
+/// the modules go.mod requires, which are all the modules that provide packages).
 /// </remarks>
 public sealed class ModuleRestorer
 {
     /// <summary>Runs one restore. Throws only <see cref="OperationCanceledException"/> when <paramref name="cancellationToken"/> fires.</summary>
-    public Task<RestoreResult> RestoreAsync(RestoreOptions options, CancellationToken cancellationToken)
+    public async Task<RestoreResult> RestoreAsync(RestoreOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         cancellationToken.ThrowIfCancellationRequested();
         var diagnostics = new List<Diagnostic>();
 
-        var explicitMode = ParseModMode(options.ModMode, "GoModMode", diagnostics);
-        var flagsMode = ParseGoFlags(options.Environment.GoFlags, diagnostics);
+        var explicitMode = ParseModMode(options.ModMode, diagnostics);
         CheckImportComments(options.ImportComments, diagnostics);
-        CheckModCache(options.Environment.GoModCache, diagnostics);
-        if (diagnostics.Any(d => d.IsError)) return Task.FromResult(new RestoreResult([], diagnostics));
+        var env = ResolveEnvironment(options, diagnostics);
+        if (env is null || diagnostics.Any(d => d.IsError)) return new RestoreResult([], diagnostics);
 
         var modFile = options.ModFile;
         if (!File.Exists(modFile))
         {
             diagnostics.Add(DiagnosticCodes.ModFileNotFound.Create($"go.mod file not found: {modFile}"));
-            return Task.FromResult(new RestoreResult([], diagnostics));
+            return new RestoreResult([], diagnostics);
         }
         GoModFile mod;
         try
         {
-            mod = GoModFile.Parse(modFile, File.ReadAllText(modFile));
+            mod = GoModFile.Parse(modFile, await File.ReadAllTextAsync(modFile, cancellationToken).ConfigureAwait(false));
         }
         catch (ModFileParseException e)
         {
             foreach (var error in e.Errors)
                 diagnostics.Add(DiagnosticCodes.ModFileSyntax.Create(error.Message, modFile, error.Line, error.Column));
-            return Task.FromResult(new RestoreResult([], diagnostics));
+            return new RestoreResult([], diagnostics);
         }
         if (mod.Module is not { } module)
         {
             diagnostics.Add(DiagnosticCodes.NoModuleDeclaration.Create("no module declaration in go.mod. To specify the module path: go mod edit -module=example.com/mod", modFile));
-            return Task.FromResult(new RestoreResult([], diagnostics));
+            return new RestoreResult([], diagnostics);
         }
 
         var moduleDir = Path.GetDirectoryName(Path.GetFullPath(modFile))!;
-        var mode = explicitMode ?? flagsMode ?? DefaultMode(moduleDir, mod.Go ?? "");
+        var mode = explicitMode ?? env.Flags.Mod ?? DefaultMode(moduleDir, mod.Go ?? "");
         if (mode == ModMode.Vendor)
             diagnostics.Add(DiagnosticCodes.NotSupportedYet.Create(
                 "-mod=vendor: reading modules from vendor/ is not supported by this version of GoMod.Sdk; they are resolved from the module cache instead.",
@@ -64,10 +66,14 @@ public sealed class ModuleRestorer
                 "GoVendor=true: writing vendor/ is not supported by this version of GoMod.Sdk; run 'go mod vendor' instead.", modFile));
 
         var sum = ReadSum(options.SumFile, diagnostics);
-        if (sum is null) return Task.FromResult(new RestoreResult([], diagnostics) { Mode = mode });
+        if (sum is null) return new RestoreResult([], diagnostics) { Mode = mode };
+        var checker = new GoSumChecker(options.SumFile, sum, mode);
 
         cancellationToken.ThrowIfCancellationRequested();
+        var cache = new ModuleCache(env.ModCache);
         var modules = new List<RestoredModule> { new(module.Path, "", moduleDir, "", "", "", Indirect: false, Main: true) };
+        // What to fetch for each published module (its replacement when replaced by a module), and where go.mod names it.
+        var fetch = new List<(int Index, ModuleVersion Target, ModFilePosition? At)>();
         foreach (var req in mod.Require)
         {
             var at = mod.PositionOfRequire(req.Path, req.Version);
@@ -84,36 +90,242 @@ public sealed class ModuleRestorer
                 continue;
             }
 
-            var (path, version) = replace is null ? (req.Path, req.Version) : (replace.NewPath, replace.NewVersion);
-            var goModSum = FirstHash(sum, path, version + "/go.mod");
-            if (goModSum.Length == 0 && mode != ModMode.Mod)
-                diagnostics.Add(DiagnosticCodes.MissingSum.Create(
-                    $"{path}@{version}: missing go.sum entry; to add it: go mod download {path}", modFile, at?.Line ?? 0, at?.Column ?? 0));
-            string cacheDir;
+            var target = replace is null ? new ModuleVersion(req.Path, req.Version) : new ModuleVersion(replace.NewPath, replace.NewVersion);
+            var where = replace is null ? at : replaceAt;
             try
             {
-                cacheDir = CacheDir(options.Environment.GoModCache, path, version);
+                ModulePath.Check(target.Path, target.Version);
             }
             catch (Exception e) when (e is ModulePathException or ModuleException or InvalidVersionException or FormatException)
             {
-                var where = replaceAt ?? at;
                 diagnostics.Add(DiagnosticCodes.InvalidRequirement.Create(e.Message, modFile, where?.Line ?? 0, where?.Column ?? 0));
                 continue;
             }
-            modules.Add(new(req.Path, req.Version, Directory.Exists(cacheDir) ? cacheDir : "", FirstHash(sum, path, version), goModSum,
+            // go checks go.mod hashes while it loads the module graph, before any zip: go 1.19's wording.
+            if (mode != ModMode.Mod && !checker.HasSum(target, goMod: true))
+                diagnostics.Add(DiagnosticCodes.MissingSum.Create(
+                    $"{target}: missing go.sum entry; to add it: go mod download {target.Path}", modFile, at?.Line ?? 0, at?.Column ?? 0));
+            fetch.Add((modules.Count, target, where));
+            modules.Add(new(req.Path, req.Version, "", FirstHash(sum, target.Path, target.Version), FirstHash(sum, target.Path, target.Version + "/go.mod"),
                 replace is null ? "" : $"{replace.NewPath}@{replace.NewVersion}", req.Indirect, Main: false));
         }
+        if (diagnostics.Any(d => d.IsError)) return new RestoreResult(modules, diagnostics) { Mode = mode };
 
-        return Task.FromResult(new RestoreResult(modules, diagnostics) { Mode = mode });
+        if (options.Offline || mode == ModMode.Vendor)
+            return await OfflineAsync(options, env, moduleDir, modules, fetch, diagnostics, mode, cancellationToken).ConfigureAwait(false);
+
+        var progress = new DownloadCounter(0, options.Progress);
+        int downloaded;
+        try
+        {
+            // MVS reads every .mod through the downloader, which checks hashes against go.sum and records new ones
+            // (ModMode.Mod): a missing line is MVS's error to report, in go's words, and only -mod=mod writes any.
+            var recorder = new GoSumChecker(options.SumFile, sum, ModMode.Mod);
+            using var downloader = new ModuleDownloader(env, recorder, options.Fetch);
+            var source = new DownloaderModuleSource(downloader);
+            var mvs = new MvsOptions { ReadOnly = mode != ModMode.Mod, ModFlagExplicit = explicitMode is not null || env.Flags.Mod is not null };
+            var list = await ModuleReports.ListAsync(moduleDir, source, ["all"], new ListOptions { ModCache = env.ModCache, Mvs = mvs }, cancellationToken).ConfigureAwait(false);
+            if (list.ExitCode != 0)
+            {
+                diagnostics.Add(GraphDiagnostic(list, modFile));
+                return new RestoreResult(modules, diagnostics) { Mode = mode };
+            }
+            if (mode == ModMode.Mod)
+            {
+                // go list -m all's own go.mod and go.sum updates (consistent roots, go.mod hashes it read).
+                if (list.GoMod is not null) AtomicFile.WriteIfChanged(modFile, System.Text.Encoding.UTF8.GetBytes(list.GoMod));
+                if (list.GoSum is not null)
+                {
+                    AtomicFile.WriteIfChanged(options.SumFile, System.Text.Encoding.UTF8.GetBytes(list.GoSum));
+                    sum = GoSumFile.Parse(options.SumFile, list.GoSum);
+                }
+                if (list.GoMod is not null) mod = GoModFile.Parse(modFile, list.GoMod);
+            }
+
+            var buildList = list.Modules.Where(m => !m.Main).ToList();
+            var targets = ModDownload.Targets(mod, buildList.Select(m => new ModuleVersion(m.Path, m.Version)));
+            var targetSet = targets.ToHashSet();
+            modules = [modules[0]];
+            var origin = new Dictionary<ModuleVersion, (int Index, ModFilePosition? At)>();
+            foreach (var m in buildList)
+            {
+                var at = mod.PositionOfRequire(m.Path, m.Version);
+                if (m.Replace is { Version.Length: 0 } dirRepl)
+                {
+                    modules.Add(new(m.Path, m.Version, Directory.Exists(m.Dir) ? m.Dir : "", "", "", dirRepl.Path, m.Indirect, Main: false));
+                    continue;
+                }
+                var target = m.Replace is { } r ? new ModuleVersion(r.Path, r.Version) : new ModuleVersion(m.Path, m.Version);
+                origin[target] = (modules.Count, m.Replace is null ? at : mod.PositionOfReplace(m.Path, m.Version) ?? at);
+                modules.Add(new(m.Path, m.Version, m.Dir, FirstHash(sum, target.Path, target.Version), FirstHash(sum, target.Path, target.Version + "/go.mod"),
+                    m.Replace is { } rr ? $"{rr.Path}@{rr.Version}" : "", m.Indirect, Main: false));
+            }
+
+            // Under readonly a zip needs its go.sum line before anything is fetched (go 1.19's wording).
+            if (mode != ModMode.Mod)
+                foreach (var t in targets)
+                    if (!recorder.HasSum(t, goMod: false) && origin.TryGetValue(t, out var o))
+                        diagnostics.Add(DiagnosticCodes.MissingSum.Create(
+                            $"{t}: missing go.sum entry; to add it: go mod download {t.Path}", modFile, o.At?.Line ?? 0, o.At?.Column ?? 0));
+            if (diagnostics.Any(d => d.IsError)) return new RestoreResult(modules, diagnostics) { Mode = mode };
+
+            progress = new DownloadCounter(targets.Count, options.Progress);
+            var results = await downloader.DownloadAsync(targets, DownloadParts.Build, progress, cancellationToken).ConfigureAwait(false);
+            foreach (var r in results)
+            {
+                var (index, at) = origin[r.Module];
+                if (r.Succeeded)
+                    modules[index] = modules[index] with { Dir = r.Dir ?? "", Sum = r.Sum ?? modules[index].Sum, GoModSum = r.GoModSum ?? modules[index].GoModSum };
+                else
+                    diagnostics.Add(FetchDiagnostic(r.Exception, r.Error ?? "", modFile, at));
+            }
+            downloaded = results.Count(r => r.Succeeded && !r.FromCache);
+            if (diagnostics.Any(d => d.IsError)) return new RestoreResult(modules, diagnostics) { Mode = mode };
+            if (mode == ModMode.Mod)
+                // go build adds the zip hashes of the modules it builds; MVS already wrote the go.mod hashes go keeps.
+                await downloader.SaveGoSumAsync(cancellationToken,
+                    (path, version) => !version.EndsWith("/go.mod", StringComparison.Ordinal) && targetSet.Contains(new ModuleVersion(path, version))).ConfigureAwait(false);
+
+            await AddRetractionWarningsAsync(moduleDir, source, mod, mvs, modFile, diagnostics, cancellationToken).ConfigureAwait(false);
+        }
+        catch (FetchConfigurationException e)
+        {
+            diagnostics.Add(DiagnosticCodes.InvalidGoEnvironment.Create(GoMessage(e.Message)));
+            return new RestoreResult(modules, diagnostics) { Mode = mode };
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Add(DiagnosticCodes.CacheWriteFailed.Create(e.Message, options.SumFile));
+            return new RestoreResult(modules, diagnostics) { Mode = mode };
+        }
+        progress.Finish();
+        return new RestoreResult(modules, diagnostics) { Mode = mode, Downloaded = downloaded, DownloadedBytes = progress.Bytes };
     }
 
-    /// <summary>A module's directory in the module cache: &lt;GOMODCACHE&gt;/&lt;escaped path&gt;@&lt;escaped version&gt;.</summary>
-    private static string CacheDir(string modCache, string path, string version)
+    /// <summary>
+    /// Design-time builds (and, until vendor/ is supported, vendor mode) never use the network: the build list is
+    /// computed by MVS from the module cache alone (its <c>cache/download</c> read as a proxy directory) and, when the
+    /// cache cannot answer, go.mod's own requirements are published. Only extracted modules get a <c>Dir</c>.
+    /// </summary>
+    private static async Task<RestoreResult> OfflineAsync(RestoreOptions options, GoEnvironment env, string moduleDir,
+        List<RestoredModule> modules, List<(int Index, ModuleVersion Target, ModFilePosition? At)> fetch, List<Diagnostic> diagnostics,
+        ModMode mode, CancellationToken cancellationToken)
     {
-        ModulePath.Check(path, version);
-        var escaped = ModulePath.EscapePath(path).Replace('/', Path.DirectorySeparatorChar) + "@" + ModulePath.EscapeVersion(version);
-        return Path.Combine(modCache, escaped);
+        var cache = new ModuleCache(env.ModCache);
+        var download = Path.Combine(env.ModCache, "cache", "download");
+        if (Directory.Exists(download))
+        {
+            var list = await ModuleReports.ListAsync(moduleDir, new DirectoryModuleSource(download), ["all"],
+                new ListOptions { ModCache = env.ModCache, Mvs = new MvsOptions { ReadOnly = true } }, cancellationToken).ConfigureAwait(false);
+            if (list.ExitCode == 0)
+            {
+                var published = new List<RestoredModule> { modules[0] };
+                var sum = ReadSum(options.SumFile, []) ?? new GoSumFile(options.SumFile);
+                foreach (var m in list.Modules.Where(m => !m.Main))
+                {
+                    var target = m.Replace is { Version.Length: > 0 } r ? new ModuleVersion(r.Path, r.Version) : new ModuleVersion(m.Path, m.Version);
+                    var replace = m.Replace is null ? "" : m.Replace.Version.Length == 0 ? m.Replace.Path : $"{m.Replace.Path}@{m.Replace.Version}";
+                    published.Add(new(m.Path, m.Version, m.Dir, FirstHash(sum, target.Path, target.Version), FirstHash(sum, target.Path, target.Version + "/go.mod"),
+                        replace, m.Indirect, Main: false));
+                }
+                return new RestoreResult(published, diagnostics) { Mode = mode };
+            }
+        }
+        foreach (var (index, target, _) in fetch)
+            if (cache.GetExtractedState(target) == ExtractedState.Complete) modules[index] = modules[index] with { Dir = cache.ModuleDir(target) };
+        return new RestoreResult(modules, diagnostics) { Mode = mode };
     }
+
+    /// <summary>
+    /// go get's warnings about the versions the main module requires directly: <c>go: warning: path@v: retracted by
+    /// module author: rationale</c> (GOMOD0350) and <c>go: module path is deprecated: message</c> (GOMOD0351), each
+    /// placed on its require line. They need each module's latest go.mod; a failure to read it is no warning.
+    /// </summary>
+    private static async Task AddRetractionWarningsAsync(string moduleDir, Mvs.IModuleSource source, GoModFile mod, MvsOptions mvs, string modFile,
+        List<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    {
+        var direct = mod.Require.Where(r => !r.Indirect).Select(r => r.Path).Distinct(StringComparer.Ordinal).ToList();
+        if (direct.Count == 0) return;
+        var report = await ModuleReports.ListAsync(moduleDir, source, direct,
+            new ListOptions { Update = true, Retracted = true, Mvs = mvs with { ReadOnly = true } }, cancellationToken).ConfigureAwait(false);
+        foreach (var m in report.Modules)
+        {
+            var at = mod.PositionOfRequire(m.Path, m.Version);
+            if (m.Retracted.Count > 0)
+                diagnostics.Add(DiagnosticCodes.Retracted.Create(
+                    $"{m.Path}@{m.Version}: retracted by module author: {string.Join("; ", m.Retracted)}; to switch to the latest unretracted version, run: go get {m.Path}@latest",
+                    modFile, at?.Line ?? 0, at?.Column ?? 0));
+            if (m.Deprecated.Length > 0)
+                diagnostics.Add(DiagnosticCodes.Deprecated.Create($"module {m.Path} is deprecated: {m.Deprecated}", modFile, at?.Line ?? 0, at?.Column ?? 0));
+        }
+    }
+
+    /// <summary>
+    /// A module-graph failure as one diagnostic: go's message (with its requirement chain) without the <c>go: </c>
+    /// prefix, placed on the main go.mod line the chain starts from. A go.sum mismatch met on the way stays a
+    /// SECURITY ERROR (GOMOD0103), a missing go.sum line GOMOD0102, a needed go.mod update under readonly GOMOD0305.
+    /// </summary>
+    internal static Diagnostic GraphDiagnostic(GoOutput output, string modFile)
+    {
+        var lines = output.StdErr.TrimEnd('\n').Split('\n').Where(l => !l.StartsWith("go: downloading ", StringComparison.Ordinal));
+        var message = string.Join("\n", lines.Select(l => l.StartsWith("go: ", StringComparison.Ordinal) ? l[4..] : l));
+        var (file, line, column) = output.ErrorLocation ?? (modFile, 0, 0);
+        var code = message.Contains("SECURITY ERROR", StringComparison.Ordinal) ? DiagnosticCodes.ChecksumMismatch
+            : message.Contains("missing go.sum entry", StringComparison.Ordinal) ? DiagnosticCodes.MissingSum
+            : message.Contains("updates to go.mod needed", StringComparison.Ordinal) ? DiagnosticCodes.ModFileUpdateNeeded
+            : message.Contains(DisabledLookupException.Off, StringComparison.Ordinal) ? DiagnosticCodes.LookupDisabled
+            : DiagnosticCodes.ModuleGraphError;
+        return code.Create(message, file, line, column);
+    }
+
+    /// <summary>
+    /// A failed download as a diagnostic, placed on the go.mod line that requires (or replaces) the module: a hash
+    /// that differs from go.sum is go's SECURITY ERROR (GOMOD0103), a missing go.sum line in readonly mode says what to
+    /// run (GOMOD0102), and proxy failures tell "not found" (GOMOD0201) from "GOPROXY=off" (GOMOD0203) and other errors.
+    /// </summary>
+    internal static Diagnostic FetchDiagnostic(Exception? e, string message, string modFile, ModFilePosition? at)
+    {
+        int line = at?.Line ?? 0, column = at?.Column ?? 0;
+        for (var x = e; x is not null; x = x.InnerException ?? (x as ModuleFetchException)?.Cause)
+        {
+            switch (x)
+            {
+                case ChecksumMismatchException:
+                    return DiagnosticCodes.ChecksumMismatch.Create(x.Message.TrimEnd(), modFile, line, column);
+                case MissingGoSumEntryException:
+                    return DiagnosticCodes.MissingSum.Create(x.Message, modFile, line, column);
+                case FetchConfigurationException:
+                    return DiagnosticCodes.InvalidGoEnvironment.Create(GoMessage(x.Message));
+                case IOException or UnauthorizedAccessException when e is not ModuleException:
+                    return DiagnosticCodes.CacheWriteFailed.Create(x.Message, modFile, line, column);
+            }
+        }
+        if (e is ModuleFetchException fetch)
+        {
+            if (fetch.Detail.Contains(DisabledLookupException.Off, StringComparison.Ordinal))
+                return DiagnosticCodes.LookupDisabled.Create(message, modFile, line, column);
+            if (fetch.IsNotFound) return DiagnosticCodes.ModuleNotFound.Create(message, modFile, line, column);
+        }
+        return DiagnosticCodes.ProxyRequestFailed.Create(message, modFile, line, column);
+    }
+
+    /// <summary>Resolves the Go settings; a setting go would refuse becomes GOMOD0005 (GOFLAGS) or GOMOD0006 (the others).</summary>
+    private static GoEnvironment? ResolveEnvironment(RestoreOptions options, List<Diagnostic> diagnostics)
+    {
+        try
+        {
+            return options.ResolveEnvironment();
+        }
+        catch (FetchConfigurationException e)
+        {
+            var code = e.Setting == "GOFLAGS" ? DiagnosticCodes.InvalidGoFlags : DiagnosticCodes.InvalidGoEnvironment;
+            diagnostics.Add(code.Create(GoMessage(e.Message)));
+            return null;
+        }
+    }
+
+    /// <summary>go's message without the "go: " command prefix (our diagnostics carry their own code and prefix).</summary>
+    private static string GoMessage(string message) => message.StartsWith("go: ", StringComparison.Ordinal) ? message[4..] : message;
 
     private static GoSumFile? ReadSum(string sumFile, List<Diagnostic> diagnostics)
     {
@@ -139,45 +351,23 @@ public sealed class ModuleRestorer
     /// <summary>go's default -mod: vendor when vendor/ exists and go.mod says go 1.14 or later, otherwise readonly.</summary>
     private static ModMode DefaultMode(string moduleDir, string goVersion)
     {
-        if (!Directory.Exists(Path.Combine(moduleDir, "vendor"))) return ModMode.Readonly;
-        return goVersion.Length > 0 && SemVer.Compare("v" + goVersion, "v1.14") >= 0 ? ModMode.Vendor : ModMode.Readonly;
+        if (!Directory.Exists(Path.Combine(moduleDir, "vendor"))) return ModMode.ReadOnly;
+        return goVersion.Length > 0 && SemVer.Compare("v" + goVersion, "v1.14") >= 0 ? ModMode.Vendor : ModMode.ReadOnly;
     }
 
-    private static ModMode? ParseModMode(string value, string source, List<Diagnostic> diagnostics)
+    private static ModMode? ParseModMode(string value, List<Diagnostic> diagnostics)
     {
         switch (value)
         {
             case "": return null;
-            case "readonly": return ModMode.Readonly;
+            case "readonly": return ModMode.ReadOnly;
             case "mod": return ModMode.Mod;
             case "vendor": return ModMode.Vendor;
             default:
                 diagnostics.Add(DiagnosticCodes.InvalidProperty.Create(
-                    $"{source}: -mod={value} not supported (can be '', 'mod', 'readonly', or 'vendor')"));
+                    $"GoModMode: -mod={value} not supported (can be '', 'mod', 'readonly', or 'vendor')"));
                 return null;
         }
-    }
-
-    /// <summary>
-    /// Checks GOFLAGS as go does (every space-separated word must look like -x, --x, -x=v or --x=v) and returns its
-    /// -mod= value. Flags that do not concern modules are accepted and ignored, as go ignores flags a command lacks.
-    /// </summary>
-    private static ModMode? ParseGoFlags(string goFlags, List<Diagnostic> diagnostics)
-    {
-        ModMode? mode = null;
-        foreach (var f in goFlags.Split([' ', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (!f.StartsWith('-') || f is "-" or "--" || f.StartsWith("---", StringComparison.Ordinal) ||
-                f.StartsWith("-=", StringComparison.Ordinal) || f.StartsWith("--=", StringComparison.Ordinal))
-            {
-                diagnostics.Add(DiagnosticCodes.InvalidGoFlags.Create($"parsing $GOFLAGS: non-flag \"{f}\""));
-                continue;
-            }
-            var name = f.TrimStart('-');
-            var eq = name.IndexOf('=');
-            if (eq >= 0 && name[..eq] == "mod") mode = ParseModMode(name[(eq + 1)..], "GOFLAGS", diagnostics) ?? mode;
-        }
-        return mode;
     }
 
     private static void CheckImportComments(string value, List<Diagnostic> diagnostics)
@@ -187,11 +377,39 @@ public sealed class ModuleRestorer
             $"GoImportComments={value} not supported (can be 'error', 'warning' or 'none')"));
     }
 
-    private static void CheckModCache(string modCache, List<Diagnostic> diagnostics)
+    /// <summary>
+    /// Turns per-module download events into "done of total, bytes" progress. Silent while everything comes from the
+    /// module cache: a restore with nothing to download shows nothing.
+    /// </summary>
+    private sealed class DownloadCounter(int total, IProgress<RestoreProgress>? sink) : IProgress<DownloadProgress>
     {
-        if (modCache.Length == 0)
-            diagnostics.Add(DiagnosticCodes.InvalidGoEnvironment.Create("module cache not found: neither GOMODCACHE nor GOPATH is set"));
-        else if (!Path.IsPathFullyQualified(modCache))
-            diagnostics.Add(DiagnosticCodes.InvalidGoEnvironment.Create($"GOMODCACHE entry is relative; must be absolute path: \"{modCache}\""));
+        private int _done;
+        private long _bytes;
+        private int _network;
+
+        public long Bytes => Interlocked.Read(ref _bytes);
+
+        public void Report(DownloadProgress value)
+        {
+            switch (value.Stage)
+            {
+                case DownloadStage.Downloading:
+                    Interlocked.Exchange(ref _network, 1);
+                    return;
+                case DownloadStage.Downloaded:
+                    Interlocked.Add(ref _bytes, value.Bytes ?? 0);
+                    return;
+                case DownloadStage.Cached or DownloadStage.Completed or DownloadStage.Failed:
+                    var done = Interlocked.Increment(ref _done);
+                    if (Volatile.Read(ref _network) == 1 && done < total) sink?.Report(new RestoreProgress(done, total, Bytes));
+                    return;
+            }
+        }
+
+        /// <summary>The last step, once everything is in (reported only when something was downloaded).</summary>
+        public void Finish()
+        {
+            if (Volatile.Read(ref _network) == 1) sink?.Report(new RestoreProgress(Volatile.Read(ref _done), total, Bytes));
+        }
     }
 }

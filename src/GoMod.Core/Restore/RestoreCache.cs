@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using GoMod.Core.Fetch;
 
 namespace GoMod.Core.Restore;
 
@@ -14,7 +15,7 @@ namespace GoMod.Core.Restore;
 public sealed record RestoreCache(string InputsHash, IReadOnlyList<RestoredModule> Modules, IReadOnlyList<Diagnostic> Diagnostics)
 {
     /// <summary>Bumped whenever the file's shape or the meaning of the hash changes; other versions are ignored.</summary>
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -44,7 +45,18 @@ public sealed record RestoreCache(string InputsHash, IReadOnlyList<RestoredModul
 
         Add($"gomod-restore-v{FormatVersion}");
         Add(toolIdentity);
-        foreach (var name in GoEnvironment.Names) Add($"{name}={options.Environment[name]}");
+        try
+        {
+            var env = options.ResolveEnvironment();
+            Add($"GOPROXY={env.GoProxy}\nGOPRIVATE={env.GoPrivate}\nGONOPROXY={env.GoNoProxy}\nGONOSUMDB={env.GoNoSumDb}");
+            Add($"GOINSECURE={env.GoInsecure}\nGOSUMDB={env.GoSumDb}\nGOMODCACHE={env.ModCache}\nNETRC={env.Netrc}");
+            Add($"GOFLAGS: mod={env.Flags.Mod} modcacherw={env.Flags.ModCacheRW}");
+        }
+        catch (FetchConfigurationException e)
+        {
+            // The restore reports it and fails, so no cache file is written with this hash; it need only not throw.
+            Add("invalid settings: " + e.Message);
+        }
         Add($"mod={options.ModMode}");
         Add($"vendor={options.WriteVendor}");
         Add($"importcomments={options.ImportComments}");

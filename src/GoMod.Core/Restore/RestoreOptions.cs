@@ -1,7 +1,9 @@
+using GoMod.Core.Fetch;
+
 namespace GoMod.Core.Restore;
 
 /// <summary>
-/// Everything a restore needs, mapped from MSBuild properties by the task: where go.mod is, the resolved Go environment,
+/// Everything a restore needs, mapped from MSBuild properties by the task: where go.mod is, the Go settings as given,
 /// and the switches. Values are taken as given; <see cref="ModuleRestorer"/> validates them and reports bad ones as
 /// diagnostics.
 /// </summary>
@@ -10,8 +12,14 @@ public sealed record RestoreOptions
     /// <summary>Full path of the main module's go.mod; go.sum is read beside it.</summary>
     public required string ModFile { get; init; }
 
-    /// <summary>The resolved Go settings (GOPROXY, GOMODCACHE…).</summary>
-    public GoEnvironment Environment { get; init; } = new();
+    /// <summary>
+    /// Explicit Go settings by their Go names (GOPROXY, GOMODCACHE, GOFLAGS…), from MSBuild properties; empty or
+    /// missing ones fall back to <see cref="GetEnvironmentVariable"/>, the go env file and go's defaults.
+    /// </summary>
+    public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>Reads the process environment (injected so tests and MSBuild's multithreaded mode can supply their own).</summary>
+    public Func<string, string?> GetEnvironmentVariable { get; init; } = Environment.GetEnvironmentVariable;
 
     /// <summary>The explicit <c>-mod=</c> value (GoModMode): "", "readonly", "mod" or "vendor". Empty lets GOFLAGS and go's default decide.</summary>
     public string ModMode { get; init; } = "";
@@ -28,6 +36,13 @@ public sealed record RestoreOptions
     /// <summary>Receives download progress; may be null.</summary>
     public IProgress<RestoreProgress>? Progress { get; init; }
 
+    /// <summary>Download tuning (parallelism, timeouts); null for the defaults.</summary>
+    public FetchOptions? Fetch { get; init; }
+
     /// <summary>The go.sum path that goes with <see cref="ModFile"/>.</summary>
     public string SumFile => System.IO.Path.Combine(System.IO.Path.GetDirectoryName(ModFile) ?? ".", "go.sum");
+
+    /// <summary>The Go settings as go would resolve them for this restore.</summary>
+    /// <exception cref="FetchConfigurationException">A setting cannot be used (go's message).</exception>
+    public GoEnvironment ResolveEnvironment() => GoEnvironment.Resolve(Settings, GetEnvironmentVariable);
 }

@@ -1,12 +1,14 @@
+using GoMod.Core.Fetch;
+
 namespace GoMod.Core.Restore;
 
 /// <summary>What a restore produced: the build list (main module first) and every diagnostic, errors and warnings alike.</summary>
 public sealed record RestoreResult(IReadOnlyList<RestoredModule> Modules, IReadOnlyList<Diagnostic> Diagnostics)
 {
     /// <summary>The <c>-mod=</c> mode the restore ran in, after GoModMode, GOFLAGS and go's default.</summary>
-    public ModMode Mode { get; init; } = ModMode.Readonly;
+    public ModMode Mode { get; init; } = ModMode.ReadOnly;
 
-    /// <summary>How many modules were downloaded, and their zip bytes.</summary>
+    /// <summary>How many modules were downloaded (the rest came from the module cache).</summary>
     public int Downloaded { get; init; }
 
     /// <summary>Zip bytes downloaded.</summary>

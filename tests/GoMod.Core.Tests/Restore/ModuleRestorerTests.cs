@@ -1,3 +1,4 @@
+using GoMod.Core.Fetch;
 using GoMod.Core.Restore;
 using GoMod.Testing;
 
@@ -15,9 +16,17 @@ public sealed class ModuleRestorerTests : IDisposable
         var options = new RestoreOptions
         {
             ModFile = _dir.Combine("go.mod"),
-            Environment = new GoEnvironment { GoModCache = _dir.Combine("modcache"), GoProxy = "off" },
+            Settings = Settings(),
+            GetEnvironmentVariable = name => name == "GOENV" ? "off" : null,
         };
         return new ModuleRestorer().RestoreAsync(configure?.Invoke(options) ?? options, CancellationToken.None).GetAwaiter().GetResult();
+    }
+
+    private Dictionary<string, string?> Settings(params (string Key, string Value)[] extra)
+    {
+        var settings = new Dictionary<string, string?> { ["GOMODCACHE"] = _dir.Combine("modcache"), ["GOPROXY"] = "off" };
+        foreach (var (k, v) in extra) settings[k] = v;
+        return settings;
     }
 
     [Fact]
@@ -66,7 +75,7 @@ public sealed class ModuleRestorerTests : IDisposable
     }
 
     [Fact]
-    public void Missing_go_mod_hash_is_an_error_in_readonly_mode_but_not_in_mod_mode()
+    public void Missing_go_mod_hash_is_an_error_in_readonly_mode_and_mod_mode_goes_to_the_proxy()
     {
         _dir.Write("go.mod", "module example.com/m\n\ngo 1.19\n\nrequire example.com/a v1.0.0\n");
 
@@ -76,8 +85,11 @@ public sealed class ModuleRestorerTests : IDisposable
         var d = readOnly.Diagnostics.ShouldHaveSingleItem();
         (d.Code, d.Line, d.Column).ShouldBe(("GOMOD0102", 5, 1));
         d.Message.ShouldBe("example.com/a@v1.0.0: missing go.sum entry; to add it: go mod download example.com/a");
-        mod.Succeeded.ShouldBeTrue();
+        // -mod=mod may add the hash, so it looks the module up, which GOPROXY=off refuses.
         mod.Mode.ShouldBe(ModMode.Mod);
+        var lookup = mod.Diagnostics.ShouldHaveSingleItem();
+        (lookup.Code, lookup.Line).ShouldBe(("GOMOD0203", 5));
+        lookup.Message.ShouldContain("module lookup disabled by GOPROXY=off");
     }
 
     [Fact]
@@ -104,9 +116,9 @@ public sealed class ModuleRestorerTests : IDisposable
 
         result.Mode.ShouldBe(ModMode.Vendor);
         result.Diagnostics.ShouldHaveSingleItem().Code.ShouldBe("GOMOD0050");
-        Restore(o => o with { ModMode = "readonly" }).Mode.ShouldBe(ModMode.Readonly);
+        Restore(o => o with { ModMode = "readonly" }).Mode.ShouldBe(ModMode.ReadOnly);
         _dir.Write("go.mod", "module example.com/m\n\ngo 1.13\n");
-        Restore().Mode.ShouldBe(ModMode.Readonly);
+        Restore().Mode.ShouldBe(ModMode.ReadOnly);
     }
 
     [Fact]
@@ -114,8 +126,8 @@ public sealed class ModuleRestorerTests : IDisposable
     {
         _dir.Write("go.mod", "module example.com/m\n");
 
-        Restore(o => o with { Environment = o.Environment with { GoFlags = "-modcacherw --mod=mod" } }).Mode.ShouldBe(ModMode.Mod);
-        Restore(o => o with { ModMode = "readonly", Environment = o.Environment with { GoFlags = "-mod=mod" } }).Mode.ShouldBe(ModMode.Readonly);
+        Restore(o => o with { Settings = Settings(("GOFLAGS", "-modcacherw --mod=mod")) }).Mode.ShouldBe(ModMode.Mod);
+        Restore(o => o with { ModMode = "readonly", Settings = Settings(("GOFLAGS", "-mod=mod")) }).Mode.ShouldBe(ModMode.ReadOnly);
     }
 
     [Theory]
@@ -126,7 +138,7 @@ public sealed class ModuleRestorerTests : IDisposable
     {
         _dir.Write("go.mod", "module example.com/m\n");
 
-        var d = Restore(o => o with { Environment = o.Environment with { GoFlags = flags } }).Diagnostics.ShouldHaveSingleItem();
+        var d = Restore(o => o with { Settings = Settings(("GOFLAGS", flags)) }).Diagnostics.ShouldHaveSingleItem();
 
         (d.Code, d.Message).ShouldBe(("GOMOD0005", message));
     }
@@ -136,20 +148,26 @@ public sealed class ModuleRestorerTests : IDisposable
     {
         _dir.Write("go.mod", "module example.com/m\n");
 
-        var d = Restore(o => o with { Environment = o.Environment with { GoModCache = "rel/cache" } }).Diagnostics.ShouldHaveSingleItem();
+        var d = Restore(o => o with { Settings = Settings(("GOMODCACHE", "rel/cache")) }).Diagnostics.ShouldHaveSingleItem();
 
-        (d.Code, d.Message).ShouldBe(("GOMOD0006", "GOMODCACHE entry is relative; must be absolute path: \"rel/cache\""));
+        (d.Code, d.Message).ShouldBe(("GOMOD0006", "GOMODCACHE entry is relative; must be absolute path: \"rel/cache\"."));
     }
 
     [Fact]
-    public void Modules_in_the_cache_get_their_case_encoded_directory()
+    public void Offline_restore_publishes_complete_module_cache_directories_case_encoded()
     {
-        _dir.Write("go.mod", "module example.com/m\n\nrequire github.com/Azure/SDK v1.0.0-RC\n");
-        _dir.Write("go.sum", "github.com/Azure/SDK v1.0.0-RC/go.mod h1:m=\n");
+        _dir.Write("go.mod", "module example.com/m\n\nrequire (\n\tgithub.com/Azure/SDK v1.0.0-RC\n\texample.com/half v1.0.0\n)\n");
+        _dir.Write("go.sum", "github.com/Azure/SDK v1.0.0-RC/go.mod h1:m=\nexample.com/half v1.0.0/go.mod h1:m=\n");
         var dir = _dir.Combine("modcache", "github.com", "!azure", "!s!d!k@v1.0.0-!r!c");
         Directory.CreateDirectory(dir);
+        _dir.Write("modcache/cache/download/github.com/!azure/!s!d!k/@v/v1.0.0-!r!c.ziphash", "h1:z=");
+        // Extracted but without its .ziphash: go does not count it, nor do we.
+        Directory.CreateDirectory(_dir.Combine("modcache", "example.com", "half@v1.0.0"));
 
-        Restore().Modules[1].Dir.ShouldBe(dir);
+        var result = Restore(o => o with { Offline = true });
+
+        result.Succeeded.ShouldBeTrue();
+        result.Modules.Select(m => m.Dir).ShouldBe([_dir.Path, dir, ""]);
     }
 
     [GoFact]
@@ -218,7 +236,7 @@ public sealed class ModuleRestorerTests : IDisposable
         badFlags.StdErr.ShouldContain("go: parsing $GOFLAGS: non-flag \"x\"");
         Restore(o => o with { ModMode = "bogus" }).Diagnostics.ShouldHaveSingleItem().Message
             .ShouldBe("GoModMode: -mod=bogus not supported (can be '', 'mod', 'readonly', or 'vendor')");
-        Restore(o => o with { Environment = o.Environment with { GoFlags = "x" } }).Diagnostics.ShouldHaveSingleItem().Message
+        Restore(o => o with { Settings = Settings(("GOFLAGS", "x")) }).Diagnostics.ShouldHaveSingleItem().Message
             .ShouldBe("parsing $GOFLAGS: non-flag \"x\"");
     }
 }

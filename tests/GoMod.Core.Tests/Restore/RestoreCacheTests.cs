@@ -10,7 +10,12 @@ public sealed class RestoreCacheTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private RestoreOptions Options => new() { ModFile = _dir.Combine("go.mod"), Environment = new GoEnvironment { GoModCache = _dir.Combine("mc") } };
+    private RestoreOptions Options => new()
+    {
+        ModFile = _dir.Combine("go.mod"),
+        Settings = new Dictionary<string, string?> { ["GOMODCACHE"] = _dir.Combine("mc") },
+        GetEnvironmentVariable = name => name == "GOENV" ? "off" : null,
+    };
 
     [Fact]
     public void Inputs_hash_changes_with_go_mod_go_sum_settings_tool_and_vendor_dir_only()
@@ -21,7 +26,7 @@ public sealed class RestoreCacheTests : IDisposable
         RestoreCache.ComputeInputsHash(Options, "tool1").ShouldBe(baseline);
         RestoreCache.ComputeInputsHash(Options, "tool2").ShouldNotBe(baseline);
         RestoreCache.ComputeInputsHash(Options with { ModMode = "mod" }, "tool1").ShouldNotBe(baseline);
-        RestoreCache.ComputeInputsHash(Options with { Environment = Options.Environment with { GoProxy = "off" } }, "tool1").ShouldNotBe(baseline);
+        RestoreCache.ComputeInputsHash(Options with { Settings = new Dictionary<string, string?> { ["GOMODCACHE"] = _dir.Combine("mc"), ["GOPROXY"] = "off" } }, "tool1").ShouldNotBe(baseline);
         RestoreCache.ComputeInputsHash(Options with { Offline = true }, "tool1").ShouldBe(baseline);
 
         _dir.Write("go.sum", "");

@@ -1,10 +1,10 @@
-using GoMod.Core.Restore;
+using GoMod.Core.Fetch;
 using GoMod.Testing;
 
-namespace GoMod.Core.Tests.Restore;
+namespace GoMod.Core.Tests.Fetch;
 
 /// <summary>Settings resolve as go resolves them: property, then environment, then the go env file, then go's default.</summary>
-public sealed class GoEnvironmentTests : IDisposable
+public sealed class GoEnvironmentResolveTests : IDisposable
 {
     private readonly TempDirectory _dir = new("goenv");
 
@@ -28,10 +28,9 @@ public sealed class GoEnvironmentTests : IDisposable
 
         e.GoProxy.ShouldBe("https://proxy.golang.org,direct");
         e.GoSumDb.ShouldBe("sum.golang.org");
-        e.GoPath.ShouldBe(Path.Combine(_dir.Path, "go"));
-        e.GoModCache.ShouldBe(Path.Combine(_dir.Path, "go", "pkg", "mod"));
+        e.ModCache.ShouldBe(Path.Combine(_dir.Path, "go", "pkg", "mod"));
         e.GoPrivate.ShouldBe("");
-        e.GoFlags.ShouldBe("");
+        e.Flags.ShouldBe(GoFlags.None);
     }
 
     [Fact]
@@ -44,7 +43,7 @@ public sealed class GoEnvironmentTests : IDisposable
 
         e.GoProxy.ShouldBe("https://property.example");
         e.GoSumDb.ShouldBe("env.sumdb");
-        e.GoFlags.ShouldBe("-mod=mod");
+        e.Flags.Mod.ShouldBe(ModMode.Mod);
     }
 
     [Fact]
@@ -52,7 +51,7 @@ public sealed class GoEnvironmentTests : IDisposable
     {
         var e = Resolve(Env(("GOPROXY", "")), ("GOPROXY", ""));
 
-        e.GoProxy.ShouldBe(GoEnvironment.DefaultGoProxy);
+        e.GoProxy.ShouldBe(ProxyList.DefaultGoProxy);
     }
 
     [Fact]
@@ -70,7 +69,7 @@ public sealed class GoEnvironmentTests : IDisposable
         var first = _dir.Combine("first");
         var e = Resolve(Env(("GOPATH", first + Path.PathSeparator + _dir.Combine("second"))));
 
-        e.GoModCache.ShouldBe(Path.Combine(first, "pkg", "mod"));
+        e.ModCache.ShouldBe(Path.Combine(first, "pkg", "mod"));
     }
 
     [Fact]
@@ -80,7 +79,7 @@ public sealed class GoEnvironmentTests : IDisposable
 
         var e = Resolve(Env(("GOENV", envFile)));
 
-        e.GoProxy.ShouldBe(GoEnvironment.DefaultGoProxy);
+        e.GoProxy.ShouldBe(ProxyList.DefaultGoProxy);
         e.GoInsecure.ShouldBe("a.example");
     }
 
@@ -107,11 +106,11 @@ public sealed class GoEnvironmentTests : IDisposable
             ["GOPROXY"] = null, ["GOSUMDB"] = null, ["GONOSUMDB"] = "nosum.example", ["GOFLAGS"] = null,
         };
 
-        var go = GoOracle.Run(_dir.Path, home.Path, vars, "env", "GOPROXY", "GOPRIVATE", "GONOPROXY", "GONOSUMDB", "GOSUMDB", "GOMODCACHE", "GOFLAGS", "GOINSECURE")
+        var go = GoOracle.Run(_dir.Path, home.Path, vars, "env", "GOPROXY", "GOPRIVATE", "GONOPROXY", "GONOSUMDB", "GOSUMDB", "GOMODCACHE", "GOINSECURE")
             .EnsureSuccess("go env").StdOut.Split('\n');
         var ours = GoEnvironment.Resolve(new Dictionary<string, string?>(), k => vars.TryGetValue(k, out var v) ? v : null);
 
-        string[] expected = [ours.GoProxy, ours.GoPrivate, ours.GoNoProxy, ours.GoNoSumDb, ours.GoSumDb, ours.GoModCache, ours.GoFlags, ours.GoInsecure];
+        string[] expected = [ours.GoProxy, ours.GoPrivate, ours.GoNoProxy, ours.GoNoSumDb, ours.GoSumDb, ours.ModCache, ours.GoInsecure];
         go.Take(expected.Length).ShouldBe(expected);
     }
 }

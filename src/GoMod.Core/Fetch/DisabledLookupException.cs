@@ -1,0 +1,12 @@
+namespace GoMod.Core.Fetch;
+
+/// <summary>A lookup the configuration rules out; counts as "not found" so the list moves on.</summary>
+internal sealed class DisabledLookupException(string path, string version, string reason)
+    : ModuleFetchException(path, version, reason, notFound: true)
+{
+    public const string Off = "module lookup disabled by GOPROXY=off";
+    public const string NoProxy = "disabled by GOPRIVATE/GONOPROXY";
+    public const string UseProxy = "path does not match GOPRIVATE/GONOPROXY";
+
+    public string Reason { get; } = reason;
+}

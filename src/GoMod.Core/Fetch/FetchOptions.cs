@@ -1,0 +1,40 @@
+using System.Security.Cryptography.X509Certificates;
+
+namespace GoMod.Core.Fetch;
+
+/// <summary>Tuning of a <see cref="ModuleDownloader"/> that the go environment does not express.</summary>
+public sealed record FetchOptions
+{
+    /// <summary>
+    /// How many modules are fetched at once. The default was measured on a 2-core machine against a loopback proxy
+    /// (see Fetch/README.md): downloads are I/O-bound, so it is well above the core count.
+    /// </summary>
+    public int MaxParallelDownloads { get; init; } = 16;
+
+    /// <summary>Retrying of transient failures.</summary>
+    public RetryPolicy Retry { get; init; } = new();
+
+    /// <summary>Time allowed until response headers arrive, per attempt.</summary>
+    public TimeSpan ResponseTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Longest pause allowed while reading a response body, per attempt.</summary>
+    public TimeSpan ReadIdleTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Largest .mod, .info or list response accepted (go.mod files are capped at 16 MiB in zips).</summary>
+    public long MaxMetadataBytes { get; init; } = 64L << 20;
+
+    /// <summary>
+    /// Called with each request as the go command's <c>-x</c> prints it (<c># get URL</c>, then the outcome), URLs
+    /// redacted. Null for silence.
+    /// </summary>
+    public Action<string>? Trace { get; init; }
+
+    /// <summary>
+    /// Extra root certificates trusted for https proxies (a private CA), in addition to the system's. Null: the system
+    /// trust store only (which honours SSL_CERT_FILE / SSL_CERT_DIR on Linux, as go does).
+    /// </summary>
+    public X509Certificate2Collection? TrustedRootCertificates { get; init; }
+
+    /// <summary>Overrides the .netrc credentials (null: read NETRC / ~/.netrc as go does).</summary>
+    public NetrcFile? Netrc { get; init; }
+}

@@ -1,0 +1,91 @@
+using GoMod.Core.Module;
+
+namespace GoMod.Core.Fetch;
+
+/// <summary>
+/// Walks the GOPROXY list for one request as go's <c>TryProxies</c> and <c>Lookup</c> do: GONOPROXY routes matching
+/// modules to <c>direct</c> (and away from every proxy), <c>off</c> refuses, <c>,</c> entries fall through only on "not
+/// found", <c>|</c> entries on any error. When everything fails, the most useful error wins: a direct/noproxy error,
+/// else the last real proxy error, else the last "not found".
+/// </summary>
+internal sealed class ProxyRouter
+{
+    private readonly GoEnvironment _env;
+    private readonly Lazy<ProxyList> _list;
+    private readonly Func<ProxyTransport> _transport;
+    private readonly FetchOptions _options;
+    private readonly ModMode _mode;
+
+    public ProxyRouter(GoEnvironment env, Func<ProxyTransport> transport, FetchOptions options, ModMode mode)
+    {
+        _env = env;
+        _transport = transport;
+        _options = options;
+        _mode = mode;
+        // Parsed on first use, as go does, so a warm cache works whatever GOPROXY says.
+        _list = new Lazy<ProxyList>(() => ProxyList.Parse(env.GoProxy, env.GoNoProxy));
+    }
+
+    /// <summary>Runs <paramref name="f"/> against each applicable source until one succeeds.</summary>
+    public async Task<T> TryProxiesAsync<T>(string modulePath, string version, Func<IModuleSource, Task<T>> f)
+    {
+        if (_mode == ModMode.Vendor)
+            throw new ModuleFetchException(modulePath, version, "module lookup disabled by -mod=vendor", notFound: false);
+
+        Exception? best = null;
+        var bestRank = Rank.NotExist;
+        foreach (var entry in _list.Value.Entries)
+        {
+            Exception error;
+            try
+            {
+                return await f(Lookup(entry, modulePath, version)).ConfigureAwait(false);
+            }
+            catch (ModuleFetchException e)
+            {
+                error = e;
+            }
+            catch (ModuleException e)
+            {
+                error = e;
+            }
+            var notExist = error is ModuleFetchException { IsNotFound: true };
+            var useProxy = error is DisabledLookupException { Reason: DisabledLookupException.UseProxy };
+            if (entry.Url == ProxyEntry.Direct || (entry.Url == ProxyEntry.NoProxy && !useProxy))
+            {
+                best = error;
+                bestRank = Rank.Direct;
+            }
+            else if (bestRank <= Rank.Proxy && !notExist)
+            {
+                best = error;
+                bestRank = Rank.Proxy;
+            }
+            else if (bestRank == Rank.NotExist)
+            {
+                best = error;
+            }
+            if (!entry.FallBackOnError && !notExist) break;
+        }
+        throw best ?? new ModuleFetchException(modulePath, version, "GOPROXY list is empty", notFound: false);
+    }
+
+    private enum Rank { NotExist, Proxy, Direct }
+
+    private IModuleSource Lookup(ProxyEntry entry, string path, string version)
+    {
+        if (_env.IsNoProxy(path))
+        {
+            return entry.Url is ProxyEntry.NoProxy or ProxyEntry.Direct
+                ? new DirectSource(path, _env.IsInsecure(path))
+                : new DisabledSource(path, DisabledLookupException.NoProxy);
+        }
+        return entry.Url switch
+        {
+            ProxyEntry.Off => new DisabledSource(path, DisabledLookupException.Off),
+            ProxyEntry.Direct => new DirectSource(path, _env.IsInsecure(path)),
+            ProxyEntry.NoProxy => new DisabledSource(path, DisabledLookupException.UseProxy),
+            _ => new ProxySource(_transport(), ProxyUrl.Parse(entry.Url), path, _options.MaxMetadataBytes),
+        };
+    }
+}

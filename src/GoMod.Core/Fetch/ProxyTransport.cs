@@ -1,0 +1,334 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Text;
+
+namespace GoMod.Core.Fetch;
+
+/// <summary>
+/// GETs proxy resources over https, http and file URLs with the go command's rules (only 200 succeeds; 404/410 mean
+/// "not found"; at most 10 redirects and never from https to http; .netrc credentials on https only; a plain-text
+/// error body is shown as go shows it) plus what go lacks: retries with backoff for transient failures, response and
+/// read-idle timeouts. One instance owns one <see cref="SocketsHttpHandler"/>, so connections are pooled and reused.
+/// Bodies are streamed into the caller's sink, never buffered whole unless the caller asks for bytes.
+/// </summary>
+internal sealed class ProxyTransport : IDisposable
+{
+    private const int MaxRedirects = 10;
+    private readonly HttpClient _http;
+    private readonly FetchOptions _options;
+    private readonly NetrcFile _netrc;
+
+    public ProxyTransport(FetchOptions options, NetrcFile netrc)
+    {
+        _options = options;
+        _netrc = netrc;
+        var handler = new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+            UseCookies = false,
+            ConnectTimeout = options.ResponseTimeout,
+            PooledConnectionIdleTimeout = TimeSpan.FromSeconds(90),
+        };
+        if (options.TrustedRootCertificates is { Count: > 0 } roots)
+            handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, chain, errors) => IsTrusted(certificate, chain, errors, roots);
+        _http = new HttpClient(handler, disposeHandler: true)
+        {
+            Timeout = Timeout.InfiniteTimeSpan,
+            DefaultRequestVersion = HttpVersion.Version20,
+            DefaultVersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
+        };
+        _http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("GoMod.Sdk", "1.0"));
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    /// <summary>Fetches a small resource (.info, .mod, list) into memory, at most <paramref name="maxBytes"/>.</summary>
+    public async Task<byte[]> GetBytesAsync(ProxyUrl baseUrl, string escapedPath, string relative, long maxBytes, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        await GetAsync(baseUrl, escapedPath, relative, buffer, maxBytes, ct).ConfigureAwait(false);
+        return buffer.ToArray();
+    }
+
+    /// <summary>
+    /// Streams a resource into <paramref name="sink"/> (which must be seekable: a retry starts it over), failing with
+    /// <see cref="ResponseTooLargeException"/> past <paramref name="maxBytes"/>.
+    /// </summary>
+    public async Task GetAsync(ProxyUrl baseUrl, string escapedPath, string relative, Stream sink, long maxBytes, CancellationToken ct)
+    {
+        var display = ProxyUrl.Redact(baseUrl.Resolve(escapedPath, relative, includeUserInfo: true));
+        if (baseUrl.Scheme == "file")
+        {
+            await GetFileAsync(baseUrl.LocalPath(escapedPath, relative), display, sink, maxBytes, ct).ConfigureAwait(false);
+            return;
+        }
+
+        var retry = _options.Retry;
+        var clock = Stopwatch.StartNew();
+        for (var attempt = 1; ; attempt++)
+        {
+            sink.SetLength(0);
+            sink.Position = 0;
+            try
+            {
+                await AttemptAsync(baseUrl, baseUrl.Resolve(escapedPath, relative, includeUserInfo: false), display, sink, maxBytes, ct)
+                    .ConfigureAwait(false);
+                return;
+            }
+            catch (TransientFailure failure)
+            {
+                var delay = retry.DelayBefore(attempt, failure.RetryAfter);
+                if (attempt >= retry.MaxAttempts || clock.Elapsed + delay > retry.MaxTotalTime)
+                {
+                    var message = failure.Message;
+                    if (attempt > 1)
+                        message += string.Create(CultureInfo.InvariantCulture, $"\n\t(gave up after {attempt} attempts in {clock.Elapsed.TotalSeconds:0.0}s)");
+                    throw new ProxyRequestException(message, display, failure.StatusCode, transient: true, failure.InnerException);
+                }
+                Trace($"# get {display}: retrying in {delay.TotalSeconds:0.00}s after: {FirstLine(failure.Message)}");
+                await Task.Delay(delay, ct).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task AttemptAsync(ProxyUrl baseUrl, string requestUrl, string display, Stream sink, long maxBytes, CancellationToken ct)
+    {
+        var start = Stopwatch.GetTimestamp();
+        var current = new Uri(requestUrl);
+        var original = current;
+        for (var redirects = 0; ; redirects++)
+        {
+            var shown = current == original ? display : ProxyUrl.Redact(current.AbsoluteUri);
+            Trace($"# get {shown}");
+            using var request = new HttpRequestMessage(HttpMethod.Get, current);
+            AddCredentials(request, baseUrl, original, current, display);
+
+            using var headersTimeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            headersTimeout.CancelAfter(_options.ResponseTimeout);
+            HttpResponseMessage response;
+            try
+            {
+                response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, headersTimeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                Trace($"# get {shown}: timeout");
+                throw new TransientFailure($"Get \"{shown}\": timeout awaiting response headers after {_options.ResponseTimeout.TotalSeconds:0.#}s", 0, null, null);
+            }
+            catch (HttpRequestException e)
+            {
+                Trace($"# get {shown}: {e.Message}");
+                var message = $"Get \"{shown}\": {Describe(e)}";
+                if (IsRefusedOrUnresolvable(e)) throw new ProxyRequestException(message, shown, 0, transient: false, e);
+                throw new TransientFailure(message, 0, null, e);
+            }
+
+            using (response)
+            {
+                var code = (int)response.StatusCode;
+                var status = HttpStatusText.Status(code, response.ReasonPhrase);
+                if (code is 301 or 302 or 303 or 307 or 308 && response.Headers.Location is { } location)
+                {
+                    var next = location.IsAbsoluteUri ? location : new Uri(current, location);
+                    Trace($"# get {shown}: {status}");
+                    if (redirects + 1 > MaxRedirects)
+                        throw new ProxyRequestException($"Get \"{ProxyUrl.Redact(next.AbsoluteUri)}\": stopped after 10 redirects", shown, 0, transient: false);
+                    if (original.Scheme == "https" && next.Scheme != "https")
+                        throw new ProxyRequestException(
+                            $"Get \"{ProxyUrl.Redact(next.AbsoluteUri)}\": redirected from secure URL {shown} to insecure URL {ProxyUrl.Redact(next.AbsoluteUri)}",
+                            shown, 0, transient: false);
+                    current = next;
+                    continue;
+                }
+
+                Trace(string.Create(CultureInfo.InvariantCulture, $"# get {shown}: {status} ({Stopwatch.GetElapsedTime(start).TotalSeconds:0.000}s)"));
+                if (code != 200)
+                {
+                    var detail = await ReadDetailAsync(response, ct).ConfigureAwait(false);
+                    var message = ErrorDetail.Message(shown, status, detail);
+                    if (RetryPolicy.IsTransientStatus(code)) throw new TransientFailure(message, code, RetryAfter(response), null);
+                    throw new ProxyRequestException(message, shown, code, transient: false);
+                }
+                await CopyBodyAsync(response, shown, sink, maxBytes, ct).ConfigureAwait(false);
+                return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Credentials travel only over https: a .netrc entry for the host wins over user info in the URL (as with go);
+    /// user info on a plain-http proxy is refused rather than sent in clear; redirects to another host drop them.
+    /// </summary>
+    private void AddCredentials(HttpRequestMessage request, ProxyUrl baseUrl, Uri original, Uri current, string display)
+    {
+        if (current.Scheme != "https")
+        {
+            if (baseUrl.UserName is not null && current.Scheme == "http")
+                throw new ProxyRequestException($"refusing to pass credentials to insecure URL: {display}", display, 0, transient: false);
+            return;
+        }
+        if (!string.Equals(original.IdnHost, current.IdnHost, StringComparison.OrdinalIgnoreCase)) return;
+        string? user = null, password = null;
+        if (_netrc.Find(current.IdnHost) is { } entry)
+        {
+            user = entry.Login;
+            password = entry.Password;
+        }
+        else if (baseUrl.UserName is not null)
+        {
+            user = baseUrl.UserName;
+            password = baseUrl.Password ?? "";
+        }
+        if (user is null) return;
+        var token = Convert.ToBase64String(Encoding.UTF8.GetBytes(user + ":" + password));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", token);
+    }
+
+    private async Task CopyBodyAsync(HttpResponseMessage response, string shown, Stream sink, long maxBytes, CancellationToken ct)
+    {
+        using var idle = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var buffer = new byte[81920];
+        long total = 0;
+        try
+        {
+            await using var body = await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false);
+            while (true)
+            {
+                idle.CancelAfter(_options.ReadIdleTimeout);
+                var n = await body.ReadAsync(buffer, idle.Token).ConfigureAwait(false);
+                if (n == 0) break;
+                total += n;
+                if (total > maxBytes) throw new ResponseTooLargeException();
+                await sink.WriteAsync(buffer.AsMemory(0, n), ct).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            throw new TransientFailure($"read \"{shown}\": timeout: no data for {_options.ReadIdleTimeout.TotalSeconds:0.#}s", 0, null, null);
+        }
+        catch (Exception e) when (e is IOException or HttpRequestException)
+        {
+            throw new TransientFailure($"read \"{shown}\": {Describe(e)}", 0, null, e);
+        }
+        if (response.Content.Headers.ContentLength is { } expected && expected != total && response.Content.Headers.ContentEncoding.Count == 0)
+            throw new TransientFailure($"read \"{shown}\": unexpected EOF (got {total} of {expected} bytes)", 0, null, null);
+    }
+
+    private static async Task<string> ReadDetailAsync(HttpResponseMessage response, CancellationToken ct)
+    {
+        var type = response.Content.Headers.ContentType;
+        if (!ErrorDetail.IsShowable(type?.MediaType, type?.CharSet)) return "";
+        try
+        {
+            await using var body = await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false);
+            var buffer = new byte[ErrorDetail.CaptureBytes];
+            var filled = 0;
+            while (filled < buffer.Length)
+            {
+                var n = await body.ReadAsync(buffer.AsMemory(filled), ct).ConfigureAwait(false);
+                if (n == 0) break;
+                filled += n;
+            }
+            return ErrorDetail.Format(buffer.AsSpan(0, filled));
+        }
+        catch (Exception e) when (e is IOException or HttpRequestException)
+        {
+            return "";
+        }
+    }
+
+    private async Task GetFileAsync(string path, string display, Stream sink, long maxBytes, CancellationToken ct)
+    {
+        Trace($"# get {display}");
+        FileStream file;
+        try
+        {
+            file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new ProxyRequestException($"reading {display}: no such file or directory", display, 404, transient: false, e);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new ProxyRequestException($"reading {display}: permission denied", display, 403, transient: false, e);
+        }
+        catch (IOException e)
+        {
+            throw new ProxyRequestException($"reading {display}: {e.Message}", display, 0, transient: false, e);
+        }
+        await using (file.ConfigureAwait(false))
+        {
+            if (file.Length > maxBytes) throw new ResponseTooLargeException();
+            try
+            {
+                await file.CopyToAsync(sink, 81920, ct).ConfigureAwait(false);
+            }
+            catch (IOException e)
+            {
+                throw new ProxyRequestException($"read \"{display}\": {e.Message}", display, 0, transient: false, e);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Accepts what the system trusts, or a chain that ends in one of <paramref name="roots"/>; a host name mismatch is
+    /// never accepted.
+    /// </summary>
+    private static bool IsTrusted(System.Security.Cryptography.X509Certificates.X509Certificate? certificate,
+        System.Security.Cryptography.X509Certificates.X509Chain? chain, System.Net.Security.SslPolicyErrors errors,
+        System.Security.Cryptography.X509Certificates.X509Certificate2Collection roots)
+    {
+        if (errors == System.Net.Security.SslPolicyErrors.None) return true;
+        if (errors != System.Net.Security.SslPolicyErrors.RemoteCertificateChainErrors || certificate is null) return false;
+        using var custom = new System.Security.Cryptography.X509Certificates.X509Chain();
+        custom.ChainPolicy.TrustMode = System.Security.Cryptography.X509Certificates.X509ChainTrustMode.CustomRootTrust;
+        custom.ChainPolicy.CustomTrustStore.AddRange(roots);
+        custom.ChainPolicy.RevocationMode = System.Security.Cryptography.X509Certificates.X509RevocationMode.NoCheck;
+        if (chain is not null)
+            foreach (var element in chain.ChainElements) custom.ChainPolicy.ExtraStore.Add(element.Certificate);
+        return custom.Build(certificate as System.Security.Cryptography.X509Certificates.X509Certificate2
+                            ?? System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadCertificate(certificate.GetRawCertData()));
+    }
+
+    private static TimeSpan? RetryAfter(HttpResponseMessage response)
+    {
+        var ra = response.Headers.RetryAfter;
+        if (ra?.Delta is { } delta) return delta;
+        if (ra?.Date is { } date) return date - DateTimeOffset.UtcNow;
+        return null;
+    }
+
+    /// <summary>Failures that asking again will not cure: nobody listening, no such host, a certificate we do not trust.</summary>
+    private static bool IsRefusedOrUnresolvable(HttpRequestException e)
+    {
+        for (Exception? x = e; x is not null; x = x.InnerException)
+            if (x is SocketException { SocketErrorCode: SocketError.ConnectionRefused or SocketError.HostNotFound or SocketError.NoData or SocketError.AddressNotAvailable }
+                or System.Security.Authentication.AuthenticationException)
+                return true;
+        return false;
+    }
+
+    private static string Describe(Exception e)
+    {
+        var messages = new List<string>();
+        for (Exception? x = e; x is not null; x = x.InnerException)
+            if (!messages.Contains(x.Message)) messages.Add(x.Message);
+        return string.Join(": ", messages);
+    }
+
+    private static string FirstLine(string s) => s.Split('\n')[0];
+
+    private void Trace(string line) => _options.Trace?.Invoke(line);
+
+    /// <summary>A failure worth retrying; becomes a <see cref="ProxyRequestException"/> when retries run out.</summary>
+    private sealed class TransientFailure(string message, int statusCode, TimeSpan? retryAfter, Exception? inner) : Exception(message, inner)
+    {
+        public int StatusCode { get; } = statusCode;
+        public TimeSpan? RetryAfter { get; } = retryAfter;
+    }
+}

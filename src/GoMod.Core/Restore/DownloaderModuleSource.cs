@@ -1,0 +1,74 @@
+using GoMod.Core.Fetch;
+using GoMod.Core.Module;
+using GoMod.Core.Mvs;
+using GoMod.Core.Sum;
+using FetchRevInfo = GoMod.Core.Fetch.RevInfo;
+using MvsRevInfo = GoMod.Core.Mvs.RevInfo;
+
+namespace GoMod.Core.Restore;
+
+/// <summary>
+/// MVS's graph source over the real GOPROXY client and module cache: every <c>.mod</c>, <c>.info</c>, list and zip
+/// goes through <see cref="ModuleDownloader"/>, so what MVS reads lands in the module cache exactly as go stores it
+/// and every go.mod and zip is hashed against go.sum first (a mismatch is go's SECURITY ERROR).
+/// </summary>
+/// <remarks>
+/// Fetch failures become <see cref="ModuleSourceException"/>s with Fetch's wording (<c>path@version: reading URL: 404
+/// Not Found</c>); "not found" (404/410, a missing file) stays "not found", so queries fall through as go's do.
+/// A missing go.sum line is MVS's business (go reports it from the module loader, in its own words): the downloader
+/// given here should check hashes in <see cref="ModMode.Mod"/> mode, recording new ones, and the caller decides
+/// whether they are written.
+/// </remarks>
+public sealed class DownloaderModuleSource(ModuleDownloader downloader) : Mvs.IModuleSource
+{
+    /// <summary>The downloader every request goes through.</summary>
+    public ModuleDownloader Downloader { get; } = downloader ?? throw new ArgumentNullException(nameof(downloader));
+
+    /// <inheritdoc/>
+    public Task<byte[]> GetGoModAsync(string path, string version, CancellationToken cancellationToken) =>
+        TranslateAsync(path, version, () => Downloader.GoModAsync(new ModuleVersion(path, version), cancellationToken));
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<string>> GetVersionListAsync(string path, CancellationToken cancellationToken) =>
+        TranslateAsync(path, "", () => Downloader.VersionListLinesAsync(path, cancellationToken));
+
+    /// <inheritdoc/>
+    public async Task<MvsRevInfo> StatAsync(string path, string revision, CancellationToken cancellationToken) =>
+        ToMvs(await TranslateAsync(path, revision, () => Downloader.StatAsync(path, revision, cancellationToken)).ConfigureAwait(false));
+
+    /// <inheritdoc/>
+    public async Task<MvsRevInfo> LatestAsync(string path, CancellationToken cancellationToken) =>
+        ToMvs(await TranslateAsync(path, "", () => Downloader.LatestEndpointAsync(path, cancellationToken)).ConfigureAwait(false));
+
+    /// <inheritdoc/>
+    public Task<string> DownloadZipAsync(string path, string version, CancellationToken cancellationToken) =>
+        TranslateAsync(path, version, () => Downloader.DownloadZipAsync(new ModuleVersion(path, version), cancellationToken));
+
+    /// <summary>
+    /// Fetch's <c>.info</c> keeps the cache file's exact text (time as written, Origin); MVS needs only the version
+    /// and the instant, so the two records stay separate types and meet here.
+    /// </summary>
+    private static MvsRevInfo ToMvs(FetchRevInfo info) =>
+        new(info.Version, info.Time == FetchRevInfo.ZeroTime ? DateTimeOffset.MinValue : info.TimeValue);
+
+    private static async Task<T> TranslateAsync<T>(string path, string version, Func<Task<T>> fetch)
+    {
+        try
+        {
+            return await fetch().ConfigureAwait(false);
+        }
+        catch (ModuleFetchException e)
+        {
+            throw new ModuleSourceException(e.Path, e.Version, e.Detail, e.IsNotFound) { Cause = e };
+        }
+        catch (ChecksumMismatchException e)
+        {
+            // go's SECURITY ERROR text already names module and version ("verifying path@version/go.mod: …").
+            throw new ModuleSourceException(path, version, e.Message.TrimEnd()) { Cause = e };
+        }
+        catch (ModuleException e) when (e is not ModuleSourceException)
+        {
+            throw new ModuleSourceException(e.Path, e.Version, e.Detail) { Cause = e };
+        }
+    }
+}
