@@ -36,24 +36,7 @@ internal static class GoText
     };
 
     /// <summary>Go's unicode.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space.</summary>
-    public static bool IsPrint(int r)
-    {
-        if (r < 0x80) return r >= 0x20 && r < 0x7F;
-        if (r > 0x10FFFF || r is >= 0xD800 and <= 0xDFFF) return false;
-        return CharUnicodeInfo.GetUnicodeCategory(r) switch
-        {
-            UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
-                or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter
-                or UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark
-                or UnicodeCategory.DecimalDigitNumber or UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber
-                or UnicodeCategory.ConnectorPunctuation or UnicodeCategory.DashPunctuation or UnicodeCategory.OpenPunctuation
-                or UnicodeCategory.ClosePunctuation or UnicodeCategory.InitialQuotePunctuation
-                or UnicodeCategory.FinalQuotePunctuation or UnicodeCategory.OtherPunctuation
-                or UnicodeCategory.MathSymbol or UnicodeCategory.CurrencySymbol or UnicodeCategory.ModifierSymbol
-                or UnicodeCategory.OtherSymbol => true,
-            _ => false,
-        };
-    }
+    public static bool IsPrint(int r) => GoString.IsPrint(r);
 
     /// <summary>Go's strings.TrimSpace: removes leading and trailing runes for which <see cref="IsSpace"/> holds.</summary>
     public static string TrimSpace(string s)

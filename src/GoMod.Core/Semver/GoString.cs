@@ -75,7 +75,7 @@ internal static class GoString
             sb.Append('\\').Append((char)v);
             return;
         }
-        if (IsPrint(r))
+        if (IsPrint(r.Value))
         {
             sb.Append(r.ToString());
             return;
@@ -96,10 +96,11 @@ internal static class GoString
     }
 
     /// <summary>Go's unicode.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space.</summary>
-    private static bool IsPrint(Rune r)
+    internal static bool IsPrint(int r)
     {
-        if (r.Value == ' ') return true;
-        return Rune.GetUnicodeCategory(r) switch
+        if (r < 0x80) return r >= 0x20 && r < 0x7F;
+        if (r > 0x10FFFF || r is >= 0xD800 and <= 0xDFFF) return false;
+        return CharUnicodeInfo.GetUnicodeCategory(r) switch
         {
             UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
                 or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter
