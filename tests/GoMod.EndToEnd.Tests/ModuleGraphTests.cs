@@ -17,13 +17,15 @@ public sealed class ModuleGraphTests(SdkPackage sdk) : IDisposable
     private string Proxy => "file://" + _proxy.Path.Replace('\\', '/');
 
     /// <summary>
-    /// a (go 1.19) requires b and an excluded c; b (go 1.16, so its whole closure is read) requires c; c v1.1.0 requires d;
-    /// old is replaced by e; x (go 1.16) requires w, which requires a y version no proxy has.
+    /// a (go 1.19) requires b and an excluded c, and its latest version retracts v1.0.0; b (go 1.16, so its whole closure
+    /// is read) requires c; c v1.1.0 requires d; old is replaced by e; x (go 1.16) requires w, which requires a y version
+    /// no proxy has.
     /// </summary>
     private static readonly (string Module, string GoMod)[] Sources =
     [
         ("example.net/a@v1.0.0", "module example.net/a\n\ngo 1.19\n\nrequire (\n\texample.net/b v1.0.0\n\texample.net/c v1.2.0\n)\n"),
         ("example.net/a@v1.1.0", "module example.net/a\n\ngo 1.19\n\nrequire example.net/b v1.1.0\n"),
+        ("example.net/a@v1.2.0", "module example.net/a\n\ngo 1.19\n\nrequire example.net/b v1.1.0\n\n// Requires an excluded version.\nretract v1.0.0\n"),
         ("example.net/b@v1.0.0", "module example.net/b\n\ngo 1.16\n\nrequire example.net/c v1.0.0\n"),
         ("example.net/b@v1.1.0", "module example.net/b\n\ngo 1.16\n\nrequire example.net/c v1.1.0\n"),
         ("example.net/c@v1.0.0", "module example.net/c\n\ngo 1.19\n"),
@@ -110,6 +112,19 @@ public sealed class ModuleGraphTests(SdkPackage sdk) : IDisposable
         modules.Single(m => m[0] == "example.net/old")[2].ShouldBe(Path.Combine(p.ModCache, "example.net", "e@v1.0.0"));
         TestProject.CountOf(log, "Skipping target \"GoModRestore\" because all output files are up-to-date").ShouldBe(2);
         log.ShouldNotContain("GoMod: downloading");
+
+        // a@v1.0.0 is retracted: the build warns on its require line in go get's words, and the no-op build replays it.
+        using var goCopy = new TempDirectory("gocopy");
+        File.Copy(p.Combine("go.mod"), goCopy.Combine("go.mod"));
+        File.Copy(p.Combine("go.sum"), goCopy.Combine("go.sum"));
+        var goGet = Go(goCopy.Path, home, p.ModCache, "get", "example.net/a@v1.0.0").EnsureSuccess("go get example.net/a@v1.0.0");
+        const string goPrefix = "go: warning: ";
+        var retracted = goGet.StdErr.Split('\n').Single(l => l.StartsWith(goPrefix, StringComparison.Ordinal))[goPrefix.Length..];
+        retracted.ShouldBe("example.net/a@v1.0.0: retracted by module author: Requires an excluded version.");
+        var warning = $"{p.Combine("go.mod")}(7,2): warning GOMOD0350: {retracted}";
+        build.StdOut.ShouldContain(warning);
+        TestProject.CountOf(log, warning).ShouldBe(1);
+        TestProject.CountOf(log, "warning GOMOD").ShouldBe(1);
     }
 
     [GoFact]

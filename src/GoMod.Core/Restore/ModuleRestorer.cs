@@ -237,9 +237,12 @@ public sealed class ModuleRestorer
     }
 
     /// <summary>
-    /// go get's warnings about the versions the main module requires directly: <c>go: warning: path@v: retracted by
-    /// module author: rationale</c> (GOMOD0350) and <c>go: module path is deprecated: message</c> (GOMOD0351), each
-    /// placed on its require line. They need each module's latest go.mod; a failure to read it is no warning.
+    /// go get's warnings about the modules the main module requires directly, for their selected versions, each placed
+    /// on its require line: GOMOD0350 is go's <c>go: warning: path@v: retracted by module author[: rationale]</c> and
+    /// GOMOD0351 its <c>go: module path is deprecated: message</c>, without the <c>go: [warning: ]</c> prefix. As go
+    /// does, only the first rationale is shown, and the message is cut to its first line (go's <c>ShortMessage</c>);
+    /// go's separate "to switch to the latest unretracted version" line is the descriptor's fix. They need each
+    /// module's latest go.mod; a failure to read it is no warning (and never an error).
     /// </summary>
     private static async Task AddRetractionWarningsAsync(string moduleDir, Mvs.IModuleSource source, GoModFile mod, MvsOptions mvs, string modFile,
         List<Diagnostic> diagnostics, CancellationToken cancellationToken)
@@ -248,16 +251,25 @@ public sealed class ModuleRestorer
         if (direct.Count == 0) return;
         var report = await ModuleReports.ListAsync(moduleDir, source, direct,
             new ListOptions { Update = true, Retracted = true, Mvs = mvs with { ReadOnly = true } }, cancellationToken).ConfigureAwait(false);
-        foreach (var m in report.Modules)
+        foreach (var m in report.Modules.OrderBy(m => m.Path, StringComparer.Ordinal))
         {
-            var at = mod.PositionOfRequire(m.Path, m.Version);
+            // The require line may name an older version than MVS selected: the line of the path is still the one to change.
+            var at = mod.PositionOfRequire(m.Path, m.Version) ?? mod.PositionOfRequire(m.Path);
+            if (m.Deprecated.Length > 0 && DisallowedVersionException.ShortMessage(m.Deprecated, "") is { Length: > 0 } deprecation)
+                diagnostics.Add(DiagnosticCodes.Deprecated.Create($"module {m.Path} is deprecated: {deprecation}", modFile, at?.Line ?? 0, at?.Column ?? 0));
             if (m.Retracted.Count > 0)
-                diagnostics.Add(DiagnosticCodes.Retracted.Create(
-                    $"{m.Path}@{m.Version}: retracted by module author: {string.Join("; ", m.Retracted)}; to switch to the latest unretracted version, run: go get {m.Path}@latest",
-                    modFile, at?.Line ?? 0, at?.Column ?? 0));
-            if (m.Deprecated.Length > 0)
-                diagnostics.Add(DiagnosticCodes.Deprecated.Create($"module {m.Path} is deprecated: {m.Deprecated}", modFile, at?.Line ?? 0, at?.Column ?? 0));
+                diagnostics.Add(DiagnosticCodes.Retracted.Create($"{m.Path}@{m.Version}: {RetractionMessage(m.Retracted)}", modFile, at?.Line ?? 0, at?.Column ?? 0));
         }
+    }
+
+    /// <summary>
+    /// go's retraction error text from <c>go list -retracted</c>'s rationale list, which stands in
+    /// <c>retracted by module author</c> for a retraction without a rationale (then go prints no rationale either).
+    /// </summary>
+    private static string RetractionMessage(IReadOnlyList<string> rationale)
+    {
+        const string Retracted = "retracted by module author";
+        return rationale is [Retracted] ? Retracted : $"{Retracted}: {DisallowedVersionException.ShortMessage(rationale[0], Retracted)}";
     }
 
     /// <summary>
