@@ -89,6 +89,25 @@ internal sealed class FileLock : IDisposable
     }
 
     /// <summary>
+    /// Go's <c>lockedfile.Read</c>: the whole file, read under a shared lock, so that a go command rewriting it at the
+    /// same moment (go.mod and go.sum are rewritten under its exclusive lock) is waited for instead of making the read
+    /// fail, as a plain <see cref="File.ReadAllBytes(string)"/> would (its own non-blocking lock). Null when the file
+    /// does not exist.
+    /// </summary>
+    public static async Task<byte[]?> ReadAllBytesAsync(string path, CancellationToken ct)
+    {
+        using var l = await TryAcquireExistingAsync(path, exclusive: false, ct).ConfigureAwait(false);
+        if (l is null) return null;
+        var data = new byte[l.Stream.Length];
+        await l.Stream.ReadExactlyAsync(data, ct).ConfigureAwait(false);
+        return data;
+    }
+
+    /// <summary><see cref="ReadAllBytesAsync"/> decoded as UTF-8; null when the file does not exist.</summary>
+    public static async Task<string?> ReadAllTextAsync(string path, CancellationToken ct) =>
+        await ReadAllBytesAsync(path, ct).ConfigureAwait(false) is { } data ? System.Text.Encoding.UTF8.GetString(data) : null;
+
+    /// <summary>
     /// Go's <c>lockedfile.Transform</c>: under an exclusive lock on the file itself, reads it, computes the new
     /// content and rewrites it in place (growing files get their tail written first; a failed write restores the old
     /// bytes). In place rather than rename, because go's lock lives on this very file: a renamed-in replacement would

@@ -47,16 +47,7 @@ public sealed class GoSumChecker
     public static async Task<GoSumChecker> LoadAsync(string goSumPath, ModMode mode, CancellationToken ct)
     {
         var full = Path.GetFullPath(goSumPath);
-        var text = "";
-        using (var l = await FileLock.TryAcquireExistingAsync(full, exclusive: false, ct).ConfigureAwait(false))
-        {
-            if (l is not null)
-            {
-                var data = new byte[l.Stream.Length];
-                await l.Stream.ReadExactlyAsync(data, ct).ConfigureAwait(false);
-                text = Encoding.UTF8.GetString(data);
-            }
-        }
+        var text = await FileLock.ReadAllTextAsync(full, ct).ConfigureAwait(false) ?? "";
         return new GoSumChecker(full, GoSumFile.Parse(full, text), mode);
     }
 

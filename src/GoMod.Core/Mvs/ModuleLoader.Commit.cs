@@ -1,3 +1,4 @@
+using GoMod.Core.Fetch;
 using GoMod.Core.Module;
 using GoMod.Core.Sum;
 
@@ -99,11 +100,8 @@ internal sealed partial class ModuleLoader
         if (!missing) return null;
 
         var sumPath = Path.Combine(Main.ModRoot, "go.sum");
-        GoSumFile sums;
-        if (File.Exists(sumPath))
-            sums = GoSumFile.Parse(sumPath, await File.ReadAllTextAsync(sumPath, ct).ConfigureAwait(false));
-        else
-            sums = new GoSumFile(sumPath);
+        var sumText = await FileLock.ReadAllTextAsync(sumPath, ct).ConfigureAwait(false);
+        var sums = sumText is null ? new GoSumFile(sumPath) : GoSumFile.Parse(sumPath, sumText);
 
         bool dirty = false;
         foreach (var (m, data) in GoModData)

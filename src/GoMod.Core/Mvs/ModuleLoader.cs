@@ -1,3 +1,4 @@
+using GoMod.Core.Fetch;
 using System.Collections.Concurrent;
 using GoMod.Core.ModFile;
 using GoMod.Core.Module;
@@ -56,7 +57,8 @@ internal sealed partial class ModuleLoader
         string text;
         try
         {
-            text = await File.ReadAllTextAsync(goModPath, ct).ConfigureAwait(false);
+            text = await FileLock.ReadAllTextAsync(goModPath, ct).ConfigureAwait(false)
+                ?? throw new FileNotFoundException($"open {goModPath}: no such file or directory", goModPath);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

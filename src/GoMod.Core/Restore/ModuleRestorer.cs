@@ -41,7 +41,7 @@ public sealed class ModuleRestorer
         GoModFile mod;
         try
         {
-            mod = GoModFile.Parse(modFile, await File.ReadAllTextAsync(modFile, cancellationToken).ConfigureAwait(false));
+            mod = GoModFile.Parse(modFile, await FileLock.ReadAllTextAsync(modFile, cancellationToken).ConfigureAwait(false) ?? "");
         }
         catch (ModFileParseException e)
         {
@@ -65,7 +65,7 @@ public sealed class ModuleRestorer
             diagnostics.Add(DiagnosticCodes.NotSupportedYet.Create(
                 "GoVendor=true: writing vendor/ is not supported by this version of GoMod.Sdk; run 'go mod vendor' instead.", modFile));
 
-        var sum = ReadSum(options.SumFile, diagnostics);
+        var sum = await ReadSumAsync(options.SumFile, diagnostics, cancellationToken).ConfigureAwait(false);
         if (sum is null) return new RestoreResult([], diagnostics) { Mode = mode };
         var checker = new GoSumChecker(options.SumFile, sum, mode);
 
@@ -220,7 +220,7 @@ public sealed class ModuleRestorer
             if (list.ExitCode == 0)
             {
                 var published = new List<RestoredModule> { modules[0] };
-                var sum = ReadSum(options.SumFile, []) ?? new GoSumFile(options.SumFile);
+                var sum = await ReadSumAsync(options.SumFile, [], cancellationToken).ConfigureAwait(false) ?? new GoSumFile(options.SumFile);
                 foreach (var m in list.Modules.Where(m => !m.Main))
                 {
                     var target = m.Replace is { Version.Length: > 0 } r ? new ModuleVersion(r.Path, r.Version) : new ModuleVersion(m.Path, m.Version);
@@ -339,12 +339,12 @@ public sealed class ModuleRestorer
     /// <summary>go's message without the "go: " command prefix (our diagnostics carry their own code and prefix).</summary>
     private static string GoMessage(string message) => message.StartsWith("go: ", StringComparison.Ordinal) ? message[4..] : message;
 
-    private static GoSumFile? ReadSum(string sumFile, List<Diagnostic> diagnostics)
+    private static async Task<GoSumFile?> ReadSumAsync(string sumFile, List<Diagnostic> diagnostics, CancellationToken ct)
     {
-        if (!File.Exists(sumFile)) return new GoSumFile(sumFile);
+        if (await FileLock.ReadAllTextAsync(sumFile, ct).ConfigureAwait(false) is not { } text) return new GoSumFile(sumFile);
         try
         {
-            return GoSumFile.Parse(sumFile, File.ReadAllText(sumFile));
+            return GoSumFile.Parse(sumFile, text);
         }
         catch (GoSumParseException e)
         {

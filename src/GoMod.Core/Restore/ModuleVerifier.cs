@@ -23,7 +23,8 @@ public static class ModuleVerifier
         if (!restore.Succeeded) return new ModuleVerification("", restore.Diagnostics);
 
         var env = options.ResolveEnvironment();
-        var sum = File.Exists(options.SumFile) ? GoSumFile.Parse(options.SumFile, await File.ReadAllTextAsync(options.SumFile, cancellationToken).ConfigureAwait(false)) : new GoSumFile(options.SumFile);
+        var sumText = await FileLock.ReadAllTextAsync(options.SumFile, cancellationToken).ConfigureAwait(false);
+        var sum = sumText is null ? new GoSumFile(options.SumFile) : GoSumFile.Parse(options.SumFile, sumText);
         var targets = restore.Modules.Where(m => !m.Main && (m.Replace.Length == 0 || m.Replace.Contains('@'))).Select(Target).ToList();
         var result = await ModuleCacheVerifier.VerifyAsync(new ModuleCache(env.ModCache), targets, new GoSumChecker(options.SumFile, sum, restore.Mode), 0, cancellationToken).ConfigureAwait(false);
         var diagnostics = result.Errors
