@@ -33,6 +33,9 @@ public sealed record GoEnvironment
     /// <summary>The module cache root (absolute).</summary>
     public required string ModCache { get; init; }
 
+    /// <summary>The first GOPATH entry (default <c>$HOME/go</c>), where go keeps <c>pkg/sumdb</c>; null when unknown.</summary>
+    public string? GoPath { get; init; }
+
     /// <summary>NETRC, when set.</summary>
     public string? Netrc { get; init; }
 
@@ -84,6 +87,7 @@ public sealed record GoEnvironment
             GoSumDb = Get("GOSUMDB", "sum.golang.org"),
             Flags = GoFlags.Parse(Get("GOFLAGS", "")),
             ModCache = ResolveModCache(Get("GOMODCACHE", ""), Get("GOPATH", ""), home),
+            GoPath = FirstGoPath(Get("GOPATH", ""), home),
             Netrc = getenv("NETRC") is { Length: > 0 } n ? n : null,
             Home = home,
         };
@@ -111,6 +115,13 @@ public sealed record GoEnvironment
         if (!Path.IsPathFullyQualified(first))
             throw new FetchConfigurationException($"GOPATH entry is relative; must be absolute path: \"{first}\".\nFor more details see: 'go help gopath'", "GOPATH");
         return Path.GetFullPath(Path.Combine(first, "pkg", "mod"));
+    }
+
+    private static string? FirstGoPath(string goPath, string? home)
+    {
+        var first = goPath.Split(Path.PathSeparator)[0];
+        if (first.Length == 0) return string.IsNullOrEmpty(home) ? null : Path.Combine(home, "go");
+        return Path.IsPathFullyQualified(first) ? Path.GetFullPath(first) : null;
     }
 
     /// <summary>Whether GONOPROXY (or GOPRIVATE) sends this module around the proxies.</summary>
