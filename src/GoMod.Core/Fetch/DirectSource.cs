@@ -1,10 +1,12 @@
+using GoMod.Core.Module;
+
 namespace GoMod.Core.Fetch;
 
 /// <summary>
 /// <c>direct</c>: fetching from version control. Not implemented yet, so every request fails with a clear message
 /// naming the module and what to change.
 /// </summary>
-internal sealed class DirectSource(string path, bool insecure) : IModuleSource
+internal sealed class DirectSource(string path, bool insecure) : IModuleRepo
 {
     public string ModulePath { get; } = path;
 
