@@ -1,4 +1,5 @@
-using GoMod.Core.Fetch;
+using GoMod.Core.Internal;
+using GoMod.Core.ModCache;
 
 namespace GoMod.Core.SumDb;
 

@@ -1,4 +1,6 @@
 using GoMod.Core.Fetch;
+using GoMod.Core.GoEnv;
+using GoMod.Core.Sum;
 using GoMod.Core.SumDb;
 using GoMod.Core.Tests.Fetch.Infrastructure;
 using GoMod.Testing;
