@@ -55,7 +55,7 @@ public sealed class SumDbSandbox : IDisposable
         var sums = await GoSumChecker.LoadAsync(GoSumPath, ModMode.Mod, default);
         using var db = ChecksumDatabase.Create(env, FetchSandbox.NoRetry);
         using var d = new ModuleDownloader(env, sums, FetchSandbox.NoRetry, db);
-        var results = await d.DownloadAsync(modules.Select(m => m.ModuleVersion), DownloadParts.GoMod | DownloadParts.Zip);
+        var results = await d.DownloadAsync(modules.Select(m => m.ModuleVersion), DownloadParts.Info | DownloadParts.GoMod | DownloadParts.Zip);
         await d.SaveGoSumAsync();
         return results;
     }
