@@ -1,6 +1,7 @@
 // Benchmarks are console entry points named by the first argument; see benchmarks/README.md.
 using GoMod.Benchmarks;
 using GoMod.Benchmarks.Download;
+using GoMod.Benchmarks.SumDb;
 
 var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.Ordinal)
 {
@@ -11,6 +12,8 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["fetch"] = FetchCommand.RunAsync,
     // Our build list against 'go list -m all' on generated graphs of 1,000 and 10,000 modules.
     ["mvs"] = a => Task.FromResult(MvsBenchmark.Run(a)),
+    // Adding go.sum lines for 500 modules, each verified against a local checksum database: ours against go's.
+    ["sumdb"] = SumDbBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

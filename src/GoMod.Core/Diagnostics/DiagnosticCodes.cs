@@ -62,6 +62,10 @@ public static class DiagnosticCodes
     public static readonly DiagnosticDescriptor CacheModified = new("GOMOD0104", Error, "module cache modified",
         "Delete the module from the module cache (go clean -modcache removes all) and build again to download it afresh.");
 
+    /// <summary>The checksum database contradicts a download or misbehaved (a fork, a bad signature, a failed proof): a SECURITY ERROR.</summary>
+    public static readonly DiagnosticDescriptor SumDbSecurityError = new("GOMOD0105", Error, "checksum database SECURITY ERROR",
+        "Do not use the download: find out whether the proxy, the origin or the checksum database is wrong before going on; nothing of the download was kept.");
+
     // Network and proxies.
 
     /// <summary>No proxy in the list has the module or version (404/410 all the way down).</summary>
@@ -75,6 +79,10 @@ public static class DiagnosticCodes
     /// <summary>A module must be fetched but GOPROXY=off.</summary>
     public static readonly DiagnosticDescriptor LookupDisabled = new("GOMOD0203", Error, "module lookup disabled by GOPROXY=off",
         "Set GoProxy (or GOPROXY) to a module proxy, or fill the module cache before building offline.");
+
+    /// <summary>The checksum database could not be reached, or does not know a module whose new go.sum line it must confirm.</summary>
+    public static readonly DiagnosticDescriptor SumDbUnavailable = new("GOMOD0204", Error, "checksum database unavailable",
+        "Check the network and GoSumDb; for a private module, list it in GoNoSumDb or GoPrivate; GoSumDb=off turns the checksum database off.");
 
     /// <summary>A module is not in the module cache and the network must not be used (design-time build).</summary>
     public static readonly DiagnosticDescriptor NotInCacheOffline = new("GOMOD0250", Warning, "module not in the module cache",
@@ -139,8 +147,8 @@ public static class DiagnosticCodes
     [
         ModFileNotFound, ModFileSyntax, NoModuleDeclaration, InvalidProperty, InvalidGoFlags, InvalidGoEnvironment,
         NotSupportedYet,
-        SumFileSyntax, MissingSum, ChecksumMismatch, CacheModified,
-        ModuleNotFound, ProxyRequestFailed, LookupDisabled, NotInCacheOffline,
+        SumFileSyntax, MissingSum, ChecksumMismatch, CacheModified, SumDbSecurityError,
+        ModuleNotFound, ProxyRequestFailed, LookupDisabled, SumDbUnavailable, NotInCacheOffline,
         InvalidRequirement, PathMismatch, ReplacementDirectoryMissing, ModuleGraphError, ModFileUpdateNeeded, GetFailed, Retracted, Deprecated,
         CacheWriteFailed, InconsistentVendoring,
         Canceled, InternalError,

@@ -8,6 +8,7 @@ using GoMod.Core.ModLoad;
 using GoMod.Core.ModSource;
 using GoMod.Core.Reports;
 using GoMod.Core.Sum;
+using GoMod.Core.SumDb;
 
 namespace GoMod.Core.Restore;
 
@@ -69,7 +70,9 @@ public static class ModuleCommands
         var mvs = new LoadOptions { ReadOnly = mode != ModMode.Mod, ModFlagExplicit = explicitMode is not null || env.Flags.Mod is not null };
 
         var sums = await GoSumChecker.LoadAsync(options.SumFile, ModMode.Mod, cancellationToken).ConfigureAwait(false);
-        using var downloader = new ModuleDownloader(env, sums, options.Fetch);
+        // go get and go mod download add go.sum lines: each new one needs the checksum database's word.
+        using var sumDb = ChecksumDatabase.Create(env, options.Fetch);
+        using var downloader = new ModuleDownloader(env, sums, options.Fetch, sumDb);
         var moduleDir = Path.GetDirectoryName(options.ModFile)!;
         GoOutput output;
         try

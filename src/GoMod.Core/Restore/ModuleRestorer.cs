@@ -10,6 +10,7 @@ using GoMod.Core.Module;
 using GoMod.Core.Reports;
 using GoMod.Core.Semver;
 using GoMod.Core.Sum;
+using GoMod.Core.SumDb;
 
 namespace GoMod.Core.Restore;
 
@@ -127,7 +128,9 @@ public sealed class ModuleRestorer
             // MVS reads every .mod through the downloader, which checks hashes against go.sum and records new ones
             // (ModMode.Mod): a missing line is MVS's error to report, in go's words, and only -mod=mod writes any.
             var recorder = new GoSumChecker(options.SumFile, sum, ModMode.Mod);
-            using var downloader = new ModuleDownloader(env, recorder, options.Fetch);
+            // Only -mod=mod adds go.sum lines, so only then does a new hash need the checksum database's word.
+            using var sumDb = mode == ModMode.Mod ? ChecksumDatabase.Create(env, options.Fetch) : null;
+            using var downloader = new ModuleDownloader(env, recorder, options.Fetch, sumDb);
             var source = new DownloaderModuleSource(downloader);
             var mvs = new LoadOptions { ReadOnly = mode != ModMode.Mod, ModFlagExplicit = explicitMode is not null || env.Flags.Mod is not null };
             var list = await ModuleReports.ListAsync(moduleDir, source, ["all"], new ListOptions { ModCache = env.ModCache, Mvs = mvs }, cancellationToken).ConfigureAwait(false);
@@ -312,6 +315,12 @@ public sealed class ModuleRestorer
                     return DiagnosticCodes.ChecksumMismatch.Create(x.Message.TrimEnd(), modFile, line, column);
                 case MissingGoSumEntryException:
                     return DiagnosticCodes.MissingSum.Create(x.Message, modFile, line, column);
+                case SumDbSecurityException:
+                    return DiagnosticCodes.SumDbSecurityError.Create(x.Message.TrimEnd(), modFile, line, column);
+                case SumDbUnavailableException:
+                    return DiagnosticCodes.SumDbUnavailable.Create(x.Message, modFile, line, column);
+                case SumDbException:
+                    return DiagnosticCodes.InvalidGoEnvironment.Create(x.Message);
                 case FetchConfigurationException:
                     return DiagnosticCodes.InvalidGoEnvironment.Create(GoMessage(x.Message));
                 case IOException or UnauthorizedAccessException when e is not ModuleException:

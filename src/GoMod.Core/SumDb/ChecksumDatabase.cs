@@ -24,36 +24,43 @@ public sealed class ChecksumDatabase : IChecksumDatabase, IDisposable
         """;
 
     private readonly GoEnvironment _environment;
-    private readonly SumDbRemote? _remote;
+    private readonly Lazy<(SumDbClient Client, SumDbRemote? Remote)> _client;
 
     /// <summary>A database client over an explicit store (tests, benchmarks).</summary>
     public ChecksumDatabase(GoEnvironment environment, SumDbClient client)
     {
         _environment = environment;
-        Client = client;
+        _client = new Lazy<(SumDbClient, SumDbRemote?)>((client, null));
     }
 
-    private ChecksumDatabase(GoEnvironment environment, SumDbClient client, SumDbRemote remote) : this(environment, client) => _remote = remote;
+    private ChecksumDatabase(GoEnvironment environment, FetchOptions? options)
+    {
+        _environment = environment;
+        _client = new Lazy<(SumDbClient, SumDbRemote?)>(() =>
+        {
+            var config = SumDbConfig.Parse(environment.GoSumDb)!;
+            var remote = new SumDbRemote(config, environment.GoProxy, options, environment.Home, environment.Netrc);
+            var store = new GoSumDbStore(config.Name, SumDbDirectory(environment), environment.ModCache, remote);
+            return (new SumDbClient(config.Verifier, store), remote);
+        }, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
 
-    /// <summary>The client.</summary>
-    public SumDbClient Client { get; }
+    /// <summary>The client (GOSUMDB is parsed on first use, as go dials the database only when it needs it).</summary>
+    /// <exception cref="SumDbException">GOSUMDB is invalid (Configuration).</exception>
+    public SumDbClient Client => _client.Value.Client;
 
     /// <summary>The database name.</summary>
     public string Name => Client.Name;
 
     /// <summary>
     /// The database GOSUMDB names, with go's storage (<c>$GOPATH/pkg/sumdb</c>, <c>$GOMODCACHE/cache/download/sumdb</c>)
-    /// and access rules (GOPROXY's <c>/sumdb/</c> support); null when GOSUMDB is <c>off</c>.
+    /// and access rules (GOPROXY's <c>/sumdb/</c> support); null when GOSUMDB is <c>off</c>. GOSUMDB itself is read on
+    /// the first lookup, so a build whose go.sum is complete never fails on it (as with go).
     /// </summary>
-    /// <exception cref="SumDbException">GOSUMDB is invalid (Configuration).</exception>
     public static ChecksumDatabase? Create(GoEnvironment environment, FetchOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        var config = SumDbConfig.Parse(environment.GoSumDb);
-        if (config is null) return null;
-        var remote = new SumDbRemote(config, environment.GoProxy, options, environment.Home, environment.Netrc);
-        var store = new GoSumDbStore(config.Name, SumDbDirectory(environment), environment.ModCache, remote);
-        return new ChecksumDatabase(environment, new SumDbClient(config.Verifier, store), remote);
+        return environment.GoSumDb.Trim() == "off" ? null : new ChecksumDatabase(environment, options);
     }
 
     /// <summary>
@@ -78,7 +85,8 @@ public sealed class ChecksumDatabase : IChecksumDatabase, IDisposable
         IReadOnlyList<string> lines;
         try
         {
-            lines = await Client.LookupAsync(path, version, ct).ConfigureAwait(false);
+            var client = Client;
+            lines = await client.LookupAsync(path, version, ct).ConfigureAwait(false);
         }
         catch (SumDbSecurityException e)
         {
@@ -114,5 +122,8 @@ public sealed class ChecksumDatabase : IChecksumDatabase, IDisposable
     }
 
     /// <inheritdoc/>
-    public void Dispose() => _remote?.Dispose();
+    public void Dispose()
+    {
+        if (_client.IsValueCreated) _client.Value.Remote?.Dispose();
+    }
 }
