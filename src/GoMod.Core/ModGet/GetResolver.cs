@@ -48,6 +48,7 @@ internal sealed class GetResolver
     public async Task<GoOutput> RunAsync(CancellationToken ct)
     {
         string? goMod = null, goSum = null;
+        Exception? error = null;
         try
         {
             (goMod, goSum) = await RunCoreAsync(ct).ConfigureAwait(false);
@@ -60,8 +61,9 @@ internal sealed class GetResolver
             if (_loader is not null) FlushMessages();
             Error("go: " + e.Message);
             _location = ModuleReports.LocationOf(e);
+            error = e;
         }
-        return new GoOutput { StdErr = _stderr.ToString(), ExitCode = _failed ? 1 : 0, GoMod = _failed ? null : goMod, GoSum = _failed ? null : goSum, ErrorLocation = _location };
+        return new GoOutput { StdErr = _stderr.ToString(), ExitCode = _failed ? 1 : 0, GoMod = _failed ? null : goMod, GoSum = _failed ? null : goSum, ErrorLocation = _location, Error = error };
     }
 
     private void Error(string line)

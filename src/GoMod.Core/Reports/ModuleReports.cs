@@ -78,7 +78,7 @@ public static class ModuleReports
                 AppendLog(stderr, "go: " + err.Message);
                 failed = true;
             }
-            if (failed) return new GoOutput { StdErr = stderr.ToString(), ExitCode = 1, GoMod = goMod, GoSum = goSum, ErrorLocation = LocationOf(mgErr) };
+            if (failed) return new GoOutput { StdErr = stderr.ToString(), ExitCode = 1, GoMod = goMod, GoSum = goSum, ErrorLocation = LocationOf(mgErr), Error = mgErr ?? commitErr };
 
             var stdout = new StringBuilder();
             foreach (var info in infos)
@@ -197,7 +197,7 @@ public static class ModuleReports
     private static GoOutput Fail(StringBuilder stderr, Exception e)
     {
         AppendLog(stderr, "go: " + e.Message);
-        return new GoOutput { StdErr = stderr.ToString(), ExitCode = 1, ErrorLocation = LocationOf(e) };
+        return new GoOutput { StdErr = stderr.ToString(), ExitCode = 1, ErrorLocation = LocationOf(e), Error = e };
     }
 
     internal static (string File, int Line, int Column)? LocationOf(Exception? e)

@@ -4,6 +4,7 @@ using GoMod.Core.GoEnv;
 using GoMod.Core.ModSource;
 using GoMod.Core.Module;
 using GoMod.Core.Sum;
+using GoMod.Core.SumDb;
 
 namespace GoMod.Core.Restore;
 
@@ -65,6 +66,13 @@ public sealed class DownloaderModuleSource(ModuleDownloader downloader) : IModul
         {
             // go's SECURITY ERROR text already names module and version ("verifying path@version/go.mod: …").
             throw new ModuleSourceException(path, version, e.Message.TrimEnd()) { Cause = e };
+        }
+        catch (SumDbException e)
+        {
+            // The message already starts with path@version: keep the rest as the detail, as for go.sum mismatches.
+            var head = $"{e.ModulePath}@{e.Version?.Replace("/go.mod", "", StringComparison.Ordinal)}: ";
+            var detail = e.Message.StartsWith(head, StringComparison.Ordinal) ? e.Message[head.Length..] : e.Message;
+            throw new ModuleSourceException(path, version, detail.TrimEnd()) { Cause = e };
         }
         catch (ModuleException e) when (e is not ModuleSourceException)
         {

@@ -88,6 +88,9 @@ public static class ModuleCommands
             var d = ModuleRestorer.GraphDiagnostic(output, options.ModFile);
             if (d.Code == DiagnosticCodes.ModuleGraphError.Code && failure != DiagnosticCodes.ModuleGraphError && output.ErrorLocation is null)
                 d = failure.Create(d.Message, d.File, d.Line, d.Column);
+            // A checksum database failure keeps its own code, however the command turned it into text.
+            if ((sumDb?.Failures.FirstOrDefault(f => f.IsSecurityError) ?? sumDb?.Failures.FirstOrDefault()) is { } dbFailure)
+                d = (dbFailure.IsSecurityError ? DiagnosticCodes.SumDbSecurityError : DiagnosticCodes.SumDbUnavailable).Create(d.Message, d.File, d.Line, d.Column);
             return new CommandResult(output, [d]);
         }
         if (alwaysWrite || (writeWhenMod && mode == ModMode.Mod))

@@ -291,6 +291,11 @@ public sealed class ModuleRestorer
         var lines = output.StdErr.TrimEnd('\n').Split('\n').Where(l => !l.StartsWith("go: downloading ", StringComparison.Ordinal));
         var message = string.Join("\n", lines.Select(l => l.StartsWith("go: ", StringComparison.Ordinal) ? l[4..] : l));
         var (file, line, column) = output.ErrorLocation ?? (modFile, 0, 0);
+        for (var x = output.Error; x is not null; x = x.InnerException ?? (x as ModuleSourceException)?.Cause)
+        {
+            if (x is SumDbSecurityException) return DiagnosticCodes.SumDbSecurityError.Create(message, file, line, column);
+            if (x is SumDbUnavailableException) return DiagnosticCodes.SumDbUnavailable.Create(message, file, line, column);
+        }
         var code = message.Contains("SECURITY ERROR", StringComparison.Ordinal) ? DiagnosticCodes.ChecksumMismatch
             : message.Contains("missing go.sum entry", StringComparison.Ordinal) ? DiagnosticCodes.MissingSum
             : message.Contains("updates to go.mod needed", StringComparison.Ordinal) ? DiagnosticCodes.ModFileUpdateNeeded

@@ -136,6 +136,8 @@ public sealed class SumDbClient : ITileReader
             latestNote = _latestNote;
         }
         if (note.Length == 0) return latest.N == 0 ? When.Now : When.Past;
+        // The very note we already verified and merged (every lookup of one session carries it): nothing new to check.
+        if (note.AsSpan().SequenceEqual(latestNote)) return When.Now;
         var tree = OpenTree(note);
         while (true)
         {
