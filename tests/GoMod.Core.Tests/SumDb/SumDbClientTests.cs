@@ -90,6 +90,25 @@ public class SumDbClientTests
     }
 
     [Fact]
+    public async Task A_proxy_failing_the_supported_check_is_skipped_only_after_a_pipe_as_go_does()
+    {
+        var (server, db) = Serve(All);
+        await using var _ = server;
+        await using var failing = TestProxyServer.For(All);
+        failing.Handler = r => r.Path.EndsWith("/supported", StringComparison.Ordinal) ? TestResponse.Text(500, "broken\n") : null;
+        using var box = new SumDbSandbox();
+
+        (await box.DownloadAsync(box.Env($"{failing.Url}|{server.Url}", db.VerifierKey), A)).ShouldAllBe(r => r.Error == null);
+        db.LookupCount.ShouldBe(1);
+
+        using var box2 = new SumDbSandbox();
+        var e = Failure<SumDbUnavailableException>((await box2.DownloadAsync(box2.Env($"{failing.Url},{server.Url}", db.VerifierKey), A))[0]);
+        e.Failure.ShouldBe(SumDbFailure.Unreachable);
+        e.Message.ShouldContain("500 Internal Server Error");
+        db.LookupCount.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task A_download_that_differs_from_the_database_is_a_SECURITY_ERROR_and_nothing_of_it_is_kept()
     {
         var (server, db) = Serve();
