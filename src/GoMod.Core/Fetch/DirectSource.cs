@@ -22,5 +22,5 @@ internal sealed class DirectSource(string path, bool insecure) : IModuleRepo
     private ModuleFetchException Fail(string version) => new(ModulePath, version,
         "fetching directly from version control (GOPROXY=direct" + (insecure ? ", GOINSECURE" : "") +
         " or a GONOPROXY/GOPRIVATE match) is not supported yet by GoMod.Sdk; " +
-        "serve the module from a GOPROXY module proxy (https://, http:// or file://)", notFound: false);
+        "serve the module from a GOPROXY module proxy (https://, http:// or file://)");
 }

@@ -52,7 +52,7 @@ public sealed record ProxyUrl
     /// Parses and checks a proxy base URL with the go command's rules and messages: a scheme is required and must be
     /// https, http or file; a file URL may carry nothing but a path.
     /// </summary>
-    /// <exception cref="FetchConfigurationException">The URL is unusable as a proxy.</exception>
+    /// <exception cref="GoEnvironmentException">The URL is unusable as a proxy.</exception>
     public static ProxyUrl Parse(string url)
     {
         var colon = url.IndexOf(':');
@@ -60,11 +60,11 @@ public sealed record ProxyUrl
         switch (scheme)
         {
             case "":
-                throw new FetchConfigurationException($"invalid proxy URL missing scheme: {Redact(url)}");
+                throw new GoEnvironmentException($"invalid proxy URL missing scheme: {Redact(url)}");
             case "http" or "https" or "file":
                 break;
             default:
-                throw new FetchConfigurationException($"invalid proxy URL scheme (must be https, http, file): {Redact(url)}");
+                throw new GoEnvironmentException($"invalid proxy URL scheme (must be https, http, file): {Redact(url)}");
         }
 
         var rest = url[(colon + 1)..];
@@ -96,11 +96,11 @@ public sealed record ProxyUrl
         {
             // Go accepts a file URL only if it equals URL{Scheme, Path}: no host, user, query, fragment or opaque part.
             if (authority.Length > 0 || queryOrFragment >= 0 || (path.Length > 0 && !path.StartsWith('/')) || (path.Length == 0 && !hasAuthority))
-                throw new FetchConfigurationException($"invalid file:// proxy URL with non-path elements: {Redact(url)}");
+                throw new GoEnvironmentException($"invalid file:// proxy URL with non-path elements: {Redact(url)}");
         }
         else if (!hasAuthority || host.Length == 0)
         {
-            throw new FetchConfigurationException($"invalid proxy URL missing host: {Redact(url)}");
+            throw new GoEnvironmentException($"invalid proxy URL missing host: {Redact(url)}");
         }
         return new ProxyUrl(scheme, user, password, host, path.TrimEnd('/'));
     }

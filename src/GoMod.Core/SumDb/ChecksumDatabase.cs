@@ -24,7 +24,6 @@ public sealed class ChecksumDatabase : IChecksumDatabase, IDisposable
         """;
 
     private readonly GoEnvironment _environment;
-    private readonly System.Collections.Concurrent.ConcurrentQueue<SumDbException> _failures = new();
     private readonly Lazy<(SumDbClient Client, SumDbRemote? Remote)> _client;
 
     /// <summary>A database client over an explicit store (tests, benchmarks).</summary>
@@ -52,12 +51,6 @@ public sealed class ChecksumDatabase : IChecksumDatabase, IDisposable
 
     /// <summary>The database name.</summary>
     public string Name => Client.Name;
-
-    /// <summary>
-    /// Every failure <see cref="VerifyAsync"/> raised, in order: for callers that report a command's outcome after its
-    /// errors became text (go get), so that a SECURITY ERROR keeps its code.
-    /// </summary>
-    public IReadOnlyCollection<SumDbException> Failures => _failures;
 
     /// <summary>
     /// The database GOSUMDB names, with go's storage (<c>$GOPATH/pkg/sumdb</c>, <c>$GOMODCACHE/cache/download/sumdb</c>)
@@ -97,17 +90,17 @@ public sealed class ChecksumDatabase : IChecksumDatabase, IDisposable
         }
         catch (SumDbSecurityException e)
         {
-            throw Record(new SumDbSecurityException(e.Failure, path, version, head + e.Message, e));
+            throw new SumDbSecurityException(e.Failure, path, version, head + e.Message, e);
         }
         catch (SumDbUnavailableException e)
         {
             var advice = $"\n\tThe checksum database {Name} cannot vouch for {path}. If it is a private module, list it in GONOSUMDB (or GOPRIVATE)" +
                          "; to skip the checksum database altogether, set GOSUMDB=off.";
-            throw Record(new SumDbUnavailableException(e.Failure, path, version, head + e.Message + advice, e));
+            throw new SumDbUnavailableException(e.Failure, path, version, head + e.Message + advice, e);
         }
         catch (SumDbException e)
         {
-            throw Record(new SumDbException(e.Failure, path, version, head + e.Message, e));
+            throw new SumDbException(e.Failure, path, version, head + e.Message, e);
         }
 
         var have = $"{path} {version} {hash}";
@@ -118,20 +111,14 @@ public sealed class ChecksumDatabase : IChecksumDatabase, IDisposable
             if (line.StartsWith(prefix, StringComparison.Ordinal))
             {
                 var recorded = line[(prefix.Length - 3)..];
-                throw Record(new SumDbSecurityException(SumDbFailure.ChecksumMismatch, path, version,
+                throw new SumDbSecurityException(SumDbFailure.ChecksumMismatch, path, version,
                     $"{path}@{bare}: verifying {noun}: checksum mismatch\n\tdownloaded: {hash}\n\t{Name}: {recorded}" + MismatchAdvice)
                 {
                     Downloaded = hash,
                     Recorded = recorded,
-                });
+                };
             }
         }
-    }
-
-    private SumDbException Record(SumDbException e)
-    {
-        _failures.Enqueue(e);
-        return e;
     }
 
     /// <inheritdoc/>

@@ -61,7 +61,7 @@ public sealed record SumDbConfig
             {
                 ProxyUrl.Validate(fields[1]);
             }
-            catch (FetchConfigurationException e)
+            catch (GoEnvironmentException e)
             {
                 throw Bad("invalid GOSUMDB URL: " + e.Message, e);
             }
@@ -77,5 +77,6 @@ public sealed record SumDbConfig
         return u.UserInfo.Length == 0 && u.Query.Length == 0 && u.Fragment.Length == 0;
     }
 
-    private static SumDbException Bad(string message, Exception? inner = null) => new(SumDbFailure.Configuration, message, inner);
+    private static SumDbException Bad(string message, Exception? inner = null) =>
+        new(SumDbFailure.Configuration, message, new GoEnvironmentException(message, "GOSUMDB"));
 }

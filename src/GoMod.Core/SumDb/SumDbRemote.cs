@@ -89,7 +89,7 @@ public sealed class SumDbRemote : IDisposable
         {
             list = ProxyList.Parse(_goProxy, null);
         }
-        catch (FetchConfigurationException e)
+        catch (GoEnvironmentException e)
         {
             throw new SumDbException(SumDbFailure.Configuration, e.Message, e);
         }
@@ -124,7 +124,7 @@ public sealed class SumDbRemote : IDisposable
         {
             return ProxyUrl.Parse(url);
         }
-        catch (FetchConfigurationException e)
+        catch (GoEnvironmentException e)
         {
             throw new SumDbException(SumDbFailure.Configuration, "invalid GOSUMDB URL: " + e.Message, e);
         }
