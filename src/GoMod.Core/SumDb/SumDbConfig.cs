@@ -51,7 +51,7 @@ public sealed record SumDbConfig
         }
         catch (NoteException e)
         {
-            throw Bad("invalid GOSUMDB: " + e.Message, e);
+            throw Bad("invalid GOSUMDB: " + e.Message);
         }
         if (!IsValidName(verifier.Name)) throw Bad($"invalid sumdb name (must be host[/path]): {verifier.Name}");
         string? url = null;
@@ -63,7 +63,7 @@ public sealed record SumDbConfig
             }
             catch (GoEnvironmentException e)
             {
-                throw Bad("invalid GOSUMDB URL: " + e.Message, e);
+                throw Bad("invalid GOSUMDB URL: " + e.Message);
             }
             url = fields[1].TrimEnd('/');
         }
@@ -77,6 +77,7 @@ public sealed record SumDbConfig
         return u.UserInfo.Length == 0 && u.Query.Length == 0 && u.Fragment.Length == 0;
     }
 
-    private static SumDbException Bad(string message, Exception? inner = null) =>
+    /// <summary>A configuration failure whose cause is a GoEnvironmentException naming GOSUMDB (its code: GOMOD0006).</summary>
+    private static SumDbException Bad(string message) =>
         new(SumDbFailure.Configuration, message, new GoEnvironmentException(message, "GOSUMDB"));
 }
