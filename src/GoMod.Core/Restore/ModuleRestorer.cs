@@ -115,7 +115,8 @@ public sealed class ModuleRestorer
             modules.Add(new(req.Path, req.Version, "", FirstHash(sum, target.Path, target.Version), FirstHash(sum, target.Path, target.Version + "/go.mod"),
                 replace is null ? "" : $"{replace.NewPath}@{replace.NewVersion}", req.Indirect, Main: false));
         }
-        if (diagnostics.Any(d => d.IsError)) return new RestoreResult(modules, diagnostics) { Mode = mode };
+        // Offline (design time) still publishes what the module cache has, whatever is wrong with go.mod's requirements.
+        if (diagnostics.Any(d => d.IsError) && !options.Offline) return new RestoreResult(modules, diagnostics) { Mode = mode };
 
         if (options.Offline || mode == ModMode.Vendor)
             return await OfflineAsync(options, env, moduleDir, modules, fetch, diagnostics, mode, cancellationToken).ConfigureAwait(false);
@@ -231,15 +232,32 @@ public sealed class ModuleRestorer
                 {
                     var target = m.Replace is { Version.Length: > 0 } r ? new ModuleVersion(r.Path, r.Version) : new ModuleVersion(m.Path, m.Version);
                     var replace = m.Replace is null ? "" : m.Replace.Version.Length == 0 ? m.Replace.Path : $"{m.Replace.Path}@{m.Replace.Version}";
-                    published.Add(new(m.Path, m.Version, m.Dir, FirstHash(sum, target.Path, target.Version), FirstHash(sum, target.Path, target.Version + "/go.mod"),
+                    var dir = m.Dir.Length > 0 || m.Replace is { Version.Length: 0 } ? m.Dir : ExtractedDir(cache, target);
+                    published.Add(new(m.Path, m.Version, dir, FirstHash(sum, target.Path, target.Version), FirstHash(sum, target.Path, target.Version + "/go.mod"),
                         replace, m.Indirect, Main: false));
                 }
                 return new RestoreResult(published, diagnostics) { Mode = mode };
             }
         }
         foreach (var (index, target, _) in fetch)
-            if (cache.GetExtractedState(target) == ExtractedState.Complete) modules[index] = modules[index] with { Dir = cache.ModuleDir(target) };
+            if (ExtractedDir(cache, target) is { Length: > 0 } dir) modules[index] = modules[index] with { Dir = dir };
         return new RestoreResult(modules, diagnostics) { Mode = mode };
+    }
+
+    /// <summary>
+    /// Where <paramref name="target"/> is extracted in the module cache, or empty: at design time <c>Dir</c> says whether
+    /// the files are there, whatever go.sum says yet (go list leaves it empty for a module without a go.sum line).
+    /// </summary>
+    private static string ExtractedDir(ModuleCache cache, ModuleVersion target)
+    {
+        try
+        {
+            return target.Version.Length > 0 && cache.GetExtractedState(target) == ExtractedState.Complete ? cache.ModuleDir(target) : "";
+        }
+        catch (Exception e) when (e is ModuleException or ModulePathException or InvalidVersionException)
+        {
+            return "";
+        }
     }
 
     /// <summary>
