@@ -11,11 +11,25 @@ public sealed class ReportTargetsOfflineTests(SdkPackage sdk)
 {
     private static string WordsDir(TestProject p) => Path.Combine(p.ModCache, "example.com", "words@v1.0.0");
 
-    /// <summary>Removes an extracted module from the cache (go leaves it read-only), keeping its zip in cache/download.</summary>
-    private static void DeleteExtracted(string dir)
+    /// <summary>
+    /// Removes a module's files from the module cache — its extracted tree (go leaves it read-only) and its zip, keeping
+    /// its .mod and .info — and makes go.mod newer than the restore's cache file, so that a restore phase that ran would
+    /// do work: extract again, or fetch the zip again.
+    /// </summary>
+    private static void DeleteModuleFiles(TestProject p)
     {
-        TempDirectory.DeleteTree(dir);
-        Directory.Exists(dir).ShouldBeFalse();
+        TempDirectory.DeleteTree(WordsDir(p));
+        var download = Path.Combine(p.ModCache, "cache", "download", "example.com", "words", "@v");
+        File.Delete(Path.Combine(download, "v1.0.0.zip"));
+        File.Delete(Path.Combine(download, "v1.0.0.ziphash"));
+        Directory.Exists(WordsDir(p)).ShouldBeFalse();
+        File.SetLastWriteTimeUtc(p.Combine("go.mod"), DateTime.UtcNow.AddSeconds(5));
+    }
+
+    private static void ShouldBeUnchanged(TestProject p)
+    {
+        Directory.Exists(WordsDir(p)).ShouldBeFalse();
+        File.Exists(Path.Combine(p.ModCache, "cache", "download", "example.com", "words", "@v", "v1.0.0.zip")).ShouldBeFalse();
     }
 
     [GoFact]
@@ -24,7 +38,7 @@ public sealed class ReportTargetsOfflineTests(SdkPackage sdk)
         using var p = TestProject.Standalone(sdk).WithModules();
         using var home = new TempDirectory("gohome");
         p.Dotnet(GoInputs.Env(), "build").EnsureSuccess("dotnet build");
-        DeleteExtracted(WordsDir(p));
+        DeleteModuleFiles(p);
 
         var go = GoOracle.Run(p.Directory, home.Path, new Dictionary<string, string?>
         {
@@ -37,7 +51,7 @@ public sealed class ReportTargetsOfflineTests(SdkPackage sdk)
         ours.EnsureSuccess("dotnet build -t:GoModVerify");
         ours.StdOut.ShouldContain("  all modules verified");
         ours.StdOut.ShouldNotContain("error GOMOD");
-        Directory.Exists(WordsDir(p)).ShouldBeFalse();
+        ShouldBeUnchanged(p);
     }
 
     [Theory]
@@ -51,14 +65,14 @@ public sealed class ReportTargetsOfflineTests(SdkPackage sdk)
         var env = GoInputs.Env(("GOPROXY", proxy.Url));
         p.Dotnet(env, "build").EnsureSuccess("dotnet build");
         proxy.RequestCount.ShouldBeGreaterThan(0);
-        DeleteExtracted(WordsDir(p));
+        DeleteModuleFiles(p);
         var requests = proxy.RequestCount;
 
         var (report, log) = p.DotnetWithLog(env, "build", "-t:" + target);
 
         report.EnsureSuccess("dotnet build -t:" + target);
         proxy.RequestCount.ShouldBe(requests, string.Join("\n", proxy.Requests.Skip(requests).Select(r => r.Path)));
-        Directory.Exists(WordsDir(p)).ShouldBeFalse();
+        ShouldBeUnchanged(p);
         log.ShouldContain("GoMod: the restore phase leaves the Go modules as they are");
     }
 
