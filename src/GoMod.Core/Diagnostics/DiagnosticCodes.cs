@@ -40,6 +40,10 @@ public static class DiagnosticCodes
     public static readonly DiagnosticDescriptor InvalidGoEnvironment = new("GOMOD0006", Error, "invalid Go environment setting",
         "Correct the property or Go environment variable named in the message ('go help environment' describes it).");
 
+    /// <summary>go.mod or go.sum exists but cannot be read (a directory, no permission).</summary>
+    public static readonly DiagnosticDescriptor InputUnreadable = new("GOMOD0007", Error, "cannot read go.mod or go.sum",
+        "Make go.mod and go.sum readable regular files (restore them from version control if they were replaced).");
+
     /// <summary>A setting is recognised but this version of GoMod.Sdk does not act on it yet.</summary>
     public static readonly DiagnosticDescriptor NotSupportedYet = new("GOMOD0050", Warning, "setting not supported yet",
         "Remove the setting, or run the equivalent go command (named in the message) yourself for now.");
@@ -65,6 +69,10 @@ public static class DiagnosticCodes
     /// <summary>The checksum database contradicts a download or misbehaved (a fork, a bad signature, a failed proof): a SECURITY ERROR.</summary>
     public static readonly DiagnosticDescriptor SumDbSecurityError = new("GOMOD0105", Error, "checksum database SECURITY ERROR",
         "Do not use the download: find out whether the proxy, the origin or the checksum database is wrong before going on; nothing of the download was kept.");
+
+    /// <summary>What a proxy served as a module zip is not a valid module zip (not a zip, files outside the module, names or sizes the zip rules refuse).</summary>
+    public static readonly DiagnosticDescriptor InvalidModuleZip = new("GOMOD0106", Error, "invalid module zip",
+        "Check that GoProxy points at a module proxy (an HTML page or a damaged file was served), and report a hostile zip to the proxy's operator.");
 
     // Network and proxies.
 
@@ -145,9 +153,9 @@ public static class DiagnosticCodes
     /// <summary>Every descriptor, in code order.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
-        ModFileNotFound, ModFileSyntax, NoModuleDeclaration, InvalidProperty, InvalidGoFlags, InvalidGoEnvironment,
+        ModFileNotFound, ModFileSyntax, NoModuleDeclaration, InvalidProperty, InvalidGoFlags, InvalidGoEnvironment, InputUnreadable,
         NotSupportedYet,
-        SumFileSyntax, MissingSum, ChecksumMismatch, CacheModified, SumDbSecurityError,
+        SumFileSyntax, MissingSum, ChecksumMismatch, CacheModified, SumDbSecurityError, InvalidModuleZip,
         ModuleNotFound, ProxyRequestFailed, LookupDisabled, SumDbUnavailable, NotInCacheOffline,
         InvalidRequirement, PathMismatch, ReplacementDirectoryMissing, ModuleGraphError, ModFileUpdateNeeded, GetFailed, Retracted, Deprecated,
         CacheWriteFailed, InconsistentVendoring,
