@@ -47,6 +47,8 @@ public class SumDbDifferentialTests
         {
             case Misbehaviour.HonestPlusUnknownSigner: db.Signing = TreeSigning.HonestPlusUnknown; break;
             case Misbehaviour.GrowBetweenRequests: db.GrowAfterLookup = 100; break;
+            // Not a misbehaviour: completed partial tiles disappear, clients fall back to the full tile's prefix.
+            case Misbehaviour.GrowAndDropPartialTiles: db.GrowAfterLookup = 300; db.ExpirePartialTiles = true; break;
             case Misbehaviour.TamperRecord: db.TamperModule = B.Path; break;
             case Misbehaviour.Fork: db.Fork(db.Log.Size - 2); break;
             // A rewritten record under a full tile both clients cached: the new tree's tiles contradict the cached one.
@@ -109,6 +111,7 @@ public class SumDbDifferentialTests
     [InlineData(Misbehaviour.None)]
     [InlineData(Misbehaviour.HonestPlusUnknownSigner)]
     [InlineData(Misbehaviour.GrowBetweenRequests)]
+    [InlineData(Misbehaviour.GrowAndDropPartialTiles)]
     [InlineData(Misbehaviour.MismatchedContent)]
     [InlineData(Misbehaviour.TamperRecord)]
     [InlineData(Misbehaviour.Fork)]
@@ -135,6 +138,7 @@ public class SumDbDifferentialTests
         ourFirst.Ok.ShouldBeTrue(ourFirst.Text);
         ourFirst.Tiles.ShouldBe(goFirst.Tiles);
 
+        var sizeBefore = ourDb.Log.Size;
         Break(goDb, m);
         Break(ourDb, m);
         var go = RunGo(goBox, goServer, goDb, B, Upper);
@@ -154,7 +158,7 @@ public class SumDbDifferentialTests
             go.Text.ShouldContain(phrase);
             ours.Text.ShouldContain(phrase);
         }
-        var expectOk = m is Misbehaviour.None or Misbehaviour.HonestPlusUnknownSigner or Misbehaviour.GrowBetweenRequests;
+        var expectOk = m is Misbehaviour.None or Misbehaviour.HonestPlusUnknownSigner or Misbehaviour.GrowBetweenRequests or Misbehaviour.GrowAndDropPartialTiles;
         go.Ok.ShouldBe(expectOk, go.Text);
         if (expectOk)
         {
@@ -162,10 +166,18 @@ public class SumDbDifferentialTests
             var ourLatest = LatestTree(ourBox, ourDb);
             ourLatest.ShouldBe(ourDb.Log.Tree(ourLatest.N));
             // With a growing log, concurrent lookups may see different sizes; otherwise both keep the same tree size.
-            if (m != Misbehaviour.GrowBetweenRequests) ourLatest.N.ShouldBe(LatestTree(goBox, goDb).N);
-            else ourLatest.N.ShouldBeGreaterThan(ourDb.Log.Size - 300);
+            if (m is not (Misbehaviour.GrowBetweenRequests or Misbehaviour.GrowAndDropPartialTiles)) ourLatest.N.ShouldBe(LatestTree(goBox, goDb).N);
+            else ourLatest.N.ShouldBeGreaterThan(sizeBefore);
         }
         if (m == Misbehaviour.None) ours.Tiles.ShouldBe(go.Tiles);
+        if (m == Misbehaviour.GrowAndDropPartialTiles)
+        {
+            // Both asked for a partial tile that was gone and then for its full tile.
+            static bool FellBack(IReadOnlyList<string> tiles) =>
+                tiles.Any(t => t.Contains(".p/", StringComparison.Ordinal) && tiles.Contains(t[..t.IndexOf(".p/", StringComparison.Ordinal)]));
+            FellBack(go.Tiles).ShouldBeTrue(string.Join(" ", go.Tiles));
+            FellBack(ours.Tiles).ShouldBeTrue(string.Join(" ", ours.Tiles));
+        }
     }
 
     [GoFact]

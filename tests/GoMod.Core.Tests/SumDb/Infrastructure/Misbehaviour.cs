@@ -6,6 +6,7 @@ public enum Misbehaviour
     None,
     HonestPlusUnknownSigner,
     GrowBetweenRequests,
+    GrowAndDropPartialTiles,
     MismatchedContent,
     TamperRecord,
     Fork,

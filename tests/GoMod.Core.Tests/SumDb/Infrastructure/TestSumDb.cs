@@ -54,6 +54,9 @@ public sealed class TestSumDb
     /// <summary>After each lookup, this many unrelated records are appended.</summary>
     public int GrowAfterLookup { get; set; }
 
+    /// <summary>A partial tile is gone (404) once its full tile exists, as a server may drop completed partial tiles.</summary>
+    public bool ExpirePartialTiles { get; set; }
+
     /// <summary>Whether <c>/sumdb/&lt;name&gt;/supported</c> answers 200.</summary>
     public bool Supported { get; set; } = true;
 
@@ -149,7 +152,15 @@ public sealed class TestSumDb
         return TestResponse.Text(404, "not found\n");
     }
 
+    private readonly object _lookupGate = new();
+
     private TestResponse Lookup(string key)
+    {
+        // One lookup at a time, so that each answer and the growth after it happen together (sizes are deterministic).
+        lock (_lookupGate) return LookupLocked(key);
+    }
+
+    private TestResponse LookupLocked(string key)
     {
         var at = key.LastIndexOf('@');
         if (at < 0 || !_index.TryGetValue(key, out var id)) return TestResponse.Text(404, $"not found: {key}\n");
@@ -176,7 +187,9 @@ public sealed class TestSumDb
             return TestResponse.Text(404, "bad tile path\n");
         }
         var log = Served;
-        var data = log.TileData(tile, log.Size);
+        var size = log.Size;
+        if (ExpirePartialTiles && !tile.IsFull && log.TileData(tile.Full, size) is not null) return TestResponse.Text(404, "partial tile gone\n");
+        var data = log.TileData(tile, size);
         if (data is null) return TestResponse.Text(404, "tile not found\n");
         if (tile.L >= 0)
         {
