@@ -29,9 +29,6 @@ public sealed record GoOutput
     /// </summary>
     public (string File, int Line, int Column)? ErrorLocation { get; init; }
 
-    /// <summary>The failure behind a non-zero exit code, when there is one, for callers that classify errors by type.</summary>
-    public Exception? Error { get; init; }
-
     /// <summary>
     /// For a successful <c>go list -m</c>, the modules it printed, as data (what the MSBuild items are made of); empty
     /// otherwise.
