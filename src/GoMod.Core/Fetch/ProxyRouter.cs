@@ -15,6 +15,7 @@ internal sealed class ProxyRouter
     private readonly Func<ProxyTransport> _transport;
     private readonly FetchOptions _options;
     private readonly ModMode _mode;
+    private readonly Lazy<Vcs.VcsSession> _vcs;
 
     public ProxyRouter(GoEnvironment env, Func<ProxyTransport> transport, FetchOptions options, ModMode mode)
     {
@@ -22,6 +23,7 @@ internal sealed class ProxyRouter
         _transport = transport;
         _options = options;
         _mode = mode;
+        _vcs = new Lazy<Vcs.VcsSession>(() => new Vcs.VcsSession(env, options, transport));
         // Parsed on first use, as go does, so a warm cache works whatever GOPROXY says.
         _list = new Lazy<ProxyList>(() => ProxyList.Parse(env.GoProxy, env.GoNoProxy));
     }
@@ -77,13 +79,13 @@ internal sealed class ProxyRouter
         if (_env.IsNoProxy(path))
         {
             return entry.Url is ProxyEntry.NoProxy or ProxyEntry.Direct
-                ? new DirectSource(path, _env.IsInsecure(path))
+                ? new DirectSource(path, _vcs.Value)
                 : new DisabledSource(path, DisabledLookupException.NoProxy);
         }
         return entry.Url switch
         {
             ProxyEntry.Off => new DisabledSource(path, DisabledLookupException.Off),
-            ProxyEntry.Direct => new DirectSource(path, _env.IsInsecure(path)),
+            ProxyEntry.Direct => new DirectSource(path, _vcs.Value),
             ProxyEntry.NoProxy => new DisabledSource(path, DisabledLookupException.UseProxy),
             _ => new ProxySource(_transport(), ProxyUrl.Parse(entry.Url), path, _options.MaxMetadataBytes),
         };
