@@ -66,7 +66,7 @@ public sealed class DirectModeDifferentialTests(GitRepoFixture repos) : IClassFi
         "github.com/acme/lib@latest",
         "github.com/acme/lib@main",
         "github.com/acme/lib@feature",
-        "github.com/acme/lib@v1.2",
+        "github.com/acme/lib@nightly",
         "github.com/acme/lib/sub@v0.2.0",
         "github.com/acme/lib/sub@latest",
         "github.com/acme/lib/v2@v2.0.0",

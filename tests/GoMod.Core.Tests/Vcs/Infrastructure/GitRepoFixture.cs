@@ -6,7 +6,7 @@ namespace GoMod.Core.Tests.Vcs.Infrastructure;
 /// The test repositories, built once per test class with real git and served by a <see cref="GitHttpServer"/>:
 /// <list type="bullet">
 /// <item><c>acme/lib</c>: root module with v1.0.0 (retracted at v1.1.0), v1.1.0, a non-canonical tag v1.2, an untagged
-/// commit on main and a <c>feature</c> branch; a subdirectory module <c>sub</c> (tags sub/v0.1.0, sub/v0.2.0, no
+/// commit on main and a <c>feature</c> branch whose head also has the non-semver tag <c>nightly</c>; a subdirectory module <c>sub</c> (tags sub/v0.1.0, sub/v0.2.0, no
 /// LICENSE of its own); a major-version subdirectory <c>v2/</c> (tag v2.0.0); and, in v1.1.0, files the zip rules
 /// leave out (vendor/, a nested module, a symlink, .hg_archival.txt).</item>
 /// <item><c>acme/modv2</c>: the major version in the go.mod line (<c>module …/modv2/v2</c>) from v2.0.0, an annotated
@@ -65,6 +65,7 @@ public sealed class GitRepoFixture : IAsyncLifetime
         lib.Tag("v1.1.0").Tag("v1.2").Tag("sub/v0.2.0").Tag("v2.0.0", annotated: true);
         lib.Checkout("feature", create: true).Write("feature.go", "package lib\n\nconst F = 1\n");
         LibFeature = lib.Commit("feature work");
+        lib.Tag("nightly");
         lib.Checkout("main").Write("lib.go", "package lib\n\nconst V = 3\n");
         LibUntagged = lib.Commit("untagged work");
         lib.PushTo(Path.Combine(root, "acme", "lib"));
