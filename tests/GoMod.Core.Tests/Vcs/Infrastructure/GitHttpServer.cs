@@ -36,7 +36,7 @@ public sealed class GitHttpServer : IAsyncDisposable
     /// <summary><c>http://127.0.0.1:port/</c>.</summary>
     public string Url => $"http://127.0.0.1:{Port}/";
 
-    /// <summary>Discovery pages: <c>host/path</c> (without query) → HTML.</summary>
+    /// <summary>Discovery pages: <c>host/path</c> (without query) → HTML, also served for every path below it.</summary>
     public ConcurrentDictionary<string, string> Pages { get; } = new(StringComparer.Ordinal);
 
     /// <summary>URL path prefixes (<c>/private/</c>) that need <see cref="Credentials"/>.</summary>
@@ -110,8 +110,11 @@ public sealed class GitHttpServer : IAsyncDisposable
             var host = headers.TryGetValue("Host", out var h) ? h : "";
             var colon = host.IndexOf(':');
             var key = (colon < 0 ? host : host[..colon]) + path.TrimEnd('/');
-            if (Pages.TryGetValue(key, out var html) || Pages.TryGetValue(path.TrimStart('/').TrimEnd('/'), out html))
-                await WriteAsync(stream, 200, "text/html; charset=utf-8", Encoding.UTF8.GetBytes(html));
+            // The page of the longest registered path that is the requested path or a parent of it.
+            var page = Pages.Where(p => key == p.Key || key.StartsWith(p.Key + "/", StringComparison.Ordinal))
+                .OrderByDescending(p => p.Key.Length).Select(p => p.Value).FirstOrDefault();
+            if (page is not null)
+                await WriteAsync(stream, 200, "text/html; charset=utf-8", Encoding.UTF8.GetBytes(page));
             else
                 await WriteAsync(stream, 404, "text/plain", "no such page\n"u8.ToArray());
             return;
