@@ -1,5 +1,6 @@
 // Benchmarks are console entry points named by the first argument; see benchmarks/README.md.
 using GoMod.Benchmarks;
+using GoMod.Benchmarks.Direct;
 using GoMod.Benchmarks.Download;
 
 var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.Ordinal)
@@ -11,6 +12,8 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["fetch"] = FetchCommand.RunAsync,
     // Our build list against 'go list -m all' on generated graphs of 1,000 and 10,000 modules.
     ["mvs"] = a => Task.FromResult(MvsBenchmark.Run(a)),
+    // Direct mode: resolving and downloading modules from local git repositories, ours against go's.
+    ["direct"] = DirectBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
