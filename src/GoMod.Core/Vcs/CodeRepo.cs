@@ -153,8 +153,9 @@ internal sealed class CodeRepo : IModuleSource
     {
         var origin = new List<KeyValuePair<string, string>> { new("VCS", "git"), new("URL", _code.RemoteUrl) };
         if (_codeDir.Length > 0) origin.Add(new("Subdir", _codeDir));
-        origin.Add(new("Hash", info.Name));
+        // go 1.19's codehost.Origin field order: VCS, URL, Subdir, TagPrefix, TagSum, Ref, Hash, RepoSum.
         if (info.Ref.Length > 0) origin.Add(new("Ref", info.Ref));
+        origin.Add(new("Hash", info.Name));
         var time = info.Time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
         return new RevInfo(version, time, origin);
     }

@@ -48,7 +48,7 @@ public sealed class DirectModeDifferentialTests(GitRepoFixture repos) : IClassFi
         return main;
     }
 
-    private sealed record GoDownload(string Path, string Version, string Sum, string GoModSum);
+    private sealed record GoDownload(string Path, string Version, string Sum, string GoModSum, string Info);
 
     private static GoDownload GoModDownload(string main, string home, string arg)
     {
@@ -56,7 +56,7 @@ public sealed class DirectModeDifferentialTests(GitRepoFixture repos) : IClassFi
         using var doc = JsonDocument.Parse(r.StdOut);
         var e = doc.RootElement;
         return new GoDownload(e.GetProperty("Path").GetString()!, e.GetProperty("Version").GetString()!,
-            e.GetProperty("Sum").GetString()!, e.GetProperty("GoModSum").GetString()!);
+            e.GetProperty("Sum").GetString()!, e.GetProperty("GoModSum").GetString()!, File.ReadAllText(e.GetProperty("Info").GetString()!));
     }
 
     public static TheoryData<string> Queries => new()
@@ -98,6 +98,8 @@ public sealed class DirectModeDifferentialTests(GitRepoFixture repos) : IClassFi
             var zip = await downloader.DownloadZipAsync(m);
             DirHash.HashZip(zip).ShouldBe(go.Sum, $"zip hash of {arg}");
             DirHash.HashGoMod(await downloader.GoModAsync(m)).ShouldBe(go.GoModSum, $"go.mod hash of {arg}");
+            await downloader.StatAsync(m);
+            File.ReadAllText(downloader.Cache.CachePath(m, "info")).ShouldBe(go.Info, $".info of {arg}");
         }
     }
 
