@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using GoMod.Core.ModSource;
 using GoMod.Core.Module;
 using GoMod.Core.Mvs;
+using GoMod.Core.Reports;
 using GoMod.Core.Semver;
 
 namespace GoMod.Benchmarks;
@@ -235,9 +237,9 @@ public static class MvsBenchmark
 
         public Task<IReadOnlyList<string>> GetVersionListAsync(string path, CancellationToken cancellationToken) => inner.GetVersionListAsync(path, cancellationToken);
 
-        public Task<RevInfo> StatAsync(string path, string revision, CancellationToken cancellationToken) => inner.StatAsync(path, revision, cancellationToken);
+        public Task<ResolvedRevision> StatAsync(string path, string revision, CancellationToken cancellationToken) => inner.StatAsync(path, revision, cancellationToken);
 
-        public Task<RevInfo> LatestAsync(string path, CancellationToken cancellationToken) => inner.LatestAsync(path, cancellationToken);
+        public Task<ResolvedRevision> LatestAsync(string path, CancellationToken cancellationToken) => inner.LatestAsync(path, cancellationToken);
 
         public Task<string> DownloadZipAsync(string path, string version, CancellationToken cancellationToken) => inner.DownloadZipAsync(path, version, cancellationToken);
     }

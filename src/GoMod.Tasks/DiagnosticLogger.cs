@@ -1,6 +1,6 @@
-using GoMod.Core.Restore;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
+using GoMod.Core.Diagnostics;
 
 namespace GoMod.Tasks;
 

@@ -1,6 +1,8 @@
 using System.Text;
-using GoMod.Core.Restore;
 using Microsoft.Build.Framework;
+using GoMod.Core.Diagnostics;
+using GoMod.Core.Internal;
+using GoMod.Core.Restore;
 
 namespace GoMod.Tasks;
 

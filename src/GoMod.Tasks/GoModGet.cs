@@ -1,4 +1,6 @@
 using Microsoft.Build.Framework;
+using GoMod.Core.Diagnostics;
+using GoMod.Core.ModGet;
 using GoMod.Core.Restore;
 
 namespace GoMod.Tasks;

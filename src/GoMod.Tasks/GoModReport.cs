@@ -1,6 +1,6 @@
-using GoMod.Core.Restore;
 using Microsoft.Build.Framework;
 using MSBuildTask = Microsoft.Build.Utilities.Task;
+using GoMod.Core.Restore;
 
 namespace GoMod.Tasks;
 

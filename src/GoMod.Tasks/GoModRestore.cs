@@ -1,8 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using GoMod.Core.Restore;
 using Microsoft.Build.Framework;
+using GoMod.Core.Diagnostics;
+using GoMod.Core.Internal;
+using GoMod.Core.ModFile;
+using GoMod.Core.Restore;
 
 namespace GoMod.Tasks;
 

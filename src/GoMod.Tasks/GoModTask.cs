@@ -1,6 +1,8 @@
-using GoMod.Core.Restore;
 using Microsoft.Build.Framework;
 using MSBuildTask = Microsoft.Build.Utilities.Task;
+using GoMod.Core.GoEnv;
+using GoMod.Core.ModFile;
+using GoMod.Core.Restore;
 
 namespace GoMod.Tasks;
 

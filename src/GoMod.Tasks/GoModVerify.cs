@@ -1,5 +1,6 @@
-using GoMod.Core.Restore;
 using Microsoft.Build.Framework;
+using GoMod.Core.Diagnostics;
+using GoMod.Core.Reports;
 
 namespace GoMod.Tasks;
 

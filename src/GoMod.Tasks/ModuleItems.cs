@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Xml.Linq;
-using GoMod.Core.Restore;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
+using GoMod.Core.Restore;
 
 namespace GoMod.Tasks;
 

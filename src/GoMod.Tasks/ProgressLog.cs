@@ -1,7 +1,7 @@
 using System.Globalization;
-using GoMod.Core.Restore;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
+using GoMod.Core.Restore;
 
 namespace GoMod.Tasks;
 

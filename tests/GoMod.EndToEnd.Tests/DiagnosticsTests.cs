@@ -1,3 +1,5 @@
+using GoMod.Core.ModFile;
+
 namespace GoMod.EndToEnd.Tests;
 
 /// <summary>Errors reach the user as <c>go.mod(L,C): error GOMODnnnn: message. fix</c> and fail the build.</summary>

@@ -1,4 +1,5 @@
 using GoMod.Testing;
+using GoMod.Core.ModGet;
 
 namespace GoMod.EndToEnd.Tests;
 

@@ -1,6 +1,8 @@
-using GoMod.Core.Restore;
 using GoMod.Testing;
 using Microsoft.Build.Framework;
+using GoMod.Core.Diagnostics;
+using GoMod.Core.GoEnv;
+using GoMod.Core.ModFile;
 
 namespace GoMod.Tasks.Tests;
 

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using GoMod.Core.Zip;
 
 namespace GoMod.Testing;
 

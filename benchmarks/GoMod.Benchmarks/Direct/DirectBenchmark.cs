@@ -2,7 +2,10 @@ using System.Diagnostics;
 using System.Globalization;
 using GoMod.Core.Fetch;
 using GoMod.Core.Module;
-using GoMod.Core.Mvs;
+using GoMod.Core.GoEnv;
+using GoMod.Core.ModGet;
+using GoMod.Core.ModLoad;
+using GoMod.Core.Reports;
 using GoMod.Core.Restore;
 using GoMod.Core.Tests.Vcs.Infrastructure;
 

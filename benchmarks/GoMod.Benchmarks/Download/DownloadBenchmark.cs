@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using GoMod.Core.Fetch;
+using GoMod.Core.GoEnv;
 using GoMod.Core.Module;
 
 namespace GoMod.Benchmarks.Download;

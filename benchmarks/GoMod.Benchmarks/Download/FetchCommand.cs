@@ -1,5 +1,8 @@
 using GoMod.Core.Fetch;
+using GoMod.Core.GoEnv;
+using GoMod.Core.ModCache;
 using GoMod.Core.Module;
+using GoMod.Core.Sum;
 
 namespace GoMod.Benchmarks.Download;
 

@@ -7,7 +7,7 @@ namespace GoMod.Core.Fetch;
 /// and opened on first use through the downloader's <see cref="VcsSession"/>; every request is then answered by the
 /// module's <see cref="CodeRepo"/> (or, for a go-import <c>mod</c> tag, by the proxy it names).
 /// </summary>
-internal sealed class DirectSource(string path, VcsSession session) : IModuleSource
+internal sealed class DirectSource(string path, VcsSession session) : IModuleRepo
 {
     public string ModulePath { get; } = path;
 

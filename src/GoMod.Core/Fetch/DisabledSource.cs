@@ -1,7 +1,9 @@
+using GoMod.Core.Module;
+
 namespace GoMod.Core.Fetch;
 
 /// <summary>Stands for GOPROXY=off and for proxies that GONOPROXY excludes.</summary>
-internal sealed class DisabledSource(string path, string reason) : IModuleSource
+internal sealed class DisabledSource(string path, string reason) : IModuleRepo
 {
     public string ModulePath { get; } = path;
 

@@ -1,4 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
+using GoMod.Core.GoEnv;
 
 namespace GoMod.Core.Fetch;
 

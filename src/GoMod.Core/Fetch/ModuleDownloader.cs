@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.IO.Compression;
+using GoMod.Core.GoEnv;
+using GoMod.Core.ModCache;
 using GoMod.Core.Module;
 using GoMod.Core.Semver;
 using GoMod.Core.Sum;
@@ -365,7 +367,7 @@ public sealed class ModuleDownloader : IDisposable
                     $"zip for {prefix[..^1]} has unexpected file {entry.FullName}", notFound: false);
     }
 
-    private async Task<T> NetworkAsync<T>(ModuleVersion module, Func<IModuleSource, Task<T>> f, CancellationToken ct)
+    private async Task<T> NetworkAsync<T>(ModuleVersion module, Func<IModuleRepo, Task<T>> f, CancellationToken ct)
     {
         await _network.WaitAsync(ct).ConfigureAwait(false);
         try

@@ -1,3 +1,5 @@
+using GoMod.Core.GoEnv;
+
 namespace GoMod.Core.Fetch;
 
 /// <summary>The GOPROXY setting parsed exactly as the go command reads it.</summary>

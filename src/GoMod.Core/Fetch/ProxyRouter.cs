@@ -1,3 +1,4 @@
+using GoMod.Core.GoEnv;
 using GoMod.Core.Module;
 
 namespace GoMod.Core.Fetch;
@@ -29,7 +30,7 @@ internal sealed class ProxyRouter
     }
 
     /// <summary>Runs <paramref name="f"/> against each applicable source until one succeeds.</summary>
-    public async Task<T> TryProxiesAsync<T>(string modulePath, string version, Func<IModuleSource, Task<T>> f)
+    public async Task<T> TryProxiesAsync<T>(string modulePath, string version, Func<IModuleRepo, Task<T>> f)
     {
         if (_mode == ModMode.Vendor)
             throw new ModuleFetchException(modulePath, version, "module lookup disabled by -mod=vendor", notFound: false);
@@ -74,7 +75,7 @@ internal sealed class ProxyRouter
 
     private enum Rank { NotExist, Proxy, Direct }
 
-    private IModuleSource Lookup(ProxyEntry entry, string path, string version)
+    private IModuleRepo Lookup(ProxyEntry entry, string path, string version)
     {
         if (_env.IsNoProxy(path))
         {

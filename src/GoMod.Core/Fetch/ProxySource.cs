@@ -9,7 +9,7 @@ namespace GoMod.Core.Fetch;
 /// <c>.mod</c>, <c>.zip</c>, <c>$base/$module/@latest</c>) with case-escaped paths and versions, and go's validation of
 /// the answers.
 /// </summary>
-internal sealed class ProxySource : IModuleSource
+internal sealed class ProxySource : IModuleRepo
 {
     private readonly ProxyTransport _transport;
     private readonly ProxyUrl _base;

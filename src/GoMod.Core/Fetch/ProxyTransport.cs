@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text;
+using GoMod.Core.GoEnv;
 
 namespace GoMod.Core.Fetch;
 

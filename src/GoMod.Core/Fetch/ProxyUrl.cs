@@ -1,4 +1,5 @@
 using System.Text;
+using GoMod.Core.GoEnv;
 
 namespace GoMod.Core.Fetch;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using GoMod.Core.Semver;
+using GoMod.Core.Internal;
 
 namespace GoMod.Core.ModFile;
 

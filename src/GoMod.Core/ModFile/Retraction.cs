@@ -1,3 +1,4 @@
+
 namespace GoMod.Core.ModFile;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Text;
+using GoMod.Core.Internal;
 using GoMod.Core.Semver;
 
 namespace GoMod.Core.Module;

@@ -1,4 +1,4 @@
-using GoMod.Core.Semver;
+using GoMod.Core.Internal;
 
 namespace GoMod.Core.Module;
 

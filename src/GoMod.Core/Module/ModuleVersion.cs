@@ -1,3 +1,4 @@
+using GoMod.Core.Internal;
 using GoMod.Core.Semver;
 
 namespace GoMod.Core.Module;

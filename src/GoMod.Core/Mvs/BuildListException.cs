@@ -1,4 +1,5 @@
 using System.Text;
+using GoMod.Core.ModFile;
 using GoMod.Core.Module;
 
 namespace GoMod.Core.Mvs;

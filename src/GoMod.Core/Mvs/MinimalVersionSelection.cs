@@ -1,3 +1,5 @@
+using GoMod.Core.ModLoad;
+using GoMod.Core.ModSource;
 using GoMod.Core.Module;
 
 namespace GoMod.Core.Mvs;

@@ -1,3 +1,4 @@
+using GoMod.Core.ModLoad;
 using GoMod.Core.Module;
 
 namespace GoMod.Core.Mvs;

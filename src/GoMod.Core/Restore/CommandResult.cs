@@ -1,4 +1,5 @@
-using GoMod.Core.Mvs;
+using GoMod.Core.Diagnostics;
+using GoMod.Core.Reports;
 
 namespace GoMod.Core.Restore;
 

@@ -1,9 +1,9 @@
-using GoMod.Core.Fetch;
-using GoMod.Core.Module;
-using GoMod.Core.Mvs;
-using GoMod.Core.Sum;
 using FetchRevInfo = GoMod.Core.Fetch.RevInfo;
-using MvsRevInfo = GoMod.Core.Mvs.RevInfo;
+using GoMod.Core.Fetch;
+using GoMod.Core.GoEnv;
+using GoMod.Core.ModSource;
+using GoMod.Core.Module;
+using GoMod.Core.Sum;
 
 namespace GoMod.Core.Restore;
 
@@ -19,7 +19,7 @@ namespace GoMod.Core.Restore;
 /// given here should check hashes in <see cref="ModMode.Mod"/> mode, recording new ones, and the caller decides
 /// whether they are written.
 /// </remarks>
-public sealed class DownloaderModuleSource(ModuleDownloader downloader) : Mvs.IModuleSource
+public sealed class DownloaderModuleSource(ModuleDownloader downloader) : IModuleSource
 {
     /// <summary>The downloader every request goes through.</summary>
     public ModuleDownloader Downloader { get; } = downloader ?? throw new ArgumentNullException(nameof(downloader));
@@ -33,11 +33,11 @@ public sealed class DownloaderModuleSource(ModuleDownloader downloader) : Mvs.IM
         TranslateAsync(path, "", () => Downloader.VersionListLinesAsync(path, cancellationToken));
 
     /// <inheritdoc/>
-    public async Task<MvsRevInfo> StatAsync(string path, string revision, CancellationToken cancellationToken) =>
+    public async Task<ResolvedRevision> StatAsync(string path, string revision, CancellationToken cancellationToken) =>
         ToMvs(await TranslateAsync(path, revision, () => Downloader.StatAsync(path, revision, cancellationToken)).ConfigureAwait(false));
 
     /// <inheritdoc/>
-    public async Task<MvsRevInfo> LatestAsync(string path, CancellationToken cancellationToken) =>
+    public async Task<ResolvedRevision> LatestAsync(string path, CancellationToken cancellationToken) =>
         ToMvs(await TranslateAsync(path, "", () => Downloader.LatestEndpointAsync(path, cancellationToken)).ConfigureAwait(false));
 
     /// <inheritdoc/>
@@ -48,7 +48,7 @@ public sealed class DownloaderModuleSource(ModuleDownloader downloader) : Mvs.IM
     /// Fetch's <c>.info</c> keeps the cache file's exact text (time as written, Origin); MVS needs only the version
     /// and the instant, so the two records stay separate types and meet here.
     /// </summary>
-    private static MvsRevInfo ToMvs(FetchRevInfo info) =>
+    private static ResolvedRevision ToMvs(FetchRevInfo info) =>
         new(info.Version, info.Time == FetchRevInfo.ZeroTime ? DateTimeOffset.MinValue : info.TimeValue);
 
     private static async Task<T> TranslateAsync<T>(string path, string version, Func<Task<T>> fetch)

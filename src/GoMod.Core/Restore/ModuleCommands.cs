@@ -1,6 +1,13 @@
 using System.Text;
+using GoMod.Core.Diagnostics;
 using GoMod.Core.Fetch;
-using GoMod.Core.Mvs;
+using GoMod.Core.GoEnv;
+using GoMod.Core.Internal;
+using GoMod.Core.ModGet;
+using GoMod.Core.ModLoad;
+using GoMod.Core.ModSource;
+using GoMod.Core.Reports;
+using GoMod.Core.Sum;
 
 namespace GoMod.Core.Restore;
 
@@ -41,7 +48,7 @@ public static class ModuleCommands
     }
 
     private static async Task<CommandResult> RunAsync(RestoreOptions options,
-        Func<string, Mvs.IModuleSource, GoEnvironment, MvsOptions, Task<GoOutput>> run, bool writeWhenMod, DiagnosticDescriptor failure,
+        Func<string, IModuleSource, GoEnvironment, LoadOptions, Task<GoOutput>> run, bool writeWhenMod, DiagnosticDescriptor failure,
         CancellationToken cancellationToken, bool alwaysWrite = false)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -59,7 +66,7 @@ public static class ModuleCommands
             return Failed(DiagnosticCodes.ModFileNotFound.Create($"go.mod file not found: {options.ModFile}"));
         var explicitMode = options.ModMode switch { "mod" => ModMode.Mod, "readonly" => ModMode.ReadOnly, "vendor" => ModMode.Vendor, _ => (ModMode?)null };
         var mode = explicitMode ?? env.Flags.Mod ?? ModMode.ReadOnly;
-        var mvs = new MvsOptions { ReadOnly = mode != ModMode.Mod, ModFlagExplicit = explicitMode is not null || env.Flags.Mod is not null };
+        var mvs = new LoadOptions { ReadOnly = mode != ModMode.Mod, ModFlagExplicit = explicitMode is not null || env.Flags.Mod is not null };
 
         var sums = await GoSumChecker.LoadAsync(options.SumFile, ModMode.Mod, cancellationToken).ConfigureAwait(false);
         using var downloader = new ModuleDownloader(env, sums, options.Fetch);

@@ -1,7 +1,13 @@
+using GoMod.Core.Diagnostics;
 using GoMod.Core.Fetch;
+using GoMod.Core.GoEnv;
+using GoMod.Core.Internal;
+using GoMod.Core.ModCache;
 using GoMod.Core.ModFile;
+using GoMod.Core.ModLoad;
+using GoMod.Core.ModSource;
 using GoMod.Core.Module;
-using GoMod.Core.Mvs;
+using GoMod.Core.Reports;
 using GoMod.Core.Semver;
 using GoMod.Core.Sum;
 
@@ -123,7 +129,7 @@ public sealed class ModuleRestorer
             var recorder = new GoSumChecker(options.SumFile, sum, ModMode.Mod);
             using var downloader = new ModuleDownloader(env, recorder, options.Fetch);
             var source = new DownloaderModuleSource(downloader);
-            var mvs = new MvsOptions { ReadOnly = mode != ModMode.Mod, ModFlagExplicit = explicitMode is not null || env.Flags.Mod is not null };
+            var mvs = new LoadOptions { ReadOnly = mode != ModMode.Mod, ModFlagExplicit = explicitMode is not null || env.Flags.Mod is not null };
             var list = await ModuleReports.ListAsync(moduleDir, source, ["all"], new ListOptions { ModCache = env.ModCache, Mvs = mvs }, cancellationToken).ConfigureAwait(false);
             if (list.ExitCode != 0)
             {
@@ -216,7 +222,7 @@ public sealed class ModuleRestorer
         if (Directory.Exists(download))
         {
             var list = await ModuleReports.ListAsync(moduleDir, new DirectoryModuleSource(download), ["all"],
-                new ListOptions { ModCache = env.ModCache, Mvs = new MvsOptions { ReadOnly = true } }, cancellationToken).ConfigureAwait(false);
+                new ListOptions { ModCache = env.ModCache, Mvs = new LoadOptions { ReadOnly = true } }, cancellationToken).ConfigureAwait(false);
             if (list.ExitCode == 0)
             {
                 var published = new List<RestoredModule> { modules[0] };
@@ -244,7 +250,7 @@ public sealed class ModuleRestorer
     /// go's separate "to switch to the latest unretracted version" line is the descriptor's fix. They need each
     /// module's latest go.mod; a failure to read it is no warning (and never an error).
     /// </summary>
-    private static async Task AddRetractionWarningsAsync(string moduleDir, Mvs.IModuleSource source, GoModFile mod, MvsOptions mvs, string modFile,
+    private static async Task AddRetractionWarningsAsync(string moduleDir, IModuleSource source, GoModFile mod, LoadOptions mvs, string modFile,
         List<Diagnostic> diagnostics, CancellationToken cancellationToken)
     {
         var direct = mod.Require.Where(r => !r.Indirect).Select(r => r.Path).Distinct(StringComparer.Ordinal).ToList();

@@ -2,7 +2,9 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using GoMod.Core.Fetch;
+using GoMod.Core.Diagnostics;
+using GoMod.Core.GoEnv;
+using GoMod.Core.Internal;
 
 namespace GoMod.Core.Restore;
 

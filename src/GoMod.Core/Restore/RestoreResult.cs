@@ -1,4 +1,5 @@
-using GoMod.Core.Fetch;
+using GoMod.Core.Diagnostics;
+using GoMod.Core.GoEnv;
 
 namespace GoMod.Core.Restore;
 

@@ -1,3 +1,6 @@
+using GoMod.Core.Internal;
+using GoMod.Core.Module;
+
 namespace GoMod.Core.Semver;
 
 /// <summary>

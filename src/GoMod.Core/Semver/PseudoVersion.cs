@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using GoMod.Core.Internal;
 
 namespace GoMod.Core.Semver;
 

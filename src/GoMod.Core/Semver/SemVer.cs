@@ -1,3 +1,5 @@
+using GoMod.Core.Internal;
+
 namespace GoMod.Core.Semver;
 
 /// <summary>

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
-using GoMod.Core.Semver;
+using GoMod.Core.Internal;
 using GoMod.Core.Zip;
 
 namespace GoMod.Core.Sum;

@@ -1,6 +1,6 @@
 using System.Text;
+using GoMod.Core.Internal;
 using GoMod.Core.Module;
-using GoMod.Core.Semver;
 
 namespace GoMod.Core.Sum;
 

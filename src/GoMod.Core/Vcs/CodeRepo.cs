@@ -14,7 +14,7 @@ namespace GoMod.Core.Vcs;
 /// revision (or is synthesized as <c>module path</c>), and the zip is built from <c>git archive</c> with the module
 /// zip rules, adding the repository root's LICENSE to a subdirectory module that has none.
 /// </summary>
-internal sealed class CodeRepo : IModuleSource
+internal sealed class CodeRepo : IModuleRepo
 {
     private readonly GitRepo _code;
     private readonly string _codeRoot;

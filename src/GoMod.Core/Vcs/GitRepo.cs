@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using GoMod.Core.Fetch;
+using GoMod.Core.Internal;
 using GoMod.Core.Semver;
 
 namespace GoMod.Core.Vcs;

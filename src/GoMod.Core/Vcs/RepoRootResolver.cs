@@ -1,5 +1,8 @@
 using System.Text.RegularExpressions;
 using GoMod.Core.Fetch;
+using GoMod.Core.GoEnv;
+using GoMod.Core.Internal;
+using GoMod.Core.Module;
 
 namespace GoMod.Core.Vcs;
 

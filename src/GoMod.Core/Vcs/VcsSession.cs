@@ -1,5 +1,8 @@
 using System.Collections.Concurrent;
 using GoMod.Core.Fetch;
+using GoMod.Core.GoEnv;
+using GoMod.Core.Internal;
+using GoMod.Core.Module;
 
 namespace GoMod.Core.Vcs;
 
@@ -18,7 +21,7 @@ internal sealed class VcsSession : IDisposable
     private readonly Lazy<RepoRootResolver> _resolver;
     private readonly ConcurrentDictionary<string, Lazy<Task<RepoRoot>>> _roots = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<Task<GitRepo>>> _repos = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Lazy<Task<IModuleSource>>> _sources = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Task<IModuleRepo>>> _sources = new(StringComparer.Ordinal);
 
     public VcsSession(GoEnvironment env, FetchOptions options, Func<ProxyTransport> transport)
     {
@@ -44,21 +47,21 @@ internal sealed class VcsSession : IDisposable
     }
 
     /// <summary>The source of <paramref name="modulePath"/> in direct mode (resolved on first use, then reused).</summary>
-    public async Task<IModuleSource> SourceAsync(string modulePath, CancellationToken ct)
+    public async Task<IModuleRepo> SourceAsync(string modulePath, CancellationToken ct)
     {
-        var lazy = _sources.GetOrAdd(modulePath, p => new Lazy<Task<IModuleSource>>(() => CreateAsync(p)));
+        var lazy = _sources.GetOrAdd(modulePath, p => new Lazy<Task<IModuleRepo>>(() => CreateAsync(p)));
         try
         {
             return await lazy.Value.WaitAsync(ct).ConfigureAwait(false);
         }
         catch (VcsException e) when (e.Kind is VcsErrorKind.Timeout or VcsErrorKind.Unreachable)
         {
-            _sources.TryRemove(new KeyValuePair<string, Lazy<Task<IModuleSource>>>(modulePath, lazy));
+            _sources.TryRemove(new KeyValuePair<string, Lazy<Task<IModuleRepo>>>(modulePath, lazy));
             throw;
         }
     }
 
-    private async Task<IModuleSource> CreateAsync(string path)
+    private async Task<IModuleRepo> CreateAsync(string path)
     {
         var ct = CancellationToken.None;
         var root = await _roots.GetOrAdd(path, p => new Lazy<Task<RepoRoot>>(() => _resolver.Value.ResolveAsync(p, ct))).Value.ConfigureAwait(false);

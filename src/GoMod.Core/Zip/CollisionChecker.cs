@@ -1,4 +1,5 @@
 using System.Text;
+using GoMod.Core.Internal;
 
 namespace GoMod.Core.Zip;
 
@@ -34,7 +35,7 @@ internal sealed class CollisionChecker
         }
     }
 
-    private static string Quote(string s) => Semver.GoString.Quote(s);
+    private static string Quote(string s) => Internal.GoString.Quote(s);
 
     /// <summary>
     /// A key equal for two strings exactly when Go's <c>strings.EqualFold</c> holds: each rune is mapped through upper

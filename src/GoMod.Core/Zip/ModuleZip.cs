@@ -1,6 +1,6 @@
 using System.IO.Compression;
+using GoMod.Core.Internal;
 using GoMod.Core.Module;
-using GoMod.Core.Semver;
 
 namespace GoMod.Core.Zip;
 

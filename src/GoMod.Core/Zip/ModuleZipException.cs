@@ -1,3 +1,5 @@
+using GoMod.Core.ModFile;
+
 namespace GoMod.Core.Zip;
 
 /// <summary>

@@ -1,7 +1,7 @@
 using System.Text;
+using GoMod.Core.Internal;
 using GoMod.Core.ModFile;
 using GoMod.Core.Module;
-using GoMod.Core.Semver;
 
 namespace GoMod.Core.Zip;
 

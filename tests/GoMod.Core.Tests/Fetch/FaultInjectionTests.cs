@@ -1,7 +1,10 @@
+using GoMod.Testing;
 using GoMod.Core.Fetch;
+using GoMod.Core.GoEnv;
+using GoMod.Core.ModCache;
+using GoMod.Core.Module;
 using GoMod.Core.Sum;
 using GoMod.Core.Tests.Fetch.Infrastructure;
-using GoMod.Testing;
 
 namespace GoMod.Core.Tests.Fetch;
 

@@ -1,6 +1,10 @@
-using GoMod.Core.Fetch;
-using GoMod.Core.Tests.Fetch.Infrastructure;
 using GoMod.Testing;
+using GoMod.Core.Fetch;
+using GoMod.Core.GoEnv;
+using GoMod.Core.ModCache;
+using GoMod.Core.Module;
+using GoMod.Core.Sum;
+using GoMod.Core.Tests.Fetch.Infrastructure;
 
 namespace GoMod.Core.Tests.Fetch;
 

@@ -1,6 +1,8 @@
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using GoMod.Core.Fetch;
+using GoMod.Core.GoEnv;
+using GoMod.Core.Module;
 using GoMod.Core.Tests.Fetch.Infrastructure;
 
 namespace GoMod.Core.Tests.Fetch;

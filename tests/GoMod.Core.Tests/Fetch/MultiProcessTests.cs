@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using GoMod.Core.Fetch;
-using GoMod.Core.Tests.Fetch.Infrastructure;
 using GoMod.Testing;
+using GoMod.Core.ModCache;
+using GoMod.Core.Tests.Fetch.Infrastructure;
 
 namespace GoMod.Core.Tests.Fetch;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using GoMod.Core.Fetch;
+using GoMod.Core.GoEnv;
 using GoMod.Core.Module;
 using GoMod.Core.Tests.Fetch.Infrastructure;
 

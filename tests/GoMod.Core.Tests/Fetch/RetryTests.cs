@@ -1,4 +1,5 @@
 using GoMod.Core.Fetch;
+using GoMod.Core.Module;
 using GoMod.Core.Tests.Fetch.Infrastructure;
 
 namespace GoMod.Core.Tests.Fetch;

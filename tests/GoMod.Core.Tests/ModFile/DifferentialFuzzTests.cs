@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using GoMod.Testing;
 using GoMod.Core.ModFile;
 using GoMod.Core.Semver;
-using GoMod.Testing;
 
 namespace GoMod.Core.Tests.ModFile;
 

@@ -1,6 +1,6 @@
+using GoMod.Testing;
 using GoMod.Core.ModFile;
 using GoMod.Core.Semver;
-using GoMod.Testing;
 
 namespace GoMod.Core.Tests.ModFile;
 

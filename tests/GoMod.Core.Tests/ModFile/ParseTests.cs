@@ -1,6 +1,6 @@
 using System.Text.Json;
-using GoMod.Core.ModFile;
 using GoMod.Testing;
+using GoMod.Core.ModFile;
 
 namespace GoMod.Core.Tests.ModFile;
 

@@ -1,5 +1,5 @@
-using GoMod.Core.ModFile;
 using GoMod.Testing;
+using GoMod.Core.ModFile;
 
 namespace GoMod.Core.Tests.ModFile;
 

@@ -1,8 +1,9 @@
 using System.IO.Compression;
 using System.Text.Json;
+using GoMod.Testing;
+using GoMod.Core.ModLoad;
 using GoMod.Core.Module;
 using GoMod.Core.Semver;
-using GoMod.Testing;
 
 namespace GoMod.Core.Tests.Module;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
+using GoMod.Testing;
 using GoMod.Core.Module;
 using GoMod.Core.Semver;
 using GoMod.Core.Tests.Semver;
-using GoMod.Testing;
 
 namespace GoMod.Core.Tests.Module;
 

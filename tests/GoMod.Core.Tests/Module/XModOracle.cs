@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using GoMod.Testing;
+using GoMod.Core.Semver;
 
 namespace GoMod.Core.Tests.Module;
 

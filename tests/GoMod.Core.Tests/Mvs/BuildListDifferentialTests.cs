@@ -1,5 +1,7 @@
-using GoMod.Core.Mvs;
 using GoMod.Testing;
+using GoMod.Core.ModLoad;
+using GoMod.Core.ModSource;
+using GoMod.Core.Reports;
 
 namespace GoMod.Core.Tests.Mvs;
 
@@ -41,7 +43,7 @@ public class BuildListDifferentialTests
         Compare("go list -m -json all", goJson, ourJson);
 
         // -mod=readonly: first with the files as authored (usually no go.sum), then with what go list -m wrote.
-        var readOnly = new MvsOptions { ReadOnly = true, ModFlagExplicit = true };
+        var readOnly = new LoadOptions { ReadOnly = true, ModFlagExplicit = true };
         var goReadOnly = go.RunReadOnly(main, "list", "-m", "all");
         RestoreMain(main, original);
         Compare("go list -m all (-mod=readonly)", goReadOnly, await ModuleReports.ListAsync(main, source, options: readOnly));

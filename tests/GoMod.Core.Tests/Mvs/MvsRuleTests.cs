@@ -1,5 +1,8 @@
-using GoMod.Core.Mvs;
 using GoMod.Testing;
+using GoMod.Core.Internal;
+using GoMod.Core.ModLoad;
+using GoMod.Core.ModSource;
+using GoMod.Core.Reports;
 
 namespace GoMod.Core.Tests.Mvs;
 

@@ -1,7 +1,8 @@
+using GoMod.Testing;
+using GoMod.Core.GoEnv;
 using GoMod.Core.Restore;
 using GoMod.Core.Tests.Fetch.Infrastructure;
 using GoMod.Core.Tests.Mvs;
-using GoMod.Testing;
 
 namespace GoMod.Core.Tests.Restore;
 

@@ -1,6 +1,6 @@
-using GoMod.Core.Fetch;
-using GoMod.Core.Restore;
 using GoMod.Testing;
+using GoMod.Core.GoEnv;
+using GoMod.Core.Restore;
 
 namespace GoMod.Core.Tests.Restore;
 

@@ -1,5 +1,8 @@
-using GoMod.Core.Restore;
 using GoMod.Testing;
+using GoMod.Core.Diagnostics;
+using GoMod.Core.GoEnv;
+using GoMod.Core.Internal;
+using GoMod.Core.Restore;
 
 namespace GoMod.Core.Tests.Restore;
 

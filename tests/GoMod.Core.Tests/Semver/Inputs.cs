@@ -1,4 +1,6 @@
 using System.Text;
+using GoMod.Core.Module;
+using GoMod.Core.Semver;
 
 namespace GoMod.Core.Tests.Semver;
 

@@ -1,8 +1,8 @@
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
-using GoMod.Core.Sum;
 using GoMod.Testing;
+using GoMod.Core.Sum;
 
 namespace GoMod.Core.Tests.Sum;
 

@@ -1,8 +1,8 @@
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
-using GoMod.Core.Module;
 using GoMod.Testing;
+using GoMod.Core.Module;
 
 namespace GoMod.Core.Tests.Sum;
 

@@ -1,6 +1,6 @@
 using System.Text;
-using GoMod.Core.Sum;
 using GoMod.Testing;
+using GoMod.Core.Sum;
 
 namespace GoMod.Core.Tests.Sum;
 

@@ -1,6 +1,9 @@
 using GoMod.Core.Fetch;
 using GoMod.Core.Module;
-using GoMod.Core.Mvs;
+using GoMod.Core.GoEnv;
+using GoMod.Core.ModGet;
+using GoMod.Core.ModLoad;
+using GoMod.Core.Reports;
 using GoMod.Core.Restore;
 using GoMod.Core.Sum;
 using GoMod.Core.Tests.Vcs.Infrastructure;
@@ -100,7 +103,7 @@ public sealed class DirectModeCacheTests(GitRepoFixture repos) : IClassFixture<G
             // the versions must be go's.
             File.ReadAllText(Path.Combine(ourMain, "go.mod")).Replace(" // indirect", "", StringComparison.Ordinal)
                 .ShouldBe(File.ReadAllText(Path.Combine(goMain, "go.mod")));
-            var list = await ModuleReports.ListAsync(ourMain, source, ["all"], new ListOptions { Mvs = new MvsOptions() });
+            var list = await ModuleReports.ListAsync(ourMain, source, ["all"], new ListOptions { Mvs = new LoadOptions() });
             list.StdOut.ShouldBe(goList);
             // Every go.sum line go wrote has the hash we compute for the same module version.
             foreach (var line in goSum.Split('\n', StringSplitOptions.RemoveEmptyEntries))
@@ -124,7 +127,7 @@ public sealed class DirectModeCacheTests(GitRepoFixture repos) : IClassFixture<G
         using (var offline = OurDownloader(ourHome, goCache, "off"))
         {
             var source = new DownloaderModuleSource(offline);
-            var list = await ModuleReports.ListAsync(goMain, source, ["all"], new ListOptions { Mvs = new MvsOptions() });
+            var list = await ModuleReports.ListAsync(goMain, source, ["all"], new ListOptions { Mvs = new LoadOptions() });
             list.StdOut.ShouldBe(goList);
             foreach (var line in goList.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1))
             {

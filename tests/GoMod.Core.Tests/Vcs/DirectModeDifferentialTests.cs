@@ -1,7 +1,10 @@
 using System.Text.Json;
 using GoMod.Core.Fetch;
 using GoMod.Core.Module;
-using GoMod.Core.Mvs;
+using GoMod.Core.GoEnv;
+using GoMod.Core.ModGet;
+using GoMod.Core.ModLoad;
+using GoMod.Core.Reports;
 using GoMod.Core.Restore;
 using GoMod.Core.Sum;
 using GoMod.Core.Tests.Fetch.Infrastructure;
@@ -139,7 +142,7 @@ public sealed class DirectModeDifferentialTests(GitRepoFixture repos) : IClassFi
         using (downloader)
         {
             var ours = await ModuleReports.ListAsync(main, new DownloaderModuleSource(downloader), [path],
-                new ListOptions { Versions = true, Mvs = new MvsOptions() });
+                new ListOptions { Versions = true, Mvs = new LoadOptions() });
             (ours.StdErr + ours.StdOut).ShouldBe(go.StdErr + go.StdOut);
         }
     }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 using GoMod.Core.Fetch;
+using GoMod.Core.GoEnv;
 using GoMod.Core.Module;
 using GoMod.Core.Sum;
 using GoMod.Core.Tests.Fetch.Infrastructure;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using GoMod.Core.Fetch;
+using GoMod.Core.GoEnv;
 using GoMod.Core.Tests.Fetch.Infrastructure;
 using GoMod.Core.Tests.Vcs.Infrastructure;
 using GoMod.Core.Vcs;

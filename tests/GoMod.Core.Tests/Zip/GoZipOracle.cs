@@ -1,6 +1,6 @@
 using System.Text.Json;
-using GoMod.Core.Zip;
 using GoMod.Testing;
+using GoMod.Core.Zip;
 
 namespace GoMod.Core.Tests.Zip;
 

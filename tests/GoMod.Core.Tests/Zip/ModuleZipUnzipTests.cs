@@ -1,7 +1,7 @@
+using GoMod.Testing;
 using GoMod.Core.Module;
 using GoMod.Core.Sum;
 using GoMod.Core.Zip;
-using GoMod.Testing;
 
 namespace GoMod.Core.Tests.Zip;
 

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
+using GoMod.Core.Zip;
 
 namespace GoMod.Core.Tests.Zip;
 

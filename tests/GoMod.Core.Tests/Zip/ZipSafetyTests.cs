@@ -1,8 +1,9 @@
 using System.Text;
+using GoMod.Testing;
+using GoMod.Core.ModFile;
 using GoMod.Core.Module;
 using GoMod.Core.Sum;
 using GoMod.Core.Zip;
-using GoMod.Testing;
 
 namespace GoMod.Core.Tests.Zip;
 

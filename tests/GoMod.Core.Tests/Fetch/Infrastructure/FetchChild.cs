@@ -1,6 +1,6 @@
-using GoMod.Core.Tests.Fetch.Infrastructure;
 using GoMod.Testing;
 using System.Diagnostics;
+using GoMod.Core.Tests.Fetch.Infrastructure;
 
 namespace GoMod.Core.Tests.Fetch.Infrastructure;
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text;
 using GoMod.Testing;
+using GoMod.Core.Module;
 
 namespace GoMod.Core.Tests.Fetch.Infrastructure;
 

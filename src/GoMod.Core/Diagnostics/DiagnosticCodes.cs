@@ -1,0 +1,152 @@
+using static GoMod.Core.Diagnostics.DiagnosticSeverity;
+using GoMod.Core.GoEnv;
+using GoMod.Core.ModFile;
+using GoMod.Core.ModGet;
+
+namespace GoMod.Core.Diagnostics;
+
+/// <summary>
+/// The one table of GoMod diagnostic codes; docs/diagnostics.md documents the same rows (a test keeps them equal).
+/// Codes are grouped in ranges by area: 0001–0099 input (go.mod, properties), 0100–0199 go.sum and integrity,
+/// 0200–0299 network and proxies, 0300–0399 resolution, 0400–0499 module cache and vendor/, 0900–0999 the tool itself.
+/// Within each hundred, 01–49 are errors and 50–99 warnings, so a code alone tells how bad it is.
+/// Codes are never reused: a retired code stays in the documentation, marked as such.
+/// </summary>
+public static class DiagnosticCodes
+{
+    // Input: go.mod and the properties that configure the restore.
+
+    /// <summary>No go.mod where GoModFile points.</summary>
+    public static readonly DiagnosticDescriptor ModFileNotFound = new("GOMOD0001", Error, "go.mod file not found",
+        "Run 'go mod init <module path>' beside the project, or set the GoModFile property to the go.mod to use.");
+
+    /// <summary>go.mod does not parse; one diagnostic per error, positioned at it.</summary>
+    public static readonly DiagnosticDescriptor ModFileSyntax = new("GOMOD0002", Error, "go.mod syntax error",
+        "Correct go.mod at the reported position ('go help go.mod' describes the syntax).");
+
+    /// <summary>go.mod has no module directive.</summary>
+    public static readonly DiagnosticDescriptor NoModuleDeclaration = new("GOMOD0003", Error, "no module declaration in go.mod",
+        "Add a module line, for example with 'go mod edit -module=example.com/mod'.");
+
+    /// <summary>A property has a value outside its allowed set (GoModMode, GoImportComments, GoVendor).</summary>
+    public static readonly DiagnosticDescriptor InvalidProperty = new("GOMOD0004", Error, "invalid property value",
+        "Set the property to one of the values the message lists, or leave it empty for the default.");
+
+    /// <summary>GOFLAGS (GoFlags) holds something that is not a flag, or a flag go does not know.</summary>
+    public static readonly DiagnosticDescriptor InvalidGoFlags = new("GOMOD0005", Error, "invalid GOFLAGS",
+        "Correct GoFlags (or the GOFLAGS variable): space-separated flags such as '-mod=mod -modcacherw'.");
+
+    /// <summary>A Go environment setting (GOPROXY, GOSUMDB, GOPRIVATE…) does not parse.</summary>
+    public static readonly DiagnosticDescriptor InvalidGoEnvironment = new("GOMOD0006", Error, "invalid Go environment setting",
+        "Correct the property or Go environment variable named in the message ('go help environment' describes it).");
+
+    /// <summary>A setting is recognised but this version of GoMod.Sdk does not act on it yet.</summary>
+    public static readonly DiagnosticDescriptor NotSupportedYet = new("GOMOD0050", Warning, "setting not supported yet",
+        "Remove the setting, or run the equivalent go command (named in the message) yourself for now.");
+
+    // go.sum and integrity.
+
+    /// <summary>go.sum has a malformed line.</summary>
+    public static readonly DiagnosticDescriptor SumFileSyntax = new("GOMOD0101", Error, "malformed go.sum",
+        "Restore go.sum from version control, or regenerate it with 'go mod tidy'.");
+
+    /// <summary>A hash the build needs is not in go.sum (readonly mode).</summary>
+    public static readonly DiagnosticDescriptor MissingSum = new("GOMOD0102", Error, "missing go.sum entry",
+        "Add the entry with 'go mod download <module>' (or set GoModMode=mod to let the build add it).");
+
+    /// <summary>Downloaded content does not hash to what go.sum says.</summary>
+    public static readonly DiagnosticDescriptor ChecksumMismatch = new("GOMOD0103", Error, "checksum mismatch",
+        "Find out why the content changed before touching go.sum: only if you trust the new content, delete its go.sum lines and run 'go mod download'.");
+
+    /// <summary>A module in the module cache no longer hashes to what was recorded when it was downloaded (go mod verify).</summary>
+    public static readonly DiagnosticDescriptor CacheModified = new("GOMOD0104", Error, "module cache modified",
+        "Delete the module from the module cache (go clean -modcache removes all) and build again to download it afresh.");
+
+    // Network and proxies.
+
+    /// <summary>No proxy in the list has the module or version (404/410 all the way down).</summary>
+    public static readonly DiagnosticDescriptor ModuleNotFound = new("GOMOD0201", Error, "module not found",
+        "Check the module path and version, and that GoProxy lists a proxy that serves it (GoPrivate/GoNoProxy for private modules).");
+
+    /// <summary>A proxy could not be reached or answered with a server error.</summary>
+    public static readonly DiagnosticDescriptor ProxyRequestFailed = new("GOMOD0202", Error, "module proxy request failed",
+        "Check the network connection and the GoProxy setting, then build again.");
+
+    /// <summary>A module must be fetched but GOPROXY=off.</summary>
+    public static readonly DiagnosticDescriptor LookupDisabled = new("GOMOD0203", Error, "module lookup disabled by GOPROXY=off",
+        "Set GoProxy (or GOPROXY) to a module proxy, or fill the module cache before building offline.");
+
+    /// <summary>A module is not in the module cache and the network must not be used (design-time build).</summary>
+    public static readonly DiagnosticDescriptor NotInCacheOffline = new("GOMOD0250", Warning, "module not in the module cache",
+        "Build the project once so that GoModRestore downloads it.");
+
+    // Resolution.
+
+    /// <summary>A requirement names an invalid module path or version.</summary>
+    public static readonly DiagnosticDescriptor InvalidRequirement = new("GOMOD0301", Error, "invalid module requirement",
+        "Require a valid module path at a canonical semantic version (vX.Y.Z) or pseudo-version.");
+
+    /// <summary>A module's go.mod declares another path than the one it was required by.</summary>
+    public static readonly DiagnosticDescriptor PathMismatch = new("GOMOD0302", Error, "module declares another path",
+        "Require the module by the path its go.mod declares, or add a replace directive.");
+
+    /// <summary>A replace directive points at a directory that does not exist.</summary>
+    public static readonly DiagnosticDescriptor ReplacementDirectoryMissing = new("GOMOD0303", Error, "replacement directory does not exist",
+        "Create the directory, or correct the replace directive in go.mod.");
+
+    /// <summary>The module graph cannot be loaded (a missing version, an unreadable go.mod…); go's requirement chain, placed on the main go.mod line it starts from.</summary>
+    public static readonly DiagnosticDescriptor ModuleGraphError = new("GOMOD0304", Error, "error loading the module graph",
+        "Fix the requirement on the reported go.mod line (or the module it leads to): require a version that exists, or replace or exclude the broken one.");
+
+    /// <summary>go.mod must change to be consistent (go's "updates to go.mod needed"), but -mod=readonly forbids it.</summary>
+    public static readonly DiagnosticDescriptor ModFileUpdateNeeded = new("GOMOD0305", Error, "updates to go.mod needed",
+        "Run 'go mod tidy', or build once with GoModMode=mod so that the restore updates go.mod and go.sum.");
+
+    /// <summary>GoModGet could not apply the requested versions (go get's error).</summary>
+    public static readonly DiagnosticDescriptor GetFailed = new("GOMOD0306", Error, "go get failed",
+        "Correct the GoGet arguments (path@version, path@latest, path@none) as go get's message says.");
+
+    /// <summary>The selected version has been retracted by its author.</summary>
+    public static readonly DiagnosticDescriptor Retracted = new("GOMOD0350", Warning, "retracted module version",
+        "Move to a version the author has not retracted, e.g. with 'go get <module>@latest'.");
+
+    /// <summary>The required module is deprecated by its author.</summary>
+    public static readonly DiagnosticDescriptor Deprecated = new("GOMOD0351", Warning, "deprecated module",
+        "Follow the deprecation message, usually by moving to the module it names.");
+
+    // Module cache and vendor/.
+
+    /// <summary>The module cache cannot be written.</summary>
+    public static readonly DiagnosticDescriptor CacheWriteFailed = new("GOMOD0401", Error, "cannot write the module cache",
+        "Point GoModCache (or GOMODCACHE) at a writable directory.");
+
+    /// <summary>vendor/modules.txt disagrees with go.mod.</summary>
+    public static readonly DiagnosticDescriptor InconsistentVendoring = new("GOMOD0402", Error, "inconsistent vendoring",
+        "Run 'go mod vendor' (or build with GoVendor=true) to bring vendor/ in line with go.mod.");
+
+    // The tool itself.
+
+    /// <summary>The build was canceled while restoring.</summary>
+    public static readonly DiagnosticDescriptor Canceled = new("GOMOD0901", Error, "restore canceled",
+        "Build again to finish the restore.");
+
+    /// <summary>An unexpected failure inside GoMod.Sdk.</summary>
+    public static readonly DiagnosticDescriptor InternalError = new("GOMOD0902", Error, "internal error",
+        "Report it with a binary log of the build (dotnet build -bl) to the GoMod.Sdk maintainers.");
+
+    /// <summary>Every descriptor, in code order.</summary>
+    public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
+    [
+        ModFileNotFound, ModFileSyntax, NoModuleDeclaration, InvalidProperty, InvalidGoFlags, InvalidGoEnvironment,
+        NotSupportedYet,
+        SumFileSyntax, MissingSum, ChecksumMismatch, CacheModified,
+        ModuleNotFound, ProxyRequestFailed, LookupDisabled, NotInCacheOffline,
+        InvalidRequirement, PathMismatch, ReplacementDirectoryMissing, ModuleGraphError, ModFileUpdateNeeded, GetFailed, Retracted, Deprecated,
+        CacheWriteFailed, InconsistentVendoring,
+        Canceled, InternalError,
+    ];
+
+    /// <summary>The descriptor of a code, or null if the code is unknown.</summary>
+    public static DiagnosticDescriptor? Find(string code) =>
+        All.FirstOrDefault(d => string.Equals(d.Code, code, StringComparison.OrdinalIgnoreCase));
+}

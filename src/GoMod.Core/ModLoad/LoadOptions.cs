@@ -1,0 +1,24 @@
+namespace GoMod.Core.ModLoad;
+
+/// <summary>How the go command we reproduce is invoked.</summary>
+public sealed record LoadOptions
+{
+    /// <summary>
+    /// go's <c>-mod=readonly</c>: the main go.mod must not need changes (an inconsistent or untidy requirement set
+    /// is an error, <c>updates to go.mod needed</c>). When false (<c>-mod=mod</c>), the updated go.mod is computed
+    /// and returned for the caller to write.
+    /// </summary>
+    public bool ReadOnly { get; init; }
+
+    /// <summary>
+    /// Whether <c>-mod</c> was given explicitly (on the command line or in GOFLAGS): go then words a needed go.mod
+    /// update as <c>updates to go.mod needed, disabled by -mod=readonly</c>.
+    /// </summary>
+    public bool ModFlagExplicit { get; init; }
+
+    /// <summary>The directory paths in messages are shortened against (go's working directory); the main module's by default.</summary>
+    public string? WorkingDirectory { get; init; }
+
+    /// <summary>How many go.mod files may be read at once.</summary>
+    public int MaxParallelism { get; init; } = Math.Max(8, Environment.ProcessorCount * 2);
+}

@@ -1,0 +1,92 @@
+using System.IO.Compression;
+
+namespace GoMod.Core.ModLoad;
+
+/// <summary>
+/// The files of one fetched module: a module zip (read in place, entries under <c>path@version/</c>) or a local
+/// directory (the main module, a directory replacement). Only what package lookup needs: the regular files of one
+/// directory, and whether a local directory sits inside a nested module.
+/// </summary>
+internal sealed class ModuleContent
+{
+    private readonly string? _dir;
+    private readonly string? _zipFile;
+    private readonly Dictionary<string, Dictionary<string, string>>? _zipDirs;
+
+    private ModuleContent(string? dir, string? zipFile, Dictionary<string, Dictionary<string, string>>? zipDirs)
+    {
+        _dir = dir;
+        _zipFile = zipFile;
+        _zipDirs = zipDirs;
+    }
+
+    /// <summary>A local directory tree.</summary>
+    public static ModuleContent FromDirectory(string dir) => new(dir, null, null);
+
+    /// <summary>A module zip whose entries start with <paramref name="prefix"/> (<c>path@version/</c>).</summary>
+    /// <remarks>Only the entry names are kept; a file is read by opening the zip again, so no handle stays open.</remarks>
+    public static ModuleContent FromZip(string zipFile, string prefix)
+    {
+        using var zip = ZipFile.OpenRead(zipFile);
+        var dirs = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
+        foreach (var e in zip.Entries)
+        {
+            var name = e.FullName;
+            if (!name.StartsWith(prefix, StringComparison.Ordinal) || name.EndsWith('/')) continue;
+            var rel = name[prefix.Length..];
+            int slash = rel.LastIndexOf('/');
+            var dir = slash < 0 ? "" : rel[..slash];
+            if (!dirs.TryGetValue(dir, out var files)) dirs[dir] = files = new Dictionary<string, string>(StringComparer.Ordinal);
+            files[rel[(slash + 1)..]] = name;
+        }
+        return new ModuleContent(null, zipFile, dirs);
+    }
+
+    public bool IsLocal => _dir is not null;
+
+    /// <summary>The directory for display and errors: the local path, or the relative directory in the zip.</summary>
+    public string Describe(string rel) => _dir is not null ? (rel.Length == 0 ? _dir : Path.Combine(_dir, rel)) : rel;
+
+    /// <summary>The regular files directly in <paramref name="rel"/> (slash-separated, "" for the module root).</summary>
+    public IReadOnlyList<(string Name, Func<byte[]> Read)> Files(string rel)
+    {
+        if (_dir is not null)
+        {
+            var full = rel.Length == 0 ? _dir : Path.Combine([_dir, .. rel.Split('/')]);
+            if (!Directory.Exists(full)) return [];
+            var list = new List<(string, Func<byte[]>)>();
+            foreach (var f in new DirectoryInfo(full).EnumerateFiles())
+            {
+                var info = f.LinkTarget is not null ? f.ResolveLinkTarget(true) as FileInfo : f;
+                if (info is null || !info.Exists) continue;
+                var path = f.FullName;
+                list.Add((f.Name, () => File.ReadAllBytes(path)));
+            }
+            return list;
+        }
+        if (!_zipDirs!.TryGetValue(rel, out var files)) return [];
+        return files.Select(kv => (kv.Key, (Func<byte[]>)(() => ReadEntry(kv.Value)))).ToList();
+    }
+
+    private byte[] ReadEntry(string fullName)
+    {
+        using var zip = ZipFile.OpenRead(_zipFile!);
+        using var s = zip.GetEntry(fullName)!.Open();
+        using var ms = new MemoryStream();
+        s.CopyTo(ms);
+        return ms.ToArray();
+    }
+
+    /// <summary>go's <c>IsDirWithGoFiles</c>: a regular <c>.go</c> file directly in the directory.</summary>
+    public bool HasGoFiles(string rel) => Files(rel).Any(f => f.Name.EndsWith(".go", StringComparison.Ordinal));
+
+    /// <summary>For a local tree: whether a <c>go.mod</c> sits in <paramref name="rel"/> or a directory between it and the root.</summary>
+    public bool InNestedModule(string rel)
+    {
+        if (_dir is null || rel.Length == 0) return false;
+        var parts = rel.Split('/');
+        for (int n = parts.Length; n > 0; n--)
+            if (File.Exists(Path.Combine([_dir, .. parts[..n], "go.mod"]))) return true;
+        return false;
+    }
+}

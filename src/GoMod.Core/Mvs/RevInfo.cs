@@ -1,6 +1,0 @@
-namespace GoMod.Core.Mvs;
-
-/// <summary>The <c>.info</c> of a module version: its canonical version and commit time (go's <c>modfetch.RevInfo</c>).</summary>
-/// <param name="Version">The resolved version.</param>
-/// <param name="Time">The commit time; <see cref="DateTimeOffset.MinValue"/> when the source gave none.</param>
-public sealed record RevInfo(string Version, DateTimeOffset Time);
