@@ -90,10 +90,10 @@ internal sealed partial class GitRunner(VcsOptions options, string? home)
 
     private static string Describe(IReadOnlyList<string> args) => Redact("git " + string.Join(' ', args));
 
-    [GeneratedRegex(@"(?<scheme>[A-Za-z][A-Za-z0-9+.\-]*://)(?<user>[^/@\s:]*)(:[^/@\s]*)?@")]
+    [GeneratedRegex(@"(?<scheme>[A-Za-z][A-Za-z0-9+.\-]*://)(?<user>[^/@\s:]*)(?<password>:[^/@\s]*)?@")]
     private static partial Regex UserInfo();
 
     /// <summary>Replaces the password of every URL in <paramref name="text"/> with <c>xxxxx</c>, as go's url.Redacted does.</summary>
     public static string Redact(string text) =>
-        UserInfo().Replace(text, m => m.Groups[3].Success ? m.Groups["scheme"].Value + m.Groups["user"].Value + ":xxxxx@" : m.Value);
+        UserInfo().Replace(text, m => m.Groups["password"].Success ? m.Groups["scheme"].Value + m.Groups["user"].Value + ":xxxxx@" : m.Value);
 }
