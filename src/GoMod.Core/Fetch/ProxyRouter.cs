@@ -9,7 +9,7 @@ namespace GoMod.Core.Fetch;
 /// found", <c>|</c> entries on any error. When everything fails, the most useful error wins: a direct/noproxy error,
 /// else the last real proxy error, else the last "not found".
 /// </summary>
-internal sealed class ProxyRouter
+internal sealed class ProxyRouter : IDisposable
 {
     private readonly GoEnvironment _env;
     private readonly Lazy<ProxyList> _list;
@@ -90,5 +90,11 @@ internal sealed class ProxyRouter
             ProxyEntry.NoProxy => new DisabledSource(path, DisabledLookupException.UseProxy),
             _ => new ProxySource(_transport(), ProxyUrl.Parse(entry.Url), path, _options.MaxMetadataBytes),
         };
+    }
+
+    /// <summary>Releases direct mode's HTTP clients, if direct mode was used.</summary>
+    public void Dispose()
+    {
+        if (_vcs.IsValueCreated) _vcs.Value.Dispose();
     }
 }

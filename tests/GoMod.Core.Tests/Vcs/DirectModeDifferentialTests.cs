@@ -79,13 +79,34 @@ public sealed class DirectModeDifferentialTests(GitRepoFixture repos) : IClassFi
         "github.com/acme/old@latest",
         "github.com/acme/old@v2.0.0+incompatible",
         "github.com/acme/old@v1.0.0",
+        // Commits, by full and abbreviated hash (filled in from the fixture).
+        "github.com/acme/lib@{LibUntagged}",
+        "github.com/acme/lib@{LibFeature:12}",
+        "github.com/acme/modv2/v2@{ModV2Untagged:7}",
     };
+
+    private string Expand(string arg)
+    {
+        var open = arg.IndexOf('{');
+        if (open < 0) return arg;
+        var spec = arg[(open + 1)..arg.IndexOf('}')].Split(':');
+        var hash = spec[0] switch
+        {
+            "LibUntagged" => repos.LibUntagged,
+            "LibFeature" => repos.LibFeature,
+            "ModV2Untagged" => repos.ModV2Untagged,
+            _ => throw new ArgumentException(arg),
+        };
+        if (spec.Length > 1) hash = hash[..int.Parse(spec[1], System.Globalization.CultureInfo.InvariantCulture)];
+        return arg[..open] + hash;
+    }
 
     /// <summary>The version a query resolves to and the h1: hashes of its zip and go.mod equal go's.</summary>
     [GoTheory]
     [MemberData(nameof(Queries))]
-    public async Task Query_resolves_to_gos_version_with_gos_hashes(string arg)
+    public async Task Query_resolves_to_gos_version_with_gos_hashes(string query)
     {
+        var arg = Expand(query);
         using var tmp = new TempDirectory("vcsq");
         var main = MainModule(tmp);
         var go = GoModDownload(main, GoHome(tmp), arg);
@@ -94,8 +115,8 @@ public sealed class DirectModeDifferentialTests(GitRepoFixture repos) : IClassFi
         using (sandbox)
         using (downloader)
         {
-            var (path, query) = (arg[..arg.IndexOf('@')], arg[(arg.IndexOf('@') + 1)..]);
-            var info = await ResolveAsync(downloader, main, path, query);
+            var (path, rev) = (arg[..arg.IndexOf('@')], arg[(arg.IndexOf('@') + 1)..]);
+            var info = await ResolveAsync(downloader, main, path, rev);
             info.ShouldBe(go.Version, $"version of {arg}");
             var m = new ModuleVersion(path, info);
             var zip = await downloader.DownloadZipAsync(m);
