@@ -149,4 +149,32 @@ public sealed class DirectModeCacheTests(GitRepoFixture repos) : IClassFixture<G
         GoOracle.Run(again, goHome, GoEnv(ourCache, "direct"), "get", "github.com/acme/lib@feature").EnsureSuccess("go get on our mirrors");
         VcsDirs(ourCache).ShouldBe(goMirrors);
     }
+
+    /// <summary>go and we fill one module cache at the same time: each waits on the other's locks (cache/vcs included).</summary>
+    [GoFact]
+    public async Task Go_and_we_share_one_cache_concurrently()
+    {
+        using var tmp = new TempDirectory("vcsconc");
+        var home = tmp.Combine("home");
+        repos.WriteGitConfig(home);
+        var cache = tmp.Combine("cache");
+        string[] args = ["github.com/acme/lib@feature", "github.com/acme/lib/sub@v0.2.0", "github.com/acme/modv2/v2@v2.1.0", "github.com/acme/old@v3.1.0+incompatible"];
+        var goMain = NewMain(tmp.Combine("gomain"));
+        var go = Task.Run(() => GoOracle.Run(goMain, home, GoEnv(cache, "direct"), ["mod", "download", "-json", .. args]));
+        using (var d = OurDownloader(home, cache, "direct"))
+        {
+            await Task.WhenAll(args.Select(async a =>
+            {
+                var path = a[..a.IndexOf('@')];
+                var info = await d.StatAsync(path, a[(a.IndexOf('@') + 1)..]);
+                await d.DownloadAsync(new ModuleVersion(path, info.Version));
+            }));
+        }
+        var result = await go;
+        result.EnsureSuccess("go mod download alongside us");
+        // Afterwards the cache is whole for go, offline.
+        GoOracle.Run(goMain, home, GoEnv(cache, "off"), ["mod", "download", "-json", .. args.Select(a => a.Replace("@feature", "@" + repos.LibFeature, StringComparison.Ordinal))])
+            .EnsureSuccess("go mod download offline afterwards");
+        VcsDirs(cache).Length.ShouldBe(3);
+    }
 }
