@@ -19,14 +19,14 @@ public abstract class GoModCommandTask : GoModTask
         {
             result = command(BuildOptions(), CancellationToken).GetAwaiter().GetResult();
         }
-        catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException e) when (CancellationToken.IsCancellationRequested)
         {
-            DiagnosticLogger.Log(Log, DiagnosticCodes.Canceled.Create("GoMod: canceled"), DiagnosticReporting.Normal, HelpLinkBase);
+            DiagnosticLogger.Log(Log, FailureCodes.ToDiagnostic(e, message: "GoMod: canceled"), DiagnosticReporting.Normal, HelpLinkBase);
             result = null!;
             return false;
         }
         foreach (var d in result.Diagnostics) DiagnosticLogger.Log(Log, d, DiagnosticReporting.Normal, HelpLinkBase);
-        if (result.Diagnostics.Count == 0)
+        if (!result.Diagnostics.Any(d => d.IsError))
             foreach (var line in result.Output.StdErr.Split('\n', StringSplitOptions.RemoveEmptyEntries))
                 Log.LogMessage(MessageImportance.High, "{0}", line);
         return !Log.HasLoggedErrors;

@@ -24,14 +24,14 @@ public sealed class GoModGet : GoModCommandTask
         var args = Arguments.Select(a => a.Trim()).Where(a => a.Length > 0).ToArray();
         if (args.Length == 0)
         {
-            DiagnosticLogger.Log(Log, DiagnosticCodes.GetFailed.Create("GoGet is empty: name what to get, e.g. GoGet=\"example.com/a@latest\""),
+            DiagnosticLogger.Log(Log, FailureCodes.ToDiagnostic(new GoGetException("GoGet is empty: name what to get, e.g. GoGet=\"example.com/a@latest\"")),
                 DiagnosticReporting.Normal, HelpLinkBase);
             return false;
         }
         var upgrade = Upgrade?.Trim() ?? "";
         if (upgrade is not ("" or "all" or "patch"))
         {
-            DiagnosticLogger.Log(Log, DiagnosticCodes.InvalidProperty.Create($"GoGetUpgrade={upgrade} not supported (can be '', 'all' or 'patch')"),
+            DiagnosticLogger.Log(Log, FailureCodes.ToDiagnostic(new InvalidPropertyException("GoGetUpgrade", upgrade, $"GoGetUpgrade={upgrade} not supported (can be '', 'all' or 'patch')")),
                 DiagnosticReporting.Normal, HelpLinkBase);
             return false;
         }

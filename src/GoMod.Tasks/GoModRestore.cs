@@ -77,15 +77,15 @@ public sealed class GoModRestore : GoModTask
             LogSummary(result, stopwatch.Elapsed);
             return true;
         }
-        catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException e) when (CancellationToken.IsCancellationRequested)
         {
-            DiagnosticLogger.Log(Log, DiagnosticCodes.Canceled.Create("GoMod: restore canceled"), reporting, HelpLinkBase);
+            DiagnosticLogger.Log(Log, FailureCodes.ToDiagnostic(e, message: "GoMod: restore canceled"), reporting, HelpLinkBase);
             return DesignTime;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             Log.LogMessage(MessageImportance.Low, "{0}", e.ToString());
-            DiagnosticLogger.Log(Log, DiagnosticCodes.InternalError.Create($"GoMod: {e.GetType().Name}: {e.Message}"), reporting, HelpLinkBase);
+            DiagnosticLogger.Log(Log, FailureCodes.ToDiagnostic(e, message: $"GoMod: {e.GetType().Name}: {e.Message}"), reporting, HelpLinkBase);
             return DesignTime;
         }
     }

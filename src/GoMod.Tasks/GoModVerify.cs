@@ -24,9 +24,9 @@ public sealed class GoModVerify : GoModTask
             if (result.Succeeded) Log.LogMessage(MessageImportance.High, "{0}", result.Output.TrimEnd('\n'));
             return !Log.HasLoggedErrors;
         }
-        catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException e) when (CancellationToken.IsCancellationRequested)
         {
-            DiagnosticLogger.Log(Log, DiagnosticCodes.Canceled.Create("GoMod: verify canceled"), DiagnosticReporting.Normal, HelpLinkBase);
+            DiagnosticLogger.Log(Log, FailureCodes.ToDiagnostic(e, message: "GoMod: verify canceled"), DiagnosticReporting.Normal, HelpLinkBase);
             return false;
         }
     }

@@ -6,7 +6,7 @@ using GoMod.Core.GoEnv;
 using GoMod.Core.ModGet;
 using GoMod.Core.ModLoad;
 using GoMod.Core.Reports;
-using GoMod.Core.Restore;
+using GoMod.Core.ModSource;
 using GoMod.Core.Tests.Vcs.Infrastructure;
 
 namespace GoMod.Benchmarks.Direct;

@@ -2,7 +2,7 @@ namespace GoMod.Core.Fetch;
 
 /// <summary>A lookup the configuration rules out; counts as "not found" so the list moves on.</summary>
 internal sealed class DisabledLookupException(string path, string version, string reason)
-    : ModuleFetchException(path, version, reason, notFound: true)
+    : ModuleNotFoundException(path, version, reason)
 {
     public const string Off = "module lookup disabled by GOPROXY=off";
     public const string NoProxy = "disabled by GOPRIVATE/GONOPROXY";

@@ -27,15 +27,16 @@ public sealed class ModuleDownloader : IDisposable
 
     /// <summary>
     /// A downloader for <paramref name="environment"/> (GOPROXY, GONOPROXY, GOMODCACHE, GOFLAGS…) checking against
-    /// <paramref name="sums"/> (default: no go.sum, mode from GOFLAGS).
+    /// <paramref name="sums"/> (default: no go.sum, mode from GOFLAGS), into <paramref name="cache"/> (default: GOMODCACHE's).
     /// </summary>
-    public ModuleDownloader(GoEnvironment environment, GoSumChecker? sums = null, FetchOptions? options = null, IChecksumDatabase? checksumDatabase = null)
+    public ModuleDownloader(GoEnvironment environment, GoSumChecker? sums = null, FetchOptions? options = null, IChecksumDatabase? checksumDatabase = null,
+        ModuleCache? cache = null)
     {
         Environment = environment;
         Options = options ?? new FetchOptions();
         Sums = sums ?? GoSumChecker.Disabled(environment.ModMode(ModMode.Mod));
         ChecksumDatabase = checksumDatabase;
-        Cache = new ModuleCache(environment.ModCache);
+        Cache = cache ?? new ModuleCache(environment.ModCache);
         _transport = new Lazy<ProxyTransport>(
             () => new ProxyTransport(Options, Options.Netrc ?? NetrcFile.Load(environment.Netrc, environment.Home)),
             LazyThreadSafetyMode.ExecutionAndPublication);
@@ -190,7 +191,7 @@ public sealed class ModuleDownloader : IDisposable
                             // Not a zip at all (or failing its CRCs): damaged on the way, unlike a well-formed zip
                             // with other content, which go.sum turns into a SECURITY ERROR below. Fetch it again.
                             if (attempt >= Math.Max(1, Options.Retry.MaxAttempts))
-                                throw new ModuleFetchException(module.Path, module.Version, $"reading {origin}: not a valid zip file: {e.Message}", notFound: false, e);
+                                throw new InvalidModuleZipException(module.Path, module.Version, $"reading {origin}: not a valid zip file: {e.Message}", e);
                             Options.Trace?.Invoke($"# get {origin}: not a valid zip file ({e.Message}); fetching it again");
                         }
                     }
@@ -245,17 +246,14 @@ public sealed class ModuleDownloader : IDisposable
                 {
                     ModuleZip.Unzip(dir, module, zip, ct);
                 }
+                catch (ModuleZipException e)
+                {
+                    RemoveExtraction(dir, partial);
+                    throw new InvalidModuleZipException(module.Path, module.Version, e.Message, e);
+                }
                 catch
                 {
-                    try
-                    {
-                        ModuleCache.RemoveAll(dir);
-                        ModuleCache.TryDelete(partial);
-                    }
-                    catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                    {
-                        // The .partial marker stays, so nobody trusts the leftovers.
-                    }
+                    RemoveExtraction(dir, partial);
                     throw;
                 }
                 File.Delete(partial);
@@ -333,7 +331,7 @@ public sealed class ModuleDownloader : IDisposable
             return;
         }
         if (!hash.StartsWith("h1:", StringComparison.Ordinal))
-            throw new ModuleFetchException(module.Path, module.Version, $"unexpected ziphash: \"{hash}\"", notFound: false);
+            throw new ModuleFetchException(module.Path, module.Version, $"unexpected ziphash: \"{hash}\"");
         await Sums.CheckAsync(module, goMod: false, hash, ChecksumDatabase, ct).ConfigureAwait(false);
     }
 
@@ -347,10 +345,23 @@ public sealed class ModuleDownloader : IDisposable
         }
         catch (InvalidDataException e)
         {
-            throw new ModuleFetchException(module.Path, module.Version, "zip: not a valid zip file: " + e.Message, notFound: false, e);
+            throw new InvalidModuleZipException(module.Path, module.Version, "zip: not a valid zip file: " + e.Message, e);
         }
         await Sums.CheckAsync(module, goMod: false, hash, ChecksumDatabase, ct).ConfigureAwait(false);
         await Cache.WriteZipHashAsync(module, hash, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Removes a failed extraction; if that fails too, the <c>.partial</c> marker stays, so nobody trusts the leftovers.</summary>
+    private static void RemoveExtraction(string dir, string partial)
+    {
+        try
+        {
+            ModuleCache.RemoveAll(dir);
+            ModuleCache.TryDelete(partial);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
     }
 
     /// <summary>
@@ -363,8 +374,8 @@ public sealed class ModuleDownloader : IDisposable
         using var archive = ZipFile.OpenRead(zipFile);
         foreach (var entry in archive.Entries)
             if (!entry.FullName.StartsWith(prefix, StringComparison.Ordinal))
-                throw new ModuleFetchException(module.Path, module.Version,
-                    $"zip for {prefix[..^1]} has unexpected file {entry.FullName}", notFound: false);
+                throw new InvalidModuleZipException(module.Path, module.Version,
+                    $"zip for {prefix[..^1]} has unexpected file {entry.FullName}");
     }
 
     private async Task<T> NetworkAsync<T>(ModuleVersion module, Func<IModuleRepo, Task<T>> f, CancellationToken ct)

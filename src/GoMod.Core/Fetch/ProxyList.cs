@@ -20,7 +20,7 @@ public sealed class ProxyList
     /// gets <c>https://</c>; base URLs must be https, http or file (file: with no host, query or fragment). A non-empty
     /// GONOPROXY (unless GOPROXY is exactly <c>direct</c>) prepends <see cref="ProxyEntry.NoProxy"/>.
     /// </summary>
-    /// <exception cref="FetchConfigurationException">With Go's message for a bad URL or an effectively empty list.</exception>
+    /// <exception cref="GoEnvironmentException">With Go's message for a bad URL or an effectively empty list.</exception>
     public static ProxyList Parse(string goProxy, string? goNoProxy)
     {
         var list = new List<ProxyEntry>();
@@ -64,7 +64,7 @@ public sealed class ProxyList
         }
 
         if (list.Count == 0 || (list.Count == 1 && list[0].Url == ProxyEntry.NoProxy))
-            throw new FetchConfigurationException("GOPROXY list is not the empty string, but contains no entries", "GOPROXY");
+            throw new GoEnvironmentException("GOPROXY list is not the empty string, but contains no entries", "GOPROXY");
         return new ProxyList(list);
     }
 

@@ -33,7 +33,7 @@ internal sealed class ProxyRouter : IDisposable
     public async Task<T> TryProxiesAsync<T>(string modulePath, string version, Func<IModuleRepo, Task<T>> f)
     {
         if (_mode == ModMode.Vendor)
-            throw new ModuleFetchException(modulePath, version, "module lookup disabled by -mod=vendor", notFound: false);
+            throw new ModuleFetchException(modulePath, version, "module lookup disabled by -mod=vendor");
 
         Exception? best = null;
         var bestRank = Rank.NotExist;
@@ -70,7 +70,7 @@ internal sealed class ProxyRouter : IDisposable
             }
             if (!entry.FallBackOnError && !notExist) break;
         }
-        throw best ?? new ModuleFetchException(modulePath, version, "GOPROXY list is empty", notFound: false);
+        throw best ?? new ModuleFetchException(modulePath, version, "GOPROXY list is empty");
     }
 
     private enum Rank { NotExist, Proxy, Direct }

@@ -28,7 +28,7 @@ internal sealed class ProxySource : IModuleRepo
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            throw new ModuleFetchException(modulePath, "", e.Message, notFound: false, e);
+            throw new ModuleFetchException(modulePath, "", e.Message, e);
         }
     }
 
@@ -53,7 +53,7 @@ internal sealed class ProxySource : IModuleRepo
         var data = await GetAsync(rev, "@v/" + encoded + ".info", ct).ConfigureAwait(false);
         var info = ParseInfo(rev, data);
         if (info.Version != rev && rev == Module.ModulePath.CanonicalVersion(rev) && IsValidFor(rev))
-            throw Error(rev, $"proxy returned info for version {info.Version} instead of requested version", notFound: false);
+            throw Error(rev, $"proxy returned info for version {info.Version} instead of requested version");
         return info;
     }
 
@@ -122,7 +122,7 @@ internal sealed class ProxySource : IModuleRepo
         }
         catch (ResponseTooLargeException)
         {
-            throw Error(version, "downloaded zip file too large", notFound: false);
+            throw Error(version, "downloaded zip file too large");
         }
         catch (ProxyRequestException e)
         {
@@ -138,7 +138,7 @@ internal sealed class ProxySource : IModuleRepo
         }
         catch (ResponseTooLargeException)
         {
-            throw Error(version, $"reading {ProxyUrl.Redact(_base.Resolve(_escapedPath, relative, includeUserInfo: true))}: response larger than {_maxMetadata} bytes", notFound: false);
+            throw Error(version, $"reading {ProxyUrl.Redact(_base.Resolve(_escapedPath, relative, includeUserInfo: true))}: response larger than {_maxMetadata} bytes");
         }
         catch (ProxyRequestException e)
         {
@@ -154,7 +154,7 @@ internal sealed class ProxySource : IModuleRepo
         }
         catch (FormatException e)
         {
-            throw Error(rev, $"invalid response from proxy \"{_base}\": {e.Message}", notFound: false, e);
+            throw Error(rev, $"invalid response from proxy \"{_base}\": {e.Message}", inner: e);
         }
     }
 
@@ -166,11 +166,11 @@ internal sealed class ProxySource : IModuleRepo
         }
         catch (InvalidVersionException e)
         {
-            throw Error(version, $"invalid {e.Noun}: {e.Detail}", notFound: false, e);
+            throw Error(version, $"invalid {e.Noun}: {e.Detail}", inner: e);
         }
         catch (FormatException e)
         {
-            throw Error(version, e.Message, notFound: false, e);
+            throw Error(version, e.Message, inner: e);
         }
     }
 
@@ -190,11 +190,11 @@ internal sealed class ProxySource : IModuleRepo
     private void RequireCanonical(string version, string what)
     {
         if (version != Module.ModulePath.CanonicalVersion(version))
-            throw Error(version, $"internal error: version passed to {what} is not canonical", notFound: false);
+            throw Error(version, $"internal error: version passed to {what} is not canonical");
     }
 
-    private ModuleFetchException Error(string version, string detail, bool notFound, Exception? inner = null) =>
-        new(ModulePath, version, detail, notFound, inner);
+    private ModuleFetchException Error(string version, string detail, bool notFound = false, Exception? inner = null) =>
+        ModuleFetchException.Create(ModulePath, version, detail, notFound, inner);
 
     private readonly record struct ListLine(string Version, DateTimeOffset? Time);
 

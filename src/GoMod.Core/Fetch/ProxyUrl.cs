@@ -1,5 +1,6 @@
 using System.Text;
 using GoMod.Core.GoEnv;
+using GoMod.Core.Internal;
 
 namespace GoMod.Core.Fetch;
 
@@ -52,7 +53,7 @@ public sealed record ProxyUrl
     /// Parses and checks a proxy base URL with the go command's rules and messages: a scheme is required and must be
     /// https, http or file; a file URL may carry nothing but a path.
     /// </summary>
-    /// <exception cref="FetchConfigurationException">The URL is unusable as a proxy.</exception>
+    /// <exception cref="GoEnvironmentException">The URL is unusable as a proxy.</exception>
     public static ProxyUrl Parse(string url)
     {
         var colon = url.IndexOf(':');
@@ -60,11 +61,11 @@ public sealed record ProxyUrl
         switch (scheme)
         {
             case "":
-                throw new FetchConfigurationException($"invalid proxy URL missing scheme: {Redact(url)}");
+                throw new GoEnvironmentException($"invalid proxy URL missing scheme: {Redact(url)}");
             case "http" or "https" or "file":
                 break;
             default:
-                throw new FetchConfigurationException($"invalid proxy URL scheme (must be https, http, file): {Redact(url)}");
+                throw new GoEnvironmentException($"invalid proxy URL scheme (must be https, http, file): {Redact(url)}");
         }
 
         var rest = url[(colon + 1)..];
@@ -96,12 +97,17 @@ public sealed record ProxyUrl
         {
             // Go accepts a file URL only if it equals URL{Scheme, Path}: no host, user, query, fragment or opaque part.
             if (authority.Length > 0 || queryOrFragment >= 0 || (path.Length > 0 && !path.StartsWith('/')) || (path.Length == 0 && !hasAuthority))
-                throw new FetchConfigurationException($"invalid file:// proxy URL with non-path elements: {Redact(url)}");
+                throw new GoEnvironmentException($"invalid file:// proxy URL with non-path elements: {Redact(url)}");
         }
         else if (!hasAuthority || host.Length == 0)
         {
-            throw new FetchConfigurationException($"invalid proxy URL missing host: {Redact(url)}");
+            throw new GoEnvironmentException($"invalid proxy URL missing host: {Redact(url)}");
         }
+        // go's url.Parse refuses these before anything is requested; .NET would only fail when the URI is built.
+        if (host.StartsWith('[') && !host.Contains(']'))
+            throw new GoEnvironmentException($"parse {GoString.Quote(Redact(url))}: missing ']' in host", "GOPROXY");
+        if (host.FirstOrDefault(c => c is ' ' or '<' or '>' or '"' or '{' or '}' or '|' or '\\' or '^' or '`' || char.IsControl(c)) is var bad and not '\0')
+            throw new GoEnvironmentException($"parse {GoString.Quote(Redact(url))}: invalid character {GoString.Quote(bad.ToString())} in host name", "GOPROXY");
         return new ProxyUrl(scheme, user, password, host, path.TrimEnd('/'));
     }
 

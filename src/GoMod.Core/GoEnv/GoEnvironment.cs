@@ -52,7 +52,7 @@ public sealed record GoEnvironment
     /// Resolves every setting with <paramref name="explicitValues"/> (by Go name: GOPROXY, GOMODCACHE…; MSBuild
     /// properties) taking precedence over <paramref name="getenv"/> and the go env file. Empty explicit values are unset.
     /// </summary>
-    /// <exception cref="FetchConfigurationException">GOMODCACHE or GOPATH is relative, or GOFLAGS is malformed.</exception>
+    /// <exception cref="GoEnvironmentException">GOMODCACHE or GOPATH is relative, or GOFLAGS is malformed.</exception>
     public static GoEnvironment Resolve(IReadOnlyDictionary<string, string?> explicitValues, Func<string, string?> getenv)
     {
         ArgumentNullException.ThrowIfNull(explicitValues);
@@ -67,7 +67,7 @@ public sealed record GoEnvironment
     /// <summary>
     /// Resolves every setting from <paramref name="getenv"/> plus the go env file it points to.
     /// </summary>
-    /// <exception cref="FetchConfigurationException">GOMODCACHE or GOPATH is relative, or GOFLAGS is malformed.</exception>
+    /// <exception cref="GoEnvironmentException">GOMODCACHE or GOPATH is relative, or GOFLAGS is malformed.</exception>
     public static GoEnvironment FromVariables(Func<string, string?> getenv)
     {
         var home = getenv("HOME") is { Length: > 0 } h ? h : OperatingSystem.IsWindows() ? getenv("USERPROFILE") : null;
@@ -105,18 +105,18 @@ public sealed record GoEnvironment
         if (!string.IsNullOrEmpty(goModCache))
         {
             if (!Path.IsPathFullyQualified(goModCache))
-                throw new FetchConfigurationException($"GOMODCACHE entry is relative; must be absolute path: \"{goModCache}\".", "GOMODCACHE");
+                throw new GoEnvironmentException($"GOMODCACHE entry is relative; must be absolute path: \"{goModCache}\".", "GOMODCACHE");
             return Path.GetFullPath(goModCache);
         }
         var first = (goPath ?? "").Split(Path.PathSeparator)[0];
         if (first.Length == 0)
         {
             if (string.IsNullOrEmpty(home))
-                throw new FetchConfigurationException("module cache not found: neither GOMODCACHE nor GOPATH is set", "GOMODCACHE");
+                throw new GoEnvironmentException("module cache not found: neither GOMODCACHE nor GOPATH is set", "GOMODCACHE");
             first = Path.Combine(home, "go");
         }
         if (!Path.IsPathFullyQualified(first))
-            throw new FetchConfigurationException($"GOPATH entry is relative; must be absolute path: \"{first}\".\nFor more details see: 'go help gopath'", "GOPATH");
+            throw new GoEnvironmentException($"GOPATH entry is relative; must be absolute path: \"{first}\".\nFor more details see: 'go help gopath'", "GOPATH");
         return Path.GetFullPath(Path.Combine(first, "pkg", "mod"));
     }
 

@@ -13,7 +13,7 @@ public sealed record GoFlags(ModMode? Mod, bool ModCacheRW)
     /// flag values cannot contain spaces. Flags other than <c>-mod</c> and <c>-modcacherw</c> are accepted and ignored.
     /// The last occurrence of a flag wins.
     /// </summary>
-    /// <exception cref="FetchConfigurationException">A word is not a flag, or a value is invalid (go's messages).</exception>
+    /// <exception cref="GoEnvironmentException">A word is not a flag, or a value is invalid (go's messages).</exception>
     public static GoFlags Parse(string? goFlags)
     {
         ModMode? mod = null;
@@ -23,7 +23,7 @@ public sealed record GoFlags(ModMode? Mod, bool ModCacheRW)
         {
             if (!word.StartsWith('-') || word is "-" or "--" || word.StartsWith("---", StringComparison.Ordinal) ||
                 word.StartsWith("-=", StringComparison.Ordinal) || word.StartsWith("--=", StringComparison.Ordinal))
-                throw new FetchConfigurationException($"go: parsing $GOFLAGS: non-flag \"{word}\"", "GOFLAGS");
+                throw new GoFlagsException($"go: parsing $GOFLAGS: non-flag \"{word}\"");
             var name = word[1..];
             if (name.StartsWith('-')) name = name[1..];
             string? value = null;
@@ -42,8 +42,8 @@ public sealed record GoFlags(ModMode? Mod, bool ModCacheRW)
                         "mod" => ModMode.Mod,
                         "vendor" => ModMode.Vendor,
                         "" => null,
-                        null => throw new FetchConfigurationException("go: parsing $GOFLAGS: flag needs an argument: -mod", "GOFLAGS"),
-                        _ => throw new FetchConfigurationException($"-mod={value} not supported (can be '', 'mod', 'readonly', or 'vendor')", "GOFLAGS"),
+                        null => throw new GoFlagsException("go: parsing $GOFLAGS: flag needs an argument: -mod"),
+                        _ => throw new GoFlagsException($"-mod={value} not supported (can be '', 'mod', 'readonly', or 'vendor')"),
                     };
                     break;
                 case "modcacherw":
@@ -51,7 +51,7 @@ public sealed record GoFlags(ModMode? Mod, bool ModCacheRW)
                     {
                         null or "1" or "t" or "T" or "true" or "TRUE" or "True" => true,
                         "0" or "f" or "F" or "false" or "FALSE" or "False" => false,
-                        _ => throw new FetchConfigurationException($"go: invalid boolean value \"{value}\" for flag -modcacherw (from $GOFLAGS): parse error", "GOFLAGS"),
+                        _ => throw new GoFlagsException($"go: invalid boolean value \"{value}\" for flag -modcacherw (from $GOFLAGS): parse error"),
                     };
                     break;
             }

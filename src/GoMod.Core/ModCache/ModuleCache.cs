@@ -25,16 +25,19 @@ public sealed class ModuleCache
     public ModuleCache(string root)
     {
         if (!Path.IsPathFullyQualified(root))
-            throw new FetchConfigurationException($"GOMODCACHE entry is relative; must be absolute path: \"{root}\".");
+            throw new GoEnvironmentException($"GOMODCACHE entry is relative; must be absolute path: \"{root}\".");
         Root = Path.GetFullPath(root);
     }
 
     /// <summary>The GOMODCACHE directory.</summary>
     public string Root { get; }
 
+    /// <summary><c>cache/download</c>: the downloaded files, laid out as a module proxy serves them.</summary>
+    public string DownloadDirectory => Path.Combine(Root, "cache", "download");
+
     /// <summary><c>cache/download/&lt;escaped path&gt;/@v</c> for a module path.</summary>
     public string VersionDir(string modulePath) =>
-        Path.Combine(Root, "cache", "download", ModulePath.EscapePath(modulePath), "@v");
+        Path.Combine(DownloadDirectory, ModulePath.EscapePath(modulePath), "@v");
 
     /// <summary>
     /// The cache file <c>&lt;escaped version&gt;.&lt;suffix&gt;</c> (info, mod, zip, ziphash, lock, partial) for a module
@@ -69,7 +72,7 @@ public sealed class ModuleCache
     /// </summary>
     public IReadOnlyList<ModuleVersion> EnumerateDownloaded()
     {
-        var root = Path.Combine(Root, "cache", "download");
+        var root = DownloadDirectory;
         var result = new List<ModuleVersion>();
         if (!Directory.Exists(root)) return result;
         foreach (var vdir in Directory.EnumerateDirectories(root, "@v", SearchOption.AllDirectories))
@@ -194,7 +197,7 @@ public sealed class ModuleCache
     internal async Task<FileLock> LockVersionAsync(ModuleVersion m, CancellationToken ct)
     {
         var path = CachePath(m, "lock");
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        CreateCacheDirectory(Path.GetDirectoryName(path)!);
         return await FileLock.AcquireAsync(path, exclusive: true, create: true, ct).ConfigureAwait(false);
     }
 
@@ -238,7 +241,7 @@ public sealed class ModuleCache
     public static async Task WriteAtomicAsync(string file, ReadOnlyMemory<byte> data, CancellationToken ct)
     {
         var dir = Path.GetDirectoryName(file)!;
-        Directory.CreateDirectory(dir);
+        CreateCacheDirectory(dir);
         var (tmp, stream) = CreateTempFile(dir, Path.GetFileName(file));
         try
         {
@@ -250,6 +253,19 @@ public sealed class ModuleCache
         {
             TryDelete(tmp);
             throw;
+        }
+    }
+
+    /// <summary>Creates a directory of the cache; a cache that cannot be written is a <see cref="ModuleCacheWriteException"/>.</summary>
+    private static void CreateCacheDirectory(string dir)
+    {
+        try
+        {
+            Directory.CreateDirectory(dir);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ModuleCacheWriteException(dir, e);
         }
     }
 
@@ -343,9 +359,9 @@ public sealed class ModuleCache
 
     private static string EscapeCanonical(ModuleVersion m)
     {
-        if (!SemVer.IsValid(m.Version)) throw new ModuleFetchException(m.Path, m.Version, $"non-semver module version \"{m.Version}\"", notFound: false);
+        if (!SemVer.IsValid(m.Version)) throw new ModuleFetchException(m.Path, m.Version, $"non-semver module version \"{m.Version}\"");
         if (ModulePath.CanonicalVersion(m.Version) != m.Version)
-            throw new ModuleFetchException(m.Path, m.Version, $"non-canonical module version \"{m.Version}\"", notFound: false);
+            throw new ModuleFetchException(m.Path, m.Version, $"non-canonical module version \"{m.Version}\"");
         return ModulePath.EscapeVersion(m.Version);
     }
 }

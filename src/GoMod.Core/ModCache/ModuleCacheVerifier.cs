@@ -20,7 +20,7 @@ public static class ModuleCacheVerifier
         GoSumChecker? sums = null, int parallelism = 0, CancellationToken ct = default)
     {
         var list = modules.Distinct().ToList();
-        var errors = new List<string>[list.Count];
+        var errors = new List<Exception>[list.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, list.Count),
             new ParallelOptions { MaxDegreeOfParallelism = parallelism > 0 ? parallelism : Environment.ProcessorCount, CancellationToken = ct },
             async (i, token) => errors[i] = await VerifyOneAsync(cache, list[i], sums, token).ConfigureAwait(false)).ConfigureAwait(false);
@@ -31,10 +31,9 @@ public static class ModuleCacheVerifier
     public static Task<CacheVerification> VerifyAllAsync(ModuleCache cache, int parallelism = 0, CancellationToken ct = default) =>
         VerifyAsync(cache, cache.EnumerateDownloaded(), null, parallelism, ct);
 
-    private static async Task<List<string>> VerifyOneAsync(ModuleCache cache, ModuleVersion m, GoSumChecker? sums, CancellationToken ct)
+    private static async Task<List<Exception>> VerifyOneAsync(ModuleCache cache, ModuleVersion m, GoSumChecker? sums, CancellationToken ct)
     {
-        var errors = new List<string>();
-        var name = m.Path + " " + m.Version;
+        var errors = new List<Exception>();
         string zip, ziphash, dir;
         try
         {
@@ -44,7 +43,7 @@ public static class ModuleCacheVerifier
         }
         catch (ModuleException e)
         {
-            errors.Add(e.Message);
+            errors.Add(e);
             return errors;
         }
 
@@ -57,7 +56,7 @@ public static class ModuleCacheVerifier
             }
             catch (ChecksumMismatchException e)
             {
-                errors.Add(e.Message.TrimEnd('\n'));
+                errors.Add(e);
             }
         }
 
@@ -71,12 +70,12 @@ public static class ModuleCacheVerifier
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
             if (!zipExists && dirState != ExtractedState.Complete) return errors; // nothing downloaded yet
-            errors.Add($"{name}: missing ziphash: open {ziphash}: no such file or directory");
+            errors.Add(new ModuleCacheModifiedException(m, $"missing ziphash: open {ziphash}: no such file or directory"));
             return errors;
         }
         catch (IOException e)
         {
-            errors.Add($"{name}: missing ziphash: {e.Message}");
+            errors.Add(new ModuleCacheModifiedException(m, $"missing ziphash: {e.Message}", e));
             return errors;
         }
 
@@ -84,11 +83,11 @@ public static class ModuleCacheVerifier
         {
             try
             {
-                if (DirHash.HashZip(zip, ct) != recorded) errors.Add($"{name}: zip has been modified ({zip})");
+                if (DirHash.HashZip(zip, ct) != recorded) errors.Add(new ModuleCacheModifiedException(m, $"zip has been modified ({zip})"));
             }
             catch (Exception e) when (e is InvalidDataException or IOException)
             {
-                errors.Add($"{name}: {e.Message}");
+                errors.Add(new ModuleCacheModifiedException(m, e.Message, e));
                 return errors;
             }
         }
@@ -96,11 +95,11 @@ public static class ModuleCacheVerifier
         {
             try
             {
-                if (DirHash.HashDir(dir, m.Path + "@" + m.Version, ct) != recorded) errors.Add($"{name}: dir has been modified ({dir})");
+                if (DirHash.HashDir(dir, m.Path + "@" + m.Version, ct) != recorded) errors.Add(new ModuleCacheModifiedException(m, $"dir has been modified ({dir})"));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                errors.Add($"{name}: {e.Message}");
+                errors.Add(new ModuleCacheModifiedException(m, e.Message, e));
             }
         }
         return errors;

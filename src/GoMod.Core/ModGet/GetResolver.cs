@@ -1,4 +1,5 @@
 using System.Text;
+using GoMod.Core.Fetch;
 using GoMod.Core.Imports;
 using GoMod.Core.ModFile;
 using GoMod.Core.ModLoad;
@@ -25,6 +26,7 @@ internal sealed class GetResolver
     private readonly StringBuilder _stderr = new();
     private bool _failed;
     private (string File, int Line, int Column)? _location;
+    private readonly List<Exception> _failures = [];
 
     private ModuleLoader _loader = null!;
     private Requirements _rs = null!;
@@ -55,18 +57,27 @@ internal sealed class GetResolver
         catch (ExitException)
         {
         }
-        catch (Exception e) when (e is GoCommandException or BuildListException or ModuleSourceException)
+        catch (Exception e) when (e is GoCommandException or BuildListException or ModuleException)
         {
             if (_loader is not null) FlushMessages();
-            Error("go: " + e.Message);
+            Error("go: " + e.Message, e);
             _location = ModuleReports.LocationOf(e);
         }
-        return new GoOutput { StdErr = _stderr.ToString(), ExitCode = _failed ? 1 : 0, GoMod = _failed ? null : goMod, GoSum = _failed ? null : goSum, ErrorLocation = _location };
+        return new GoOutput { StdErr = _stderr.ToString(), ExitCode = _failed ? 1 : 0, GoMod = _failed ? null : goMod, GoSum = _failed ? null : goSum, ErrorLocation = _location, Failures = _failures };
     }
 
-    private void Error(string line)
+    /// <summary>Prints one of go get's error lines and records the typed failure behind it.</summary>
+    private void Error(string line, Exception? cause = null)
     {
         ModuleReports.AppendLog(_stderr, line);
+        // A broken graph stays the graph's failure (its own code); anything else is go get's, with its cause kept.
+        Failed(cause is BuildListException ? ModuleReports.AsCommandFailure(cause)
+            : new GoGetException(line.StartsWith("go: ", StringComparison.Ordinal) ? line[4..] : line, cause));
+    }
+
+    private void Failed(Exception failure)
+    {
+        _failures.Add(failure);
         _failed = true;
     }
 
@@ -96,7 +107,7 @@ internal sealed class GetResolver
             }
             catch (GoCommandException e)
             {
-                Error("go: " + e.Message);
+                Error("go: " + e.Message, e);
                 continue;
             }
             if (_args.Count == 0) q.Raw = "";
@@ -234,7 +245,7 @@ internal sealed class GetResolver
                 case NoMatchingVersionException: noVersion ??= err; break;
                 case NoPatchBaseException: noPatchBase ??= err; break;
                 case InvalidModulePathException: invalidPath ??= err; break;
-                case ModuleSourceException { NotFound: true }: notExist ??= err; break;
+                case ModuleNotFoundException: notExist ??= err; break;
                 default:
                     if (other is null && found.Count == 0 && noPackage is null) other = err;
                     break;
@@ -276,7 +287,7 @@ internal sealed class GetResolver
         {
             return (mod, false, new InvalidModulePathException(e.Message, e));
         }
-        catch (Exception e) when (e is ModuleSourceException or GoCommandException or NoMatchingVersionException or IOException or InvalidDataException)
+        catch (Exception e) when (e is ModuleException or GoCommandException or NoMatchingVersionException or IOException or InvalidDataException)
         {
             return (mod, false, e);
         }
@@ -304,7 +315,7 @@ internal sealed class GetResolver
                 {
                     if (cs.Err is not null)
                     {
-                        Error(q.FormatError(cs.Err.Message));
+                        Error(q.FormatError(cs.Err.Message), cs.Err);
                         resolved++;
                         continue;
                     }
@@ -432,9 +443,9 @@ internal sealed class GetResolver
             ExitIfErrors();
             return false;
         }
-        catch (Exception e) when (e is GoCommandException or BuildListException or ModuleSourceException)
+        catch (Exception e) when (e is GoCommandException or BuildListException or ModuleException)
         {
-            Error("go: " + e.Message);
+            Error("go: " + e.Message, e);
             ExitIfErrors();
             return false;
         }
@@ -588,7 +599,7 @@ internal sealed class GetResolver
     private string Selected(string path) => _buildListVersion.TryGetValue(path, out var v) ? v : "none";
 
     private static bool IsNoSuchPackageVersion(Exception e) =>
-        e is ModuleSourceException { NotFound: true } or NoMatchingVersionException or PackageNotInModuleException;
+        e is ModuleNotFoundException or NoMatchingVersionException or PackageNotInModuleException;
 
     /// <summary>
     /// go's <c>findAndUpgradeImports</c>: loads the packages the arguments named (and their imports) and returns, for
@@ -648,7 +659,7 @@ internal sealed class GetResolver
         {
             if (cs.Err is not null)
             {
-                Error("go: " + cs.Err.Message);
+                Error("go: " + cs.Err.Message, cs.Err);
                 continue;
             }
             var (filtered, _, m, unique) = Disambiguate(cs);
@@ -750,7 +761,7 @@ internal sealed class GetResolver
             {
                 await _loader.FetchAsync(m, ct).ConfigureAwait(false);
             }
-            catch (ModuleSourceException e)
+            catch (ModuleException e)
             {
                 var verb = SemVer.Compare(m.Version, old.Version) < 0 ? "downgraded" : "upgraded";
                 var replaced = mActual != m ? $" (replaced by {mActual})" : "";
@@ -770,7 +781,7 @@ internal sealed class GetResolver
         if (retractPath is not null)
             _stderr.Append($"go: to switch to the latest unretracted version, run:\n\tgo get {retractPath}@latest\n");
         foreach (var e in sumErrors) Error(e);
-        if (packageErrors) _failed = true;
+        if (packageErrors) Failed(new GoGetException("errors loading packages"));
         ExitIfErrors();
         return load;
     }

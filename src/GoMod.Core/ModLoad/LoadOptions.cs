@@ -19,6 +19,12 @@ public sealed record LoadOptions
     /// <summary>The directory paths in messages are shortened against (go's working directory); the main module's by default.</summary>
     public string? WorkingDirectory { get; init; }
 
+    /// <summary>
+    /// The main module's go.mod and go.sum as the caller already read them (under go's lock, once per run); null to
+    /// let the loader read them from the module root.
+    /// </summary>
+    public MainModuleFiles? Files { get; init; }
+
     /// <summary>How many go.mod files may be read at once.</summary>
     public int MaxParallelism { get; init; } = Math.Max(8, Environment.ProcessorCount * 2);
 }

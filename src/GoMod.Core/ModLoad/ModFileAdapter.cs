@@ -2,6 +2,7 @@ using System.Text;
 using GoMod.Core.Internal;
 using GoMod.Core.ModFile;
 using GoMod.Core.Module;
+using GoMod.Core.Semver;
 
 namespace GoMod.Core.ModLoad;
 
@@ -52,7 +53,7 @@ internal static class ModFileAdapter
     {
         var f = GoModFile.Parse(fileName, text);
         if (f.Module is null)
-            throw new GoCommandException("no module declaration in go.mod. To specify the module path:\n\tgo mod edit -module=example.com/mod");
+            throw new NoModuleDeclarationException(fileName);
         var requires = f.Require.Select(r => new MainRequirement(new ModuleVersion(r.Path, r.Version), r.Indirect)).ToArray();
         var excludes = f.Exclude.Select(e => new ModuleVersion(e.Path, e.Version)).ToArray();
         var replaces = f.Replace.Select(r => (new ModuleVersion(r.OldPath, r.OldVersion), new ModuleVersion(r.NewPath, r.NewVersion))).ToArray();

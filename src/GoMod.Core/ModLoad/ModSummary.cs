@@ -1,6 +1,7 @@
 using GoMod.Core.ModFile;
 using GoMod.Core.Module;
 using GoMod.Core.Mvs;
+using GoMod.Core.Semver;
 
 namespace GoMod.Core.ModLoad;
 

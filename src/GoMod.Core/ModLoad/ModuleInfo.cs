@@ -53,6 +53,9 @@ public sealed record ModuleInfo
     /// <summary>The error met completing this entry, as go prints it.</summary>
     public string? Error { get; init; }
 
+    /// <summary>The typed failure behind <see cref="Error"/> (not part of go's JSON).</summary>
+    public Exception? Failure { get; init; }
+
     /// <summary>The <c>go list -m</c> text line: <c>path version</c>, with <c> => replacement</c> and decorations.</summary>
     public override string ToString()
     {

@@ -101,7 +101,7 @@ internal sealed partial class ModuleLoader
         if (!missing) return null;
 
         var sumPath = Path.Combine(Main.ModRoot, "go.sum");
-        var sumText = await FileLock.ReadAllTextAsync(sumPath, ct).ConfigureAwait(false);
+        var sumText = Options.Files is { } files ? files.GoSum : await FileLock.ReadAllTextAsync(sumPath, ct).ConfigureAwait(false);
         var sums = sumText is null ? new GoSumFile(sumPath) : GoSumFile.Parse(sumPath, sumText);
 
         bool dirty = false;
@@ -144,8 +144,11 @@ internal sealed partial class ModuleLoader
         var goMods = new HashSet<ModuleVersion>();
         var zips = new HashSet<ModuleVersion>();
         var sumPath = Path.Combine(Main.ModRoot, "go.sum");
-        if (!File.Exists(sumPath)) return (goMods, zips);
-        var data = File.ReadAllBytes(sumPath).AsSpan();
+        var bytes = Options.Files is { } files
+            ? files.GoSum is null ? null : System.Text.Encoding.UTF8.GetBytes(files.GoSum)
+            : FileLock.ReadAllBytesAsync(sumPath, CancellationToken.None).GetAwaiter().GetResult();
+        if (bytes is null) return (goMods, zips);
+        var data = bytes.AsSpan();
         while (data.Length > 0)
         {
             int nl = data.IndexOf((byte)'\n');

@@ -1,4 +1,3 @@
-using GoMod.Core.ModSource;
 using GoMod.Core.Module;
 using GoMod.Core.Mvs;
 using GoMod.Core.Semver;
@@ -141,7 +140,7 @@ internal sealed partial class ModuleLoader
                 {
                     await AllowRootAsync(m).ConfigureAwait(false);
                 }
-                catch (Exception e) when (e is ModuleSourceException or GoCommandException)
+                catch (Exception e) when (e is ModuleException or GoCommandException)
                 {
                     // go ignores the error of each individual upgrade here; the limiter reports it if it matters.
                 }
@@ -293,7 +292,7 @@ internal sealed class VersionLimiter
         {
             summary = await _loader.SummaryAsync(m, ct).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is ModuleSourceException or GoCommandException or IOException)
+        catch (Exception e) when (e is ModuleException or GoCommandException or IOException)
         {
             return Disqualify(m, new DqState(e, default));
         }

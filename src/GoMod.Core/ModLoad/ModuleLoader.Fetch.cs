@@ -27,7 +27,7 @@ internal sealed partial class ModuleLoader
             {
                 var dir = Main.ReplacementDirectory(r.Path);
                 if (!Directory.Exists(dir))
-                    return Task.FromException<ModuleContent>(new ModuleSourceException(mod.Path, mod.Version, $"replacement directory {r.Path} does not exist"));
+                    return Task.FromException<ModuleContent>(new ReplacementDirectoryMissingException(mod, r.Path));
                 return Task.FromResult(ModuleContent.FromDirectory(dir));
             }
             mod = r;

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
-using GoMod.Core.ModSource;
 using GoMod.Core.Module;
 using GoMod.Core.Mvs;
 
@@ -91,7 +90,7 @@ internal sealed partial class ModuleLoader
         {
             return (await SummaryAsync(m, ct).ConfigureAwait(false), null);
         }
-        catch (Exception e) when (e is ModuleSourceException or GoCommandException or IOException)
+        catch (Exception e) when (e is ModuleException or GoCommandException or IOException)
         {
             return (null, e);
         }

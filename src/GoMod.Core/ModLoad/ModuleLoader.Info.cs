@@ -59,9 +59,9 @@ internal sealed partial class ModuleLoader
                 var q = await StatVersionAsync(m.Path, m.Version, ct).ConfigureAwait(false);
                 m = m with { Version = q.Version, Time = q.Time };
             }
-            catch (Exception e) when (e is ModuleSourceException or GoCommandException or NoMatchingVersionException)
+            catch (Exception e) when (e is ModuleException or GoCommandException or NoMatchingVersionException)
             {
-                m = m with { Error = e.Message };
+                m = m with { Error = e.Message, Failure = e };
             }
         }
         var mod = new ModuleVersion(m.Path, m.Version);
@@ -71,7 +71,7 @@ internal sealed partial class ModuleLoader
             {
                 m = m with { GoVersion = (await RawSummaryAsync(mod, ct).ConfigureAwait(false)).GoVersion };
             }
-            catch (Exception e) when (e is ModuleSourceException or IOException)
+            catch (Exception e) when (e is ModuleException or IOException)
             {
             }
         }

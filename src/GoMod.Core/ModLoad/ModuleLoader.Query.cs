@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using GoMod.Core.Fetch;
 using GoMod.Core.ModFile;
 using GoMod.Core.ModSource;
 using GoMod.Core.Module;
@@ -72,7 +73,7 @@ internal sealed partial class ModuleLoader
             {
                 info = await repo.StatAsync(query, ct).ConfigureAwait(false);
             }
-            catch (ModuleSourceException queryErr)
+            catch (ModuleException queryErr)
             {
                 var canonicalQuery = ModulePath.CanonicalVersion(query);
                 if (canonicalQuery.Length == 0 || query == canonicalQuery) throw;
@@ -80,7 +81,7 @@ internal sealed partial class ModuleLoader
                 {
                     info = await repo.StatAsync(canonicalQuery, ct).ConfigureAwait(false);
                 }
-                catch (ModuleSourceException e) when (e.NotFound)
+                catch (ModuleNotFoundException)
                 {
                     throw queryErr;
                 }
@@ -129,7 +130,7 @@ internal sealed partial class ModuleLoader
             {
                 latest = await repo.LatestAsync(ct).ConfigureAwait(false);
             }
-            catch (ModuleSourceException e) when (e.NotFound)
+            catch (ModuleNotFoundException)
             {
             }
             if (latest is not null && await qm.AllowsVersionAsync(latest.Version, ct).ConfigureAwait(false))
@@ -188,9 +189,9 @@ internal sealed partial class ModuleLoader
             var rm = await LatestVersionIgnoringRetractionsAsync(m.Path, ct).ConfigureAwait(false);
             summary = await RawSummaryAsync(rm, ct).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is ModuleSourceException or GoCommandException or NoMatchingVersionException)
+        catch (Exception e) when (e is ModuleException or GoCommandException or NoMatchingVersionException)
         {
-            var inner = e is ModuleSourceException mse ? mse.Detail : e.Message;
+            var inner = e is ModuleException mse ? mse.Detail : e.Message;
             return new RetractionLoadingException(m, inner, e);
         }
         var rationale = new List<string>();
@@ -216,7 +217,7 @@ internal sealed partial class ModuleLoader
             var latest = await LatestVersionIgnoringRetractionsAsync(m.Path, ct).ConfigureAwait(false);
             return (await RawSummaryAsync(latest, ct).ConfigureAwait(false)).Deprecated;
         }
-        catch (Exception e) when (e is ModuleSourceException or GoCommandException or NoMatchingVersionException)
+        catch (Exception e) when (e is ModuleException or GoCommandException or NoMatchingVersionException)
         {
             throw new GoCommandException($"loading deprecation for {m.Path}: {e.Message}", e);
         }

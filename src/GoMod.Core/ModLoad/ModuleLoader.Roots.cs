@@ -1,6 +1,6 @@
-using GoMod.Core.ModSource;
 using GoMod.Core.Module;
 using GoMod.Core.Mvs;
+using GoMod.Core.Semver;
 
 namespace GoMod.Core.ModLoad;
 
@@ -86,7 +86,7 @@ internal sealed partial class ModuleLoader
             {
                 updated = await UpdateRootsAsync(rs.Direct, rs, [], ct).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is BuildListException or ModuleSourceException or GoCommandException)
+            catch (Exception e) when (e is BuildListException or ModuleException or GoCommandException)
             {
                 return (rs, mg, e);
             }
@@ -273,7 +273,5 @@ internal sealed partial class ModuleLoader
     };
 
     /// <summary>go's <c>errGoModDirty</c>, worded for how <c>-mod</c> was set.</summary>
-    public GoCommandException GoModDirty() => new(Options.ModFlagExplicit
-        ? "updates to go.mod needed, disabled by -mod=readonly; to update it:\n\tgo mod tidy"
-        : "updates to go.mod needed; to update it:\n\tgo mod tidy");
+    public ModFileUpdateNeededException GoModDirty() => new(Options.ModFlagExplicit);
 }

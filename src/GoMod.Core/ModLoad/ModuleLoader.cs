@@ -1,9 +1,11 @@
 using System.Collections.Concurrent;
+using GoMod.Core.Fetch;
 using GoMod.Core.Internal;
 using GoMod.Core.ModFile;
 using GoMod.Core.ModSource;
 using GoMod.Core.Module;
 using GoMod.Core.Semver;
+using GoMod.Core.Sum;
 
 namespace GoMod.Core.ModLoad;
 
@@ -58,7 +60,7 @@ internal sealed partial class ModuleLoader
         string text;
         try
         {
-            text = await FileLock.ReadAllTextAsync(goModPath, ct).ConfigureAwait(false)
+            text = options.Files?.GoMod ?? await FileLock.ReadAllTextAsync(goModPath, ct).ConfigureAwait(false)
                 ?? throw new FileNotFoundException($"open {goModPath}: no such file or directory", goModPath);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -103,7 +105,7 @@ internal sealed partial class ModuleLoader
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                throw new ModuleSourceException(m.Path, "", $"reading {ShortPath(name)}: {DescribeIOError(name, e)}", e is FileNotFoundException or DirectoryNotFoundException);
+                throw ModuleFetchException.Create(m.Path, "", $"reading {ShortPath(name)}: {DescribeIOError(name, e)}", e is FileNotFoundException or DirectoryNotFoundException, e);
             }
         }
         else
@@ -118,7 +120,7 @@ internal sealed partial class ModuleLoader
         }
         catch (ModFileParseException e)
         {
-            throw new ModuleSourceException(m.Path, m.Version, $"parsing {ShortPath(name)}: {e.Message}");
+            throw new ModuleException(m.Path, m.Version, $"parsing {ShortPath(name)}: {e.Message}");
         }
     }
 
@@ -132,16 +134,15 @@ internal sealed partial class ModuleLoader
             throw new InvalidOperationException("internal error: goModSummary called on the main module");
         var actual = Main.Resolve(m);
         if (Options.ReadOnly && actual.Version.Length != 0 && !HadGoModSum(actual))
-            throw new ModuleSourceException(actual.Path, actual.Version, $"missing go.sum entry; to add it:\n\tgo mod download {m.Path}");
+            throw MissingGoSumEntryException.WhileLoading(actual, m.Path);
         var summary = await RawSummaryAsync(actual, ct).ConfigureAwait(false);
         if (actual.Version.Length != 0)
         {
             if (summary.ModulePath.Length == 0)
-                throw new ModuleSourceException(actual.Path, actual.Version, "parsing go.mod: missing module line");
+                throw new ModuleException(actual.Path, actual.Version, "parsing go.mod: missing module line");
             var mpath = summary.ModulePath;
             if (mpath != m.Path && mpath != actual.Path)
-                throw new ModuleSourceException(actual.Path, actual.Version,
-                    $"parsing go.mod:\n\tmodule declares its path as: {mpath}\n\t        but was required as: {m.Path}");
+                throw new ModulePathMismatchException(actual, mpath, m.Path);
         }
         return Main.HasExclusions ? summary.WithoutExcluded(Main.IsExcluded) : summary;
     }
@@ -153,7 +154,7 @@ internal sealed partial class ModuleLoader
         {
             return (await RawSummaryAsync(Main.Resolve(m), ct).ConfigureAwait(false)).GoVersion;
         }
-        catch (Exception e) when (e is ModuleSourceException or IOException)
+        catch (Exception e) when (e is ModuleException or IOException)
         {
             return "";
         }

@@ -1,3 +1,4 @@
+using GoMod.Core.ModSource;
 using GoMod.Core.Module;
 using GoMod.Core.Semver;
 

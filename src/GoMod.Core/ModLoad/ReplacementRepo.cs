@@ -1,3 +1,4 @@
+using GoMod.Core.Fetch;
 using GoMod.Core.ModFile;
 using GoMod.Core.ModSource;
 using GoMod.Core.Module;
@@ -20,7 +21,7 @@ internal sealed class ReplacementRepo(IVersionRepo repo, ModuleLoader loader) : 
         {
             repoVersions = await repo.VersionsAsync(prefix, ct).ConfigureAwait(false);
         }
-        catch (ModuleSourceException e) when (e.NotFound)
+        catch (ModuleNotFoundException)
         {
             repoVersions = [];
         }
@@ -61,7 +62,7 @@ internal sealed class ReplacementRepo(IVersionRepo repo, ModuleLoader loader) : 
         {
             info = await repo.LatestAsync(ct).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is ModuleSourceException or GoCommandException)
+        catch (Exception e) when (e is ModuleException or GoCommandException)
         {
             error = e;
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using GoMod.Core.Fetch;
 using GoMod.Core.Module;
 
 namespace GoMod.Core.ModSource;
@@ -53,7 +54,7 @@ public sealed class DirectoryModuleSource : IModuleSource
         var rel = "@v/" + Escape(path, version) + ".zip";
         var file = FilePath(path, rel);
         if (!File.Exists(file))
-            throw new ModuleSourceException(path, version, $"reading {Url(path, rel)}: no such file or directory", notFound: true);
+            throw new ModuleNotFoundException(path, version, $"reading {Url(path, rel)}: no such file or directory");
         return Task.FromResult(file);
     }
 
@@ -67,7 +68,7 @@ public sealed class DirectoryModuleSource : IModuleSource
         }
         catch (ModulePathException e)
         {
-            throw new ModuleSourceException(path, version, e.Message);
+            throw new ModuleFetchException(path, version, e.Message);
         }
     }
 
@@ -82,7 +83,7 @@ public sealed class DirectoryModuleSource : IModuleSource
             }
             catch (ModulePathException e)
             {
-                throw new ModuleSourceException(path, "", e.Message);
+                throw new ModuleFetchException(path, "", e.Message);
             }
             dir = _dirs.GetOrAdd(path, Path.Combine([_root, .. escaped.Split('/')]));
         }
@@ -119,11 +120,11 @@ public sealed class DirectoryModuleSource : IModuleSource
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
-            throw new ModuleSourceException(path, version, $"reading {Url(path, rel)}: no such file or directory", notFound: true);
+            throw new ModuleNotFoundException(path, version, $"reading {Url(path, rel)}: no such file or directory");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new ModuleSourceException(path, version, $"reading {Url(path, rel)}: {e.Message}");
+            throw new ModuleFetchException(path, version, $"reading {Url(path, rel)}: {e.Message}");
         }
     }
 
@@ -149,7 +150,7 @@ public sealed class DirectoryModuleSource : IModuleSource
         }
         catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
         {
-            throw new ModuleSourceException(path, version, $"invalid response from proxy \"{_urlRoot}\": {e.Message}");
+            throw new ModuleFetchException(path, version, $"invalid response from proxy \"{_urlRoot}\": {e.Message}");
         }
     }
 }

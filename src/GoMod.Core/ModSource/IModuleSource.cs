@@ -1,3 +1,6 @@
+using GoMod.Core.Fetch;
+using GoMod.Core.Module;
+
 namespace GoMod.Core.ModSource;
 
 /// <summary>
@@ -8,7 +11,7 @@ namespace GoMod.Core.ModSource;
 /// </summary>
 /// <remarks>
 /// Implementations must be safe for concurrent calls. A missing module or version (HTTP 404/410, a missing file)
-/// is reported by throwing <see cref="ModuleSourceException"/> with <see cref="ModuleSourceException.NotFound"/> set,
+/// is reported by throwing <see cref="Fetch.ModuleNotFoundException"/>,
 /// and a <c>Detail</c> worded as the go command words it
 /// (for example <c>reading https://proxy/example.com/a/@v/v1.0.0.mod: 404 Not Found</c>).
 /// Paths and versions passed in are unescaped; escaping them for URLs or files is the implementation's job.
@@ -24,7 +27,7 @@ public interface IModuleSource
     /// <summary>The <c>.info</c> of a revision (a version, or any name the source can resolve).</summary>
     Task<ResolvedRevision> StatAsync(string path, string revision, CancellationToken cancellationToken);
 
-    /// <summary>The <c>@latest</c> endpoint. Throws a not-found <see cref="ModuleSourceException"/> when the source has none; the caller then falls back to the list as go does.</summary>
+    /// <summary>The <c>@latest</c> endpoint. Throws a not-found <see cref="ModuleException"/> when the source has none; the caller then falls back to the list as go does.</summary>
     Task<ResolvedRevision> LatestAsync(string path, CancellationToken cancellationToken);
 
     /// <summary>Makes the module zip available locally and returns the path of the zip file (for its <c>h1:</c> hash and file list).</summary>

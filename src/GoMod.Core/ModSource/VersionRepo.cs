@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using GoMod.Core.Fetch;
 using GoMod.Core.Module;
 using GoMod.Core.Semver;
 
@@ -41,9 +42,9 @@ internal sealed class ProxyRepo(IModuleSource source, string path) : IVersionRep
         {
             lines = await ListLinesAsync(ct).ConfigureAwait(false);
         }
-        catch (ModuleSourceException e)
+        catch (ModuleException e)
         {
-            throw new ModuleSourceException(path, "", e.Detail, e.NotFound);
+            throw ModuleFetchException.Create(path, "", e.Detail, e is ModuleNotFoundException, e);
         }
         var list = new List<string>();
         foreach (var line in lines)
@@ -66,12 +67,12 @@ internal sealed class ProxyRepo(IModuleSource source, string path) : IVersionRep
         {
             info = await source.StatAsync(path, rev, ct).ConfigureAwait(false);
         }
-        catch (ModuleSourceException e)
+        catch (ModuleException e)
         {
-            throw VersionError(rev, e.Detail, e.NotFound);
+            throw VersionError(rev, e.Detail, e is ModuleNotFoundException, e);
         }
         if (info.Version != rev && rev == ModulePath_CanonicalVersion(rev) && CheckModule(path, rev))
-            throw VersionError(rev, $"proxy returned info for version {info.Version} instead of requested version", false);
+            throw VersionError(rev, $"proxy returned info for version {info.Version} instead of requested version", false, null);
         return info;
     }
 
@@ -84,11 +85,12 @@ internal sealed class ProxyRepo(IModuleSource source, string path) : IVersionRep
         return GoMod.Core.Module.ModulePath.MatchPathMajor(version, pathMajor);
     }
 
-    private ModuleSourceException VersionError(string version, string detail, bool notFound)
+    private ModuleFetchException VersionError(string version, string detail, bool notFound, Exception? cause)
     {
+        // go's module.InvalidVersionError inside a ModuleError: "path@version: invalid [pseudo-]version: reason".
         if (version.Length != 0 && version != ModulePath_CanonicalVersion(version))
-            return ModuleSourceException.ForInvalidVersion(path, version, detail, PseudoVersion.IsPseudoVersion(version), notFound);
-        return new ModuleSourceException(path, version, detail, notFound);
+            detail = (PseudoVersion.IsPseudoVersion(version) ? "invalid pseudo-version: " : "invalid version: ") + detail;
+        return ModuleFetchException.Create(path, version, detail, notFound, cause);
     }
 
     public Task<ResolvedRevision> LatestAsync(CancellationToken ct)
@@ -102,12 +104,12 @@ internal sealed class ProxyRepo(IModuleSource source, string path) : IVersionRep
         {
             return await source.LatestAsync(path, ct).ConfigureAwait(false);
         }
-        catch (ModuleSourceException e) when (e.NotFound)
+        catch (ModuleNotFoundException)
         {
         }
-        catch (ModuleSourceException e)
+        catch (ModuleException e)
         {
-            throw VersionError("", e.Detail, e.NotFound);
+            throw VersionError("", e.Detail, e is ModuleNotFoundException, e);
         }
         Task<ResolvedRevision> t;
         lock (_lock) t = _latestFromList ??= LatestFromListAsync(ct);
@@ -122,9 +124,9 @@ internal sealed class ProxyRepo(IModuleSource source, string path) : IVersionRep
         {
             lines = await ListLinesAsync(ct).ConfigureAwait(false);
         }
-        catch (ModuleSourceException e)
+        catch (ModuleException e)
         {
-            throw VersionError("", e.Detail, e.NotFound);
+            throw VersionError("", e.Detail, e is ModuleNotFoundException, e);
         }
         DateTimeOffset bestTime = DateTimeOffset.MinValue;
         string bestVersion = "";
@@ -148,7 +150,7 @@ internal sealed class ProxyRepo(IModuleSource source, string path) : IVersionRep
                 bestVersion = f[0];
             }
         }
-        if (bestVersion.Length == 0) throw VersionError("", "no commits", true);
+        if (bestVersion.Length == 0) throw VersionError("", "no commits", true, null);
         return await StatAsync(bestVersion, ct).ConfigureAwait(false);
     }
 }

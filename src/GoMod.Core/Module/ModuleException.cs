@@ -20,6 +20,18 @@ public class ModuleException : Exception
     }
 
     /// <summary>
+    /// An error about <paramref name="path"/>@<paramref name="version"/> described by <paramref name="detail"/>, caused by
+    /// <paramref name="inner"/> (kept as <see cref="Exception.InnerException"/> for callers that classify failures).
+    /// </summary>
+    public ModuleException(string path, string version, string detail, Exception? inner)
+        : base(Format(path, version, detail), inner)
+    {
+        Path = path ?? "";
+        Version = version ?? "";
+        Detail = detail ?? "";
+    }
+
+    /// <summary>
     /// An error about <paramref name="path"/>@<paramref name="version"/> caused by <paramref name="inner"/>. When the
     /// cause is an <see cref="InvalidVersionException"/>, its version is the one reported (as in go).
     /// </summary>

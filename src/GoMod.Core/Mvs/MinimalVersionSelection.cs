@@ -1,5 +1,3 @@
-using GoMod.Core.ModLoad;
-using GoMod.Core.ModSource;
 using GoMod.Core.Module;
 
 namespace GoMod.Core.Mvs;
@@ -48,7 +46,7 @@ public static class MinimalVersionSelection
                 {
                     reqs = await required(m, ct).ConfigureAwait(false);
                 }
-                catch (Exception e) when (e is ModuleSourceException or GoCommandException or IOException)
+                catch (Exception e) when (e is not OperationCanceledException)
                 {
                     errors[m] = e;
                     reqs = [];

@@ -34,4 +34,10 @@ public sealed record GoOutput
     /// otherwise.
     /// </summary>
     public IReadOnlyList<ModuleInfo> Modules { get; init; } = [];
+
+    /// <summary>
+    /// The typed failures behind a non-zero <see cref="ExitCode"/>, in the order go reports them (a module's error, the
+    /// graph's, go.mod's): what callers classify, instead of reading <see cref="StdErr"/>.
+    /// </summary>
+    public IReadOnlyList<Exception> Failures { get; init; } = [];
 }

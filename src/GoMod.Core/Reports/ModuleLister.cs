@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using GoMod.Core.Fetch;
 using GoMod.Core.ModLoad;
 using GoMod.Core.ModSource;
 using GoMod.Core.Module;
@@ -68,7 +69,7 @@ internal sealed class ModuleLister(ModuleLoader loader, ListOptions options)
                 if (v == "none" && mgErr is not null) continue;
                 if (v != "none") mods.Add(loader.ModuleInfoAsync(rs, new ModuleVersion(arg, v), options.ModCache, ct));
                 else if (options.Versions) mods.Add(Task.FromResult(new ModuleInfo { Path = arg }));
-                else mods.Add(Task.FromResult(new ModuleInfo { Path = arg, Error = ModInfoError(arg, "", new GoCommandException("not a known dependency")) }));
+                else mods.Add(Task.FromResult(new ModuleInfo { Path = arg, Error = ModInfoError(arg, "", new GoCommandException("not a known dependency")), Failure = new GoCommandException("not a known dependency") }));
                 continue;
             }
 
@@ -105,7 +106,7 @@ internal sealed class ModuleLister(ModuleLoader loader, ListOptions options)
         }
         catch (Exception e) when (e is ModuleException or GoCommandException or NoMatchingVersionException)
         {
-            return new ModuleInfo { Path = path, Version = vers, Error = ModInfoError(path, vers, e) };
+            return new ModuleInfo { Path = path, Version = vers, Error = ModInfoError(path, vers, e), Failure = e };
         }
         var mod = await loader.ModuleInfoAsync(null, new ModuleVersion(path, info.Version), options.ModCache, ct).ConfigureAwait(false);
         return vers != mod.Version ? mod with { Query = vers } : mod;
@@ -131,7 +132,7 @@ internal sealed class ModuleLister(ModuleLoader loader, ListOptions options)
     private static bool IsIgnorable(Exception? e) => e switch
     {
         null => true,
-        ModuleSourceException { NotFound: true } => true,
+        ModuleNotFoundException => true,
         NoMatchingVersionException => true,
         RetractionLoadingException r => IsIgnorable(r.InnerException),
         GoCommandException { InnerException: { } inner } => IsIgnorable(inner),
@@ -152,7 +153,7 @@ internal sealed class ModuleLister(ModuleLoader loader, ListOptions options)
         }
         catch (Exception e) when (e is ModuleException or GoCommandException)
         {
-            if (m.Error is null) m = m with { Error = e.Message };
+            if (m.Error is null) m = m with { Error = e.Message, Failure = e };
         }
         return m;
     }
@@ -166,7 +167,7 @@ internal sealed class ModuleLister(ModuleLoader loader, ListOptions options)
         }
         catch (Exception e) when (e is ModuleException or GoCommandException or RetractionLoadingException)
         {
-            return m.Error is null ? m with { Error = e.Message } : m;
+            return m.Error is null ? m with { Error = e.Message, Failure = e } : m;
         }
     }
 
@@ -177,7 +178,7 @@ internal sealed class ModuleLister(ModuleLoader loader, ListOptions options)
         if (IsIgnorable(err)) return m;
         if (err is DisallowedVersionException { Rationale: { } rationale })
             return m with { Retracted = rationale.Count == 0 ? ["retracted by module author"] : rationale };
-        return m.Error is null ? m with { Error = err!.Message } : m;
+        return m.Error is null ? m with { Error = err!.Message, Failure = err } : m;
     }
 
     private async Task<ModuleInfo> AddDeprecationAsync(ModuleInfo m, CancellationToken ct)
@@ -189,7 +190,7 @@ internal sealed class ModuleLister(ModuleLoader loader, ListOptions options)
         catch (GoCommandException e)
         {
             if (IsIgnorable(e.InnerException)) return m;
-            return m.Error is null ? m with { Error = e.Message } : m;
+            return m.Error is null ? m with { Error = e.Message, Failure = e } : m;
         }
     }
 

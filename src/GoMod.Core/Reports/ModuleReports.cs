@@ -65,20 +65,21 @@ public static class ModuleReports
 
             foreach (var line in loader.Messages) stderr.Append(line).Append('\n');
             foreach (var line in lister.Warnings) stderr.Append(line).Append('\n');
-            bool failed = false;
+            var failures = new List<Exception>();
             foreach (var info in infos)
             {
                 if (info.Error is null) continue;
                 AppendLog(stderr, "go: " + info.Error);
-                failed = true;
+                failures.Add(info.Failure ?? new GoCommandException(info.Error));
             }
             foreach (var err in new[] { mgErr, commitErr })
             {
                 if (err is null) continue;
                 AppendLog(stderr, "go: " + err.Message);
-                failed = true;
+                failures.Add(AsCommandFailure(err));
             }
-            if (failed) return new GoOutput { StdErr = stderr.ToString(), ExitCode = 1, GoMod = goMod, GoSum = goSum, ErrorLocation = LocationOf(mgErr) };
+            if (failures.Count > 0)
+                return new GoOutput { StdErr = stderr.ToString(), ExitCode = 1, GoMod = goMod, GoSum = goSum, ErrorLocation = LocationOf(mgErr), Failures = failures };
 
             var stdout = new StringBuilder();
             foreach (var info in infos)
@@ -89,7 +90,7 @@ public static class ModuleReports
             }
             return new GoOutput { StdOut = stdout.ToString(), StdErr = stderr.ToString(), GoMod = goMod, GoSum = goSum, Modules = infos };
         }
-        catch (Exception e) when (e is GoCommandException or BuildListException or ModuleSourceException)
+        catch (Exception e) when (e is GoCommandException or BuildListException or ModuleException)
         {
             foreach (var line in loader.Messages) stderr.Append(line).Append('\n');
             return Fail(stderr, e);
@@ -114,7 +115,7 @@ public static class ModuleReports
             if (err is not null) return Fail(stderr, err);
             return new GoOutput { StdOut = FormatGraph(mg), StdErr = stderr.ToString() };
         }
-        catch (Exception e) when (e is GoCommandException or BuildListException or ModuleSourceException)
+        catch (Exception e) when (e is GoCommandException or BuildListException or ModuleException)
         {
             return Fail(stderr, e);
         }
@@ -197,8 +198,19 @@ public static class ModuleReports
     private static GoOutput Fail(StringBuilder stderr, Exception e)
     {
         AppendLog(stderr, "go: " + e.Message);
-        return new GoOutput { StdErr = stderr.ToString(), ExitCode = 1, ErrorLocation = LocationOf(e) };
+        return new GoOutput { StdErr = stderr.ToString(), ExitCode = 1, ErrorLocation = LocationOf(e), Failures = [AsCommandFailure(e)] };
     }
+
+    /// <summary>
+    /// A failure as the go command reports it: a graph error (or a module's) wrapped in a <see cref="GoCommandException"/>
+    /// with the same text, as go's modload wraps mvs's errors, so the cause stays reachable.
+    /// </summary>
+    internal static Exception AsCommandFailure(Exception e) => e switch
+    {
+        GoCommandException => e,
+        BuildListException or ModuleException => new GoCommandException(e.Message, e),
+        _ => e,
+    };
 
     internal static (string File, int Line, int Column)? LocationOf(Exception? e)
     {

@@ -1,5 +1,4 @@
 using GoMod.Core.Diagnostics;
-using GoMod.Core.Internal;
 using GoMod.Core.ModCache;
 using GoMod.Core.Module;
 using GoMod.Core.Restore;
@@ -22,18 +21,15 @@ public static class ModuleVerifier
     {
         ArgumentNullException.ThrowIfNull(options);
         // The offline restore reads go.mod, go.sum and the settings exactly as a build does, without fetching.
-        var restore = await new ModuleRestorer().RestoreAsync(options with { Offline = true, Progress = null }, cancellationToken).ConfigureAwait(false);
+        var (setup, failures) = await RestoreSetup.CreateAsync(options with { Offline = true, Progress = null }, cancellationToken).ConfigureAwait(false);
+        if (setup is null) return new ModuleVerification("", failures.SelectMany(f => ModuleRestorer.SetupDiagnostics(f, options)).ToList());
+        var restore = await new ModuleRestorer().RestoreAsync(setup, cancellationToken).ConfigureAwait(false);
         if (!restore.Succeeded) return new ModuleVerification("", restore.Diagnostics);
 
-        var env = options.ResolveEnvironment();
-        var sumText = await FileLock.ReadAllTextAsync(options.SumFile, cancellationToken).ConfigureAwait(false);
-        var sum = sumText is null ? new GoSumFile(options.SumFile) : GoSumFile.Parse(options.SumFile, sumText);
         var targets = restore.Modules.Where(m => !m.Main && (m.Replace.Length == 0 || m.Replace.Contains('@'))).Select(Target).ToList();
-        var result = await ModuleCacheVerifier.VerifyAsync(new ModuleCache(env.ModCache), targets, new GoSumChecker(options.SumFile, sum, restore.Mode), 0, cancellationToken).ConfigureAwait(false);
-        var diagnostics = result.Errors
-            .Select(e => e.Contains("SECURITY ERROR", StringComparison.Ordinal)
-                ? DiagnosticCodes.ChecksumMismatch.Create(e.TrimEnd(), options.SumFile)
-                : DiagnosticCodes.CacheModified.Create(e))
+        var result = await ModuleCacheVerifier.VerifyAsync(setup.Cache, targets, new GoSumChecker(setup.SumFile, setup.Sum, setup.Mode), 0, cancellationToken).ConfigureAwait(false);
+        var diagnostics = result.Failures
+            .Select(f => FailureCodes.ToDiagnostic(f, f is ChecksumMismatchException ? options.SumFile : null, message: f.Message.TrimEnd()))
             .ToList();
         return new ModuleVerification(result.Output, diagnostics);
     }

@@ -2,7 +2,6 @@ using System.Text;
 using GoMod.Core.Diagnostics;
 using GoMod.Core.Fetch;
 using GoMod.Core.GoEnv;
-using GoMod.Core.Internal;
 using GoMod.Core.ModGet;
 using GoMod.Core.ModLoad;
 using GoMod.Core.ModSource;
@@ -25,12 +24,12 @@ public static class ModuleCommands
     public static Task<CommandResult> ListAsync(RestoreOptions options, bool json, CancellationToken cancellationToken) =>
         RunAsync(options, (dir, source, env, mvs) =>
             ModuleReports.ListAsync(dir, source, ["all"], new ListOptions { Json = json, ModCache = env.ModCache, Mvs = mvs }, cancellationToken),
-            writeWhenMod: true, DiagnosticCodes.ModuleGraphError, cancellationToken);
+            writeWhenMod: true, cancellationToken);
 
     /// <summary><c>go mod graph</c>: one <c>from to</c> line per requirement edge.</summary>
     public static Task<CommandResult> GraphAsync(RestoreOptions options, CancellationToken cancellationToken) =>
         RunAsync(options, (dir, source, _, mvs) => ModuleReports.GraphAsync(dir, source, mvs, cancellationToken),
-            writeWhenMod: false, DiagnosticCodes.ModuleGraphError, cancellationToken);
+            writeWhenMod: false, cancellationToken);
 
     /// <summary>
     /// <c>go get [-u|-u=patch] args…</c>: go.mod and go.sum are edited in place (comments kept, each written
@@ -44,56 +43,39 @@ public static class ModuleCommands
     {
         var u = upgrade switch { "" or "none" => "", "all" or "upgrade" or "true" => "upgrade", _ => upgrade };
         return RunAsync(options, (dir, source, _, mvs) => GoGet.RunAsync(dir, source, args, u, mvs, cancellationToken),
-            writeWhenMod: false, DiagnosticCodes.GetFailed, cancellationToken, alwaysWrite: true);
+            writeWhenMod: false, cancellationToken, alwaysWrite: true);
     }
 
     private static async Task<CommandResult> RunAsync(RestoreOptions options,
-        Func<string, IModuleSource, GoEnvironment, LoadOptions, Task<GoOutput>> run, bool writeWhenMod, DiagnosticDescriptor failure,
-        CancellationToken cancellationToken, bool alwaysWrite = false)
+        Func<string, IModuleSource, GoEnvironment, LoadOptions, Task<GoOutput>> run, bool writeWhenMod, CancellationToken cancellationToken,
+        bool alwaysWrite = false)
     {
         ArgumentNullException.ThrowIfNull(options);
-        GoEnvironment env;
-        try
-        {
-            env = options.ResolveEnvironment();
-        }
-        catch (FetchConfigurationException e)
-        {
-            var code = e.Setting == "GOFLAGS" ? DiagnosticCodes.InvalidGoFlags : DiagnosticCodes.InvalidGoEnvironment;
-            return Failed(code.Create(e.Message.StartsWith("go: ", StringComparison.Ordinal) ? e.Message[4..] : e.Message));
-        }
-        if (!File.Exists(options.ModFile))
-            return Failed(DiagnosticCodes.ModFileNotFound.Create($"go.mod file not found: {options.ModFile}"));
-        var explicitMode = options.ModMode switch { "mod" => ModMode.Mod, "readonly" => ModMode.ReadOnly, "vendor" => ModMode.Vendor, _ => (ModMode?)null };
-        var mode = explicitMode ?? env.Flags.Mod ?? ModMode.ReadOnly;
-        var mvs = new LoadOptions { ReadOnly = mode != ModMode.Mod, ModFlagExplicit = explicitMode is not null || env.Flags.Mod is not null };
+        // The same setup as the restore: the same validation, the same default -mod (vendor/ included), go.mod and go.sum read once.
+        var (setup, failures) = await RestoreSetup.CreateAsync(options, cancellationToken).ConfigureAwait(false);
+        if (setup is null)
+            return new CommandResult(new GoOutput { ExitCode = 1, Failures = failures }, failures.SelectMany(f => ModuleRestorer.SetupDiagnostics(f, options)).ToList());
 
-        var sums = await GoSumChecker.LoadAsync(options.SumFile, ModMode.Mod, cancellationToken).ConfigureAwait(false);
-        using var downloader = new ModuleDownloader(env, sums, options.Fetch);
-        var moduleDir = Path.GetDirectoryName(options.ModFile)!;
+        var warnings = setup.Warnings.Select(w => FailureCodes.ToDiagnostic(w, setup.ModFile)).ToList();
+        var sums = new GoSumChecker(setup.SumFile, setup.Sum, ModMode.Mod);
+        using var downloader = new ModuleDownloader(setup.Environment, sums, options.Fetch, cache: setup.Cache);
         GoOutput output;
         try
         {
-            output = await run(moduleDir, new DownloaderModuleSource(downloader), env, mvs).ConfigureAwait(false);
+            output = await run(setup.ModuleDir, new DownloaderModuleSource(downloader), setup.Environment, setup.LoadOptions).ConfigureAwait(false);
         }
-        catch (FetchConfigurationException e)
+        catch (GoEnvironmentException e)
         {
-            return Failed(DiagnosticCodes.InvalidGoEnvironment.Create(e.Message));
+            return new CommandResult(new GoOutput { ExitCode = 1, Failures = [e] }, [.. warnings, FailureCodes.ToDiagnostic(e, message: ModuleRestorer.GoMessage(e.Message))])
+                { Mode = setup.Mode };
         }
         if (output.ExitCode != 0)
+            return new CommandResult(output, [.. warnings, .. ModuleRestorer.CommandDiagnostics(output, setup.Mod, setup.ModFile)]) { Mode = setup.Mode };
+        if (alwaysWrite || (writeWhenMod && setup.Mode == ModMode.Mod))
         {
-            var d = ModuleRestorer.GraphDiagnostic(output, options.ModFile);
-            if (d.Code == DiagnosticCodes.ModuleGraphError.Code && failure != DiagnosticCodes.ModuleGraphError && output.ErrorLocation is null)
-                d = failure.Create(d.Message, d.File, d.Line, d.Column);
-            return new CommandResult(output, [d]);
+            if (output.GoMod is not null) await RestoreSetup.WriteModuleFileAsync(setup.ModFile, output.GoMod, cancellationToken).ConfigureAwait(false);
+            if (output.GoSum is not null) await RestoreSetup.WriteModuleFileAsync(setup.SumFile, output.GoSum, cancellationToken).ConfigureAwait(false);
         }
-        if (alwaysWrite || (writeWhenMod && mode == ModMode.Mod))
-        {
-            if (output.GoMod is not null) AtomicFile.WriteIfChanged(options.ModFile, Encoding.UTF8.GetBytes(output.GoMod));
-            if (output.GoSum is not null) AtomicFile.WriteIfChanged(options.SumFile, Encoding.UTF8.GetBytes(output.GoSum));
-        }
-        return new CommandResult(output, []);
+        return new CommandResult(output, warnings) { Mode = setup.Mode };
     }
-
-    private static CommandResult Failed(Diagnostic d) => new(new GoOutput { ExitCode = 1 }, [d]);
 }

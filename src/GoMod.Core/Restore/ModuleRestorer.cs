@@ -1,7 +1,6 @@
 using GoMod.Core.Diagnostics;
 using GoMod.Core.Fetch;
 using GoMod.Core.GoEnv;
-using GoMod.Core.Internal;
 using GoMod.Core.ModCache;
 using GoMod.Core.ModFile;
 using GoMod.Core.ModLoad;
@@ -14,15 +13,16 @@ using GoMod.Core.Sum;
 namespace GoMod.Core.Restore;
 
 /// <summary>
-/// The restore as the SDK runs it, without MSBuild: validate the settings, read go.mod and go.sum, compute the build
+/// The restore as the SDK runs it, without MSBuild: set up the run (<see cref="RestoreSetup"/>), compute the build
 /// list, download what it needs into the module cache (every .mod and .zip checked against go.sum), and report
 /// everything that is wrong as <see cref="Diagnostic"/> data (never by throwing, except for cancellation). The MSBuild
-/// task is a thin adapter over <see cref="RestoreAsync"/>.
+/// task is a thin adapter over <see cref="RestoreAsync(RestoreOptions, CancellationToken)"/>.
 /// </summary>
 /// <remarks>
 /// The build list is go's (<c>go list -m all</c>: MVS with graph pruning, replace and exclude from the main module),
 /// read through the module proxy and cache; the zips downloaded are those <c>go mod download</c> fetches (from go 1.17
-/// the modules go.mod requires, which are all the modules that provide packages).
+/// the modules go.mod requires, which are all the modules that provide packages). Failures are typed values; their
+/// codes come from <see cref="FailureCodes"/>, their locations from the go.mod line of the module they concern.
 /// </remarks>
 public sealed class ModuleRestorer
 {
@@ -31,139 +31,176 @@ public sealed class ModuleRestorer
     {
         ArgumentNullException.ThrowIfNull(options);
         cancellationToken.ThrowIfCancellationRequested();
-        var diagnostics = new List<Diagnostic>();
+        var (setup, failures) = await RestoreSetup.CreateAsync(options, cancellationToken).ConfigureAwait(false);
+        if (setup is null) return new RestoreResult([], failures.SelectMany(f => SetupDiagnostics(f, options)).ToList());
+        return await RestoreAsync(setup, cancellationToken).ConfigureAwait(false);
+    }
 
-        var explicitMode = ParseModMode(options.ModMode, diagnostics);
-        CheckImportComments(options.ImportComments, diagnostics);
-        var env = ResolveEnvironment(options, diagnostics);
-        if (env is null || diagnostics.Any(d => d.IsError)) return new RestoreResult([], diagnostics);
+    /// <summary>Runs one restore over a setup already made (<c>go mod verify</c> shares it).</summary>
+    public Task<RestoreResult> RestoreAsync(RestoreSetup setup, CancellationToken cancellationToken) =>
+        new Run(setup ?? throw new ArgumentNullException(nameof(setup))).RestoreAsync(cancellationToken);
 
-        var modFile = options.ModFile;
-        if (!File.Exists(modFile))
+    /// <summary>The diagnostics of a setup failure: go.mod and go.sum syntax errors at their positions, settings without a file.</summary>
+    public static IEnumerable<Diagnostic> SetupDiagnostics(Exception failure, RestoreOptions options)
+    {
+        switch (failure)
         {
-            diagnostics.Add(DiagnosticCodes.ModFileNotFound.Create($"go.mod file not found: {modFile}"));
-            return new RestoreResult([], diagnostics);
+            case ModFileParseException e:
+                foreach (var error in e.Errors) yield return FailureCodes.ToDiagnostic(e, options.ModFile, error.Line, error.Column, error.Message);
+                break;
+            case GoSumParseException e:
+                yield return FailureCodes.ToDiagnostic(e, options.SumFile, e.Line, 1, $"malformed go.sum: wrong number of fields {e.FieldCount}");
+                break;
+            case ModuleFileUnreadableException e:
+                yield return FailureCodes.ToDiagnostic(e, e.Path);
+                break;
+            case NoModuleDeclarationException e:
+                yield return FailureCodes.ToDiagnostic(e, options.ModFile, message: e.Message.Replace(":\n\t", ": ", StringComparison.Ordinal));
+                break;
+            default:
+                yield return FailureCodes.ToDiagnostic(failure, message: GoMessage(failure.Message));
+                break;
         }
-        GoModFile mod;
-        try
-        {
-            mod = GoModFile.Parse(modFile, await FileLock.ReadAllTextAsync(modFile, cancellationToken).ConfigureAwait(false) ?? "");
-        }
-        catch (ModFileParseException e)
-        {
-            foreach (var error in e.Errors)
-                diagnostics.Add(DiagnosticCodes.ModFileSyntax.Create(error.Message, modFile, error.Line, error.Column));
-            return new RestoreResult([], diagnostics);
-        }
-        if (mod.Module is not { } module)
-        {
-            diagnostics.Add(DiagnosticCodes.NoModuleDeclaration.Create("no module declaration in go.mod. To specify the module path: go mod edit -module=example.com/mod", modFile));
-            return new RestoreResult([], diagnostics);
-        }
+    }
 
-        var moduleDir = Path.GetDirectoryName(Path.GetFullPath(modFile))!;
-        var mode = explicitMode ?? env.Flags.Mod ?? DefaultMode(moduleDir, mod.Go ?? "");
-        if (mode == ModMode.Vendor)
-            diagnostics.Add(DiagnosticCodes.NotSupportedYet.Create(
-                "-mod=vendor: reading modules from vendor/ is not supported by this version of GoMod.Sdk; they are resolved from the module cache instead.",
-                modFile));
-        if (options.WriteVendor)
-            diagnostics.Add(DiagnosticCodes.NotSupportedYet.Create(
-                "GoVendor=true: writing vendor/ is not supported by this version of GoMod.Sdk; run 'go mod vendor' instead.", modFile));
+    /// <summary>go's message without the "go: " command prefix (our diagnostics carry their own code and prefix).</summary>
+    internal static string GoMessage(string message) => message.StartsWith("go: ", StringComparison.Ordinal) ? message[4..] : message;
 
-        var sum = await ReadSumAsync(options.SumFile, diagnostics, cancellationToken).ConfigureAwait(false);
-        if (sum is null) return new RestoreResult([], diagnostics) { Mode = mode };
-        var checker = new GoSumChecker(options.SumFile, sum, mode);
+    /// <summary>The state of one restore over its setup.</summary>
+    private sealed class Run(RestoreSetup setup)
+    {
+        private readonly List<Diagnostic> _diagnostics = setup.Warnings.Select(w => FailureCodes.ToDiagnostic(w, setup.ModFile)).ToList();
+        private GoModFile _mod = setup.Mod;
+        private GoSumFile _sum = setup.Sum;
+        private MainModuleFiles _files = new(setup.ModText, setup.SumText);
 
-        cancellationToken.ThrowIfCancellationRequested();
-        var cache = new ModuleCache(env.ModCache);
-        var modules = new List<RestoredModule> { new(module.Path, "", moduleDir, "", "", "", Indirect: false, Main: true) };
-        // What to fetch for each published module (its replacement when replaced by a module), and where go.mod names it.
-        var fetch = new List<(int Index, ModuleVersion Target, ModFilePosition? At)>();
-        foreach (var req in mod.Require)
+        private string ModFile => setup.ModFile;
+
+        private RestoreResult Result(IReadOnlyList<RestoredModule> modules, int downloaded = 0, long bytes = 0) =>
+            new(modules, _diagnostics) { Mode = setup.Mode, Downloaded = downloaded, DownloadedBytes = bytes };
+
+        /// <summary>A failure about a module, on the go.mod line that requires (or replaces) it.</summary>
+        private void Report(Exception failure, ModFilePosition? at = null)
         {
-            var at = mod.PositionOfRequire(req.Path, req.Version);
-            var replace = mod.Replace.FirstOrDefault(r => r.OldPath == req.Path && r.OldVersion == req.Version)
-                          ?? mod.Replace.FirstOrDefault(r => r.OldPath == req.Path && r.OldVersion.Length == 0);
-            var replaceAt = replace is null ? null : mod.PositionOfReplace(req.Path, req.Version);
-            if (replace is { IsDirectory: true })
+            var (code, decisive) = FailureCodes.Decide(failure);
+            _diagnostics.Add(decisive switch
             {
-                var dir = Path.GetFullPath(Path.Combine(moduleDir, replace.NewPath));
-                if (!Directory.Exists(dir))
-                    diagnostics.Add(DiagnosticCodes.ReplacementDirectoryMissing.Create(
-                        $"{req.Path}@{req.Version}: replacement directory {replace.NewPath} does not exist", modFile, replaceAt?.Line ?? 0, replaceAt?.Column ?? 0));
-                modules.Add(new(req.Path, req.Version, Directory.Exists(dir) ? dir : "", "", "", replace.NewPath, req.Indirect, Main: false));
-                continue;
-            }
+                GoEnvironmentException => code.Create(GoMessage(decisive.Message)),
+                _ => code.Create(decisive.Message.TrimEnd(), ModFile, at?.Line ?? 0, at?.Column ?? 0),
+            });
+        }
 
-            var target = replace is null ? new ModuleVersion(req.Path, req.Version) : new ModuleVersion(replace.NewPath, replace.NewVersion);
-            var where = replace is null ? at : replaceAt;
+        private bool Failed => _diagnostics.Any(d => d.IsError);
+
+        public async Task<RestoreResult> RestoreAsync(CancellationToken ct)
+        {
+            var mode = setup.Mode;
+            var module = _mod.Module!;
+            var modules = new List<RestoredModule> { new(module.Path, "", setup.ModuleDir, "", "", "", Indirect: false, Main: true) };
+            // What to fetch for each published module (its replacement when replaced by a module), and where go.mod names it.
+            var fetch = new List<(int Index, ModuleVersion Target, ModFilePosition? At)>();
+            foreach (var req in _mod.Require)
+            {
+                var at = _mod.PositionOfRequire(req.Path, req.Version);
+                var replace = _mod.Replace.FirstOrDefault(r => r.OldPath == req.Path && r.OldVersion == req.Version)
+                              ?? _mod.Replace.FirstOrDefault(r => r.OldPath == req.Path && r.OldVersion.Length == 0);
+                var replaceAt = replace is null ? null : _mod.PositionOfReplace(req.Path, req.Version);
+                if (replace is { IsDirectory: true })
+                {
+                    var dir = Path.GetFullPath(Path.Combine(setup.ModuleDir, replace.NewPath));
+                    if (!Directory.Exists(dir))
+                        Report(new ReplacementDirectoryMissingException(new ModuleVersion(req.Path, req.Version), replace.NewPath), replaceAt);
+                    modules.Add(new(req.Path, req.Version, Directory.Exists(dir) ? dir : "", "", "", replace.NewPath, req.Indirect, Main: false));
+                    continue;
+                }
+
+                var target = replace is null ? new ModuleVersion(req.Path, req.Version) : new ModuleVersion(replace.NewPath, replace.NewVersion);
+                var where = replace is null ? at : replaceAt;
+                try
+                {
+                    ModulePath.Check(target.Path, target.Version);
+                }
+                catch (Exception e) when (e is ModulePathException or ModuleException or InvalidVersionException or FormatException)
+                {
+                    Report(new InvalidRequirementException(target, e), where);
+                    continue;
+                }
+                // go checks go.mod hashes while it loads the module graph, before any zip: go 1.19's wording.
+                if (mode != ModMode.Mod && !HasSum(target, goMod: true))
+                    Report(MissingGoSumEntryException.ForBuild(target, goMod: true), at);
+                fetch.Add((modules.Count, target, where));
+                modules.Add(new(req.Path, req.Version, "", FirstHash(target.Path, target.Version), FirstHash(target.Path, target.Version + "/go.mod"),
+                    replace is null ? "" : $"{replace.NewPath}@{replace.NewVersion}", req.Indirect, Main: false));
+            }
+            if (Failed) return Result(modules);
+
+            if (setup.Options.Offline || mode == ModMode.Vendor)
+                return await OfflineAsync(modules, fetch, ct).ConfigureAwait(false);
             try
             {
-                ModulePath.Check(target.Path, target.Version);
+                return await OnlineAsync(modules, ct).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is ModulePathException or ModuleException or InvalidVersionException or FormatException)
+            catch (GoEnvironmentException e)
             {
-                diagnostics.Add(DiagnosticCodes.InvalidRequirement.Create(e.Message, modFile, where?.Line ?? 0, where?.Column ?? 0));
-                continue;
+                Report(e);
+                return Result(modules);
             }
-            // go checks go.mod hashes while it loads the module graph, before any zip: go 1.19's wording.
-            if (mode != ModMode.Mod && !checker.HasSum(target, goMod: true))
-                diagnostics.Add(DiagnosticCodes.MissingSum.Create(
-                    $"{target}: missing go.sum entry; to add it: go mod download {target.Path}", modFile, at?.Line ?? 0, at?.Column ?? 0));
-            fetch.Add((modules.Count, target, where));
-            modules.Add(new(req.Path, req.Version, "", FirstHash(sum, target.Path, target.Version), FirstHash(sum, target.Path, target.Version + "/go.mod"),
-                replace is null ? "" : $"{replace.NewPath}@{replace.NewVersion}", req.Indirect, Main: false));
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Report(new ModuleCacheWriteException(setup.Environment.ModCache, e));
+                return Result(modules);
+            }
         }
-        if (diagnostics.Any(d => d.IsError)) return new RestoreResult(modules, diagnostics) { Mode = mode };
 
-        if (options.Offline || mode == ModMode.Vendor)
-            return await OfflineAsync(options, env, moduleDir, modules, fetch, diagnostics, mode, cancellationToken).ConfigureAwait(false);
-
-        var progress = new DownloadCounter(0, options.Progress);
-        int downloaded;
-        try
+        private async Task<RestoreResult> OnlineAsync(List<RestoredModule> modules, CancellationToken ct)
         {
+            var mode = setup.Mode;
+            var progress = new DownloadCounter(0, setup.Options.Progress);
             // MVS reads every .mod through the downloader, which checks hashes against go.sum and records new ones
             // (ModMode.Mod): a missing line is MVS's error to report, in go's words, and only -mod=mod writes any.
-            var recorder = new GoSumChecker(options.SumFile, sum, ModMode.Mod);
-            using var downloader = new ModuleDownloader(env, recorder, options.Fetch);
+            var recorder = new GoSumChecker(setup.SumFile, _sum, ModMode.Mod);
+            using var downloader = new ModuleDownloader(setup.Environment, recorder, setup.Options.Fetch, cache: setup.Cache);
             var source = new DownloaderModuleSource(downloader);
-            var mvs = new LoadOptions { ReadOnly = mode != ModMode.Mod, ModFlagExplicit = explicitMode is not null || env.Flags.Mod is not null };
-            var list = await ModuleReports.ListAsync(moduleDir, source, ["all"], new ListOptions { ModCache = env.ModCache, Mvs = mvs }, cancellationToken).ConfigureAwait(false);
+            var load = setup.LoadOptions;
+            var list = await ModuleReports.ListAsync(setup.ModuleDir, source, ["all"], new ListOptions { ModCache = setup.Environment.ModCache, Mvs = load }, ct).ConfigureAwait(false);
             if (list.ExitCode != 0)
             {
-                diagnostics.Add(GraphDiagnostic(list, modFile));
-                return new RestoreResult(modules, diagnostics) { Mode = mode };
+                _diagnostics.AddRange(CommandDiagnostics(list, _mod, ModFile));
+                return Result(modules);
             }
             if (mode == ModMode.Mod)
             {
                 // go list -m all's own go.mod and go.sum updates (consistent roots, go.mod hashes it read).
-                if (list.GoMod is not null) AtomicFile.WriteIfChanged(modFile, System.Text.Encoding.UTF8.GetBytes(list.GoMod));
+                if (list.GoMod is not null)
+                {
+                    await RestoreSetup.WriteModuleFileAsync(ModFile, list.GoMod, ct).ConfigureAwait(false);
+                    _mod = GoModFile.Parse(ModFile, list.GoMod);
+                    _files = _files with { GoMod = list.GoMod };
+                }
                 if (list.GoSum is not null)
                 {
-                    AtomicFile.WriteIfChanged(options.SumFile, System.Text.Encoding.UTF8.GetBytes(list.GoSum));
-                    sum = GoSumFile.Parse(options.SumFile, list.GoSum);
+                    await RestoreSetup.WriteModuleFileAsync(setup.SumFile, list.GoSum, ct).ConfigureAwait(false);
+                    _sum = GoSumFile.Parse(setup.SumFile, list.GoSum);
+                    _files = _files with { GoSum = list.GoSum };
                 }
-                if (list.GoMod is not null) mod = GoModFile.Parse(modFile, list.GoMod);
             }
 
             var buildList = list.Modules.Where(m => !m.Main).ToList();
-            var targets = ModDownload.Targets(mod, buildList.Select(m => new ModuleVersion(m.Path, m.Version)));
+            var targets = ModDownload.Targets(_mod, buildList.Select(m => new ModuleVersion(m.Path, m.Version)));
             var targetSet = targets.ToHashSet();
             modules = [modules[0]];
             var origin = new Dictionary<ModuleVersion, (int Index, ModFilePosition? At)>();
             foreach (var m in buildList)
             {
-                var at = mod.PositionOfRequire(m.Path, m.Version);
+                var at = _mod.PositionOfRequire(m.Path, m.Version);
                 if (m.Replace is { Version.Length: 0 } dirRepl)
                 {
                     modules.Add(new(m.Path, m.Version, Directory.Exists(m.Dir) ? m.Dir : "", "", "", dirRepl.Path, m.Indirect, Main: false));
                     continue;
                 }
                 var target = m.Replace is { } r ? new ModuleVersion(r.Path, r.Version) : new ModuleVersion(m.Path, m.Version);
-                origin[target] = (modules.Count, m.Replace is null ? at : mod.PositionOfReplace(m.Path, m.Version) ?? at);
-                modules.Add(new(m.Path, m.Version, m.Dir, FirstHash(sum, target.Path, target.Version), FirstHash(sum, target.Path, target.Version + "/go.mod"),
+                origin[target] = (modules.Count, m.Replace is null ? at : _mod.PositionOfReplace(m.Path, m.Version) ?? at);
+                modules.Add(new(m.Path, m.Version, m.Dir, FirstHash(target.Path, target.Version), FirstHash(target.Path, target.Version + "/go.mod"),
                     m.Replace is { } rr ? $"{rr.Path}@{rr.Version}" : "", m.Indirect, Main: false));
             }
 
@@ -171,228 +208,146 @@ public sealed class ModuleRestorer
             if (mode != ModMode.Mod)
                 foreach (var t in targets)
                     if (!recorder.HasSum(t, goMod: false) && origin.TryGetValue(t, out var o))
-                        diagnostics.Add(DiagnosticCodes.MissingSum.Create(
-                            $"{t}: missing go.sum entry; to add it: go mod download {t.Path}", modFile, o.At?.Line ?? 0, o.At?.Column ?? 0));
-            if (diagnostics.Any(d => d.IsError)) return new RestoreResult(modules, diagnostics) { Mode = mode };
+                        Report(MissingGoSumEntryException.ForBuild(t, goMod: false), o.At);
+            if (Failed) return Result(modules);
 
-            progress = new DownloadCounter(targets.Count, options.Progress);
-            var results = await downloader.DownloadAsync(targets, DownloadParts.Build, progress, cancellationToken).ConfigureAwait(false);
+            progress = new DownloadCounter(targets.Count, setup.Options.Progress);
+            var results = await downloader.DownloadAsync(targets, DownloadParts.Build, progress, ct).ConfigureAwait(false);
             foreach (var r in results)
             {
                 var (index, at) = origin[r.Module];
                 if (r.Succeeded)
                     modules[index] = modules[index] with { Dir = r.Dir ?? "", Sum = r.Sum ?? modules[index].Sum, GoModSum = r.GoModSum ?? modules[index].GoModSum };
                 else
-                    diagnostics.Add(FetchDiagnostic(r.Exception, r.Error ?? "", modFile, at));
+                    Report(r.Exception is IOException or UnauthorizedAccessException && r.Exception is not ModuleException
+                        ? new ModuleCacheWriteException(setup.Environment.ModCache, r.Exception)
+                        : r.Exception ?? new ModuleFetchException(r.Module.Path, r.Module.Version, r.Error ?? "download failed"), at);
             }
-            downloaded = results.Count(r => r.Succeeded && !r.FromCache);
-            if (diagnostics.Any(d => d.IsError)) return new RestoreResult(modules, diagnostics) { Mode = mode };
+            var downloaded = results.Count(r => r.Succeeded && !r.FromCache);
+            if (Failed) return Result(modules);
             if (mode == ModMode.Mod)
                 // go build adds the zip hashes of the modules it builds; MVS already wrote the go.mod hashes go keeps.
-                await downloader.SaveGoSumAsync(cancellationToken,
+                await downloader.SaveGoSumAsync(ct,
                     (path, version) => !version.EndsWith("/go.mod", StringComparison.Ordinal) && targetSet.Contains(new ModuleVersion(path, version))).ConfigureAwait(false);
 
-            await AddRetractionWarningsAsync(moduleDir, source, mod, mvs, modFile, diagnostics, cancellationToken).ConfigureAwait(false);
+            await AddRetractionWarningsAsync(source, load, ct).ConfigureAwait(false);
+            progress.Finish();
+            return Result(modules, downloaded, progress.Bytes);
         }
-        catch (FetchConfigurationException e)
-        {
-            diagnostics.Add(DiagnosticCodes.InvalidGoEnvironment.Create(GoMessage(e.Message)));
-            return new RestoreResult(modules, diagnostics) { Mode = mode };
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            diagnostics.Add(DiagnosticCodes.CacheWriteFailed.Create(e.Message, options.SumFile));
-            return new RestoreResult(modules, diagnostics) { Mode = mode };
-        }
-        progress.Finish();
-        return new RestoreResult(modules, diagnostics) { Mode = mode, Downloaded = downloaded, DownloadedBytes = progress.Bytes };
-    }
 
-    /// <summary>
-    /// Design-time builds (and, until vendor/ is supported, vendor mode) never use the network: the build list is
-    /// computed by MVS from the module cache alone (its <c>cache/download</c> read as a proxy directory) and, when the
-    /// cache cannot answer, go.mod's own requirements are published. Only extracted modules get a <c>Dir</c>.
-    /// </summary>
-    private static async Task<RestoreResult> OfflineAsync(RestoreOptions options, GoEnvironment env, string moduleDir,
-        List<RestoredModule> modules, List<(int Index, ModuleVersion Target, ModFilePosition? At)> fetch, List<Diagnostic> diagnostics,
-        ModMode mode, CancellationToken cancellationToken)
-    {
-        var cache = new ModuleCache(env.ModCache);
-        var download = Path.Combine(env.ModCache, "cache", "download");
-        if (Directory.Exists(download))
+        /// <summary>
+        /// Design-time builds (and, until vendor/ is supported, vendor mode) never use the network: the build list is
+        /// computed by MVS from the module cache alone (its <c>cache/download</c> read as a proxy directory) and, when the
+        /// cache cannot answer, go.mod's own requirements are published. Only extracted modules get a <c>Dir</c>.
+        /// </summary>
+        private async Task<RestoreResult> OfflineAsync(List<RestoredModule> modules, List<(int Index, ModuleVersion Target, ModFilePosition? At)> fetch,
+            CancellationToken ct)
         {
-            var list = await ModuleReports.ListAsync(moduleDir, new DirectoryModuleSource(download), ["all"],
-                new ListOptions { ModCache = env.ModCache, Mvs = new LoadOptions { ReadOnly = true } }, cancellationToken).ConfigureAwait(false);
-            if (list.ExitCode == 0)
+            var download = setup.Cache.DownloadDirectory;
+            if (Directory.Exists(download))
             {
-                var published = new List<RestoredModule> { modules[0] };
-                var sum = await ReadSumAsync(options.SumFile, [], cancellationToken).ConfigureAwait(false) ?? new GoSumFile(options.SumFile);
-                foreach (var m in list.Modules.Where(m => !m.Main))
+                var list = await ModuleReports.ListAsync(setup.ModuleDir, new DirectoryModuleSource(download), ["all"],
+                    new ListOptions { ModCache = setup.Environment.ModCache, Mvs = setup.LoadOptions with { ReadOnly = true } }, ct).ConfigureAwait(false);
+                if (list.ExitCode == 0)
                 {
-                    var target = m.Replace is { Version.Length: > 0 } r ? new ModuleVersion(r.Path, r.Version) : new ModuleVersion(m.Path, m.Version);
-                    var replace = m.Replace is null ? "" : m.Replace.Version.Length == 0 ? m.Replace.Path : $"{m.Replace.Path}@{m.Replace.Version}";
-                    published.Add(new(m.Path, m.Version, m.Dir, FirstHash(sum, target.Path, target.Version), FirstHash(sum, target.Path, target.Version + "/go.mod"),
-                        replace, m.Indirect, Main: false));
+                    var published = new List<RestoredModule> { modules[0] };
+                    foreach (var m in list.Modules.Where(m => !m.Main))
+                    {
+                        var target = m.Replace is { Version.Length: > 0 } r ? new ModuleVersion(r.Path, r.Version) : new ModuleVersion(m.Path, m.Version);
+                        var replace = m.Replace is null ? "" : m.Replace.Version.Length == 0 ? m.Replace.Path : $"{m.Replace.Path}@{m.Replace.Version}";
+                        published.Add(new(m.Path, m.Version, m.Dir, FirstHash(target.Path, target.Version), FirstHash(target.Path, target.Version + "/go.mod"),
+                            replace, m.Indirect, Main: false));
+                        if (m.Dir.Length == 0 && m.Replace is not { Version.Length: 0 }) NotInCache(target, m.Path);
+                    }
+                    return Result(published);
                 }
-                return new RestoreResult(published, diagnostics) { Mode = mode };
             }
-        }
-        foreach (var (index, target, _) in fetch)
-            if (cache.GetExtractedState(target) == ExtractedState.Complete) modules[index] = modules[index] with { Dir = cache.ModuleDir(target) };
-        return new RestoreResult(modules, diagnostics) { Mode = mode };
-    }
-
-    /// <summary>
-    /// go get's warnings about the modules the main module requires directly, for their selected versions, each placed
-    /// on its require line: GOMOD0350 is go's <c>go: warning: path@v: retracted by module author[: rationale]</c> and
-    /// GOMOD0351 its <c>go: module path is deprecated: message</c>, without the <c>go: [warning: ]</c> prefix. As go
-    /// does, only the first rationale is shown, and the message is cut to its first line (go's <c>ShortMessage</c>);
-    /// go's separate "to switch to the latest unretracted version" line is the descriptor's fix. They need each
-    /// module's latest go.mod; a failure to read it is no warning (and never an error).
-    /// </summary>
-    private static async Task AddRetractionWarningsAsync(string moduleDir, IModuleSource source, GoModFile mod, LoadOptions mvs, string modFile,
-        List<Diagnostic> diagnostics, CancellationToken cancellationToken)
-    {
-        var direct = mod.Require.Where(r => !r.Indirect).Select(r => r.Path).Distinct(StringComparer.Ordinal).ToList();
-        if (direct.Count == 0) return;
-        var report = await ModuleReports.ListAsync(moduleDir, source, direct,
-            new ListOptions { Update = true, Retracted = true, Mvs = mvs with { ReadOnly = true } }, cancellationToken).ConfigureAwait(false);
-        foreach (var m in report.Modules.OrderBy(m => m.Path, StringComparer.Ordinal))
-        {
-            // The require line may name an older version than MVS selected: the line of the path is still the one to change.
-            var at = mod.PositionOfRequire(m.Path, m.Version) ?? mod.PositionOfRequire(m.Path);
-            if (m.Deprecated.Length > 0 && DisallowedVersionException.ShortMessage(m.Deprecated, "") is { Length: > 0 } deprecation)
-                diagnostics.Add(DiagnosticCodes.Deprecated.Create($"module {m.Path} is deprecated: {deprecation}", modFile, at?.Line ?? 0, at?.Column ?? 0));
-            if (m.Retracted.Count > 0)
-                diagnostics.Add(DiagnosticCodes.Retracted.Create($"{m.Path}@{m.Version}: {RetractionMessage(m.Retracted)}", modFile, at?.Line ?? 0, at?.Column ?? 0));
-        }
-    }
-
-    /// <summary>
-    /// go's retraction error text from <c>go list -retracted</c>'s rationale list, which stands in
-    /// <c>retracted by module author</c> for a retraction without a rationale (then go prints no rationale either).
-    /// </summary>
-    private static string RetractionMessage(IReadOnlyList<string> rationale)
-    {
-        const string Retracted = "retracted by module author";
-        return rationale is [Retracted] ? Retracted : $"{Retracted}: {DisallowedVersionException.ShortMessage(rationale[0], Retracted)}";
-    }
-
-    /// <summary>
-    /// A module-graph failure as one diagnostic: go's message (with its requirement chain) without the <c>go: </c>
-    /// prefix, placed on the main go.mod line the chain starts from. A go.sum mismatch met on the way stays a
-    /// SECURITY ERROR (GOMOD0103), a missing go.sum line GOMOD0102, a needed go.mod update under readonly GOMOD0305.
-    /// </summary>
-    internal static Diagnostic GraphDiagnostic(GoOutput output, string modFile)
-    {
-        var lines = output.StdErr.TrimEnd('\n').Split('\n').Where(l => !l.StartsWith("go: downloading ", StringComparison.Ordinal));
-        var message = string.Join("\n", lines.Select(l => l.StartsWith("go: ", StringComparison.Ordinal) ? l[4..] : l));
-        var (file, line, column) = output.ErrorLocation ?? (modFile, 0, 0);
-        var code = message.Contains("SECURITY ERROR", StringComparison.Ordinal) ? DiagnosticCodes.ChecksumMismatch
-            : message.Contains("missing go.sum entry", StringComparison.Ordinal) ? DiagnosticCodes.MissingSum
-            : message.Contains("updates to go.mod needed", StringComparison.Ordinal) ? DiagnosticCodes.ModFileUpdateNeeded
-            : message.Contains(DisabledLookupException.Off, StringComparison.Ordinal) ? DiagnosticCodes.LookupDisabled
-            : DiagnosticCodes.ModuleGraphError;
-        return code.Create(message, file, line, column);
-    }
-
-    /// <summary>
-    /// A failed download as a diagnostic, placed on the go.mod line that requires (or replaces) the module: a hash
-    /// that differs from go.sum is go's SECURITY ERROR (GOMOD0103), a missing go.sum line in readonly mode says what to
-    /// run (GOMOD0102), and proxy failures tell "not found" (GOMOD0201) from "GOPROXY=off" (GOMOD0203) and other errors.
-    /// </summary>
-    internal static Diagnostic FetchDiagnostic(Exception? e, string message, string modFile, ModFilePosition? at)
-    {
-        int line = at?.Line ?? 0, column = at?.Column ?? 0;
-        for (var x = e; x is not null; x = x.InnerException ?? (x as ModuleFetchException)?.Cause)
-        {
-            switch (x)
+            foreach (var (index, target, at) in fetch)
             {
-                case ChecksumMismatchException:
-                    return DiagnosticCodes.ChecksumMismatch.Create(x.Message.TrimEnd(), modFile, line, column);
-                case MissingGoSumEntryException:
-                    return DiagnosticCodes.MissingSum.Create(x.Message, modFile, line, column);
-                case FetchConfigurationException:
-                    return DiagnosticCodes.InvalidGoEnvironment.Create(GoMessage(x.Message));
-                case IOException or UnauthorizedAccessException when e is not ModuleException:
-                    return DiagnosticCodes.CacheWriteFailed.Create(x.Message, modFile, line, column);
+                if (setup.Cache.GetExtractedState(target) == ExtractedState.Complete) modules[index] = modules[index] with { Dir = setup.Cache.ModuleDir(target) };
+                else NotInCache(target, modules[index].Path);
+            }
+            return Result(modules);
+        }
+
+        /// <summary>A design-time build's note that a module is not extracted in the module cache yet (its <c>Dir</c> stays empty).</summary>
+        private void NotInCache(ModuleVersion target, string requiredPath)
+        {
+            if (setup.Options.Offline) Report(new ModuleNotInCacheException(target), _mod.PositionOfRequire(requiredPath));
+        }
+
+        /// <summary>
+        /// go get's warnings about the modules the main module requires directly, for their selected versions, each placed
+        /// on its require line: GOMOD0350 is go's <c>go: warning: path@v: retracted by module author[: rationale]</c> and
+        /// GOMOD0351 its <c>go: module path is deprecated: message</c>, without the <c>go: [warning: ]</c> prefix. As go
+        /// does, only the first rationale is shown, and the message is cut to its first line (go's <c>ShortMessage</c>);
+        /// go's separate "to switch to the latest unretracted version" line is the descriptor's fix. They need each
+        /// module's latest go.mod; a failure to read it is no warning (and never an error).
+        /// </summary>
+        private async Task AddRetractionWarningsAsync(IModuleSource source, LoadOptions load, CancellationToken ct)
+        {
+            var direct = _mod.Require.Where(r => !r.Indirect).Select(r => r.Path).Distinct(StringComparer.Ordinal).ToList();
+            if (direct.Count == 0) return;
+            var report = await ModuleReports.ListAsync(setup.ModuleDir, source, direct,
+                new ListOptions { Update = true, Retracted = true, Mvs = load with { ReadOnly = true, Files = _files } }, ct).ConfigureAwait(false);
+            foreach (var m in report.Modules.OrderBy(m => m.Path, StringComparer.Ordinal))
+            {
+                // The require line may name an older version than MVS selected: the line of the path is still the one to change.
+                var at = _mod.PositionOfRequire(m.Path, m.Version) ?? _mod.PositionOfRequire(m.Path);
+                if (m.Deprecated.Length > 0 && DisallowedVersionException.ShortMessage(m.Deprecated, "").Length > 0)
+                    Report(new ModuleDeprecatedException(m.Path, m.Deprecated), at);
+                if (m.Retracted.Count > 0)
+                    Report(new ModuleRetractedException(new ModuleVersion(m.Path, m.Version), m.Retracted), at);
             }
         }
-        if (e is ModuleFetchException fetch)
-        {
-            if (fetch.Detail.Contains(DisabledLookupException.Off, StringComparison.Ordinal))
-                return DiagnosticCodes.LookupDisabled.Create(message, modFile, line, column);
-            if (fetch.IsNotFound) return DiagnosticCodes.ModuleNotFound.Create(message, modFile, line, column);
-        }
-        return DiagnosticCodes.ProxyRequestFailed.Create(message, modFile, line, column);
-    }
 
-    /// <summary>Resolves the Go settings; a setting go would refuse becomes GOMOD0005 (GOFLAGS) or GOMOD0006 (the others).</summary>
-    private static GoEnvironment? ResolveEnvironment(RestoreOptions options, List<Diagnostic> diagnostics)
-    {
-        try
+        private bool HasSum(ModuleVersion m, bool goMod) => _sum.Lookup(m.Path, goMod ? m.Version + "/go.mod" : m.Version).Count > 0;
+
+        /// <summary>The h1: hash go.sum records for the key (the first, if several), else its first hash, else "".</summary>
+        private string FirstHash(string path, string version)
         {
-            return options.ResolveEnvironment();
-        }
-        catch (FetchConfigurationException e)
-        {
-            var code = e.Setting == "GOFLAGS" ? DiagnosticCodes.InvalidGoFlags : DiagnosticCodes.InvalidGoEnvironment;
-            diagnostics.Add(code.Create(GoMessage(e.Message)));
-            return null;
+            var hashes = _sum.Lookup(path, version);
+            return hashes.FirstOrDefault(h => h.StartsWith(DirHash.Prefix, StringComparison.Ordinal)) ?? hashes.FirstOrDefault() ?? "";
         }
     }
 
-    /// <summary>go's message without the "go: " command prefix (our diagnostics carry their own code and prefix).</summary>
-    private static string GoMessage(string message) => message.StartsWith("go: ", StringComparison.Ordinal) ? message[4..] : message;
-
-    private static async Task<GoSumFile?> ReadSumAsync(string sumFile, List<Diagnostic> diagnostics, CancellationToken ct)
+    /// <summary>
+    /// A failed go command (the graph of the restore, a report, go get) as diagnostics, one per failure it reports, each
+    /// in go's words without the <c>go: </c> prefix: a graph error on the main go.mod line its requirement chain starts
+    /// from, a module's error on the line that requires (or replaces) that module; the code is that of the failure's
+    /// most telling cause (<see cref="FailureCodes"/>).
+    /// </summary>
+    internal static IReadOnlyList<Diagnostic> CommandDiagnostics(GoOutput output, GoModFile mod, string modFile)
     {
-        if (await FileLock.ReadAllTextAsync(sumFile, ct).ConfigureAwait(false) is not { } text) return new GoSumFile(sumFile);
-        try
+        var diagnostics = new List<Diagnostic>();
+        foreach (var failure in output.Failures)
         {
-            return GoSumFile.Parse(sumFile, text);
+            var (file, line, column) = ModuleReports.LocationOf(failure) ?? Locate(failure, mod, modFile);
+            var d = FailureCodes.ToDiagnostic(failure, file, line, column, GoMessage(failure.Message.TrimEnd('\n')));
+            // go may report one module twice (its .info, then the graph's read of its .mod): one diagnostic a place and kind.
+            if (!diagnostics.Any(x => x.Code == d.Code && x.File == d.File && x.Line == d.Line && (d.Line > 0 || x.Message == d.Message))) diagnostics.Add(d);
         }
-        catch (GoSumParseException e)
+        if (diagnostics.Count == 0)
         {
-            diagnostics.Add(DiagnosticCodes.SumFileSyntax.Create($"malformed go.sum: wrong number of fields {e.FieldCount}", sumFile, e.Line, 1));
-            return null;
+            // A command that failed without a typed failure: go's text, as the command's own failure.
+            var text = string.Join("\n", output.StdErr.TrimEnd('\n').Split('\n')
+                .Where(l => !l.StartsWith("go: downloading ", StringComparison.Ordinal)).Select(GoMessage));
+            diagnostics.Add(FailureCodes.ToDiagnostic(new GoCommandException(text), modFile));
         }
+        return diagnostics;
     }
 
-    /// <summary>The h1: hash go.sum records for the key (the first, if several), else its first hash, else "".</summary>
-    private static string FirstHash(GoSumFile sum, string path, string version)
+    /// <summary>The go.mod line of the module a failure is about (its require line, else the replace line that brings it in).</summary>
+    private static (string File, int Line, int Column) Locate(Exception failure, GoModFile mod, string modFile)
     {
-        var hashes = sum.Lookup(path, version);
-        return hashes.FirstOrDefault(h => h.StartsWith(DirHash.Prefix, StringComparison.Ordinal)) ?? hashes.FirstOrDefault() ?? "";
-    }
-
-    /// <summary>go's default -mod: vendor when vendor/ exists and go.mod says go 1.14 or later, otherwise readonly.</summary>
-    private static ModMode DefaultMode(string moduleDir, string goVersion)
-    {
-        if (!Directory.Exists(Path.Combine(moduleDir, "vendor"))) return ModMode.ReadOnly;
-        return goVersion.Length > 0 && SemVer.Compare("v" + goVersion, "v1.14") >= 0 ? ModMode.Vendor : ModMode.ReadOnly;
-    }
-
-    private static ModMode? ParseModMode(string value, List<Diagnostic> diagnostics)
-    {
-        switch (value)
+        for (var e = failure; e is not null; e = e.InnerException)
         {
-            case "": return null;
-            case "readonly": return ModMode.ReadOnly;
-            case "mod": return ModMode.Mod;
-            case "vendor": return ModMode.Vendor;
-            default:
-                diagnostics.Add(DiagnosticCodes.InvalidProperty.Create(
-                    $"GoModMode: -mod={value} not supported (can be '', 'mod', 'readonly', or 'vendor')"));
-                return null;
+            if (e is not ModuleException { Path.Length: > 0 } m) continue;
+            var at = mod.PositionOfRequire(m.Path);
+            if (at is null && mod.Replace.FirstOrDefault(r => r.NewPath == m.Path) is { } r) at = mod.PositionOfReplace(r.OldPath, r.OldVersion);
+            if (at is { } p) return (modFile, p.Line, p.Column);
         }
-    }
-
-    private static void CheckImportComments(string value, List<Diagnostic> diagnostics)
-    {
-        if (value is "" or "error" or "warning" or "none") return;
-        diagnostics.Add(DiagnosticCodes.InvalidProperty.Create(
-            $"GoImportComments={value} not supported (can be 'error', 'warning' or 'none')"));
+        return (modFile, 0, 0);
     }
 
     /// <summary>

@@ -54,7 +54,7 @@ public sealed record RestoreCache(string InputsHash, IReadOnlyList<RestoredModul
             Add($"GOINSECURE={env.GoInsecure}\nGOSUMDB={env.GoSumDb}\nGOMODCACHE={env.ModCache}\nNETRC={env.Netrc}");
             Add($"GOFLAGS: mod={env.Flags.Mod} modcacherw={env.Flags.ModCacheRW}");
         }
-        catch (FetchConfigurationException e)
+        catch (GoEnvironmentException e)
         {
             // The restore reports it and fails, so no cache file is written with this hash; it need only not throw.
             Add("invalid settings: " + e.Message);

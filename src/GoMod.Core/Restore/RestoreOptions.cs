@@ -44,6 +44,6 @@ public sealed record RestoreOptions
     public string SumFile => System.IO.Path.Combine(System.IO.Path.GetDirectoryName(ModFile) ?? ".", "go.sum");
 
     /// <summary>The Go settings as go would resolve them for this restore.</summary>
-    /// <exception cref="FetchConfigurationException">A setting cannot be used (go's message).</exception>
+    /// <exception cref="GoEnvironmentException">A setting cannot be used (go's message).</exception>
     public GoEnvironment ResolveEnvironment() => GoEnvironment.Resolve(Settings, GetEnvironmentVariable);
 }

@@ -10,7 +10,12 @@ public sealed class MissingGoSumEntryException : ModuleException
 {
     /// <summary>No go.sum line for the zip (or, with <paramref name="goMod"/>, the go.mod) of <paramref name="module"/>.</summary>
     public MissingGoSumEntryException(ModuleVersion module, bool goMod)
-        : base(module.Path, module.Version, FormatDetail(module, goMod))
+        : this(module, goMod, FormatDetail(module, goMod))
+    {
+    }
+
+    private MissingGoSumEntryException(ModuleVersion module, bool goMod, string detail)
+        : base(module.Path, module.Version, detail)
     {
         Module = module;
         IsGoMod = goMod;
@@ -24,6 +29,17 @@ public sealed class MissingGoSumEntryException : ModuleException
 
     /// <summary>The command that adds the entry.</summary>
     public string Command => "go mod download " + Module.Path;
+
+    /// <summary>
+    /// The go.mod line is missing while the module graph is loaded, in <c>go list</c>'s words
+    /// (<c>path@version: missing go.sum entry; to add it:\n\tgo mod download requiredPath</c>).
+    /// </summary>
+    public static MissingGoSumEntryException WhileLoading(ModuleVersion module, string requiredPath) =>
+        new(module, goMod: true, $"missing go.sum entry; to add it:\n\tgo mod download {requiredPath}");
+
+    /// <summary>A line the build needs is missing, in <c>go build</c>'s one-line words (<c>path@version: missing go.sum entry; to add it: go mod download path</c>).</summary>
+    public static MissingGoSumEntryException ForBuild(ModuleVersion module, bool goMod) =>
+        new(module, goMod, $"missing go.sum entry; to add it: go mod download {module.Path}");
 
     private static string FormatDetail(ModuleVersion m, bool goMod) =>
         $"missing go.sum entry{(goMod ? " for go.mod file" : "")}; to add it:\n\tgo mod download {m.Path}\n" +

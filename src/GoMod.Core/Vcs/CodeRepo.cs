@@ -29,9 +29,9 @@ internal sealed class CodeRepo : IModuleRepo
         _codeRoot = codeRoot;
         ModulePath = path;
         if (!GoImportMeta.HasPathPrefix(path, codeRoot))
-            throw new VcsException(VcsErrorKind.ImportPathNotResolved, path, "", $"mismatched repo: found {codeRoot} for {path}", code.RemoteUrl);
+            throw VcsException.Create(VcsErrorKind.ImportPathNotResolved, path, "", $"mismatched repo: found {codeRoot} for {path}", code.RemoteUrl);
         if (!Module.ModulePath.SplitPathVersion(path, out var pathPrefix, out var pathMajor))
-            throw new VcsException(VcsErrorKind.ImportPathNotResolved, path, "", $"invalid module path \"{path}\"", code.RemoteUrl);
+            throw VcsException.Create(VcsErrorKind.ImportPathNotResolved, path, "", $"invalid module path \"{path}\"", code.RemoteUrl);
         if (codeRoot == path) pathPrefix = path;
         _pathPrefix = pathPrefix;
         _pathMajor = pathMajor;
@@ -40,18 +40,18 @@ internal sealed class CodeRepo : IModuleRepo
         if (codeRoot != path)
         {
             if (!GoImportMeta.HasPathPrefix(pathPrefix, codeRoot))
-                throw new VcsException(VcsErrorKind.ImportPathNotResolved, path, "", $"repository rooted at {codeRoot} cannot contain module {path}", code.RemoteUrl);
+                throw VcsException.Create(VcsErrorKind.ImportPathNotResolved, path, "", $"repository rooted at {codeRoot} cannot contain module {path}", code.RemoteUrl);
             _codeDir = pathPrefix[codeRoot.Length..].Trim('/');
         }
     }
 
     public string ModulePath { get; }
 
-    private VcsException Wrap(string version, CodeHostException e, bool invalidVersion = false) =>
-        new(e.Kind, ModulePath, version, invalidVersion && e.Kind == VcsErrorKind.UnknownRevision ? "invalid version: " + e.Message : e.Message, _code.RemoteUrl, e);
+    private ModuleFetchException Wrap(string version, CodeHostException e, bool invalidVersion = false) =>
+        VcsException.Create(e.Kind, ModulePath, version, invalidVersion && e.Kind == VcsErrorKind.UnknownRevision ? "invalid version: " + e.Message : e.Message, _code.RemoteUrl, e);
 
-    private VcsException Invalid(string version, string detail, bool notExist = true) =>
-        new(notExist ? VcsErrorKind.InvalidVersion : VcsErrorKind.InvalidVersion, ModulePath, version, "invalid version: " + detail, _code.RemoteUrl);
+    private ModuleFetchException Invalid(string version, string detail) =>
+        VcsException.Create(VcsErrorKind.InvalidVersion, ModulePath, version, "invalid version: " + detail, _code.RemoteUrl);
 
     private async Task<T> GuardAsync<T>(string version, Func<Task<T>> f, bool invalidVersion = false)
     {
@@ -65,7 +65,7 @@ internal sealed class CodeRepo : IModuleRepo
         }
         catch (GitCommandException e)
         {
-            throw new VcsException(VcsErrorKind.CommandFailed, ModulePath, version, e.Message, _code.RemoteUrl, e);
+            throw VcsException.Create(VcsErrorKind.CommandFailed, ModulePath, version, e.Message, _code.RemoteUrl, e);
         }
     }
 
@@ -135,7 +135,7 @@ internal sealed class CodeRepo : IModuleRepo
             }
             catch (CodeHostException e) when (e.Kind == VcsErrorKind.UnknownRevision)
             {
-                throw new VcsException(VcsErrorKind.UnknownRevision, ModulePath, rev, "invalid version: " + e.Message, _code.RemoteUrl, e);
+                throw VcsException.Create(VcsErrorKind.UnknownRevision, ModulePath, rev, "invalid version: " + e.Message, _code.RemoteUrl, e);
             }
             return await ConvertAsync(info, rev, ct).ConfigureAwait(false);
         });
@@ -213,10 +213,10 @@ internal sealed class CodeRepo : IModuleRepo
             {
                 var statBase = TrimIncompatible(statVers);
                 if (statBase != baseV)
-                    throw new VcsException(VcsErrorKind.InvalidVersion, ModulePath, statVers,
+                    throw VcsException.Create(VcsErrorKind.InvalidVersion, ModulePath, statVers,
                         $"invalid version: resolves to version {v} ({statBase} is not a tag)", _code.RemoteUrl);
             }
-            if (errIncompatible is not null) throw new VcsException(VcsErrorKind.InvalidVersion, ModulePath, v, "invalid version: " + errIncompatible, _code.RemoteUrl);
+            if (errIncompatible is not null) throw VcsException.Create(VcsErrorKind.InvalidVersion, ModulePath, v, "invalid version: " + errIncompatible, _code.RemoteUrl);
             return MakeInfo(info, v);
         }
 
@@ -232,7 +232,7 @@ internal sealed class CodeRepo : IModuleRepo
         {
             isRetracted = await RetractedAsync(ct).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is VcsException or CodeHostException or ModFileParseException or FindDirException)
+        catch (Exception e) when (e is IVcsFailure or CodeHostException or ModFileParseException or FindDirException)
         {
             isRetracted = _ => false;
         }
@@ -254,7 +254,7 @@ internal sealed class CodeRepo : IModuleRepo
             {
                 return await CheckCanonicalAsync(iv).ConfigureAwait(false);
             }
-            catch (VcsException)
+            catch (ModuleFetchException e) when (e is IVcsFailure)
             {
             }
         }
@@ -300,7 +300,7 @@ internal sealed class CodeRepo : IModuleRepo
     /// <summary>go's validatePseudoVersion: the hash, time and base tag of a pseudo-version agree with the commit.</summary>
     private async Task ValidatePseudoVersionAsync(GitRevInfo info, string version, CancellationToken ct)
     {
-        VcsException Bad(string detail) => new(VcsErrorKind.InvalidVersion, ModulePath, version, "invalid pseudo-version: " + detail, _code.RemoteUrl);
+        ModuleFetchException Bad(string detail) => VcsException.Create(VcsErrorKind.InvalidVersion, ModulePath, version, "invalid pseudo-version: " + detail, _code.RemoteUrl);
         var rev = PseudoVersion.Rev(version);
         if (rev != info.Short)
         {
@@ -436,7 +436,7 @@ internal sealed class CodeRepo : IModuleRepo
     private async Task<byte[]> GoModCoreAsync(string version, CancellationToken ct)
     {
         if (version != Module.ModulePath.CanonicalVersion(version))
-            throw new VcsException(VcsErrorKind.InvalidVersion, ModulePath, version, $"version {version} is not canonical", _code.RemoteUrl);
+            throw VcsException.Create(VcsErrorKind.InvalidVersion, ModulePath, version, $"version {version} is not canonical", _code.RemoteUrl);
         if (PseudoVersion.IsPseudoVersion(version)) await StatAsync(version, ct).ConfigureAwait(false);
         string rev, dir;
         byte[]? gomod;
@@ -446,7 +446,7 @@ internal sealed class CodeRepo : IModuleRepo
         }
         catch (FindDirException e)
         {
-            throw new VcsException(VcsErrorKind.InvalidVersion, ModulePath, version, e.Message, _code.RemoteUrl);
+            throw VcsException.Create(VcsErrorKind.InvalidVersion, ModulePath, version, e.Message, _code.RemoteUrl);
         }
         if (gomod is not null) return gomod;
         return await ReadFileAsync(rev, dir.Length > 0 ? dir + "/go.mod" : "go.mod", ct).ConfigureAwait(false)
@@ -458,7 +458,7 @@ internal sealed class CodeRepo : IModuleRepo
     public Task ZipAsync(string version, Stream destination, CancellationToken ct) => GuardAsync(version, async () =>
     {
         if (version != Module.ModulePath.CanonicalVersion(version))
-            throw new VcsException(VcsErrorKind.InvalidVersion, ModulePath, version, $"version {version} is not canonical", _code.RemoteUrl);
+            throw VcsException.Create(VcsErrorKind.InvalidVersion, ModulePath, version, $"version {version} is not canonical", _code.RemoteUrl);
         if (PseudoVersion.IsPseudoVersion(version)) await StatAsync(version, ct).ConfigureAwait(false);
         string rev, subdir;
         try
@@ -467,7 +467,7 @@ internal sealed class CodeRepo : IModuleRepo
         }
         catch (FindDirException e)
         {
-            throw new VcsException(VcsErrorKind.InvalidVersion, ModulePath, version, e.Message, _code.RemoteUrl);
+            throw VcsException.Create(VcsErrorKind.InvalidVersion, ModulePath, version, e.Message, _code.RemoteUrl);
         }
         await ModuleZipFromGit.WriteAsync(_code, rev, subdir, new ModuleVersion(ModulePath, version), destination, ct).ConfigureAwait(false);
         return true;

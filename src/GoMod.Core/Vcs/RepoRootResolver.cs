@@ -65,7 +65,7 @@ internal sealed partial class RepoRootResolver(GitRunner git, DirectHttp http, G
             {
                 root = await DynamicAsync(path, insecure, ct).ConfigureAwait(false);
             }
-            catch (VcsException e) when (e.Kind == VcsErrorKind.ImportPathNotResolved && Launchpad().Match(path) is { Success: true } lp)
+            catch (VcsNotFoundException e) when (e.Kind == VcsErrorKind.ImportPathNotResolved && Launchpad().Match(path) is { Success: true } lp)
             {
                 _ = e;
                 root = Check(path, new RepoRoot("https://" + lp.Groups["root"].Value, lp.Groups["root"].Value, "bzr", false));
@@ -178,6 +178,6 @@ internal sealed partial class RepoRootResolver(GitRunner git, DirectHttp http, G
         return (url, imports, null);
     }
 
-    private static VcsException Fail(string path, VcsErrorKind kind, string detail, string? repo = null) =>
-        new(kind, path, "", detail, string.IsNullOrEmpty(repo) ? null : repo);
+    private static ModuleFetchException Fail(string path, VcsErrorKind kind, string detail, string? repo = null) =>
+        VcsException.Create(kind, path, "", detail, string.IsNullOrEmpty(repo) ? null : repo);
 }

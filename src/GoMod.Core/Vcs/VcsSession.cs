@@ -40,7 +40,7 @@ internal sealed class VcsSession : IDisposable
             }
             catch (FormatException e)
             {
-                throw new FetchConfigurationException("GOVCS", e.Message);
+                throw new GoEnvironmentException(e.Message, "GOVCS");
             }
             return new RepoRootResolver(_git, _http, env, govcs);
         });
@@ -74,7 +74,7 @@ internal sealed class VcsSession : IDisposable
         }
         catch (CodeHostException e)
         {
-            throw new VcsException(e.Kind, path, "", e.Message, root.Repo, e);
+            throw VcsException.Create(e.Kind, path, "", e.Message, root.Repo, e);
         }
         return new CodeRepo(repo, root.Root, path);
     }

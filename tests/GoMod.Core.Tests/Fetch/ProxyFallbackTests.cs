@@ -129,7 +129,7 @@ public class ProxyFallbackTests
     {
         using var box = new FetchSandbox();
         using var d = box.Downloader("direct");
-        var e = await Should.ThrowAsync<GoMod.Core.Vcs.VcsException>(() => d.GoModAsync(LoopbackOnly));
+        var e = await Should.ThrowAsync<GoMod.Core.Vcs.VcsNotFoundException>(() => d.GoModAsync(LoopbackOnly));
         e.Message.ShouldStartWith("module 127.0.0.1/nowhere/a: unrecognized import path \"127.0.0.1/nowhere/a\": https fetch:");
         e.Kind.ShouldBe(GoMod.Core.Vcs.VcsErrorKind.ImportPathNotResolved);
     }
@@ -152,7 +152,7 @@ public class ProxyFallbackTests
         using var box = new FetchSandbox();
         using var d = box.Downloader(server.Url, goNoProxy: "127.0.0.1/corp");
         (await d.GoModAsync(A.ModuleVersion)).ShouldBe(A.GoModBytes);
-        var e = await Should.ThrowAsync<GoMod.Core.Vcs.VcsException>(() => d.GoModAsync(corp.ModuleVersion));
+        var e = await Should.ThrowAsync<GoMod.Core.Vcs.VcsNotFoundException>(() => d.GoModAsync(corp.ModuleVersion));
         e.Message.ShouldStartWith("module 127.0.0.1/corp/lib: unrecognized import path");
         server.Paths.ShouldBe(["/example.com/a/@v/v1.0.0.mod"]);
     }
@@ -164,7 +164,7 @@ public class ProxyFallbackTests
         await using var server = TestProxyServer.For(priv);
         using var box = new FetchSandbox();
         using var d = new ModuleDownloader(box.Env(server.Url, goPrivate: "127.0.0.1/private"), options: FetchSandbox.FastOptions);
-        var e = await Should.ThrowAsync<GoMod.Core.Vcs.VcsException>(() => d.GoModAsync(priv.ModuleVersion));
+        var e = await Should.ThrowAsync<GoMod.Core.Vcs.VcsNotFoundException>(() => d.GoModAsync(priv.ModuleVersion));
         e.Kind.ShouldBe(GoMod.Core.Vcs.VcsErrorKind.ImportPathNotResolved);
         server.RequestCount.ShouldBe(0);
     }

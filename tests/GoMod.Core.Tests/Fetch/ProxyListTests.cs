@@ -38,7 +38,7 @@ public class ProxyListTests
     [InlineData("file:///srv?x=1", "invalid file:// proxy URL with non-path elements: file:///srv?x=1")]
     [InlineData("ftp://user:secret@example.com", "invalid proxy URL scheme (must be https, http, file): ftp://user:xxxxx@example.com")]
     public void Parse_rejects_unusable_entries_with_gos_message(string goproxy, string message) =>
-        Should.Throw<FetchConfigurationException>(() => ProxyList.Parse(goproxy, null)).Message.ShouldBe(message);
+        Should.Throw<GoEnvironmentException>(() => ProxyList.Parse(goproxy, null)).Message.ShouldBe(message);
 
     [Theory]
     [InlineData("https://user:pa%20ss@p.example/base", "https://user:xxxxx@p.example/base")]

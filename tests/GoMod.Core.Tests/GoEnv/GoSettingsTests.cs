@@ -24,7 +24,7 @@ public class GoSettingsTests
     [InlineData("-mod=bogus", "-mod=bogus not supported (can be '', 'mod', 'readonly', or 'vendor')")]
     [InlineData("---mod=mod", "go: parsing $GOFLAGS: non-flag \"---mod=mod\"")]
     public void Bad_GOFLAGS_fail_with_gos_message(string goflags, string message) =>
-        Should.Throw<FetchConfigurationException>(() => GoFlags.Parse(goflags)).Message.ShouldBe(message);
+        Should.Throw<GoEnvironmentException>(() => GoFlags.Parse(goflags)).Message.ShouldBe(message);
 
     [Fact]
     public void Module_cache_defaults_to_GOMODCACHE_then_first_GOPATH_entry_then_home_go()
@@ -32,7 +32,7 @@ public class GoSettingsTests
         GoEnvironment.ResolveModCache("/m/cache", "/g1:/g2", "/home/u").ShouldBe("/m/cache");
         GoEnvironment.ResolveModCache("", "/g1:/g2", "/home/u").ShouldBe("/g1/pkg/mod");
         GoEnvironment.ResolveModCache(null, null, "/home/u").ShouldBe("/home/u/go/pkg/mod");
-        Should.Throw<FetchConfigurationException>(() => GoEnvironment.ResolveModCache("rel/cache", null, "/h"))
+        Should.Throw<GoEnvironmentException>(() => GoEnvironment.ResolveModCache("rel/cache", null, "/h"))
             .Message.ShouldBe("GOMODCACHE entry is relative; must be absolute path: \"rel/cache\".");
     }
 

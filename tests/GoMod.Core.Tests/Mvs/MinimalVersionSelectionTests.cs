@@ -1,4 +1,4 @@
-using GoMod.Core.ModSource;
+using GoMod.Core.Fetch;
 using GoMod.Core.Module;
 using GoMod.Core.Mvs;
 using GoMod.Core.Semver;
@@ -25,7 +25,7 @@ public class MinimalVersionSelectionTests
         public MinimalVersionSelection.RequiredFunc Required => (m, _) =>
             Edges.TryGetValue(m, out var list)
                 ? ValueTask.FromResult<IReadOnlyList<ModuleVersion>>(list)
-                : ValueTask.FromException<IReadOnlyList<ModuleVersion>>(new ModuleSourceException(m.Path, m.Version, "not in the test graph", notFound: true));
+                : ValueTask.FromException<IReadOnlyList<ModuleVersion>>(new ModuleNotFoundException(m.Path, m.Version, "not in the test graph"));
 
         public static ModuleVersion Parse(string s)
         {

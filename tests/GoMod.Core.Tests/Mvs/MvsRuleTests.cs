@@ -1,4 +1,5 @@
 using GoMod.Testing;
+using GoMod.Core.Fetch;
 using GoMod.Core.Internal;
 using GoMod.Core.ModLoad;
 using GoMod.Core.ModSource;
@@ -108,8 +109,8 @@ public class MvsRuleTests
     {
         using var tmp = new TempDirectory("mvs-src");
         var source = new DirectoryModuleSource(tmp.Path);
-        var e = await Should.ThrowAsync<ModuleSourceException>(() => source.GetGoModAsync("example.com/Up", "v1.0.0", default));
-        e.NotFound.ShouldBeTrue();
+        var e = await Should.ThrowAsync<ModuleNotFoundException>(() => source.GetGoModAsync("example.com/Up", "v1.0.0", default));
+        e.IsNotFound.ShouldBeTrue();
         e.Message.ShouldBe($"example.com/Up@v1.0.0: reading {new Uri(tmp.Path + "/").AbsoluteUri}example.com/!up/@v/v1.0.0.mod: no such file or directory");
     }
 }

@@ -5,7 +5,7 @@ using GoMod.Core.GoEnv;
 using GoMod.Core.ModGet;
 using GoMod.Core.ModLoad;
 using GoMod.Core.Reports;
-using GoMod.Core.Restore;
+using GoMod.Core.ModSource;
 using GoMod.Core.Sum;
 using GoMod.Core.Tests.Fetch.Infrastructure;
 using GoMod.Core.Tests.Vcs.Infrastructure;

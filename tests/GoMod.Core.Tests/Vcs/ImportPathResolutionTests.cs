@@ -1,4 +1,5 @@
 using GoMod.Core.GoEnv;
+using GoMod.Core.Tests.Vcs.Infrastructure;
 using GoMod.Core.Vcs;
 
 namespace GoMod.Core.Tests.Vcs;
@@ -42,19 +43,16 @@ public sealed class ImportPathResolutionTests
     [InlineData("bitbucket.org/team/proj.hg/x", "invalid version control suffix in bitbucket.org/ path")]
     public async Task Bad_hosting_site_paths_are_refused(string path, string message)
     {
-        var e = await Should.ThrowAsync<VcsException>(() => Resolver().ResolveAsync(path, CancellationToken.None));
-        e.Kind.ShouldBe(VcsErrorKind.ImportPathNotResolved);
+        var e = await VcsAssert.FailsAsync(() => Resolver().ResolveAsync(path, CancellationToken.None), VcsErrorKind.ImportPathNotResolved);
         e.Detail.ShouldBe(message);
     }
 
     [Fact]
     public async Task Chiselapp_is_fossil_and_refused_by_GOVCS_by_default()
     {
-        var e = await Should.ThrowAsync<VcsException>(() => Resolver().ResolveAsync("chiselapp.com/user/kyle/repository/fossilgg", CancellationToken.None));
-        e.Kind.ShouldBe(VcsErrorKind.DisallowedByGovcs);
+        var e = await VcsAssert.FailsAsync(() => Resolver().ResolveAsync("chiselapp.com/user/kyle/repository/fossilgg", CancellationToken.None), VcsErrorKind.DisallowedByGovcs);
         e.Detail.ShouldBe("GOVCS disallows using fossil for public chiselapp.com/user/kyle/repository/fossilgg; see 'go help vcs'");
-        var allowed = await Should.ThrowAsync<VcsException>(() => Resolver(govcs: "chiselapp.com:fossil").ResolveAsync("chiselapp.com/user/kyle/repository/fossilgg", CancellationToken.None));
-        allowed.Kind.ShouldBe(VcsErrorKind.UnsupportedVcs);
+        var allowed = await VcsAssert.FailsAsync(() => Resolver(govcs: "chiselapp.com:fossil").ResolveAsync("chiselapp.com/user/kyle/repository/fossilgg", CancellationToken.None), VcsErrorKind.UnsupportedVcs);
         allowed.Detail.ShouldContain("fossil");
     }
 
@@ -69,8 +67,7 @@ public sealed class ImportPathResolutionTests
     [Fact]
     public async Task A_private_path_may_use_any_vcs_by_default()
     {
-        var e = await Should.ThrowAsync<VcsException>(() => Resolver(goPrivate: "chiselapp.com").ResolveAsync("chiselapp.com/user/kyle/repository/fossilgg", CancellationToken.None));
-        e.Kind.ShouldBe(VcsErrorKind.UnsupportedVcs);
+        await VcsAssert.FailsAsync(() => Resolver(goPrivate: "chiselapp.com").ResolveAsync("chiselapp.com/user/kyle/repository/fossilgg", CancellationToken.None), VcsErrorKind.UnsupportedVcs);
     }
 
     [Fact]

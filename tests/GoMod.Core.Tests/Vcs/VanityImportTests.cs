@@ -66,8 +66,7 @@ public sealed class VanityImportTests(GitRepoFixture repos) : IClassFixture<GitR
         Page("vanity.test/lib", $"<meta name=\"go-import\" content=\"vanity.test/lib git {Repo("acme/lib")}\">");
         using var sandbox = new FetchSandbox("vanity");
         using var d = Downloader(sandbox, goInsecure: null);
-        var e = await Should.ThrowAsync<VcsException>(() => d.VersionsAsync("vanity.test/lib"));
-        e.Kind.ShouldBe(VcsErrorKind.ImportPathNotResolved);
+        var e = await VcsAssert.FailsAsync(() => d.VersionsAsync("vanity.test/lib"), VcsErrorKind.ImportPathNotResolved);
         e.Message.ShouldContain("unrecognized import path \"vanity.test/lib\": https fetch:");
     }
 
@@ -86,8 +85,7 @@ public sealed class VanityImportTests(GitRepoFixture repos) : IClassFixture<GitR
         Page("vanity.test/" + name, head, name == "inbody" ? $"<meta name=\"go-import\" content=\"vanity.test/inbody git {Repo("acme/lib")}\">" : "");
         using var sandbox = new FetchSandbox("vanity");
         using var d = Downloader(sandbox);
-        var e = await Should.ThrowAsync<VcsException>(() => d.VersionsAsync("vanity.test/" + name));
-        e.Kind.ShouldBe(VcsErrorKind.ImportPathNotResolved);
+        var e = await VcsAssert.FailsAsync(() => d.VersionsAsync("vanity.test/" + name), VcsErrorKind.ImportPathNotResolved);
         e.Message.ShouldContain(expected);
         e.IsNotFound.ShouldBeTrue();
     }
@@ -100,16 +98,15 @@ public sealed class VanityImportTests(GitRepoFixture repos) : IClassFixture<GitR
         Page("vanity.test/" + vcs, $"<meta name=\"go-import\" content=\"vanity.test/{vcs} {vcs} https://127.0.0.1:1/x\">");
         using var sandbox = new FetchSandbox("vanity");
         using var d = Downloader(sandbox);
-        var e = await Should.ThrowAsync<VcsException>(() => d.VersionsAsync("vanity.test/" + vcs));
         if (vcs == "svn")
         {
             // GOVCS's default allows only git and hg for public paths.
-            e.Kind.ShouldBe(VcsErrorKind.DisallowedByGovcs);
+            var e = await VcsAssert.FailsAsync(() => d.VersionsAsync("vanity.test/" + vcs), VcsErrorKind.DisallowedByGovcs);
             e.Message.ShouldContain("GOVCS disallows using svn for public vanity.test/svn");
         }
         else
         {
-            e.Kind.ShouldBe(VcsErrorKind.UnsupportedVcs);
+            var e = await VcsAssert.FailsAsync(() => d.VersionsAsync("vanity.test/" + vcs), VcsErrorKind.UnsupportedVcs);
             e.Message.ShouldContain("uses the hg version control system");
         }
     }

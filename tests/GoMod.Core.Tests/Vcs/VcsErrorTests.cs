@@ -29,11 +29,6 @@ public sealed class VcsErrorTests(GitRepoFixture repos) : IClassFixture<GitRepoF
             ["GOINSECURE"] = goInsecure,
         }), null, FetchSandbox.FastOptions with { Vcs = vcs ?? new VcsOptions() });
 
-    private static async Task<VcsException> FailsAsync(Func<Task> action)
-    {
-        var e = await Should.ThrowAsync<VcsException>(action().WaitAsync(Limit));
-        return e;
-    }
 
     [Fact]
     public async Task Unknown_repository_is_RepositoryNotFound()
@@ -41,10 +36,9 @@ public sealed class VcsErrorTests(GitRepoFixture repos) : IClassFixture<GitRepoF
         using var sandbox = new FetchSandbox("vcserr");
         repos.WriteGitConfig(sandbox.Dir.Path);
         using var d = Downloader(sandbox);
-        var e = await FailsAsync(() => d.VersionsAsync("github.com/acme/missing"));
-        e.Kind.ShouldBe(VcsErrorKind.RepositoryNotFound);
+        var e = await VcsAssert.FailsAsync(() => d.VersionsAsync("github.com/acme/missing"), VcsErrorKind.RepositoryNotFound);
         e.Path.ShouldBe("github.com/acme/missing");
-        e.Repository.ShouldBe("https://github.com/acme/missing");
+        ((IVcsFailure)e).Repository.ShouldBe("https://github.com/acme/missing");
         e.IsNotFound.ShouldBeTrue();
         e.Message.ShouldContain("not found");
     }
@@ -55,11 +49,9 @@ public sealed class VcsErrorTests(GitRepoFixture repos) : IClassFixture<GitRepoF
         using var sandbox = new FetchSandbox("vcserr");
         repos.WriteGitConfig(sandbox.Dir.Path);
         using var d = Downloader(sandbox);
-        var e = await FailsAsync(() => d.StatAsync("github.com/acme/lib", "no-such-branch"));
-        e.Kind.ShouldBe(VcsErrorKind.UnknownRevision);
+        var e = await VcsAssert.FailsAsync(() => d.StatAsync("github.com/acme/lib", "no-such-branch"), VcsErrorKind.UnknownRevision);
         e.Message.ShouldBe("github.com/acme/lib@no-such-branch: invalid version: unknown revision no-such-branch");
-        var hash = await FailsAsync(() => d.StatAsync("github.com/acme/lib", "0123456789abcdef0123456789abcdef01234567"));
-        hash.Kind.ShouldBe(VcsErrorKind.UnknownRevision);
+        await VcsAssert.FailsAsync(() => d.StatAsync("github.com/acme/lib", "0123456789abcdef0123456789abcdef01234567"), VcsErrorKind.UnknownRevision);
     }
 
     [Fact]
@@ -73,8 +65,7 @@ public sealed class VcsErrorTests(GitRepoFixture repos) : IClassFixture<GitRepoF
             "[credential]\n\thelper = \"!f() { echo username=user; echo password=hunter2-wrong; }; f\"\n" +
             $"[url \"{repos.Server.Url}private/\"]\n\tinsteadOf = https://example.org/private/\n");
         using var d = Downloader(sandbox);
-        var e = await FailsAsync(() => d.VersionsAsync("github.com/private/lib"));
-        e.Kind.ShouldBe(VcsErrorKind.AuthenticationRequired);
+        var e = await VcsAssert.FailsAsync(() => d.VersionsAsync("github.com/private/lib"), VcsErrorKind.AuthenticationRequired);
         e.ToString().ShouldNotContain("hunter2");
         (e.Cause?.ToString() ?? "").ShouldNotContain("hunter2");
     }
@@ -108,8 +99,7 @@ public sealed class VcsErrorTests(GitRepoFixture repos) : IClassFixture<GitRepoF
         closed.Stop();
         File.WriteAllText(Path.Combine(sandbox.Dir.Path, ".gitconfig"), $"[url \"http://127.0.0.1:{port}/\"]\n\tinsteadOf = https://github.com/\n");
         using var d = Downloader(sandbox);
-        var e = await FailsAsync(() => d.VersionsAsync("github.com/acme/lib"));
-        e.Kind.ShouldBe(VcsErrorKind.Unreachable);
+        var e = await VcsAssert.FailsAsync(() => d.VersionsAsync("github.com/acme/lib"), VcsErrorKind.Unreachable);
         e.Message.ShouldContain($"rewritten by git config to http://127.0.0.1:{port}/acme/lib");
     }
 
@@ -120,8 +110,7 @@ public sealed class VcsErrorTests(GitRepoFixture repos) : IClassFixture<GitRepoF
         repos.WriteGitConfig(sandbox.Dir.Path);
         using var d = Downloader(sandbox, govcs: "github.com/acme:off");
         var before = repos.Server.Requests.Count;
-        var e = await FailsAsync(() => d.VersionsAsync("github.com/acme/lib"));
-        e.Kind.ShouldBe(VcsErrorKind.DisallowedByGovcs);
+        var e = await VcsAssert.FailsAsync(() => d.VersionsAsync("github.com/acme/lib"), VcsErrorKind.DisallowedByGovcs);
         e.Message.ShouldBe("module github.com/acme/lib: GOVCS disallows using git for public github.com/acme/lib; see 'go help vcs'");
         repos.Server.Requests.Count.ShouldBe(before, "no request may reach the repository");
     }
@@ -144,8 +133,7 @@ public sealed class VcsErrorTests(GitRepoFixture repos) : IClassFixture<GitRepoF
                 $"[url \"http://127.0.0.1:{((IPEndPoint)silent.LocalEndpoint).Port}/\"]\n\tinsteadOf = https://github.com/\n");
             using var d = Downloader(sandbox, vcs: new VcsOptions { CommandTimeout = TimeSpan.FromSeconds(2), HttpTimeout = TimeSpan.FromSeconds(2) });
             var started = DateTime.UtcNow;
-            var e = await FailsAsync(() => d.VersionsAsync("github.com/acme/lib"));
-            e.Kind.ShouldBe(VcsErrorKind.Timeout);
+            var e = await VcsAssert.FailsAsync(() => d.VersionsAsync("github.com/acme/lib"), VcsErrorKind.Timeout);
             (DateTime.UtcNow - started).ShouldBeLessThan(TimeSpan.FromSeconds(30));
         }
         finally

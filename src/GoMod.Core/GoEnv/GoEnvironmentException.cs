@@ -3,7 +3,7 @@ namespace GoMod.Core.GoEnv;
 /// <summary>A go environment setting (GOPROXY, GOFLAGS, GOMODCACHE, GOPATH) that cannot be used, in go's words.</summary>
 /// <param name="message">go's message.</param>
 /// <param name="setting">The variable at fault (GOFLAGS, GOMODCACHE…), when known, so callers can say which to fix.</param>
-public sealed class FetchConfigurationException(string message, string? setting = null) : Exception(message)
+public class GoEnvironmentException(string message, string? setting = null) : Exception(message)
 {
     /// <summary>The variable at fault, or null.</summary>
     public string? Setting { get; } = setting;

@@ -1,6 +1,5 @@
-using GoMod.Core.Semver;
 
-namespace GoMod.Core.ModLoad;
+namespace GoMod.Core.Semver;
 
 /// <summary>Go language versions (<c>1.17</c>) compared as go 1.19 compares them: as semantic versions with a leading <c>v</c>.</summary>
 internal static class GoVersions

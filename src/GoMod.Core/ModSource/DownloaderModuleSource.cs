@@ -1,11 +1,10 @@
 using FetchRevInfo = GoMod.Core.Fetch.RevInfo;
 using GoMod.Core.Fetch;
 using GoMod.Core.GoEnv;
-using GoMod.Core.ModSource;
 using GoMod.Core.Module;
 using GoMod.Core.Sum;
 
-namespace GoMod.Core.Restore;
+namespace GoMod.Core.ModSource;
 
 /// <summary>
 /// MVS's graph source over the real GOPROXY client and module cache: every <c>.mod</c>, <c>.info</c>, list and zip
@@ -13,8 +12,9 @@ namespace GoMod.Core.Restore;
 /// and every go.mod and zip is hashed against go.sum first (a mismatch is go's SECURITY ERROR).
 /// </summary>
 /// <remarks>
-/// Fetch failures become <see cref="ModuleSourceException"/>s with Fetch's wording (<c>path@version: reading URL: 404
-/// Not Found</c>); "not found" (404/410, a missing file) stays "not found", so queries fall through as go's do.
+/// Fetch's failures pass through as they are (<see cref="ModuleFetchException"/>, <see cref="ModuleNotFoundException"/>
+/// for 404/410 or a missing file, so queries fall through as go's do); a go.sum mismatch, which is not about a module
+/// request, is wrapped in a <see cref="ModuleException"/> naming the module.
 /// A missing go.sum line is MVS's business (go reports it from the module loader, in its own words): the downloader
 /// given here should check hashes in <see cref="ModMode.Mod"/> mode, recording new ones, and the caller decides
 /// whether they are written.
@@ -57,18 +57,10 @@ public sealed class DownloaderModuleSource(ModuleDownloader downloader) : IModul
         {
             return await fetch().ConfigureAwait(false);
         }
-        catch (ModuleFetchException e)
-        {
-            throw new ModuleSourceException(e.Path, e.Version, e.Detail, e.IsNotFound) { Cause = e };
-        }
         catch (ChecksumMismatchException e)
         {
             // go's SECURITY ERROR text already names module and version ("verifying path@version/go.mod: …").
-            throw new ModuleSourceException(path, version, e.Message.TrimEnd()) { Cause = e };
-        }
-        catch (ModuleException e) when (e is not ModuleSourceException)
-        {
-            throw new ModuleSourceException(e.Path, e.Version, e.Detail) { Cause = e };
+            throw new ModuleException(path, version, e.Message.TrimEnd(), e);
         }
     }
 }

@@ -1,12 +1,12 @@
-using GoMod.Core.ModSource;
+using GoMod.Core.Module;
 
-namespace GoMod.Core.ModLoad;
+namespace GoMod.Core.ModSource;
 
 /// <summary>
 /// A version the main module excludes (<c>path@v: excluded by go.mod</c>) or its author retracted
 /// (<c>path@v: retracted by module author: rationale</c>); version queries skip such versions (go's <c>ErrDisallowed</c>).
 /// </summary>
-public sealed class DisallowedVersionException : ModuleSourceException
+public sealed class DisallowedVersionException : ModuleException
 {
     private DisallowedVersionException(string path, string version, string detail, IReadOnlyList<string>? rationale)
         : base(path, version, detail)

@@ -1,0 +1,189 @@
+using System.Text;
+using GoMod.Core.GoEnv;
+using GoMod.Core.Internal;
+using GoMod.Core.ModCache;
+using GoMod.Core.ModFile;
+using GoMod.Core.ModLoad;
+using GoMod.Core.Semver;
+using GoMod.Core.Sum;
+
+namespace GoMod.Core.Restore;
+
+/// <summary>
+/// One run's settings, resolved once and shared by every entry point — the restore, the reports (<c>go list -m</c>,
+/// <c>go mod graph</c>), <c>go get</c> and <c>go mod verify</c> — so they cannot drift: the properties validated, the
+/// Go environment, the module cache, the <c>-mod</c> mode (go's default included: vendor when vendor/ exists and go.mod
+/// says go 1.14 or later), and go.mod and go.sum, each read once under go's lock.
+/// </summary>
+public sealed class RestoreSetup
+{
+    private RestoreSetup(RestoreOptions options, GoEnvironment environment, ModMode mode, bool modeExplicit, string modText,
+        GoModFile mod, string? sumText, GoSumFile sum, IReadOnlyList<Exception> warnings)
+    {
+        Options = options;
+        Environment = environment;
+        Cache = new ModuleCache(environment.ModCache);
+        Mode = mode;
+        ModeExplicit = modeExplicit;
+        ModText = modText;
+        Mod = mod;
+        SumText = sumText;
+        Sum = sum;
+        Warnings = warnings;
+    }
+
+    /// <summary>The options the run was given.</summary>
+    public RestoreOptions Options { get; }
+
+    /// <summary>The Go environment as go resolves it for this run.</summary>
+    public GoEnvironment Environment { get; }
+
+    /// <summary>The one module cache of the run.</summary>
+    public ModuleCache Cache { get; }
+
+    /// <summary>The <c>-mod</c> mode in force.</summary>
+    public ModMode Mode { get; }
+
+    /// <summary>True when <c>-mod</c> was given (GoModMode or GOFLAGS) rather than defaulted; go words some errors differently.</summary>
+    public bool ModeExplicit { get; }
+
+    /// <summary>go.mod's full path.</summary>
+    public string ModFile => Options.ModFile;
+
+    /// <summary>go.sum's full path (beside go.mod).</summary>
+    public string SumFile => Options.SumFile;
+
+    /// <summary>The main module's directory.</summary>
+    public string ModuleDir => Path.GetDirectoryName(Path.GetFullPath(Options.ModFile))!;
+
+    /// <summary>go.mod's text as read at the start of the run.</summary>
+    public string ModText { get; }
+
+    /// <summary>go.mod, parsed.</summary>
+    public GoModFile Mod { get; }
+
+    /// <summary>go.sum's text as read at the start of the run; null when there is no go.sum.</summary>
+    public string? SumText { get; }
+
+    /// <summary>go.sum, parsed (empty when there is none).</summary>
+    public GoSumFile Sum { get; }
+
+    /// <summary>Settings accepted but not acted on (<see cref="UnsupportedSettingException"/>), reported as warnings.</summary>
+    public IReadOnlyList<Exception> Warnings { get; }
+
+    /// <summary>How the module loader must run: readonly unless <c>-mod=mod</c>, over the go.mod and go.sum read here.</summary>
+    public LoadOptions LoadOptions => new()
+    {
+        ReadOnly = Mode != ModMode.Mod,
+        ModFlagExplicit = ModeExplicit,
+        Files = new MainModuleFiles(ModText, SumText),
+    };
+
+    /// <summary>
+    /// Resolves everything, or returns every failure found on the way (an invalid property, an unusable Go setting, no
+    /// go.mod, a go.mod or go.sum that does not parse, no module line): typed values, not yet diagnostics.
+    /// </summary>
+    public static async Task<(RestoreSetup? Setup, IReadOnlyList<Exception> Failures)> CreateAsync(RestoreOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<Exception>();
+        var explicitMode = ParseModMode(options.ModMode, failures);
+        if (options.ImportComments is not ("" or "error" or "warning" or "none"))
+            failures.Add(new InvalidPropertyException("GoImportComments", options.ImportComments,
+                $"GoImportComments={options.ImportComments} not supported (can be 'error', 'warning' or 'none')"));
+        GoEnvironment? env = null;
+        try
+        {
+            env = options.ResolveEnvironment();
+        }
+        catch (GoEnvironmentException e)
+        {
+            failures.Add(e);
+        }
+        if (env is null || failures.Count > 0) return (null, failures);
+
+        string? modText, sumText;
+        try
+        {
+            modText = await ReadAsync(options.ModFile, cancellationToken).ConfigureAwait(false);
+            sumText = await ReadAsync(options.SumFile, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ModuleFileUnreadableException e)
+        {
+            return (null, [e]);
+        }
+        if (modText is null) return (null, [new ModFileNotFoundException(options.ModFile)]);
+        GoModFile mod;
+        try
+        {
+            mod = GoModFile.Parse(options.ModFile, modText);
+        }
+        catch (ModFileParseException e)
+        {
+            return (null, [e]);
+        }
+        if (mod.Module is null) return (null, [new NoModuleDeclarationException(options.ModFile)]);
+
+        GoSumFile sum;
+        try
+        {
+            sum = sumText is null ? new GoSumFile(options.SumFile) : GoSumFile.Parse(options.SumFile, sumText);
+        }
+        catch (GoSumParseException e)
+        {
+            return (null, [e]);
+        }
+
+        var moduleDir = Path.GetDirectoryName(Path.GetFullPath(options.ModFile))!;
+        var mode = explicitMode ?? env.Flags.Mod ?? DefaultMode(moduleDir, mod.Go ?? "");
+        var warnings = new List<Exception>();
+        if (mode == ModMode.Vendor)
+            warnings.Add(new UnsupportedSettingException("-mod=vendor",
+                "-mod=vendor: reading modules from vendor/ is not supported by this version of GoMod.Sdk; they are resolved from the module cache instead."));
+        if (options.WriteVendor)
+            warnings.Add(new UnsupportedSettingException("GoVendor",
+                "GoVendor=true: writing vendor/ is not supported by this version of GoMod.Sdk; run 'go mod vendor' instead."));
+        return (new RestoreSetup(options, env, mode, explicitMode is not null || env.Flags.Mod is not null, modText, mod, sumText, sum, warnings), []);
+    }
+
+    /// <summary>
+    /// Writes go.mod or go.sum as go does (<c>lockedfile.Transform</c>): in place, under go's lock on the file, and only
+    /// when the bytes change.
+    /// </summary>
+    public static Task<bool> WriteModuleFileAsync(string path, string text, CancellationToken cancellationToken) =>
+        FileLock.TransformAsync(path, _ => Encoding.UTF8.GetBytes(text), cancellationToken);
+
+    /// <summary>A file's text read under go's lock; null when it does not exist.</summary>
+    private static async Task<string?> ReadAsync(string path, CancellationToken ct)
+    {
+        try
+        {
+            return await FileLock.ReadAllTextAsync(path, ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ModuleFileUnreadableException(path, e);
+        }
+    }
+
+    /// <summary>go's default <c>-mod</c>: vendor when vendor/ exists and go.mod says go 1.14 or later, otherwise readonly.</summary>
+    private static ModMode DefaultMode(string moduleDir, string goVersion)
+    {
+        if (!Directory.Exists(Path.Combine(moduleDir, "vendor"))) return ModMode.ReadOnly;
+        return goVersion.Length > 0 && SemVer.Compare("v" + goVersion, "v1.14") >= 0 ? ModMode.Vendor : ModMode.ReadOnly;
+    }
+
+    private static ModMode? ParseModMode(string value, List<Exception> failures)
+    {
+        switch (value)
+        {
+            case "": return null;
+            case "readonly": return ModMode.ReadOnly;
+            case "mod": return ModMode.Mod;
+            case "vendor": return ModMode.Vendor;
+            default:
+                failures.Add(new InvalidPropertyException("GoModMode", value, $"GoModMode: -mod={value} not supported (can be '', 'mod', 'readonly', or 'vendor')"));
+                return null;
+        }
+    }
+}
