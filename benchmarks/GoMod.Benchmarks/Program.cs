@@ -1,5 +1,6 @@
 // Benchmarks are console entry points named by the first argument; see benchmarks/README.md.
 using GoMod.Benchmarks;
+using GoMod.Benchmarks.Direct;
 using GoMod.Benchmarks.Download;
 using GoMod.Benchmarks.SumDb;
 
@@ -14,6 +15,8 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["mvs"] = a => Task.FromResult(MvsBenchmark.Run(a)),
     // Adding go.sum lines for 500 modules, each verified against a local checksum database: ours against go's.
     ["sumdb"] = SumDbBenchmark.RunAsync,
+    // Direct mode: resolving and downloading modules from local git repositories, ours against go's.
+    ["direct"] = DirectBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

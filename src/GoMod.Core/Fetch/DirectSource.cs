@@ -1,26 +1,29 @@
-using GoMod.Core.Module;
+using GoMod.Core.Vcs;
 
 namespace GoMod.Core.Fetch;
 
 /// <summary>
-/// <c>direct</c>: fetching from version control. Not implemented yet, so every request fails with a clear message
-/// naming the module and what to change.
+/// <c>direct</c>: the module comes straight from version control (see GoMod.Core.Vcs). The repository is resolved
+/// and opened on first use through the downloader's <see cref="VcsSession"/>; every request is then answered by the
+/// module's <see cref="CodeRepo"/> (or, for a go-import <c>mod</c> tag, by the proxy it names).
 /// </summary>
-internal sealed class DirectSource(string path, bool insecure) : IModuleRepo
+internal sealed class DirectSource(string path, VcsSession session) : IModuleRepo
 {
     public string ModulePath { get; } = path;
 
-    public Task<IReadOnlyList<string>> VersionsAsync(string prefix, CancellationToken ct) => throw Fail("");
-    public Task<RevInfo> StatAsync(string rev, CancellationToken ct) => throw Fail(rev);
-    public Task<RevInfo> LatestAsync(CancellationToken ct) => throw Fail("");
-    public Task<IReadOnlyList<string>> ListLinesAsync(CancellationToken ct) => throw Fail("");
-    public Task<RevInfo> LatestEndpointAsync(CancellationToken ct) => throw Fail("");
-    public Task<byte[]> GoModAsync(string version, CancellationToken ct) => throw Fail(version);
-    public Task ZipAsync(string version, Stream destination, CancellationToken ct) => throw Fail(version);
+    public async Task<IReadOnlyList<string>> VersionsAsync(string prefix, CancellationToken ct) =>
+        await (await session.SourceAsync(ModulePath, ct).ConfigureAwait(false)).VersionsAsync(prefix, ct).ConfigureAwait(false);
+    public async Task<RevInfo> StatAsync(string rev, CancellationToken ct) =>
+        await (await session.SourceAsync(ModulePath, ct).ConfigureAwait(false)).StatAsync(rev, ct).ConfigureAwait(false);
+    public async Task<RevInfo> LatestAsync(CancellationToken ct) =>
+        await (await session.SourceAsync(ModulePath, ct).ConfigureAwait(false)).LatestAsync(ct).ConfigureAwait(false);
+    public async Task<IReadOnlyList<string>> ListLinesAsync(CancellationToken ct) =>
+        await (await session.SourceAsync(ModulePath, ct).ConfigureAwait(false)).ListLinesAsync(ct).ConfigureAwait(false);
+    public async Task<RevInfo> LatestEndpointAsync(CancellationToken ct) =>
+        await (await session.SourceAsync(ModulePath, ct).ConfigureAwait(false)).LatestEndpointAsync(ct).ConfigureAwait(false);
+    public async Task<byte[]> GoModAsync(string version, CancellationToken ct) =>
+        await (await session.SourceAsync(ModulePath, ct).ConfigureAwait(false)).GoModAsync(version, ct).ConfigureAwait(false);
+    public async Task ZipAsync(string version, Stream destination, CancellationToken ct) =>
+        await (await session.SourceAsync(ModulePath, ct).ConfigureAwait(false)).ZipAsync(version, destination, ct).ConfigureAwait(false);
     public string ZipLocation(string version) => "direct";
-
-    private ModuleFetchException Fail(string version) => new(ModulePath, version,
-        "fetching directly from version control (GOPROXY=direct" + (insecure ? ", GOINSECURE" : "") +
-        " or a GONOPROXY/GOPRIVATE match) is not supported yet by GoMod.Sdk; " +
-        "serve the module from a GOPROXY module proxy (https://, http:// or file://)");
 }

@@ -38,4 +38,7 @@ public sealed record FetchOptions
 
     /// <summary>Overrides the .netrc credentials (null: read NETRC / ~/.netrc as go does).</summary>
     public NetrcFile? Netrc { get; init; }
+
+    /// <summary>Direct mode (fetching from version control): git command, timeouts, host mapping for discovery.</summary>
+    public Vcs.VcsOptions Vcs { get; init; } = new();
 }

@@ -402,6 +402,7 @@ public sealed class ModuleDownloader : IDisposable
     public void Dispose()
     {
         if (_transport.IsValueCreated) _transport.Value.Dispose();
+        _router.Dispose();
         _network.Dispose();
     }
 }

@@ -9,13 +9,14 @@ namespace GoMod.Core.Fetch;
 /// found", <c>|</c> entries on any error. When everything fails, the most useful error wins: a direct/noproxy error,
 /// else the last real proxy error, else the last "not found".
 /// </summary>
-internal sealed class ProxyRouter
+internal sealed class ProxyRouter : IDisposable
 {
     private readonly GoEnvironment _env;
     private readonly Lazy<ProxyList> _list;
     private readonly Func<ProxyTransport> _transport;
     private readonly FetchOptions _options;
     private readonly ModMode _mode;
+    private readonly Lazy<Vcs.VcsSession> _vcs;
 
     public ProxyRouter(GoEnvironment env, Func<ProxyTransport> transport, FetchOptions options, ModMode mode)
     {
@@ -23,6 +24,7 @@ internal sealed class ProxyRouter
         _transport = transport;
         _options = options;
         _mode = mode;
+        _vcs = new Lazy<Vcs.VcsSession>(() => new Vcs.VcsSession(env, options, transport));
         // Parsed on first use, as go does, so a warm cache works whatever GOPROXY says.
         _list = new Lazy<ProxyList>(() => ProxyList.Parse(env.GoProxy, env.GoNoProxy));
     }
@@ -78,15 +80,21 @@ internal sealed class ProxyRouter
         if (_env.IsNoProxy(path))
         {
             return entry.Url is ProxyEntry.NoProxy or ProxyEntry.Direct
-                ? new DirectSource(path, _env.IsInsecure(path))
+                ? new DirectSource(path, _vcs.Value)
                 : new DisabledSource(path, DisabledLookupException.NoProxy);
         }
         return entry.Url switch
         {
             ProxyEntry.Off => new DisabledSource(path, DisabledLookupException.Off),
-            ProxyEntry.Direct => new DirectSource(path, _env.IsInsecure(path)),
+            ProxyEntry.Direct => new DirectSource(path, _vcs.Value),
             ProxyEntry.NoProxy => new DisabledSource(path, DisabledLookupException.UseProxy),
             _ => new ProxySource(_transport(), ProxyUrl.Parse(entry.Url), path, _options.MaxMetadataBytes),
         };
+    }
+
+    /// <summary>Releases direct mode's HTTP clients, if direct mode was used.</summary>
+    public void Dispose()
+    {
+        if (_vcs.IsValueCreated) _vcs.Value.Dispose();
     }
 }

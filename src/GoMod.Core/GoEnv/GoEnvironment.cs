@@ -27,6 +27,9 @@ public sealed record GoEnvironment
     /// <summary>GOINSECURE glob list: modules that may be fetched directly over plain http or unverified https.</summary>
     public string GoInsecure { get; init; } = "";
 
+    /// <summary>GOVCS: which version control systems direct mode may use for which paths (empty: go's default).</summary>
+    public string GoVcs { get; init; } = "";
+
     /// <summary>GOSUMDB (default <c>sum.golang.org</c>; <c>off</c> disables the checksum database).</summary>
     public string GoSumDb { get; init; } = "sum.golang.org";
 
@@ -87,6 +90,7 @@ public sealed record GoEnvironment
             GoNoProxy = Get("GONOPROXY", goPrivate),
             GoNoSumDb = Get("GONOSUMDB", goPrivate),
             GoInsecure = Get("GOINSECURE", ""),
+            GoVcs = Get("GOVCS", ""),
             GoSumDb = Get("GOSUMDB", "sum.golang.org"),
             Flags = GoFlags.Parse(Get("GOFLAGS", "")),
             ModCache = ResolveModCache(Get("GOMODCACHE", ""), Get("GOPATH", ""), home),

@@ -120,14 +120,18 @@ public class ProxyFallbackTests
         never.RequestCount.ShouldBe(0);
     }
 
+    // Direct mode itself is tested in tests/GoMod.Core.Tests/Vcs; here a path under 127.0.0.1 keeps its go-get
+    // discovery on loopback (https on port 443, where nothing listens).
+    private static readonly ModuleVersion LoopbackOnly = new("127.0.0.1/nowhere/a", "v1.0.0");
+
     [Fact]
-    public async Task Direct_is_not_supported_yet_and_says_so_naming_the_module()
+    public async Task Direct_failures_name_the_module_and_the_import_path_lookup()
     {
         using var box = new FetchSandbox();
         using var d = box.Downloader("direct");
-        var e = await Should.ThrowAsync<ModuleFetchException>(() => d.GoModAsync(A.ModuleVersion));
-        e.Message.ShouldStartWith("example.com/a@v1.0.0: fetching directly from version control");
-        e.Message.ShouldContain("not supported yet");
+        var e = await Should.ThrowAsync<GoMod.Core.Vcs.VcsNotFoundException>(() => d.GoModAsync(LoopbackOnly));
+        e.Message.ShouldStartWith("module 127.0.0.1/nowhere/a: unrecognized import path \"127.0.0.1/nowhere/a\": https fetch:");
+        e.Kind.ShouldBe(GoMod.Core.Vcs.VcsErrorKind.ImportPathNotResolved);
     }
 
     [Fact]
@@ -136,31 +140,32 @@ public class ProxyFallbackTests
         await using var broken = Failing(500);
         using var box = new FetchSandbox();
         using var d = box.Downloader($"{broken.Url}|direct", options: FetchSandbox.NoRetry);
-        var e = await Should.ThrowAsync<ModuleFetchException>(() => d.GoModAsync(A.ModuleVersion));
-        e.Message.ShouldContain("not supported yet");
+        var e = await Should.ThrowAsync<ModuleFetchException>(() => d.GoModAsync(LoopbackOnly));
+        e.Message.ShouldContain("unrecognized import path");
     }
 
     [Fact]
     public async Task GONOPROXY_sends_matching_modules_around_every_proxy()
     {
-        var corp = TestModule.Simple("git.corp.example/team/lib", "v1.2.3");
+        var corp = TestModule.Simple("127.0.0.1/corp/lib", "v1.2.3");
         await using var server = TestProxyServer.For(A, corp);
         using var box = new FetchSandbox();
-        using var d = box.Downloader(server.Url, goNoProxy: "*.corp.example");
+        using var d = box.Downloader(server.Url, goNoProxy: "127.0.0.1/corp");
         (await d.GoModAsync(A.ModuleVersion)).ShouldBe(A.GoModBytes);
-        var e = await Should.ThrowAsync<ModuleFetchException>(() => d.GoModAsync(corp.ModuleVersion));
-        e.Message.ShouldStartWith("git.corp.example/team/lib@v1.2.3: fetching directly from version control");
+        var e = await Should.ThrowAsync<GoMod.Core.Vcs.VcsNotFoundException>(() => d.GoModAsync(corp.ModuleVersion));
+        e.Message.ShouldStartWith("module 127.0.0.1/corp/lib: unrecognized import path");
         server.Paths.ShouldBe(["/example.com/a/@v/v1.0.0.mod"]);
     }
 
     [Fact]
-    public async Task GOPRIVATE_routes_like_GONOPROXY_and_GOINSECURE_is_named_for_direct_fetches()
+    public async Task GOPRIVATE_routes_like_GONOPROXY()
     {
-        await using var server = TestProxyServer.For(A);
+        var priv = TestModule.Simple("127.0.0.1/private/a", "v1.0.0");
+        await using var server = TestProxyServer.For(priv);
         using var box = new FetchSandbox();
-        using var d = new ModuleDownloader(box.Env(server.Url, goPrivate: "example.com", goInsecure: "example.com/a"), options: FetchSandbox.FastOptions);
-        var e = await Should.ThrowAsync<ModuleFetchException>(() => d.GoModAsync(A.ModuleVersion));
-        e.Message.ShouldContain("GOINSECURE");
+        using var d = new ModuleDownloader(box.Env(server.Url, goPrivate: "127.0.0.1/private"), options: FetchSandbox.FastOptions);
+        var e = await Should.ThrowAsync<GoMod.Core.Vcs.VcsNotFoundException>(() => d.GoModAsync(priv.ModuleVersion));
+        e.Kind.ShouldBe(GoMod.Core.Vcs.VcsErrorKind.ImportPathNotResolved);
         server.RequestCount.ShouldBe(0);
     }
 
