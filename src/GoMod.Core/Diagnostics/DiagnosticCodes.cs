@@ -40,6 +40,10 @@ public static class DiagnosticCodes
     public static readonly DiagnosticDescriptor InvalidGoEnvironment = new("GOMOD0006", Error, "invalid Go environment setting",
         "Correct the property or Go environment variable named in the message ('go help environment' describes it).");
 
+    /// <summary>go.mod or go.sum exists but cannot be read (a directory, no permission).</summary>
+    public static readonly DiagnosticDescriptor InputUnreadable = new("GOMOD0007", Error, "cannot read go.mod or go.sum",
+        "Make go.mod and go.sum readable regular files (restore them from version control if they were replaced).");
+
     /// <summary>A setting is recognised but this version of GoMod.Sdk does not act on it yet.</summary>
     public static readonly DiagnosticDescriptor NotSupportedYet = new("GOMOD0050", Warning, "setting not supported yet",
         "Remove the setting, or run the equivalent go command (named in the message) yourself for now.");
@@ -61,6 +65,10 @@ public static class DiagnosticCodes
     /// <summary>A module in the module cache no longer hashes to what was recorded when it was downloaded (go mod verify).</summary>
     public static readonly DiagnosticDescriptor CacheModified = new("GOMOD0104", Error, "module cache modified",
         "Delete the module from the module cache (go clean -modcache removes all) and build again to download it afresh.");
+
+    /// <summary>What a proxy served as a module zip is not a valid module zip (not a zip, files outside the module, names or sizes the zip rules refuse).</summary>
+    public static readonly DiagnosticDescriptor InvalidModuleZip = new("GOMOD0106", Error, "invalid module zip",
+        "Check that GoProxy points at a module proxy (an HTML page or a damaged file was served), and report a hostile zip to the proxy's operator.");
 
     // Network and proxies.
 
@@ -137,9 +145,9 @@ public static class DiagnosticCodes
     /// <summary>Every descriptor, in code order.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
-        ModFileNotFound, ModFileSyntax, NoModuleDeclaration, InvalidProperty, InvalidGoFlags, InvalidGoEnvironment,
+        ModFileNotFound, ModFileSyntax, NoModuleDeclaration, InvalidProperty, InvalidGoFlags, InvalidGoEnvironment, InputUnreadable,
         NotSupportedYet,
-        SumFileSyntax, MissingSum, ChecksumMismatch, CacheModified,
+        SumFileSyntax, MissingSum, ChecksumMismatch, CacheModified, InvalidModuleZip,
         ModuleNotFound, ProxyRequestFailed, LookupDisabled, NotInCacheOffline,
         InvalidRequirement, PathMismatch, ReplacementDirectoryMissing, ModuleGraphError, ModFileUpdateNeeded, GetFailed, Retracted, Deprecated,
         CacheWriteFailed, InconsistentVendoring,

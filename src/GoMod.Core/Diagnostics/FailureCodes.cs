@@ -31,6 +31,8 @@ public static class FailureCodes
         (typeof(MissingGoSumEntryException), DiagnosticCodes.MissingSum),
         (typeof(GoSumParseException), DiagnosticCodes.SumFileSyntax),
         (typeof(ModuleCacheModifiedException), DiagnosticCodes.CacheModified),
+        (typeof(InvalidModuleZipException), DiagnosticCodes.InvalidModuleZip),
+        (typeof(ModuleFileUnreadableException), DiagnosticCodes.InputUnreadable),
         (typeof(ModFileNotFoundException), DiagnosticCodes.ModFileNotFound),
         (typeof(ModFileParseException), DiagnosticCodes.ModFileSyntax),
         (typeof(NoModuleDeclarationException), DiagnosticCodes.NoModuleDeclaration),

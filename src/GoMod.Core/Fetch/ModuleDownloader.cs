@@ -199,7 +199,7 @@ public sealed class ModuleDownloader : IDisposable
                             // Not a zip at all (or failing its CRCs): damaged on the way, unlike a well-formed zip
                             // with other content, which go.sum turns into a SECURITY ERROR below. Fetch it again.
                             if (attempt >= Math.Max(1, Options.Retry.MaxAttempts))
-                                throw new ModuleFetchException(module.Path, module.Version, $"reading {origin}: not a valid zip file: {e.Message}", e);
+                                throw new InvalidModuleZipException(module.Path, module.Version, $"reading {origin}: not a valid zip file: {e.Message}", e);
                             Options.Trace?.Invoke($"# get {origin}: not a valid zip file ({e.Message}); fetching it again");
                         }
                     }
@@ -255,17 +255,14 @@ public sealed class ModuleDownloader : IDisposable
                 {
                     ModuleZip.Unzip(dir, module, zip, ct);
                 }
+                catch (ModuleZipException e)
+                {
+                    RemoveExtraction(dir, partial);
+                    throw new InvalidModuleZipException(module.Path, module.Version, e.Message, e);
+                }
                 catch
                 {
-                    try
-                    {
-                        ModuleCache.RemoveAll(dir);
-                        ModuleCache.TryDelete(partial);
-                    }
-                    catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                    {
-                        // The .partial marker stays, so nobody trusts the leftovers.
-                    }
+                    RemoveExtraction(dir, partial);
                     throw;
                 }
                 File.Delete(partial);
@@ -357,10 +354,23 @@ public sealed class ModuleDownloader : IDisposable
         }
         catch (InvalidDataException e)
         {
-            throw new ModuleFetchException(module.Path, module.Version, "zip: not a valid zip file: " + e.Message, e);
+            throw new InvalidModuleZipException(module.Path, module.Version, "zip: not a valid zip file: " + e.Message, e);
         }
         await Sums.CheckAsync(module, goMod: false, hash, ChecksumDatabase, ct).ConfigureAwait(false);
         await Cache.WriteZipHashAsync(module, hash, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Removes a failed extraction; if that fails too, the <c>.partial</c> marker stays, so nobody trusts the leftovers.</summary>
+    private static void RemoveExtraction(string dir, string partial)
+    {
+        try
+        {
+            ModuleCache.RemoveAll(dir);
+            ModuleCache.TryDelete(partial);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
     }
 
     /// <summary>
@@ -373,7 +383,7 @@ public sealed class ModuleDownloader : IDisposable
         using var archive = ZipFile.OpenRead(zipFile);
         foreach (var entry in archive.Entries)
             if (!entry.FullName.StartsWith(prefix, StringComparison.Ordinal))
-                throw new ModuleFetchException(module.Path, module.Version,
+                throw new InvalidModuleZipException(module.Path, module.Version,
                     $"zip for {prefix[..^1]} has unexpected file {entry.FullName}");
     }
 

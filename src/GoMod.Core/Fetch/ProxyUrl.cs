@@ -1,5 +1,6 @@
 using System.Text;
 using GoMod.Core.GoEnv;
+using GoMod.Core.Internal;
 
 namespace GoMod.Core.Fetch;
 
@@ -102,6 +103,11 @@ public sealed record ProxyUrl
         {
             throw new GoEnvironmentException($"invalid proxy URL missing host: {Redact(url)}");
         }
+        // go's url.Parse refuses these before anything is requested; .NET would only fail when the URI is built.
+        if (host.StartsWith('[') && !host.Contains(']'))
+            throw new GoEnvironmentException($"parse {GoString.Quote(Redact(url))}: missing ']' in host", "GOPROXY");
+        if (host.FirstOrDefault(c => c is ' ' or '<' or '>' or '"' or '{' or '}' or '|' or '\\' or '^' or '`' || char.IsControl(c)) is var bad and not '\0')
+            throw new GoEnvironmentException($"parse {GoString.Quote(Redact(url))}: invalid character {GoString.Quote(bad.ToString())} in host name", "GOPROXY");
         return new ProxyUrl(scheme, user, password, host, path.TrimEnd('/'));
     }
 

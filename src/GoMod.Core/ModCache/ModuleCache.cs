@@ -197,7 +197,7 @@ public sealed class ModuleCache
     internal async Task<FileLock> LockVersionAsync(ModuleVersion m, CancellationToken ct)
     {
         var path = CachePath(m, "lock");
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        CreateCacheDirectory(Path.GetDirectoryName(path)!);
         return await FileLock.AcquireAsync(path, exclusive: true, create: true, ct).ConfigureAwait(false);
     }
 
@@ -241,7 +241,7 @@ public sealed class ModuleCache
     public static async Task WriteAtomicAsync(string file, ReadOnlyMemory<byte> data, CancellationToken ct)
     {
         var dir = Path.GetDirectoryName(file)!;
-        Directory.CreateDirectory(dir);
+        CreateCacheDirectory(dir);
         var (tmp, stream) = CreateTempFile(dir, Path.GetFileName(file));
         try
         {
@@ -253,6 +253,19 @@ public sealed class ModuleCache
         {
             TryDelete(tmp);
             throw;
+        }
+    }
+
+    /// <summary>Creates a directory of the cache; a cache that cannot be written is a <see cref="ModuleCacheWriteException"/>.</summary>
+    private static void CreateCacheDirectory(string dir)
+    {
+        try
+        {
+            Directory.CreateDirectory(dir);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ModuleCacheWriteException(dir, e);
         }
     }
 

@@ -30,7 +30,7 @@ public static class GoGet
         LoadOptions? options = null, CancellationToken cancellationToken = default)
     {
         if (upgrade is not ("" or "upgrade" or "patch"))
-            return Task.FromResult(new GoOutput { StdErr = $"go: unknown upgrade flag -u={upgrade}\n", ExitCode = 1 });
+            return Task.FromResult(new GoOutput { StdErr = $"go: unknown upgrade flag -u={upgrade}\n", ExitCode = 1, Failures = [new GoGetException($"unknown upgrade flag -u={upgrade}")] });
         options = (options ?? new LoadOptions()) with { ReadOnly = false };
         return new GetResolver(modRoot, source, args, upgrade, options).RunAsync(cancellationToken);
     }

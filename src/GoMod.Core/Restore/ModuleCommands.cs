@@ -70,7 +70,7 @@ public static class ModuleCommands
                 { Mode = setup.Mode };
         }
         if (output.ExitCode != 0)
-            return new CommandResult(output, [.. warnings, ModuleRestorer.GraphDiagnostic(output, setup.ModFile)]) { Mode = setup.Mode };
+            return new CommandResult(output, [.. warnings, .. ModuleRestorer.CommandDiagnostics(output, setup.Mod, setup.ModFile)]) { Mode = setup.Mode };
         if (alwaysWrite || (writeWhenMod && setup.Mode == ModMode.Mod))
         {
             if (output.GoMod is not null) await RestoreSetup.WriteModuleFileAsync(setup.ModFile, output.GoMod, cancellationToken).ConfigureAwait(false);

@@ -51,6 +51,9 @@ public sealed class ModuleRestorer
             case GoSumParseException e:
                 yield return FailureCodes.ToDiagnostic(e, options.SumFile, e.Line, 1, $"malformed go.sum: wrong number of fields {e.FieldCount}");
                 break;
+            case ModuleFileUnreadableException e:
+                yield return FailureCodes.ToDiagnostic(e, e.Path);
+                break;
             case NoModuleDeclarationException e:
                 yield return FailureCodes.ToDiagnostic(e, options.ModFile, message: e.Message.Replace(":\n\t", ": ", StringComparison.Ordinal));
                 break;
@@ -162,7 +165,7 @@ public sealed class ModuleRestorer
             var list = await ModuleReports.ListAsync(setup.ModuleDir, source, ["all"], new ListOptions { ModCache = setup.Environment.ModCache, Mvs = load }, ct).ConfigureAwait(false);
             if (list.ExitCode != 0)
             {
-                _diagnostics.Add(GraphDiagnostic(list, ModFile));
+                _diagnostics.AddRange(CommandDiagnostics(list, _mod, ModFile));
                 return Result(modules);
             }
             if (mode == ModMode.Mod)
@@ -254,13 +257,23 @@ public sealed class ModuleRestorer
                         var replace = m.Replace is null ? "" : m.Replace.Version.Length == 0 ? m.Replace.Path : $"{m.Replace.Path}@{m.Replace.Version}";
                         published.Add(new(m.Path, m.Version, m.Dir, FirstHash(target.Path, target.Version), FirstHash(target.Path, target.Version + "/go.mod"),
                             replace, m.Indirect, Main: false));
+                        if (m.Dir.Length == 0 && m.Replace is not { Version.Length: 0 }) NotInCache(target, m.Path);
                     }
                     return Result(published);
                 }
             }
-            foreach (var (index, target, _) in fetch)
+            foreach (var (index, target, at) in fetch)
+            {
                 if (setup.Cache.GetExtractedState(target) == ExtractedState.Complete) modules[index] = modules[index] with { Dir = setup.Cache.ModuleDir(target) };
+                else NotInCache(target, modules[index].Path);
+            }
             return Result(modules);
+        }
+
+        /// <summary>A design-time build's note that a module is not extracted in the module cache yet (its <c>Dir</c> stays empty).</summary>
+        private void NotInCache(ModuleVersion target, string requiredPath)
+        {
+            if (setup.Options.Offline) Report(new ModuleNotInCacheException(target), _mod.PositionOfRequire(requiredPath));
         }
 
         /// <summary>
@@ -299,16 +312,42 @@ public sealed class ModuleRestorer
     }
 
     /// <summary>
-    /// A failed go command (the graph of the restore, a report, go get) as one diagnostic: go's message (with its
-    /// requirement chain) without the <c>go: </c> prefix, placed on the main go.mod line the chain starts from; the code
-    /// is that of its most telling typed failure (<see cref="FailureCodes"/>).
+    /// A failed go command (the graph of the restore, a report, go get) as diagnostics, one per failure it reports, each
+    /// in go's words without the <c>go: </c> prefix: a graph error on the main go.mod line its requirement chain starts
+    /// from, a module's error on the line that requires (or replaces) that module; the code is that of the failure's
+    /// most telling cause (<see cref="FailureCodes"/>).
     /// </summary>
-    internal static Diagnostic GraphDiagnostic(GoOutput output, string modFile)
+    internal static IReadOnlyList<Diagnostic> CommandDiagnostics(GoOutput output, GoModFile mod, string modFile)
     {
-        var lines = output.StdErr.TrimEnd('\n').Split('\n').Where(l => !l.StartsWith("go: downloading ", StringComparison.Ordinal));
-        var message = string.Join("\n", lines.Select(GoMessage));
-        var (file, line, column) = output.ErrorLocation ?? (modFile, 0, 0);
-        return FailureCodes.For(output.Failures).Create(message, file, line, column);
+        var diagnostics = new List<Diagnostic>();
+        foreach (var failure in output.Failures)
+        {
+            var (file, line, column) = ModuleReports.LocationOf(failure) ?? Locate(failure, mod, modFile);
+            var d = FailureCodes.ToDiagnostic(failure, file, line, column, GoMessage(failure.Message.TrimEnd('\n')));
+            // go may report one module twice (its .info, then the graph's read of its .mod): one diagnostic a place and kind.
+            if (!diagnostics.Any(x => x.Code == d.Code && x.File == d.File && x.Line == d.Line && (d.Line > 0 || x.Message == d.Message))) diagnostics.Add(d);
+        }
+        if (diagnostics.Count == 0)
+        {
+            // A command that failed without a typed failure: go's text, as the command's own failure.
+            var text = string.Join("\n", output.StdErr.TrimEnd('\n').Split('\n')
+                .Where(l => !l.StartsWith("go: downloading ", StringComparison.Ordinal)).Select(GoMessage));
+            diagnostics.Add(FailureCodes.ToDiagnostic(new GoCommandException(text), modFile));
+        }
+        return diagnostics;
+    }
+
+    /// <summary>The go.mod line of the module a failure is about (its require line, else the replace line that brings it in).</summary>
+    private static (string File, int Line, int Column) Locate(Exception failure, GoModFile mod, string modFile)
+    {
+        for (var e = failure; e is not null; e = e.InnerException)
+        {
+            if (e is not ModuleException { Path.Length: > 0 } m) continue;
+            var at = mod.PositionOfRequire(m.Path);
+            if (at is null && mod.Replace.FirstOrDefault(r => r.NewPath == m.Path) is { } r) at = mod.PositionOfReplace(r.OldPath, r.OldVersion);
+            if (at is { } p) return (modFile, p.Line, p.Column);
+        }
+        return (modFile, 0, 0);
     }
 
     /// <summary>

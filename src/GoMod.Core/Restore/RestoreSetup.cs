@@ -102,7 +102,16 @@ public sealed class RestoreSetup
         }
         if (env is null || failures.Count > 0) return (null, failures);
 
-        var modText = await FileLock.ReadAllTextAsync(options.ModFile, cancellationToken).ConfigureAwait(false);
+        string? modText, sumText;
+        try
+        {
+            modText = await ReadAsync(options.ModFile, cancellationToken).ConfigureAwait(false);
+            sumText = await ReadAsync(options.SumFile, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ModuleFileUnreadableException e)
+        {
+            return (null, [e]);
+        }
         if (modText is null) return (null, [new ModFileNotFoundException(options.ModFile)]);
         GoModFile mod;
         try
@@ -115,7 +124,6 @@ public sealed class RestoreSetup
         }
         if (mod.Module is null) return (null, [new NoModuleDeclarationException(options.ModFile)]);
 
-        var sumText = await FileLock.ReadAllTextAsync(options.SumFile, cancellationToken).ConfigureAwait(false);
         GoSumFile sum;
         try
         {
@@ -144,6 +152,19 @@ public sealed class RestoreSetup
     /// </summary>
     public static Task<bool> WriteModuleFileAsync(string path, string text, CancellationToken cancellationToken) =>
         FileLock.TransformAsync(path, _ => GoUtf8.Encode(text), cancellationToken);
+
+    /// <summary>A file's text read under go's lock; null when it does not exist.</summary>
+    private static async Task<string?> ReadAsync(string path, CancellationToken ct)
+    {
+        try
+        {
+            return await FileLock.ReadAllTextAsync(path, ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ModuleFileUnreadableException(path, e);
+        }
+    }
 
     /// <summary>go's default <c>-mod</c>: vendor when vendor/ exists and go.mod says go 1.14 or later, otherwise readonly.</summary>
     private static ModMode DefaultMode(string moduleDir, string goVersion)

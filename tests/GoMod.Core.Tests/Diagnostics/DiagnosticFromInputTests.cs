@@ -1,0 +1,360 @@
+using System.Net;
+using System.Net.Sockets;
+using GoMod.Testing;
+using GoMod.Core.Diagnostics;
+using GoMod.Core.Reports;
+using GoMod.Core.Restore;
+using GoMod.Core.Tests.Mvs;
+
+namespace GoMod.Core.Tests.Diagnostics;
+
+/// <summary>
+/// Each code of docs/diagnostics.md, provoked from real input (go.mod and go.sum files, a file:// proxy, a loopback
+/// port, the module cache): the code, where it points and its first line. GOMOD0402 (vendoring) has no producer yet,
+/// GOMOD0901 is covered by the cancellation tests and GOMOD0902 is a bug by definition.
+/// </summary>
+public sealed class DiagnosticFromInputTests : IDisposable
+{
+    private const string GoMod = """
+        module example.com/m
+
+        go 1.19
+
+        require example.com/a v1.0.0
+        """;
+
+    private const string Proxy = """
+        -- example.com/a@v1.0.0 --
+        go 1.19
+        -- example.com/a@v1.0.0/a.go --
+        package a
+        """;
+
+    private readonly TempDirectory _dir = new("codes");
+    private readonly string _proxy;
+    private readonly string _main;
+
+    public DiagnosticFromInputTests()
+    {
+        (_proxy, _main) = ProxyScenario.Parse("-- go.mod --\n" + GoMod + "\n" + Proxy + "\n" + ExtraModules).Materialize(_dir.Path);
+    }
+
+    /// <summary>
+    /// Modules some cases use: b (unpruned, go 1.16, so its requirements' go.mod files are read) requires a version of
+    /// c that does not exist; d is retracted and deprecated; other declares another path.
+    /// </summary>
+    private const string ExtraModules = """
+        -- example.com/b@v1.0.0 --
+        go 1.16
+
+        require example.com/c v1.5.0
+        -- example.com/b@v1.0.0/b.go --
+        package b
+        -- example.com/c@v1.0.0 --
+        go 1.19
+        -- example.com/c@v1.0.0/c.go --
+        package c
+        -- example.com/d@v1.0.0 --
+        go 1.19
+        -- example.com/d@v1.0.0/d.go --
+        package d
+        -- example.com/d@v1.1.0 --
+        // Deprecated: use example.com/a.
+        module example.com/d
+
+        go 1.19
+
+        retract v1.0.0 // Broken.
+        -- example.com/d@v1.1.0/d.go --
+        package d
+        -- example.com/other@v1.0.0 --
+        module example.com/elsewhere
+
+        go 1.19
+        -- example.com/other@v1.0.0/o.go --
+        package o
+        """;
+
+    public void Dispose() => _dir.Dispose();
+
+    private string ModFile => Path.Combine(_main, "go.mod");
+
+    private string SumFile => Path.Combine(_main, "go.sum");
+
+    private RestoreOptions Options(string modMode = "mod", string? goproxy = null, string? goflags = null, bool offline = false, bool vendor = false) => new()
+    {
+        ModFile = ModFile,
+        ModMode = modMode,
+        Offline = offline,
+        WriteVendor = vendor,
+        Settings = new Dictionary<string, string?>
+        {
+            ["GOMODCACHE"] = _dir.Combine("modcache"),
+            ["GOPROXY"] = goproxy ?? new Uri(_proxy + Path.DirectorySeparatorChar).AbsoluteUri.TrimEnd('/'),
+            ["GOSUMDB"] = "off",
+            ["GOFLAGS"] = goflags,
+        },
+        GetEnvironmentVariable = name => name == "GOENV" ? "off" : null,
+    };
+
+    private static Task<RestoreResult> RestoreAsync(RestoreOptions options) => new ModuleRestorer().RestoreAsync(options, CancellationToken.None);
+
+    private void WriteGoMod(string text) => File.WriteAllText(ModFile, text.ReplaceLineEndings("\n") + "\n");
+
+    private static Diagnostic Single(IReadOnlyList<Diagnostic> diagnostics, string code)
+    {
+        var matching = diagnostics.Where(d => d.Code == code).ToList();
+        matching.Count.ShouldBe(1, string.Join("\n", diagnostics));
+        return matching[0];
+    }
+
+    private static string FirstLine(Diagnostic d) => d.Message.Split('\n')[0];
+
+    [Fact]
+    public async Task GOMOD0001_no_go_mod()
+    {
+        var d = Single((await RestoreAsync(Options() with { ModFile = _dir.Combine("none", "go.mod") })).Diagnostics, "GOMOD0001");
+        FirstLine(d).ShouldBe($"go.mod file not found: {_dir.Combine("none", "go.mod")}");
+    }
+
+    [Fact]
+    public async Task GOMOD0002_go_mod_syntax_error_at_its_position()
+    {
+        WriteGoMod("module example.com/m\n\nrequre example.com/a v1.0.0");
+        var d = Single((await RestoreAsync(Options())).Diagnostics, "GOMOD0002");
+        (d.File, d.Line, d.Column).ShouldBe((ModFile, 3, 1));
+        FirstLine(d).ShouldBe("unknown directive: requre");
+    }
+
+    [Fact]
+    public async Task GOMOD0003_no_module_line()
+    {
+        WriteGoMod("go 1.19");
+        var d = Single((await RestoreAsync(Options())).Diagnostics, "GOMOD0003");
+        d.File.ShouldBe(ModFile);
+        FirstLine(d).ShouldBe("no module declaration in go.mod. To specify the module path: go mod edit -module=example.com/mod");
+    }
+
+    [Fact]
+    public async Task GOMOD0004_invalid_GoModMode()
+    {
+        var d = Single((await RestoreAsync(Options(modMode: "bogus"))).Diagnostics, "GOMOD0004");
+        FirstLine(d).ShouldBe("GoModMode: -mod=bogus not supported (can be '', 'mod', 'readonly', or 'vendor')");
+    }
+
+    [Fact]
+    public async Task GOMOD0005_invalid_GOFLAGS()
+    {
+        var d = Single((await RestoreAsync(Options(goflags: "bogus"))).Diagnostics, "GOMOD0005");
+        FirstLine(d).ShouldBe("parsing $GOFLAGS: non-flag \"bogus\"");
+    }
+
+    [Fact]
+    public async Task GOMOD0006_an_unparsable_GOPROXY_is_an_input_error_in_go_s_words()
+    {
+        var d = Single((await RestoreAsync(Options(goproxy: "http://[::1"))).Diagnostics, "GOMOD0006");
+        FirstLine(d).ShouldBe("parse \"http://[::1\": missing ']' in host");
+    }
+
+    [Fact]
+    public async Task GOMOD0007_a_go_sum_that_is_a_directory()
+    {
+        Directory.CreateDirectory(SumFile);
+        var d = Single((await RestoreAsync(Options())).Diagnostics, "GOMOD0007");
+        d.File.ShouldBe(SumFile);
+        FirstLine(d).ShouldStartWith($"reading {SumFile}: ");
+    }
+
+    [Fact]
+    public async Task GOMOD0050_GoVendor_is_not_supported_yet()
+    {
+        var result = await RestoreAsync(Options(vendor: true));
+        var d = Single(result.Diagnostics, "GOMOD0050");
+        d.IsError.ShouldBeFalse();
+        FirstLine(d).ShouldStartWith("GoVendor=true: writing vendor/ is not supported");
+    }
+
+    [Fact]
+    public async Task GOMOD0101_malformed_go_sum_line()
+    {
+        File.WriteAllText(SumFile, "example.com/a v1.0.0/go.mod\n");
+        var d = Single((await RestoreAsync(Options())).Diagnostics, "GOMOD0101");
+        (d.File, d.Line).ShouldBe((SumFile, 1));
+        FirstLine(d).ShouldBe("malformed go.sum: wrong number of fields 2");
+    }
+
+    [Fact]
+    public async Task GOMOD0102_missing_go_sum_entry_on_the_require_line()
+    {
+        var d = Single((await RestoreAsync(Options(modMode: "readonly"))).Diagnostics, "GOMOD0102");
+        (d.File, d.Line).ShouldBe((ModFile, 5));
+        FirstLine(d).ShouldBe("example.com/a@v1.0.0: missing go.sum entry; to add it: go mod download example.com/a");
+    }
+
+    [Fact]
+    public async Task GOMOD0103_checksum_mismatch_on_the_require_line()
+    {
+        File.WriteAllText(SumFile, "example.com/a v1.0.0/go.mod h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\n");
+        var d = Single((await RestoreAsync(Options(modMode: "readonly"))).Diagnostics, "GOMOD0103");
+        (d.File, d.Line).ShouldBe((ModFile, 5));
+        d.Message.ShouldContain("checksum mismatch");
+        d.Message.ShouldContain("SECURITY ERROR");
+    }
+
+    [Fact]
+    public async Task GOMOD0104_a_modified_module_in_the_cache()
+    {
+        (await RestoreAsync(Options())).Succeeded.ShouldBeTrue();
+        var file = _dir.Combine("modcache", "example.com", "a@v1.0.0", "a.go");
+        File.SetAttributes(file, FileAttributes.Normal);
+        if (!OperatingSystem.IsWindows()) new FileInfo(file).UnixFileMode |= UnixFileMode.UserWrite;
+        File.AppendAllText(file, "// changed\n");
+
+        var verify = await ModuleVerifier.VerifyAsync(Options(), CancellationToken.None);
+        var d = Single(verify.Diagnostics, "GOMOD0104");
+        FirstLine(d).ShouldBe($"example.com/a v1.0.0: dir has been modified ({_dir.Combine("modcache", "example.com", "a@v1.0.0")})");
+    }
+
+    [Fact]
+    public async Task GOMOD0106_an_html_page_served_as_a_zip()
+    {
+        File.WriteAllText(Path.Combine(_proxy, "example.com", "a", "@v", "v1.0.0.zip"), "<html><body>Sign in</body></html>\n");
+        var d = Single((await RestoreAsync(Options())).Diagnostics, "GOMOD0106");
+        (d.File, d.Line).ShouldBe((ModFile, 5));
+        FirstLine(d).ShouldContain("not a valid zip file");
+    }
+
+    [Fact]
+    public async Task GOMOD0201_a_zip_the_proxy_does_not_have()
+    {
+        File.Delete(Path.Combine(_proxy, "example.com", "a", "@v", "v1.0.0.zip"));
+        var d = Single((await RestoreAsync(Options())).Diagnostics, "GOMOD0201");
+        (d.File, d.Line).ShouldBe((ModFile, 5));
+        FirstLine(d).ShouldStartWith("example.com/a@v1.0.0: reading file://");
+    }
+
+    [Fact]
+    public async Task GOMOD0202_nothing_listening_is_a_network_failure_not_a_graph_error()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+
+        var d = Single((await RestoreAsync(Options(goproxy: $"http://127.0.0.1:{port}"))).Diagnostics, "GOMOD0202");
+        (d.File, d.Line).ShouldBe((ModFile, 5));
+        FirstLine(d).ShouldStartWith($"example.com/a@v1.0.0: ");
+        d.Message.ShouldContain($"127.0.0.1:{port}");
+    }
+
+    [Fact]
+    public async Task GOMOD0203_GOPROXY_off_with_an_empty_cache()
+    {
+        var d = Single((await RestoreAsync(Options(goproxy: "off"))).Diagnostics, "GOMOD0203");
+        (d.File, d.Line).ShouldBe((ModFile, 5));
+        FirstLine(d).ShouldContain("module lookup disabled by GOPROXY=off");
+    }
+
+    [Fact]
+    public async Task GOMOD0250_a_design_time_build_notes_a_module_not_in_the_cache()
+    {
+        var d = Single((await RestoreAsync(Options(offline: true))).Diagnostics, "GOMOD0250");
+        (d.IsError, d.File, d.Line).ShouldBe((false, ModFile, 5));
+        FirstLine(d).ShouldBe("example.com/a@v1.0.0: not in the module cache");
+    }
+
+    [Fact]
+    public async Task GOMOD0301_a_requirement_with_an_invalid_version()
+    {
+        WriteGoMod("module example.com/m\n\ngo 1.19\n\nrequire nodot/a v1.0.0");
+        var d = Single((await RestoreAsync(Options())).Diagnostics, "GOMOD0301");
+        (d.File, d.Line).ShouldBe((ModFile, 5));
+        FirstLine(d).ShouldStartWith("malformed module path \"nodot/a\": missing dot in first path element");
+    }
+
+    [Fact]
+    public async Task GOMOD0302_a_module_declaring_another_path()
+    {
+        WriteGoMod("module example.com/m\n\ngo 1.19\n\nrequire example.com/other v1.0.0");
+        var d = Single((await RestoreAsync(Options())).Diagnostics, "GOMOD0302");
+        (d.File, d.Line).ShouldBe((ModFile, 5));
+        d.Message.ShouldContain("module declares its path as: example.com/elsewhere");
+    }
+
+    [Fact]
+    public async Task GOMOD0303_a_replacement_directory_that_does_not_exist()
+    {
+        WriteGoMod("module example.com/m\n\ngo 1.19\n\nrequire example.com/a v1.0.0\n\nreplace example.com/a => ./nowhere");
+        var d = Single((await RestoreAsync(Options())).Diagnostics, "GOMOD0303");
+        (d.File, d.Line).ShouldBe((ModFile, 7));
+        FirstLine(d).ShouldBe("example.com/a@v1.0.0: replacement directory ./nowhere does not exist");
+    }
+
+    [Fact]
+    public async Task GOMOD0304_a_version_missing_deep_in_the_graph()
+    {
+        WriteGoMod("module example.com/m\n\ngo 1.19\n\nrequire example.com/b v1.0.0");
+        var d = Single((await RestoreAsync(Options())).Diagnostics, "GOMOD0304");
+        (d.File, d.Line).ShouldBe((ModFile, 5));
+        FirstLine(d).ShouldBe("example.com/b@v1.0.0 requires");
+        d.Message.ShouldContain("example.com/c@v1.5.0");
+    }
+
+    [Fact]
+    public async Task GOMOD0305_readonly_and_an_untidy_go_mod()
+    {
+        WriteGoMod("module example.com/m\n\ngo 1.19\n\nrequire example.com/a v1.0.0\n\nrequire example.com/c v1.0.0 // indirect");
+        var tidy = await RestoreAsync(Options());
+        tidy.Succeeded.ShouldBeTrue(string.Join("\n", tidy.Diagnostics));
+        // c is now required by nothing and by nobody: go.mod is consistent without it but says go 1.19 with an
+        // indirect line that must go, which only tidy may do; a missing go line, which list -m all adds, needs an update.
+        WriteGoMod("module example.com/m\n\nrequire example.com/a v1.0.0");
+
+        var d = Single((await RestoreAsync(Options(modMode: "readonly"))).Diagnostics, "GOMOD0305");
+        FirstLine(d).ShouldBe("updates to go.mod needed, disabled by -mod=readonly; to update it:");
+    }
+
+    [Fact]
+    public async Task GOMOD0306_go_get_of_a_version_that_does_not_exist()
+    {
+        var get = await ModuleCommands.GetAsync(Options(), ["example.com/a@v9.9.9"], "", CancellationToken.None);
+        var d = Single(get.Diagnostics, "GOMOD0306");
+        FirstLine(d).ShouldContain("example.com/a@v9.9.9");
+    }
+
+    [Fact]
+    public async Task GOMOD0350_and_GOMOD0351_a_retracted_and_deprecated_direct_requirement()
+    {
+        WriteGoMod("module example.com/m\n\ngo 1.19\n\nrequire example.com/d v1.0.0");
+        var result = await RestoreAsync(Options());
+        var retracted = Single(result.Diagnostics, "GOMOD0350");
+        var deprecated = Single(result.Diagnostics, "GOMOD0351");
+        (retracted.Line, deprecated.Line).ShouldBe((5, 5));
+        FirstLine(retracted).ShouldBe("example.com/d@v1.0.0: retracted by module author: Broken.");
+        FirstLine(deprecated).ShouldBe("module example.com/d is deprecated: use example.com/a.");
+    }
+
+    [Fact]
+    public async Task GOMOD0401_a_module_cache_that_cannot_be_written()
+    {
+        File.WriteAllText(_dir.Combine("file"), "not a directory");
+        var options = Options();
+        options = options with { Settings = new Dictionary<string, string?>(options.Settings) { ["GOMODCACHE"] = _dir.Combine("file", "modcache") } };
+        var d = Single((await RestoreAsync(options)).Diagnostics, "GOMOD0401");
+        FirstLine(d).ShouldNotBeEmpty();
+    }
+
+    [Fact]
+    public async Task Several_broken_requirements_give_one_diagnostic_each_on_its_own_line()
+    {
+        WriteGoMod("module example.com/m\n\ngo 1.19\n\nrequire (\n\texample.com/x v1.0.0\n\texample.com/y v1.0.0\n\texample.com/z v1.0.0\n)");
+        var errors = (await RestoreAsync(Options())).Diagnostics.Where(d => d.IsError).ToList();
+
+        errors.Select(d => d.Line).Distinct().Order().ToList().ShouldBe([6, 7, 8], string.Join("\n", errors));
+        foreach (var d in errors)
+        {
+            d.Message.ShouldNotContain("\ngo: ");
+            d.Message.Split('\n')[0].ShouldStartWith($"example.com/{"xyz"[d.Line - 6]}@v1.0.0: ");
+        }
+    }
+}
