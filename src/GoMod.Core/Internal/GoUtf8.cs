@@ -41,7 +41,7 @@ internal static class GoUtf8
         for (var i = 0; i < s.Length; i++)
         {
             var c = s[i];
-            if (IsEscape(c) && !(i > 0 && char.IsHighSurrogate(s[i - 1])))
+            if (IsEscape(c)) // never the low half of a pair: pairs are consumed whole below
             {
                 buffer.Write([(byte)(c - 0xDC00)]);
                 continue;
