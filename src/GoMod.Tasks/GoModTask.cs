@@ -8,7 +8,8 @@ namespace GoMod.Tasks;
 
 /// <summary>
 /// The GoMod properties every task takes (go.mod, the Go settings, the switches) and their mapping to
-/// <see cref="RestoreOptions"/>, plus cancellation (Ctrl+C cancels the token the downloads use).
+/// <see cref="RestoreOptions"/>, plus cancellation (Ctrl+C cancels the token the downloads use). The SDK's targets pass
+/// the settings as one item list, <see cref="Settings"/>; the single properties serve other callers.
 /// </summary>
 public abstract class GoModTask : MSBuildTask, ICancelableTask, IDisposable
 {
@@ -50,6 +51,12 @@ public abstract class GoModTask : MSBuildTask, ICancelableTask, IDisposable
     /// <summary>GoImportComments: error, warning or none.</summary>
     public string? GoImportComments { get; set; }
 
+    /// <summary>
+    /// The settings as the targets pass them (<c>@(_GoModSetting)</c>): identity the property name (GoProxy, GoModMode…),
+    /// metadata <c>Value</c>, URL passwords redacted, or <c>FromEnvironment</c> (see <see cref="GoSettings"/>). Each overrides the property of that name.
+    /// </summary>
+    public ITaskItem[] Settings { get; set; } = [];
+
     /// <summary>Base of help links: a URL or the full path of diagnostics.md; the code is appended as an anchor.</summary>
     public string? HelpLinkBase { get; set; }
 
@@ -69,6 +76,7 @@ public abstract class GoModTask : MSBuildTask, ICancelableTask, IDisposable
     /// <summary>The restore options these properties describe; explicit properties beat the process environment.</summary>
     protected RestoreOptions BuildOptions()
     {
+        ApplySettings();
         var settings = new Dictionary<string, string?>
         {
             ["GOPROXY"] = GoProxy, ["GOPRIVATE"] = GoPrivate, ["GONOPROXY"] = GoNoProxy, ["GONOSUMDB"] = GoNoSumDb,
@@ -83,5 +91,45 @@ public abstract class GoModTask : MSBuildTask, ICancelableTask, IDisposable
             WriteVendor = GoVendor,
             ImportComments = GoImportComments?.Trim() ?? "",
         };
+    }
+
+    /// <summary>Every setting <see cref="Settings"/> may name: its Go environment variable, if any, and the property it sets.</summary>
+    private static readonly (string Name, string? EnvironmentName, Action<GoModTask, string> Set)[] Known =
+    [
+        ("GoProxy", "GOPROXY", (t, v) => t.GoProxy = v),
+        ("GoPrivate", "GOPRIVATE", (t, v) => t.GoPrivate = v),
+        ("GoNoProxy", "GONOPROXY", (t, v) => t.GoNoProxy = v),
+        ("GoNoSumDb", "GONOSUMDB", (t, v) => t.GoNoSumDb = v),
+        ("GoInsecure", "GOINSECURE", (t, v) => t.GoInsecure = v),
+        ("GoSumDb", "GOSUMDB", (t, v) => t.GoSumDb = v),
+        ("GoModCache", "GOMODCACHE", (t, v) => t.GoModCache = v),
+        ("GoFlags", "GOFLAGS", (t, v) => t.GoFlags = v),
+        ("GoModMode", null, (t, v) => t.GoModMode = v),
+        ("GoVendor", null, (t, v) => t.GoVendor = string.Equals(v.Trim(), "true", StringComparison.OrdinalIgnoreCase)),
+        ("GoImportComments", null, (t, v) => t.GoImportComments = v),
+    ];
+
+    /// <summary>
+    /// Copies <see cref="Settings"/> onto the properties, each value resolved to the real one it stands for (a
+    /// redacted global property or environment variable); an unknown name is reported as a low-importance message.
+    /// </summary>
+    private void ApplySettings()
+    {
+        if (Settings.Length == 0) return;
+        var globals = (BuildEngine as IBuildEngine6)?.GetGlobalProperties();
+        foreach (var item in Settings)
+        {
+            var name = item.ItemSpec;
+            var setting = Known.FirstOrDefault(k => string.Equals(k.Name, name, StringComparison.OrdinalIgnoreCase));
+            if (setting.Name is null)
+            {
+                Log.LogMessage(MessageImportance.Low, "GoMod: unknown setting {0} ignored.", name);
+                continue;
+            }
+            var value = string.Equals(item.GetMetadata("FromEnvironment"), "true", StringComparison.OrdinalIgnoreCase)
+                ? GoSettings.FromEnvironment(setting.Name, setting.EnvironmentName, globals, Environment.GetEnvironmentVariable)
+                : GoSettings.Resolve(item.GetMetadata("Value"), setting.Name, setting.EnvironmentName, globals, Environment.GetEnvironmentVariable);
+            setting.Set(this, value);
+        }
     }
 }

@@ -216,6 +216,26 @@ public sealed class GoModRestoreTests : IDisposable
     }
 
     [Fact]
+    public void Design_time_restore_after_a_go_mod_change_fills_Dir_for_every_module_in_the_module_cache()
+    {
+        WriteInputs();
+        Task().Execute().ShouldBeTrue();
+        // A new requirement that is neither in go.sum nor in the module cache yet: go list leaves Dir empty for a
+        // module without a go.sum line, and a readonly restore fails; design time still says where the files are.
+        WriteInputs(GoMod.Replace("\texample.com/Shout v0.2.0 // indirect\n", "\texample.com/Shout v0.2.0 // indirect\n\texample.com/greeting v1.1.0\n"));
+        File.Delete(Cache);
+
+        var task = Task(t => { t.DesignTime = true; t.GoProxy = "off"; });
+        task.Execute().ShouldBeTrue();
+
+        var dirs = task.Modules.ToDictionary(m => m.ItemSpec, m => m.GetMetadata("Dir"));
+        dirs["example.com/Shout"].ShouldBe(Path.Combine(ModCache, "example.com", "!shout@v0.2.0"));
+        dirs["example.com/a"].ShouldBe(Path.Combine(ModCache, "example.com", "words@v1.0.0"));
+        dirs["example.com/greeting"].ShouldBe("");
+        _engine.Errors.ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Canceled_restore_fails_with_GOMOD0901()
     {
         WriteInputs();

@@ -132,7 +132,8 @@ public sealed class ModuleRestorer
                 modules.Add(new(req.Path, req.Version, "", FirstHash(target.Path, target.Version), FirstHash(target.Path, target.Version + "/go.mod"),
                     replace is null ? "" : $"{replace.NewPath}@{replace.NewVersion}", req.Indirect, Main: false));
             }
-            if (Failed) return Result(modules);
+            // Offline (design time) still publishes what the module cache has, whatever is wrong with go.mod's requirements.
+            if (Failed && !setup.Options.Offline) return Result(modules);
 
             if (setup.Options.Offline || mode == ModMode.Vendor)
                 return await OfflineAsync(modules, fetch, ct).ConfigureAwait(false);
@@ -255,19 +256,36 @@ public sealed class ModuleRestorer
                     {
                         var target = m.Replace is { Version.Length: > 0 } r ? new ModuleVersion(r.Path, r.Version) : new ModuleVersion(m.Path, m.Version);
                         var replace = m.Replace is null ? "" : m.Replace.Version.Length == 0 ? m.Replace.Path : $"{m.Replace.Path}@{m.Replace.Version}";
-                        published.Add(new(m.Path, m.Version, m.Dir, FirstHash(target.Path, target.Version), FirstHash(target.Path, target.Version + "/go.mod"),
+                        var dir = m.Dir.Length > 0 || m.Replace is { Version.Length: 0 } ? m.Dir : ExtractedDir(target);
+                        published.Add(new(m.Path, m.Version, dir, FirstHash(target.Path, target.Version), FirstHash(target.Path, target.Version + "/go.mod"),
                             replace, m.Indirect, Main: false));
-                        if (m.Dir.Length == 0 && m.Replace is not { Version.Length: 0 }) NotInCache(target, m.Path);
+                        if (dir.Length == 0 && m.Replace is not { Version.Length: 0 }) NotInCache(target, m.Path);
                     }
                     return Result(published);
                 }
             }
             foreach (var (index, target, at) in fetch)
             {
-                if (setup.Cache.GetExtractedState(target) == ExtractedState.Complete) modules[index] = modules[index] with { Dir = setup.Cache.ModuleDir(target) };
+                if (ExtractedDir(target) is { Length: > 0 } dir) modules[index] = modules[index] with { Dir = dir };
                 else NotInCache(target, modules[index].Path);
             }
             return Result(modules);
+        }
+
+        /// <summary>
+        /// Where <paramref name="target"/> is extracted in the module cache, or empty: at design time <c>Dir</c> says whether
+        /// the files are there, whatever go.sum says yet (go list leaves it empty for a module without a go.sum line).
+        /// </summary>
+        private string ExtractedDir(ModuleVersion target)
+        {
+            try
+            {
+                return target.Version.Length > 0 && setup.Cache.GetExtractedState(target) == ExtractedState.Complete ? setup.Cache.ModuleDir(target) : "";
+            }
+            catch (Exception e) when (e is ModuleException or ModulePathException or InvalidVersionException)
+            {
+                return "";
+            }
         }
 
         /// <summary>A design-time build's note that a module is not extracted in the module cache yet (its <c>Dir</c> stays empty).</summary>
