@@ -21,6 +21,17 @@ public sealed record FetchOptions
     /// <summary>Longest pause allowed while reading a response body, per attempt.</summary>
     public TimeSpan ReadIdleTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// The stall rule's window: a response body fails (as a transient <see cref="DownloadStalledException"/>, retried
+    /// within <see cref="Retry"/>) when fewer than <see cref="StallMinimumBytes"/> bytes arrive during any window of
+    /// this length, so a server sending a byte every few seconds cannot hold a build forever; a body shorter than the
+    /// minimum must end within one window. Zero or <see cref="Timeout.InfiniteTimeSpan"/> disables the rule.
+    /// </summary>
+    public TimeSpan StallWindow { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Bytes that must arrive within every <see cref="StallWindow"/> (the default, 4 KiB in 30 s, is about 1 Kbit/s).</summary>
+    public long StallMinimumBytes { get; init; } = 4096;
+
     /// <summary>Largest .mod, .info or list response accepted (go.mod files are capped at 16 MiB in zips).</summary>
     public long MaxMetadataBytes { get; init; } = 64L << 20;
 

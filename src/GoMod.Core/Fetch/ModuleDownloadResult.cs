@@ -35,6 +35,12 @@ public sealed record ModuleDownloadResult(ModuleVersion Module)
     /// <summary>True when no network was used for this module.</summary>
     public bool FromCache { get; init; }
 
+    /// <summary>
+    /// True when this download fetched the zip and stored it in the cache itself: what a restore counts as
+    /// "downloaded" (a zip another process stored meanwhile is not, though .info or .mod requests may have been made).
+    /// </summary>
+    public bool Downloaded { get; init; }
+
     /// <summary>True when nothing failed.</summary>
     public bool Succeeded => Error is null;
 }

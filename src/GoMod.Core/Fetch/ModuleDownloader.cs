@@ -24,6 +24,7 @@ public sealed class ModuleDownloader : IDisposable
     private readonly SemaphoreSlim _network;
     private readonly ConcurrentDictionary<(string Kind, ModuleVersion Module), Lazy<Task<object?>>> _once = new();
     private readonly ConcurrentDictionary<ModuleVersion, bool> _usedNetwork = new();
+    private readonly ConcurrentDictionary<ModuleVersion, bool> _storedZips = new();
 
     /// <summary>
     /// A downloader for <paramref name="environment"/> (GOPROXY, GONOPROXY, GOMODCACHE, GOFLAGS…) checking against
@@ -61,6 +62,13 @@ public sealed class ModuleDownloader : IDisposable
 
     /// <summary>Whether any request for <paramref name="module"/> went to the network in this downloader.</summary>
     public bool UsedNetwork(ModuleVersion module) => _usedNetwork.ContainsKey(module);
+
+    /// <summary>
+    /// Whether this downloader itself fetched the zip of <paramref name="module"/> and stored it in the cache: false
+    /// when the zip was there already or another process stored it while this one waited for the version lock, even
+    /// if this downloader asked the network for the module's .info or .mod.
+    /// </summary>
+    public bool StoredZip(ModuleVersion module) => _storedZips.ContainsKey(module);
 
     /// <summary>Writes go.sum additions (under <c>-mod=mod</c>); see <see cref="GoSumChecker.SaveAsync"/>.</summary>
     public Task<bool> SaveGoSumAsync(CancellationToken ct = default, Func<string, string, bool>? keep = null) => Sums.SaveAsync(Cache, ct, keep);
@@ -199,6 +207,7 @@ public sealed class ModuleDownloader : IDisposable
                     await Sums.CheckAsync(module, goMod: false, hash, ChecksumDatabase, ct).ConfigureAwait(false);
                     await Cache.WriteZipHashAsync(module, hash, ct).ConfigureAwait(false);
                     File.Move(tmp, zip, overwrite: true);
+                    _storedZips[module] = true;
                     progress?.Report(new DownloadProgress(module, DownloadStage.Downloaded, size));
                 }
                 catch
@@ -304,7 +313,7 @@ public sealed class ModuleDownloader : IDisposable
                 result = result with { Dir = await DownloadAsync(m, progress, ct).ConfigureAwait(false) };
             var fromCache = !UsedNetwork(m);
             progress?.Report(new DownloadProgress(m, fromCache ? DownloadStage.Cached : DownloadStage.Completed));
-            return result with { FromCache = fromCache };
+            return result with { FromCache = fromCache, Downloaded = StoredZip(m) };
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {

@@ -12,7 +12,7 @@ namespace GoMod.Core.Fetch;
 /// GETs proxy resources over https, http and file URLs with the go command's rules (only 200 succeeds; 404/410 mean
 /// "not found"; at most 10 redirects and never from https to http; .netrc credentials on https only; a plain-text
 /// error body is shown as go shows it) plus what go lacks: retries with backoff for transient failures, response and
-/// read-idle timeouts. One instance owns one <see cref="SocketsHttpHandler"/>, so connections are pooled and reused.
+/// read-idle timeouts, and a stall rule for bodies that trickle (<see cref="StallDetector"/>). One instance owns one <see cref="SocketsHttpHandler"/>, so connections are pooled and reused.
 /// Bodies are streamed into the caller's sink, never buffered whole unless the caller asks for bytes.
 /// </summary>
 internal sealed class ProxyTransport : IDisposable
@@ -189,26 +189,57 @@ internal sealed class ProxyTransport : IDisposable
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic", token);
     }
 
+    /// <summary>
+    /// Copies a body to <paramref name="sink"/> under two bounds: no read may wait longer than
+    /// <see cref="FetchOptions.ReadIdleTimeout"/>, and the stall rule (<see cref="StallDetector"/>) must hold, so a
+    /// server trickling bytes cannot hold a build forever.
+    /// </summary>
     private async Task CopyBodyAsync(HttpResponseMessage response, string shown, Stream sink, long maxBytes, CancellationToken ct)
     {
         using var idle = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var buffer = new byte[81920];
+        var stall = _options.StallWindow > TimeSpan.Zero && _options.StallWindow != Timeout.InfiniteTimeSpan
+            ? new StallDetector(_options.StallWindow, _options.StallMinimumBytes)
+            : null;
         long total = 0;
+        var stalled = false;
         try
         {
             await using var body = await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false);
             while (true)
             {
-                idle.CancelAfter(_options.ReadIdleTimeout);
+                var wait = _options.ReadIdleTimeout;
+                if (stall is not null)
+                {
+                    var left = stall.TimeLeft;
+                    if (left <= wait)
+                    {
+                        wait = left;
+                        stalled = true;
+                    }
+                    else
+                    {
+                        stalled = false;
+                    }
+                    if (left == TimeSpan.Zero) throw new OperationCanceledException();
+                }
+                idle.CancelAfter(wait);
                 var n = await body.ReadAsync(buffer, idle.Token).ConfigureAwait(false);
                 if (n == 0) break;
                 total += n;
+                stall?.Received(n);
                 if (total > maxBytes) throw new ResponseTooLargeException();
                 await sink.WriteAsync(buffer.AsMemory(0, n), ct).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
+            if (stalled)
+            {
+                var e = new DownloadStalledException(shown, _options.StallWindow, _options.StallMinimumBytes, total, response.Content.Headers.ContentLength);
+                Trace($"# get {shown}: {e.Message}");
+                throw new TransientFailure(e.Message, 0, null, e);
+            }
             throw new TransientFailure($"read \"{shown}\": timeout: no data for {_options.ReadIdleTimeout.TotalSeconds:0.#}s", 0, null, null);
         }
         catch (Exception e) when (e is IOException or HttpRequestException)

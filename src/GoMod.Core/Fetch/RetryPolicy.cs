@@ -2,7 +2,8 @@ namespace GoMod.Core.Fetch;
 
 /// <summary>
 /// How transient proxy failures are retried, something the go command does not do (golang/go#28194): connection
-/// resets, timeouts, truncated bodies, 408, 429 and 5xx (except 501 and 505) are retried with exponential backoff and
+/// resets, timeouts, truncated and stalled bodies (<see cref="FetchOptions.StallWindow"/>), 408, 429 and 5xx (except 501
+/// and 505) are retried with exponential backoff and
 /// jitter, honouring <c>Retry-After</c>, until <see cref="MaxAttempts"/> or <see cref="MaxTotalTime"/> is reached.
 /// 404 and 410 are answers, not failures, and are never retried; neither are refused connections (a proxy that is not
 /// there is a configuration problem, and <c>|</c> lists should move on at once).

@@ -103,9 +103,12 @@ internal sealed class FileLock : IDisposable
         return data;
     }
 
-    /// <summary><see cref="ReadAllBytesAsync"/> decoded as UTF-8; null when the file does not exist.</summary>
+    /// <summary>
+    /// <see cref="ReadAllBytesAsync"/> decoded as go reads text (<see cref="GoUtf8.Decode"/>: invalid UTF-8 bytes are
+    /// kept, not replaced); null when the file does not exist.
+    /// </summary>
     public static async Task<string?> ReadAllTextAsync(string path, CancellationToken ct) =>
-        await ReadAllBytesAsync(path, ct).ConfigureAwait(false) is { } data ? System.Text.Encoding.UTF8.GetString(data) : null;
+        await ReadAllBytesAsync(path, ct).ConfigureAwait(false) is { } data ? GoUtf8.Decode(data) : null;
 
     /// <summary>
     /// Go's <c>lockedfile.Transform</c>: under an exclusive lock on the file itself, reads it, computes the new

@@ -45,8 +45,10 @@ internal static class GoString
         {
             if (Rune.DecodeFromUtf16(s.AsSpan(i), out var r, out var used) != System.Buffers.OperationStatus.Done)
             {
-                // A lone surrogate cannot come from valid UTF-8; Go would print the bad byte, we print the code unit.
-                sb.Append(@"\u").Append(((int)s[i]).ToString("x4", CultureInfo.InvariantCulture));
+                // A lone surrogate: an invalid byte kept by GoUtf8.Decode is printed as go prints the byte (\xff);
+                // any other cannot come from UTF-8 and is shown as its code unit.
+                if (GoUtf8.IsEscape(s[i])) sb.Append(@"\x").Append((s[i] - 0xDC00).ToString("x2", CultureInfo.InvariantCulture));
+                else sb.Append(@"\u").Append(((int)s[i]).ToString("x4", CultureInfo.InvariantCulture));
                 i++;
                 continue;
             }

@@ -119,6 +119,7 @@ public sealed partial class GoModFile
                     break;
             }
         }
+        if (strict) file.CheckUtf8Paths(errors);
         if (errors.Count > 0) throw new ModFileParseException(errors);
         return file;
     }

@@ -107,13 +107,16 @@ internal static class GoText
     /// three-digit octal, <c>\uHHHH</c> and <c>\UHHHHHHHH</c> (valid scalar values only). Anything else, including
     /// <c>\'</c>, an unescaped quote or a newline inside, is a syntax error (false).
     /// </summary>
-    /// <remarks>Bytes written with <c>\x</c> or octal escapes are decoded as UTF-8; an invalid sequence becomes U+FFFD.</remarks>
+    /// <remarks>
+    /// Bytes written with <c>\x</c> or octal escapes are decoded as UTF-8; an invalid sequence becomes U+FFFD, and so
+    /// does an invalid byte written as itself (kept by <see cref="GoUtf8"/> as a lone surrogate), as in go.
+    /// </remarks>
     public static bool TryUnquote(string s, out string value)
     {
         value = "";
         if (s.Length < 2 || s[0] != '"' || s[^1] != '"') return false;
         var body = s.AsSpan(1, s.Length - 2);
-        if (!body.ContainsAny('\\', '"', '\n'))
+        if (!body.ContainsAny('\\', '"', '\n') && !body.ContainsAnyInRange('\uD800', '\uDFFF'))
         {
             value = body.ToString();
             return true;

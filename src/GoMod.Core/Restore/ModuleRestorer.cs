@@ -227,7 +227,7 @@ public sealed class ModuleRestorer
                         ? new ModuleCacheWriteException(setup.Environment.ModCache, r.Exception)
                         : r.Exception ?? new ModuleFetchException(r.Module.Path, r.Module.Version, r.Error ?? "download failed"), at);
             }
-            var downloaded = results.Count(r => r.Succeeded && !r.FromCache);
+            var downloaded = results.Count(r => r.Succeeded && r.Downloaded);
             if (Failed) return Result(modules);
             if (mode == ModMode.Mod)
                 // go build adds the zip hashes of the modules it builds; MVS already wrote the go.mod hashes go keeps.

@@ -148,10 +148,10 @@ public sealed class RestoreSetup
 
     /// <summary>
     /// Writes go.mod or go.sum as go does (<c>lockedfile.Transform</c>): in place, under go's lock on the file, and only
-    /// when the bytes change.
+    /// when the bytes change. Invalid UTF-8 read from the file (kept by <see cref="GoUtf8"/>) is written back unchanged.
     /// </summary>
     public static Task<bool> WriteModuleFileAsync(string path, string text, CancellationToken cancellationToken) =>
-        FileLock.TransformAsync(path, _ => Encoding.UTF8.GetBytes(text), cancellationToken);
+        FileLock.TransformAsync(path, _ => GoUtf8.Encode(text), cancellationToken);
 
     /// <summary>A file's text read under go's lock; null when it does not exist.</summary>
     private static async Task<string?> ReadAsync(string path, CancellationToken ct)

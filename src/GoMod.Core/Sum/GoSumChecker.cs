@@ -179,10 +179,10 @@ public sealed class GoSumChecker
             {
                 lock (_gate)
                 {
-                    var merged = GoSumFile.Parse(FilePath, Encoding.UTF8.GetString(old));
+                    var merged = GoSumFile.ParseBytes(FilePath, old);
                     foreach (var (p, v, h) in _used)
                         if (!merged.Contains(p, v, h) && (keep is null || !_dirty.Contains((p, v, h)) || keep(p, v))) merged.Add(p, v, h);
-                    var written = Encoding.UTF8.GetBytes(merged.Format());
+                    var written = merged.FormatBytes();
                     // Unkept additions stay known in memory for the rest of this session.
                     foreach (var (p, v, h) in _dirty) merged.Add(p, v, h);
                     _sums = merged;

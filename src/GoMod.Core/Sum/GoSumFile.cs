@@ -55,6 +55,17 @@ public sealed class GoSumFile
         return sum;
     }
 
+    /// <summary>
+    /// Parses go.sum from its bytes as go reads them: invalid UTF-8 is not an error (go ignores lines it never looks
+    /// up), and an invalid byte is kept as itself (see <see cref="GoUtf8"/>), so a line holding one never matches a
+    /// valid module path and <see cref="FormatBytes"/> writes it back unchanged.
+    /// </summary>
+    /// <exception cref="GoSumParseException">A line has the wrong number of fields.</exception>
+    public static GoSumFile ParseBytes(string fileName, ReadOnlySpan<byte> data) => Parse(fileName, GoUtf8.Decode(data));
+
+    /// <summary><see cref="Format"/> as bytes, with any invalid byte read by <see cref="ParseBytes"/> written back as it was.</summary>
+    public byte[] FormatBytes() => GoUtf8.Encode(Format());
+
     /// <summary>Reads go.sum from disk; a missing file reads as empty, as in the go command.</summary>
     public static async Task<GoSumFile> ReadAsync(string path, CancellationToken cancellationToken = default)
     {
@@ -67,7 +78,7 @@ public sealed class GoSumFile
         {
             return new GoSumFile(path);
         }
-        return Parse(path, new UTF8Encoding(false).GetString(data));
+        return ParseBytes(path, data);
     }
 
     /// <summary>
@@ -156,7 +167,7 @@ public sealed class GoSumFile
         var temp = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(full)!, "." + System.IO.Path.GetFileName(full) + ".tmp-" + Guid.NewGuid().ToString("N")[..8]);
         try
         {
-            await File.WriteAllBytesAsync(temp, Encoding.UTF8.GetBytes(Format()), cancellationToken).ConfigureAwait(false);
+            await File.WriteAllBytesAsync(temp, FormatBytes(), cancellationToken).ConfigureAwait(false);
             File.Move(temp, full, overwrite: true);
         }
         finally

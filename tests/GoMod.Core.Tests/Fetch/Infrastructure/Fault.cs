@@ -13,4 +13,7 @@ public enum Fault
 
     /// <summary>Send nothing for a long time (the client's timeout must fire).</summary>
     Stall,
+
+    /// <summary>Send the headers (full Content-Length), then one body byte every <see cref="TestProxyServer.TrickleDelay"/>.</summary>
+    Trickle,
 }

@@ -2,13 +2,14 @@ namespace GoMod.Core.Tests.Fetch.Infrastructure;
 
 /// <summary>
 /// Random, seeded fault injection for <see cref="TestProxyServer"/>: each request independently may be reset,
-/// truncated, answered 500/503/429, or (for zips) served corrupted, up to <see cref="MaxFaults"/> faults in total so
+/// truncated, answered 500/503/429, stalled, trickled, redirected to itself, or (for zips) served corrupted or as HTML, up to <see cref="MaxFaults"/> faults in total so
 /// that every run terminates.
 /// </summary>
 public sealed class FaultInjector(int seed)
 {
     private readonly Random _random = new(seed);
     private readonly object _gate = new();
+    private readonly HashSet<string> _looping = [];
     private int _faults;
 
     public double ResetRate { get; init; }
@@ -19,6 +20,18 @@ public sealed class FaultInjector(int seed)
 
     /// <summary>Rate of zip responses whose bytes are altered (which go.sum must catch).</summary>
     public double CorruptZipRate { get; init; }
+
+    /// <summary>Rate of requests answered with nothing for <see cref="TestProxyServer.StallTime"/>.</summary>
+    public double StallRate { get; init; }
+
+    /// <summary>Rate of bodies sent one byte at a time (<see cref="Fault.Trickle"/>).</summary>
+    public double TrickleRate { get; init; }
+
+    /// <summary>Rate of requests answered with a redirect to themselves.</summary>
+    public double RedirectLoopRate { get; init; }
+
+    /// <summary>Rate of zip requests answered 200 with an HTML page.</summary>
+    public double HtmlForZipRate { get; init; }
 
     public int MaxFaults { get; init; } = int.MaxValue;
 
@@ -34,6 +47,8 @@ public sealed class FaultInjector(int seed)
     {
         lock (_gate)
         {
+            // A redirect loop, once started, answers every later request for that URL with the same redirect.
+            if (_looping.Contains(request.RawTarget)) return Redirect(request);
             if (_faults >= MaxFaults || response.Status != 200) return response;
             var roll = _random.NextDouble();
             TestResponse? faulty = null;
@@ -51,9 +66,17 @@ public sealed class FaultInjector(int seed)
                 body[at] ^= 0x5A;
                 faulty = response with { Body = body };
             }
+            else if ((roll -= StallRate) < 0) faulty = TestResponse.Of(Fault.Stall);
+            else if ((roll -= TrickleRate) < 0) faulty = response with { Fault = Fault.Trickle };
+            else if ((roll -= RedirectLoopRate) < 0 && _looping.Add(request.RawTarget)) faulty = Redirect(request);
+            else if ((roll -= HtmlForZipRate) < 0 && request.Path.EndsWith(".zip", StringComparison.Ordinal))
+                faulty = new TestResponse(200, "<!DOCTYPE html><html><body>Sign in to continue</body></html>\n"u8.ToArray(), "text/html; charset=utf-8");
             if (faulty is null) return response;
             _faults++;
             return faulty;
         }
     }
+
+    private static TestResponse Redirect(RecordedRequest request) =>
+        new(302, []) { Headers = new Dictionary<string, string> { ["Location"] = request.RawTarget } };
 }

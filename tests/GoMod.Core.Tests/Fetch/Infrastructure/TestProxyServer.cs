@@ -58,6 +58,9 @@ public sealed class TestProxyServer : IAsyncDisposable
     /// <summary>How long a <see cref="Fault.Stall"/> lasts.</summary>
     public TimeSpan StallTime { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>Pause between the bytes of a <see cref="Fault.Trickle"/> body.</summary>
+    public TimeSpan TrickleDelay { get; set; } = TimeSpan.FromSeconds(5);
+
     public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
 
     public int RequestCount => _requests.Count;
@@ -170,6 +173,16 @@ public sealed class TestProxyServer : IAsyncDisposable
                 await stream.FlushAsync(_stop.Token);
                 client.Client.Shutdown(SocketShutdown.Both);
                 return;
+            }
+            if (response.Fault == Fault.Trickle)
+            {
+                for (var at = 0; at < response.Body.Length; at++)
+                {
+                    await stream.WriteAsync(response.Body.AsMemory(at, 1), _stop.Token);
+                    await stream.FlushAsync(_stop.Token);
+                    await Task.Delay(TrickleDelay, _stop.Token);
+                }
+                continue;
             }
             if (ThrottleChunk > 0 && path.EndsWith(".zip", StringComparison.Ordinal))
             {
