@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Build.Framework;
+using GoMod.Core.GoEnv;
 using GoMod.Core.Internal;
+using GoMod.Core.ModFile;
 
 namespace GoMod.Tasks;
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using GoMod.Core.ModFile;
 
 namespace GoMod.Tasks;
 

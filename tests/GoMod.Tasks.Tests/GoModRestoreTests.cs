@@ -3,6 +3,7 @@ using Microsoft.Build.Framework;
 using GoMod.Core.Diagnostics;
 using GoMod.Core.GoEnv;
 using GoMod.Core.ModFile;
+using GoMod.Core.Vcs;
 
 namespace GoMod.Tasks.Tests;
 

@@ -1,5 +1,6 @@
 using GoMod.Testing;
 using Microsoft.Build.Utilities;
+using GoMod.Core.ModFile;
 
 namespace GoMod.Tasks.Tests;
 

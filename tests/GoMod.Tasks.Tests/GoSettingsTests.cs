@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using GoMod.Core.ModFile;
+using GoMod.Core.Vcs;
 
 namespace GoMod.Tasks.Tests;
 

@@ -1,12 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using GoMod.Core.Fetch;
-using GoMod.Core.Module;
 using GoMod.Core.GoEnv;
 using GoMod.Core.ModGet;
-using GoMod.Core.ModLoad;
-using GoMod.Core.Reports;
 using GoMod.Core.ModSource;
+using GoMod.Core.Module;
 using GoMod.Core.Tests.Vcs.Infrastructure;
 
 namespace GoMod.Benchmarks.Direct;

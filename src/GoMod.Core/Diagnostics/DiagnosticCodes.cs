@@ -88,6 +88,10 @@ public static class DiagnosticCodes
     public static readonly DiagnosticDescriptor LookupDisabled = new("GOMOD0203", Error, "module lookup disabled by GOPROXY=off",
         "Set GoProxy (or GOPROXY) to a module proxy, or fill the module cache before building offline.");
 
+    /// <summary>A module could not be fetched from its version control repository (authentication, an unreachable server, a git failure, a VCS other than git).</summary>
+    public static readonly DiagnosticDescriptor VcsRequestFailed = new("GOMOD0205", Error, "version control request failed",
+        "Check that git can reach the repository the message names with your credentials (credential helper, .netrc, url.insteadOf), or serve the module through GoProxy.");
+
     /// <summary>The checksum database could not be reached, or does not know a module whose new go.sum line it must confirm.</summary>
     public static readonly DiagnosticDescriptor SumDbUnavailable = new("GOMOD0204", Error, "checksum database unavailable",
         "Check the network and GoSumDb; for a private module, list it in GoNoSumDb or GoPrivate; GoSumDb=off turns the checksum database off.");
@@ -156,7 +160,7 @@ public static class DiagnosticCodes
         ModFileNotFound, ModFileSyntax, NoModuleDeclaration, InvalidProperty, InvalidGoFlags, InvalidGoEnvironment, InputUnreadable,
         NotSupportedYet,
         SumFileSyntax, MissingSum, ChecksumMismatch, CacheModified, SumDbSecurityError, InvalidModuleZip,
-        ModuleNotFound, ProxyRequestFailed, LookupDisabled, SumDbUnavailable, NotInCacheOffline,
+        ModuleNotFound, ProxyRequestFailed, LookupDisabled, SumDbUnavailable, VcsRequestFailed, NotInCacheOffline,
         InvalidRequirement, PathMismatch, ReplacementDirectoryMissing, ModuleGraphError, ModFileUpdateNeeded, GetFailed, Retracted, Deprecated,
         CacheWriteFailed, InconsistentVendoring,
         Canceled, InternalError,

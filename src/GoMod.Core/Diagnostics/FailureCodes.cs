@@ -8,6 +8,7 @@ using GoMod.Core.ModSource;
 using GoMod.Core.Restore;
 using GoMod.Core.Sum;
 using GoMod.Core.SumDb;
+using GoMod.Core.Vcs;
 
 namespace GoMod.Core.Diagnostics;
 
@@ -44,6 +45,7 @@ public static class FailureCodes
         (typeof(DisabledLookupException), DiagnosticCodes.LookupDisabled),
         (typeof(ModuleCacheWriteException), DiagnosticCodes.CacheWriteFailed),
         (typeof(SumDbUnavailableException), DiagnosticCodes.SumDbUnavailable),
+        (typeof(VcsException), DiagnosticCodes.VcsRequestFailed),
         (typeof(ModuleFetchException), DiagnosticCodes.ProxyRequestFailed),
         (typeof(InvalidRequirementException), DiagnosticCodes.InvalidRequirement),
         (typeof(ModulePathMismatchException), DiagnosticCodes.PathMismatch),

@@ -1,3 +1,4 @@
+using GoMod.Core.Module;
 using GoMod.Core.Vcs;
 
 namespace GoMod.Core.Fetch;

@@ -5,6 +5,7 @@ using GoMod.Core.ModCache;
 using GoMod.Core.Module;
 using GoMod.Core.Semver;
 using GoMod.Core.Sum;
+using GoMod.Core.SumDb;
 using GoMod.Core.Zip;
 
 namespace GoMod.Core.Fetch;

@@ -1,5 +1,6 @@
 using GoMod.Core.GoEnv;
 using GoMod.Core.Module;
+using GoMod.Core.Vcs;
 
 namespace GoMod.Core.Fetch;
 

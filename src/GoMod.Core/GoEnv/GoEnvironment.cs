@@ -1,5 +1,6 @@
 using GoMod.Core.Fetch;
 using GoMod.Core.Module;
+using GoMod.Core.Zip;
 
 namespace GoMod.Core.GoEnv;
 

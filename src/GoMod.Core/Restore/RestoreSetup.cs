@@ -4,6 +4,7 @@ using GoMod.Core.Internal;
 using GoMod.Core.ModCache;
 using GoMod.Core.ModFile;
 using GoMod.Core.ModLoad;
+using GoMod.Core.Module;
 using GoMod.Core.Semver;
 using GoMod.Core.Sum;
 
@@ -123,6 +124,17 @@ public sealed class RestoreSetup
             return (null, [e]);
         }
         if (mod.Module is null) return (null, [new NoModuleDeclarationException(options.ModFile)]);
+        try
+        {
+            // go checks the main module's path with the import-path rules and words it as a module path.
+            ModulePath.CheckImportPath(mod.Module.Path);
+        }
+        catch (ModulePathException e)
+        {
+            var at = mod.PositionOfModule() ?? new ModFilePosition(1, 1);
+            return (null, [new ModFileParseException([new ModFileError(options.ModFile, at.Line, at.Column,
+                new ModulePathException("module", e.Path, e.Detail).Message)])]);
+        }
 
         GoSumFile sum;
         try

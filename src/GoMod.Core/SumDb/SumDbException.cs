@@ -1,3 +1,5 @@
+using GoMod.Core.Module;
+
 namespace GoMod.Core.SumDb;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using GoMod.Core.Fetch;
+
 namespace GoMod.Core.Vcs;
 
 /// <summary>

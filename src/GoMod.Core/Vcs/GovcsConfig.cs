@@ -1,6 +1,3 @@
-using GoMod.Core.Fetch;
-using GoMod.Core.GoEnv;
-using GoMod.Core.Internal;
 using GoMod.Core.Module;
 
 namespace GoMod.Core.Vcs;

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using GoMod.Core.Fetch;
 using GoMod.Core.GoEnv;
-using GoMod.Core.Internal;
 using GoMod.Core.Module;
 
 namespace GoMod.Core.Vcs;

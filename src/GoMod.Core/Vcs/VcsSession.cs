@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using GoMod.Core.Fetch;
 using GoMod.Core.GoEnv;
-using GoMod.Core.Internal;
-using GoMod.Core.Module;
 
 namespace GoMod.Core.Vcs;
 

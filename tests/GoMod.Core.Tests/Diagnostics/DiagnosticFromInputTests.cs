@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using GoMod.Testing;
 using GoMod.Core.Diagnostics;
+using GoMod.Core.GoEnv;
 using GoMod.Core.Reports;
 using GoMod.Core.Restore;
 using GoMod.Core.Tests.Mvs;
@@ -253,6 +254,37 @@ public sealed class DiagnosticFromInputTests : IDisposable
         var d = Single((await RestoreAsync(Options(goproxy: "off"))).Diagnostics, "GOMOD0203");
         (d.File, d.Line).ShouldBe((ModFile, 5));
         FirstLine(d).ShouldContain("module lookup disabled by GOPROXY=off");
+    }
+
+    [Fact]
+    public async Task GOMOD0205_a_git_repository_that_cannot_be_reached_in_direct_mode()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var home = _dir.Combine("home");
+        Directory.CreateDirectory(home);
+        File.WriteAllText(Path.Combine(home, ".gitconfig"), $"[url \"http://127.0.0.1:{port}/\"]\n\tinsteadOf = https://github.com/\n");
+        WriteGoMod("module example.com/m\n\ngo 1.19\n\nrequire github.com/acme/lib v1.0.0");
+        var options = Options(goproxy: "direct");
+        options = options with
+        {
+            GetEnvironmentVariable = name => name switch { "GOENV" => "off", "HOME" => home, "GIT_CONFIG_NOSYSTEM" => "1", _ => null },
+        };
+
+        var d = Single((await RestoreAsync(options)).Diagnostics, "GOMOD0205");
+        (d.File, d.Line).ShouldBe((ModFile, 5));
+        d.Message.ShouldContain($"127.0.0.1:{port}");
+    }
+
+    [Fact]
+    public async Task GOMOD0002_a_main_module_path_go_refuses_in_go_s_words()
+    {
+        WriteGoMod("module \"example.com/a b\"\n\ngo 1.19");
+        var d = Single((await RestoreAsync(Options())).Diagnostics, "GOMOD0002");
+        (d.File, d.Line).ShouldBe((ModFile, 1));
+        FirstLine(d).ShouldBe("malformed module path \"example.com/a b\": invalid char ' '");
     }
 
     [Fact]

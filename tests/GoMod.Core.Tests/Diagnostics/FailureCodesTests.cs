@@ -8,6 +8,7 @@ using GoMod.Core.ModLoad;
 using GoMod.Core.ModSource;
 using GoMod.Core.Module;
 using GoMod.Core.Sum;
+using GoMod.Core.Vcs;
 
 namespace GoMod.Core.Tests.Diagnostics;
 

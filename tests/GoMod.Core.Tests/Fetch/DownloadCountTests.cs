@@ -1,4 +1,6 @@
 using GoMod.Core.Fetch;
+using GoMod.Core.GoEnv;
+using GoMod.Core.Module;
 using GoMod.Core.Restore;
 using GoMod.Core.Tests.Fetch.Infrastructure;
 

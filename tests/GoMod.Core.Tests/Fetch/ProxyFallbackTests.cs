@@ -1,5 +1,6 @@
 using GoMod.Core.Fetch;
 using GoMod.Core.Module;
+using GoMod.Core.Vcs;
 using GoMod.Core.Tests.Fetch.Infrastructure;
 
 namespace GoMod.Core.Tests.Fetch;

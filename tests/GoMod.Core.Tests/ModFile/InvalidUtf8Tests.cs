@@ -1,5 +1,6 @@
 using System.Text;
 using GoMod.Core.Diagnostics;
+using GoMod.Core.GoEnv;
 using GoMod.Core.ModFile;
 using GoMod.Core.Restore;
 using GoMod.Core.Sum;

@@ -1,5 +1,7 @@
+using GoMod.Core.GoEnv;
 using GoMod.Core.Restore;
 using GoMod.Core.Sum;
+using GoMod.Core.Zip;
 using GoMod.Core.Tests.Fetch.Infrastructure;
 using GoMod.Core.Tests.SumDb.Infrastructure;
 

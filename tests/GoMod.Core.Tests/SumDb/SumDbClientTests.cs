@@ -1,4 +1,6 @@
 using GoMod.Core.Fetch;
+using GoMod.Core.Module;
+using GoMod.Core.Sum;
 using GoMod.Core.SumDb;
 using GoMod.Core.SumDb.Note;
 using GoMod.Core.SumDb.Tlog;

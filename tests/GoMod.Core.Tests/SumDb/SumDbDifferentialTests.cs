@@ -1,4 +1,6 @@
+using GoMod.Core.Sum;
 using GoMod.Core.SumDb;
+using GoMod.Core.SumDb.Tlog;
 using GoMod.Core.Tests.Fetch.Infrastructure;
 using GoMod.Core.Tests.SumDb.Infrastructure;
 using GoMod.Testing;

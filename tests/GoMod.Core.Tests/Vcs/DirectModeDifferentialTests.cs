@@ -1,11 +1,10 @@
 using System.Text.Json;
 using GoMod.Core.Fetch;
-using GoMod.Core.Module;
-using GoMod.Core.GoEnv;
 using GoMod.Core.ModGet;
 using GoMod.Core.ModLoad;
-using GoMod.Core.Reports;
 using GoMod.Core.ModSource;
+using GoMod.Core.Module;
+using GoMod.Core.Reports;
 using GoMod.Core.Sum;
 using GoMod.Core.Tests.Fetch.Infrastructure;
 using GoMod.Core.Tests.Vcs.Infrastructure;

@@ -1,7 +1,9 @@
 using GoMod.Core.Fetch;
 using GoMod.Core.GoEnv;
+using GoMod.Core.Module;
 using GoMod.Core.Sum;
 using GoMod.Core.SumDb;
+using GoMod.Core.Zip;
 using GoMod.Core.Tests.Fetch.Infrastructure;
 using GoMod.Testing;
 
