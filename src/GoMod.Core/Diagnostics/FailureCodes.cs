@@ -5,6 +5,7 @@ using GoMod.Core.ModFile;
 using GoMod.Core.ModGet;
 using GoMod.Core.ModLoad;
 using GoMod.Core.ModSource;
+using GoMod.Core.Proxy;
 using GoMod.Core.Restore;
 using GoMod.Core.Sum;
 using GoMod.Core.SumDb;

@@ -1,5 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using GoMod.Core.GoEnv;
+using GoMod.Core.Proxy;
 using GoMod.Core.Vcs;
 
 namespace GoMod.Core.Fetch;

@@ -3,6 +3,7 @@ using System.IO.Compression;
 using GoMod.Core.GoEnv;
 using GoMod.Core.ModCache;
 using GoMod.Core.Module;
+using GoMod.Core.Proxy;
 using GoMod.Core.Semver;
 using GoMod.Core.Sum;
 using GoMod.Core.SumDb;

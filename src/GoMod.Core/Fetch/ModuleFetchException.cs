@@ -1,4 +1,5 @@
 using GoMod.Core.Module;
+using GoMod.Core.Proxy;
 
 namespace GoMod.Core.Fetch;
 

@@ -1,5 +1,5 @@
-using GoMod.Core.Fetch;
 using GoMod.Core.Module;
+using GoMod.Core.Proxy;
 using GoMod.Core.Zip;
 
 namespace GoMod.Core.GoEnv;

@@ -1,5 +1,5 @@
-using GoMod.Core.Fetch;
 using GoMod.Core.GoEnv;
+using GoMod.Core.Proxy;
 using GoMod.Core.SumDb.Note;
 
 namespace GoMod.Core.SumDb;

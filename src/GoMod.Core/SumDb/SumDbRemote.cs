@@ -1,5 +1,6 @@
 using GoMod.Core.Fetch;
 using GoMod.Core.GoEnv;
+using GoMod.Core.Proxy;
 
 namespace GoMod.Core.SumDb;
 

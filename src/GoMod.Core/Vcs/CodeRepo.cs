@@ -2,6 +2,7 @@ using System.Globalization;
 using GoMod.Core.Fetch;
 using GoMod.Core.ModFile;
 using GoMod.Core.Module;
+using GoMod.Core.Proxy;
 using GoMod.Core.Semver;
 
 namespace GoMod.Core.Vcs;

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using GoMod.Core.Fetch;
 using GoMod.Core.GoEnv;
+using GoMod.Core.Proxy;
 
 namespace GoMod.Core.Vcs;
 

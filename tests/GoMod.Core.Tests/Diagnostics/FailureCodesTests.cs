@@ -7,6 +7,7 @@ using GoMod.Core.ModGet;
 using GoMod.Core.ModLoad;
 using GoMod.Core.ModSource;
 using GoMod.Core.Module;
+using GoMod.Core.Proxy;
 using GoMod.Core.Sum;
 using GoMod.Core.Vcs;
 

@@ -1,6 +1,6 @@
 using GoMod.Testing;
-using GoMod.Core.Fetch;
 using GoMod.Core.GoEnv;
+using GoMod.Core.Proxy;
 
 namespace GoMod.Core.Tests.GoEnv;
 

@@ -4,6 +4,7 @@ using GoMod.Core.Diagnostics;
 using GoMod.Core.Fetch;
 using GoMod.Core.GoEnv;
 using GoMod.Core.ModCache;
+using GoMod.Core.Proxy;
 using GoMod.Core.Restore;
 using GoMod.Core.Sum;
 using GoMod.Core.Tests.Fetch.Infrastructure;

@@ -1,7 +1,7 @@
 using GoMod.Testing;
 using GoMod.Core.Diagnostics;
-using GoMod.Core.Fetch;
 using GoMod.Core.GoEnv;
+using GoMod.Core.Proxy;
 using GoMod.Core.Restore;
 using GoMod.Core.Tests.Fetch.Infrastructure;
 using GoMod.Core.Tests.Mvs;

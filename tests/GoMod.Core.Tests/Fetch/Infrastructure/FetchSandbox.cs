@@ -1,6 +1,7 @@
 using GoMod.Testing;
 using GoMod.Core.Fetch;
 using GoMod.Core.GoEnv;
+using GoMod.Core.Proxy;
 using GoMod.Core.Sum;
 
 namespace GoMod.Core.Tests.Fetch.Infrastructure;

@@ -1,7 +1,7 @@
-using GoMod.Core.Fetch;
 using GoMod.Core.GoEnv;
+using GoMod.Core.Proxy;
 
-namespace GoMod.Core.Tests.Fetch;
+namespace GoMod.Core.Tests.Proxy;
 
 public class ProxyListTests
 {

@@ -4,7 +4,7 @@ using GoMod.Core.GoEnv;
 using GoMod.Core.Module;
 using GoMod.Core.Tests.Fetch.Infrastructure;
 
-namespace GoMod.Core.Tests.Fetch;
+namespace GoMod.Core.Tests.Proxy;
 
 public class ProxyClientTests
 {

@@ -1,4 +1,4 @@
-namespace GoMod.Core.Fetch;
+namespace GoMod.Core.Proxy;
 
 /// <summary>
 /// A proxy request that got no usable answer: a non-200 status (Go's <c>web.HTTPError</c>, message

@@ -2,7 +2,7 @@ using System.Text;
 using GoMod.Core.GoEnv;
 using GoMod.Core.Internal;
 
-namespace GoMod.Core.Fetch;
+namespace GoMod.Core.Proxy;
 
 /// <summary>
 /// A GOPROXY base URL split the way Go's <c>net/url</c> splits it, kept as text so that nothing is re-normalised:

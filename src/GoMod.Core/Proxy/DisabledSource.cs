@@ -1,6 +1,7 @@
+using GoMod.Core.Fetch;
 using GoMod.Core.Module;
 
-namespace GoMod.Core.Fetch;
+namespace GoMod.Core.Proxy;
 
 /// <summary>Stands for GOPROXY=off and for proxies that GONOPROXY excludes.</summary>
 internal sealed class DisabledSource(string path, string reason) : IModuleRepo

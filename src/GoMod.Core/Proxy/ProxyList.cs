@@ -1,6 +1,6 @@
 using GoMod.Core.GoEnv;
 
-namespace GoMod.Core.Fetch;
+namespace GoMod.Core.Proxy;
 
 /// <summary>The GOPROXY setting parsed exactly as the go command reads it.</summary>
 public sealed class ProxyList

@@ -1,4 +1,4 @@
-namespace GoMod.Core.Fetch;
+namespace GoMod.Core.Proxy;
 
 /// <summary>Go's <c>http.StatusText</c>, used when a response carries no reason phrase (HTTP/2).</summary>
 internal static class HttpStatusText

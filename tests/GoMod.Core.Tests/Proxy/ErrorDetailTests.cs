@@ -1,7 +1,7 @@
 using System.Text;
-using GoMod.Core.Fetch;
+using GoMod.Core.Proxy;
 
-namespace GoMod.Core.Tests.Fetch;
+namespace GoMod.Core.Tests.Proxy;
 
 public class ErrorDetailTests
 {

@@ -1,8 +1,9 @@
+using GoMod.Core.Fetch;
 using GoMod.Core.GoEnv;
 using GoMod.Core.Module;
 using GoMod.Core.Vcs;
 
-namespace GoMod.Core.Fetch;
+namespace GoMod.Core.Proxy;
 
 /// <summary>
 /// Walks the GOPROXY list for one request as go's <c>TryProxies</c> and <c>Lookup</c> do: GONOPROXY routes matching

@@ -5,7 +5,7 @@ using GoMod.Core.GoEnv;
 using GoMod.Core.Module;
 using GoMod.Core.Tests.Fetch.Infrastructure;
 
-namespace GoMod.Core.Tests.Fetch;
+namespace GoMod.Core.Tests.Proxy;
 
 /// <summary>Private proxies over https: .netrc credentials, certificate trust, no downgrade to http.</summary>
 public class HttpsProxyTests

@@ -1,4 +1,6 @@
-namespace GoMod.Core.Fetch;
+using GoMod.Core.Fetch;
+
+namespace GoMod.Core.Proxy;
 
 /// <summary>
 /// How transient proxy failures are retried, something the go command does not do (golang/go#28194): connection

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace GoMod.Core.Fetch;
+namespace GoMod.Core.Proxy;
 
 /// <summary>
 /// The start of an error response body as the go command shows it (<c>web.Response.formatErrorDetail</c>): only for

@@ -1,8 +1,9 @@
+using GoMod.Core.Fetch;
 using GoMod.Core.Module;
 using GoMod.Core.Semver;
 using GoMod.Core.Zip;
 
-namespace GoMod.Core.Fetch;
+namespace GoMod.Core.Proxy;
 
 /// <summary>
 /// One module at one proxy base URL: the GOPROXY protocol (<c>$base/$module/@v/list</c>, <c>@v/$version.info</c>,

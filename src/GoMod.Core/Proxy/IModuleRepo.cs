@@ -1,6 +1,7 @@
+using GoMod.Core.Fetch;
 using GoMod.Core.Module;
 
-namespace GoMod.Core.Fetch;
+namespace GoMod.Core.Proxy;
 
 /// <summary>Where one module's versions come from for one GOPROXY entry (Go's <c>modfetch.Repo</c>).</summary>
 internal interface IModuleRepo

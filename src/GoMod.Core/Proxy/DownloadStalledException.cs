@@ -1,4 +1,6 @@
-namespace GoMod.Core.Fetch;
+using GoMod.Core.Fetch;
+
+namespace GoMod.Core.Proxy;
 
 /// <summary>
 /// A response body that kept the connection open without making progress: fewer than

@@ -3,7 +3,7 @@ using GoMod.Core.Module;
 using GoMod.Core.Vcs;
 using GoMod.Core.Tests.Fetch.Infrastructure;
 
-namespace GoMod.Core.Tests.Fetch;
+namespace GoMod.Core.Tests.Proxy;
 
 public class ProxyFallbackTests
 {

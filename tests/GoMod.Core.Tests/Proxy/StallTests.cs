@@ -3,11 +3,12 @@ using GoMod.Core.Diagnostics;
 using GoMod.Core.Fetch;
 using GoMod.Core.GoEnv;
 using GoMod.Core.Module;
+using GoMod.Core.Proxy;
 using GoMod.Core.Restore;
 using GoMod.Core.Tests.Fetch.Infrastructure;
 using GoMod.Testing;
 
-namespace GoMod.Core.Tests.Fetch;
+namespace GoMod.Core.Tests.Proxy;
 
 /// <summary>
 /// The stall rule: a body that makes too little progress over a sliding window fails as a network failure naming the

@@ -1,7 +1,8 @@
+using GoMod.Core.Fetch;
 using GoMod.Core.Module;
 using GoMod.Core.Vcs;
 
-namespace GoMod.Core.Fetch;
+namespace GoMod.Core.Proxy;
 
 /// <summary>
 /// <c>direct</c>: the module comes straight from version control (see GoMod.Core.Vcs). The repository is resolved

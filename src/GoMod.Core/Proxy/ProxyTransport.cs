@@ -4,9 +4,10 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text;
+using GoMod.Core.Fetch;
 using GoMod.Core.GoEnv;
 
-namespace GoMod.Core.Fetch;
+namespace GoMod.Core.Proxy;
 
 /// <summary>
 /// GETs proxy resources over https, http and file URLs with the go command's rules (only 200 succeeds; 404/410 mean

@@ -1,4 +1,6 @@
-namespace GoMod.Core.Fetch;
+using GoMod.Core.Fetch;
+
+namespace GoMod.Core.Proxy;
 
 /// <summary>A lookup the configuration rules out; counts as "not found" so the list moves on.</summary>
 internal sealed class DisabledLookupException(string path, string version, string reason)

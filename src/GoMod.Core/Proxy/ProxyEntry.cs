@@ -1,4 +1,4 @@
-namespace GoMod.Core.Fetch;
+namespace GoMod.Core.Proxy;
 
 /// <summary>
 /// One element of the GOPROXY list: a base URL (https, http or file) or one of the keywords

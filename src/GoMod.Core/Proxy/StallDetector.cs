@@ -1,6 +1,7 @@
 using System.Diagnostics;
+using GoMod.Core.Fetch;
 
-namespace GoMod.Core.Fetch;
+namespace GoMod.Core.Proxy;
 
 /// <summary>
 /// The stall rule of one response body: at every instant <c>t</c> at least <see cref="FetchOptions.StallWindow"/>

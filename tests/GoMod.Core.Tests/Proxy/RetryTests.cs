@@ -1,8 +1,9 @@
 using GoMod.Core.Fetch;
 using GoMod.Core.Module;
+using GoMod.Core.Proxy;
 using GoMod.Core.Tests.Fetch.Infrastructure;
 
-namespace GoMod.Core.Tests.Fetch;
+namespace GoMod.Core.Tests.Proxy;
 
 public class RetryTests
 {
