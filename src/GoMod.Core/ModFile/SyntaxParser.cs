@@ -219,7 +219,15 @@ internal sealed class SyntaxParser
         }
     }
 
-    private SyntaxNode ParseStatement()
+    private SyntaxNode ParseStatement() => ParseLine(inBlock: false);
+
+    private SyntaxLine ParseBlockLine() => (SyntaxLine)ParseLine(inBlock: true);
+
+    /// <summary>
+    /// One line's tokens; outside a block, a <c>(</c> ending the line opens a block and <c>( )</c> ending it is an
+    /// empty block (inside a block, parentheses are ordinary tokens).
+    /// </summary>
+    private SyntaxNode ParseLine(bool inBlock)
     {
         var first = Lex();
         var start = first.Start;
@@ -228,9 +236,9 @@ internal sealed class SyntaxParser
         while (true)
         {
             var token = Lex();
-            if (token.IsEndOfLine) return new SyntaxLine(start, tokens, end, inBlock: false);
+            if (token.IsEndOfLine) return new SyntaxLine(start, tokens, end, inBlock);
 
-            if (token.Kind == TokenKind.LParen)
+            if (!inBlock && token.Kind == TokenKind.LParen)
             {
                 if (_next.IsEndOfLine) return ParseBlock(start, tokens, token);
                 if (_next.Kind == TokenKind.RParen)
@@ -295,21 +303,6 @@ internal sealed class SyntaxParser
                     block.Lines.Add(line);
                     break;
             }
-        }
-    }
-
-    private SyntaxLine ParseBlockLine()
-    {
-        var first = Lex();
-        var start = first.Start;
-        var end = first.End;
-        var tokens = new List<string> { first.Text };
-        while (true)
-        {
-            var token = Lex();
-            if (token.IsEndOfLine) return new SyntaxLine(start, tokens, end, inBlock: true);
-            tokens.Add(token.Text);
-            end = token.End;
         }
     }
 

@@ -513,21 +513,11 @@ internal sealed class GetResolver
         }
         var match = ModuleLister.MatchPattern(pkgPattern);
         var found = new List<string>();
-        void Walk(string rel, bool top)
+        foreach (var rel in ModuleDirectories(main.ModRoot, skipVendor: true))
         {
             var name = rel.Length == 0 ? main.Path : main.Path + "/" + rel;
             if (match(name) && IsPackage(rel)) found.Add(name);
-            var full = rel.Length == 0 ? main.ModRoot : Path.Combine([main.ModRoot, .. rel.Split('/')]);
-            if (!top && Path.GetFileName(full) == "vendor") return;
-            foreach (var sub in Directory.EnumerateDirectories(full).Order(StringComparer.Ordinal))
-            {
-                var elem = Path.GetFileName(sub);
-                if (elem.StartsWith('.') || elem.StartsWith('_') || elem == "testdata") continue;
-                if (File.Exists(Path.Combine(sub, "go.mod"))) continue;
-                Walk(rel.Length == 0 ? elem : rel + "/" + elem, false);
-            }
         }
-        Walk("", true);
         return found;
     }
 
@@ -579,22 +569,38 @@ internal sealed class GetResolver
         var content = ModuleContent.FromDirectory(main.ModRoot);
         var match = ModuleLister.MatchPattern(pkgPattern);
         var found = new List<string>();
-        void Walk(string rel, bool top)
+        foreach (var rel in ModuleDirectories(main.ModRoot, skipVendor: false))
         {
             var name = rel.Length == 0 ? main.Path : main.Path + "/" + rel;
-            var full = rel.Length == 0 ? main.ModRoot : Path.Combine([main.ModRoot, .. rel.Split('/')]);
-            if (match(name) && GoSourceScanner.HasBuildableGoFiles(content.Files(rel), tags)) found.Add(full);
-            foreach (var sub in Directory.EnumerateDirectories(full).Order(StringComparer.Ordinal))
+            if (match(name) && GoSourceScanner.HasBuildableGoFiles(content.Files(rel), tags)) found.Add(FullPath(main.ModRoot, rel));
+        }
+        return found;
+    }
+
+    /// <summary>
+    /// The directories of a module as go's pattern matching walks them (slash-separated, relative to the root, "" for
+    /// the root itself), in order: names starting with <c>.</c> or <c>_</c>, <c>testdata</c> and nested modules are
+    /// left out, and when <paramref name="skipVendor"/> nothing below a <c>vendor</c> directory under the root.
+    /// </summary>
+    private static IEnumerable<string> ModuleDirectories(string modRoot, bool skipVendor)
+    {
+        var pending = new Stack<string>([""]);
+        while (pending.TryPop(out var rel))
+        {
+            var full = FullPath(modRoot, rel);
+            yield return rel;
+            if (rel.Length != 0 && skipVendor && Path.GetFileName(full) == "vendor") continue;
+            foreach (var sub in Directory.EnumerateDirectories(full).Order(StringComparer.Ordinal).Reverse())
             {
                 var elem = Path.GetFileName(sub);
                 if (elem.StartsWith('.') || elem.StartsWith('_') || elem == "testdata") continue;
                 if (File.Exists(Path.Combine(sub, "go.mod"))) continue;
-                Walk(rel.Length == 0 ? elem : rel + "/" + elem, false);
+                pending.Push(rel.Length == 0 ? elem : rel + "/" + elem);
             }
         }
-        Walk("", true);
-        return found;
     }
+
+    private static string FullPath(string modRoot, string rel) => rel.Length == 0 ? modRoot : Path.Combine([modRoot, .. rel.Split('/')]);
 
     private string Selected(string path) => _buildListVersion.TryGetValue(path, out var v) ? v : "none";
 

@@ -67,27 +67,31 @@ internal static class MainModFixer
     {
         var lines = new Dictionary<string, (int, int)>(StringComparer.Ordinal);
         string? block = null;
+        foreach (var (lineNumber, tokens) in TokenLines(text))
+        {
+            if (block is not null)
+            {
+                if (tokens.Count == 1 && tokens[0].Text == ")") block = null;
+                else if (block == "require" && TryUnquote(tokens[0].Text, out var p)) lines.TryAdd(p, (lineNumber, tokens[0].Column));
+            }
+            else if (tokens.Count == 2 && tokens[1].Text == "(") block = tokens[0].Text;
+            else if (tokens[0].Text == "require" && tokens.Count >= 2 && TryUnquote(tokens[1].Text, out var p)) lines.TryAdd(p, (lineNumber, tokens[0].Column));
+        }
+        return lines;
+    }
+
+    /// <summary>The tokens of each line of <paramref name="text"/> that has any, with its 1-based line number.</summary>
+    private static IEnumerable<(int Line, List<Token> Tokens)> TokenLines(string text)
+    {
         int lineStart = 0, lineNumber = 0;
         while (lineStart <= text.Length)
         {
             int nl = text.IndexOf('\n', lineStart);
-            int lineEnd = nl < 0 ? text.Length : nl;
             lineNumber++;
-            var tokens = Tokenize(text, lineStart, lineEnd);
-            if (tokens is { Count: > 0 })
-            {
-                if (block is not null)
-                {
-                    if (tokens.Count == 1 && tokens[0].Text == ")") block = null;
-                    else if (block == "require" && TryUnquote(tokens[0].Text, out var p)) lines.TryAdd(p, (lineNumber, tokens[0].Column));
-                }
-                else if (tokens.Count == 2 && tokens[1].Text == "(") block = tokens[0].Text;
-                else if (tokens[0].Text == "require" && tokens.Count >= 2 && TryUnquote(tokens[1].Text, out var p)) lines.TryAdd(p, (lineNumber, tokens[0].Column));
-            }
-            if (nl < 0) break;
+            if (Tokenize(text, lineStart, nl < 0 ? text.Length : nl) is { Count: > 0 } tokens) yield return (lineNumber, tokens);
+            if (nl < 0) yield break;
             lineStart = nl + 1;
         }
-        return lines;
     }
 
     /// <summary>The cause inside a module error, as x/mod prints it after <c>verb path: </c>.</summary>
@@ -108,33 +112,23 @@ internal static class MainModFixer
     {
         var sites = new List<Site>();
         string? block = null;
-        int lineStart = 0, lineNumber = 0;
-        while (lineStart <= text.Length)
+        foreach (var (lineNumber, tokens) in TokenLines(text))
         {
-            int nl = text.IndexOf('\n', lineStart);
-            int lineEnd = nl < 0 ? text.Length : nl;
-            lineNumber++;
-            var tokens = Tokenize(text, lineStart, lineEnd);
-            if (tokens is not null && tokens.Count > 0)
+            string verb;
+            List<Token> args;
+            if (block is not null)
             {
-                string verb;
-                List<Token> args;
-                if (block is not null)
-                {
-                    if (tokens.Count == 1 && tokens[0].Text == ")") { block = null; tokens.Clear(); }
-                    verb = block ?? "";
-                    args = tokens;
-                }
-                else
-                {
-                    verb = tokens[0].Text;
-                    if (tokens.Count == 2 && tokens[1].Text == "(") { block = verb; tokens.Clear(); }
-                    args = tokens.Count > 0 ? tokens.GetRange(1, tokens.Count - 1) : tokens;
-                }
-                if (tokens.Count > 0) AddSites(sites, lineNumber, tokens[0].Column, verb, args);
+                if (tokens.Count == 1 && tokens[0].Text == ")") { block = null; tokens.Clear(); }
+                verb = block ?? "";
+                args = tokens;
             }
-            if (nl < 0) break;
-            lineStart = nl + 1;
+            else
+            {
+                verb = tokens[0].Text;
+                if (tokens.Count == 2 && tokens[1].Text == "(") { block = verb; tokens.Clear(); }
+                args = tokens.Count > 0 ? tokens.GetRange(1, tokens.Count - 1) : tokens;
+            }
+            if (tokens.Count > 0) AddSites(sites, lineNumber, tokens[0].Column, verb, args);
         }
         return sites;
     }

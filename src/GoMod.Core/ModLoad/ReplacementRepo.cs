@@ -1,5 +1,4 @@
 using GoMod.Core.Fetch;
-using GoMod.Core.ModFile;
 using GoMod.Core.ModSource;
 using GoMod.Core.Module;
 using GoMod.Core.Semver;
