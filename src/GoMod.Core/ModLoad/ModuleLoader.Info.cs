@@ -8,6 +8,9 @@ namespace GoMod.Core.ModLoad;
 
 internal sealed partial class ModuleLoader
 {
+    /// <summary>The module cache the reports look in (one per loader, not one per module).</summary>
+    private ModuleCache? _modCache;
+
     /// <summary>
     /// Describes one module of the build list as <c>go list -m</c> does (go's <c>moduleInfo</c>): its <c>.info</c>
     /// (version and time), go version, replacement, and, given the module cache directory, its go.mod and extracted
@@ -81,7 +84,7 @@ internal sealed partial class ModuleLoader
             // extracted tree counts only when go would trust it.
             if (SemVer.IsValid(mod.Version) && ModulePath.CanonicalVersion(mod.Version) == mod.Version)
             {
-                var cache = new ModuleCache(modCache);
+                var cache = _modCache is { } c && c.Root == modCache ? c : _modCache = new ModuleCache(modCache);
                 try
                 {
                     var gomod = cache.CachePath(mod, "mod");

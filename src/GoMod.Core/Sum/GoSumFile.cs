@@ -160,21 +160,12 @@ public sealed class GoSumFile
         return sb.ToString();
     }
 
-    /// <summary>Writes <see cref="Format"/> to <paramref name="path"/> atomically (a temporary file beside it, then a rename).</summary>
-    public async Task WriteAsync(string path, CancellationToken cancellationToken = default)
-    {
-        var full = System.IO.Path.GetFullPath(path);
-        var temp = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(full)!, "." + System.IO.Path.GetFileName(full) + ".tmp-" + Guid.NewGuid().ToString("N")[..8]);
-        try
-        {
-            await File.WriteAllBytesAsync(temp, FormatBytes(), cancellationToken).ConfigureAwait(false);
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
-    }
+    /// <summary>
+    /// Writes <see cref="Format"/> to <paramref name="path"/> as go writes go.sum (<c>lockedfile.Transform</c>): in place,
+    /// under go's lock on the file, so a go command waiting on that lock never reads a stale copy.
+    /// </summary>
+    public Task WriteAsync(string path, CancellationToken cancellationToken = default) =>
+        FileLock.TransformAsync(System.IO.Path.GetFullPath(path), _ => FormatBytes(), cancellationToken);
 
     private List<string> GetOrAdd(string path, string version)
     {
