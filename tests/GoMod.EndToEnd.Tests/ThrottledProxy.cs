@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using GoMod.Testing;
 
 namespace GoMod.EndToEnd.Tests;
 
@@ -44,39 +45,7 @@ public sealed class ThrottledProxy : IAsyncDisposable
     /// <summary>How many zip requests arrived.</summary>
     public int ZipRequests => Volatile.Read(ref _zipRequests);
 
-    private async Task AcceptAsync()
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            TcpClient client;
-            try
-            {
-                client = await _listener.AcceptTcpClientAsync(_stop.Token);
-            }
-            catch (Exception) when (_stop.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (SocketException)
-            {
-                continue;
-            }
-            _ = Task.Run(async () =>
-            {
-                using (client)
-                {
-                    try
-                    {
-                        await ServeAsync(client);
-                    }
-                    catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
-                    {
-                        // The client went away (killed) or the proxy stopped.
-                    }
-                }
-            });
-        }
-    }
+    private Task AcceptAsync() => LoopbackAccept.RunAsync(_listener, _stop.Token, ServeAsync);
 
     private async Task ServeAsync(TcpClient client)
     {

@@ -24,9 +24,11 @@ internal sealed class GetResolver
     private readonly string _upgrade;
     private readonly LoadOptions _options;
     private readonly StringBuilder _stderr = new();
-    private bool _failed;
     private (string File, int Line, int Column)? _location;
     private readonly List<Exception> _failures = [];
+
+    /// <summary>Whether go get has reported an error (and so exits with 1, writing nothing).</summary>
+    private bool Failed => _failures.Count > 0;
 
     private ModuleLoader _loader = null!;
     private Requirements _rs = null!;
@@ -63,7 +65,7 @@ internal sealed class GetResolver
             Error("go: " + e.Message, e);
             _location = ModuleReports.LocationOf(e);
         }
-        return new GoOutput { StdErr = _stderr.ToString(), ExitCode = _failed ? 1 : 0, GoMod = _failed ? null : goMod, GoSum = _failed ? null : goSum, ErrorLocation = _location, Failures = _failures };
+        return new GoOutput { StdErr = _stderr.ToString(), ExitCode = Failed ? 1 : 0, GoMod = Failed ? null : goMod, GoSum = Failed ? null : goSum, ErrorLocation = _location, Failures = _failures };
     }
 
     /// <summary>Prints one of go get's error lines and records the typed failure behind it.</summary>
@@ -71,19 +73,18 @@ internal sealed class GetResolver
     {
         ModuleReports.AppendLog(_stderr, line);
         // A broken graph stays the graph's failure (its own code); anything else is go get's, with its cause kept.
-        Failed(cause is BuildListException ? ModuleReports.AsCommandFailure(cause)
+        Fail(cause is BuildListException ? ModuleReports.AsCommandFailure(cause)
             : new GoGetException(line.StartsWith("go: ", StringComparison.Ordinal) ? line[4..] : line, cause));
     }
 
-    private void Failed(Exception failure)
+    private void Fail(Exception failure)
     {
         _failures.Add(failure);
-        _failed = true;
     }
 
     private void ExitIfErrors()
     {
-        if (_failed) throw new ExitException();
+        if (Failed) throw new ExitException();
     }
 
     private void FlushMessages()
@@ -787,7 +788,7 @@ internal sealed class GetResolver
         if (retractPath is not null)
             _stderr.Append($"go: to switch to the latest unretracted version, run:\n\tgo get {retractPath}@latest\n");
         foreach (var e in sumErrors) Error(e);
-        if (packageErrors) Failed(new GoGetException("errors loading packages"));
+        if (packageErrors) Fail(new GoGetException("errors loading packages"));
         ExitIfErrors();
         return load;
     }

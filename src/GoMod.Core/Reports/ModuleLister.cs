@@ -69,7 +69,11 @@ internal sealed class ModuleLister(ModuleLoader loader, ListOptions options)
                 if (v == "none" && mgErr is not null) continue;
                 if (v != "none") mods.Add(loader.ModuleInfoAsync(rs, new ModuleVersion(arg, v), options.ModCache, ct));
                 else if (options.Versions) mods.Add(Task.FromResult(new ModuleInfo { Path = arg }));
-                else mods.Add(Task.FromResult(new ModuleInfo { Path = arg, Error = ModInfoError(arg, "", new GoCommandException("not a known dependency")), Failure = new GoCommandException("not a known dependency") }));
+                else
+                {
+                    var unknown = new GoCommandException("not a known dependency");
+                    mods.Add(Task.FromResult(new ModuleInfo { Path = arg, Error = ModInfoError(arg, "", unknown), Failure = unknown }));
+                }
                 continue;
             }
 

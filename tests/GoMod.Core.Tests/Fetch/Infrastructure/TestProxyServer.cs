@@ -5,6 +5,7 @@ using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
+using GoMod.Testing;
 
 namespace GoMod.Core.Tests.Fetch.Infrastructure;
 
@@ -70,43 +71,19 @@ public sealed class TestProxyServer : IAsyncDisposable
 
     public IEnumerable<string> Paths => Requests.Select(r => r.Path);
 
-    private async Task AcceptLoopAsync()
+    private Task AcceptLoopAsync() => LoopbackAccept.RunAsync(_listener, _stop.Token, async client =>
     {
-        while (!_stop.IsCancellationRequested)
+        var id = Interlocked.Increment(ref _connections);
+        _clients[id] = client;
+        try
         {
-            TcpClient client;
-            try
-            {
-                client = await _listener.AcceptTcpClientAsync(_stop.Token);
-            }
-            catch (Exception) when (_stop.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (SocketException)
-            {
-                continue;
-            }
-            var id = Interlocked.Increment(ref _connections);
-            _clients[id] = client;
-            _ = Task.Run(async () =>
-            {
-                try
-                {
-                    await ServeConnectionAsync(client, id);
-                }
-                catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException or OperationCanceledException
-                                              or System.Security.Authentication.AuthenticationException)
-                {
-                }
-                finally
-                {
-                    _clients.TryRemove(id, out _);
-                    client.Dispose();
-                }
-            });
+            await ServeConnectionAsync(client, id);
         }
-    }
+        finally
+        {
+            _clients.TryRemove(id, out _);
+        }
+    });
 
     private async Task ServeConnectionAsync(TcpClient client, int id)
     {

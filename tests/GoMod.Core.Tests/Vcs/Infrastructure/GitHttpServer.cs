@@ -4,6 +4,7 @@ using System.IO.Compression;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using GoMod.Testing;
 
 namespace GoMod.Core.Tests.Vcs.Infrastructure;
 
@@ -48,38 +49,7 @@ public sealed class GitHttpServer : IAsyncDisposable
     /// <summary>Request lines seen (<c>GET /acme/lib/info/refs?service=git-upload-pack</c>).</summary>
     public IReadOnlyCollection<string> Requests => _requests;
 
-    private async Task AcceptLoopAsync()
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            TcpClient client;
-            try
-            {
-                client = await _listener.AcceptTcpClientAsync(_stop.Token);
-            }
-            catch (Exception) when (_stop.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (SocketException)
-            {
-                continue;
-            }
-            _ = Task.Run(async () =>
-            {
-                using (client)
-                {
-                    try
-                    {
-                        await ServeAsync(client.GetStream());
-                    }
-                    catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
-                    {
-                    }
-                }
-            });
-        }
-    }
+    private Task AcceptLoopAsync() => LoopbackAccept.RunAsync(_listener, _stop.Token, client => ServeAsync(client.GetStream()));
 
     private async Task ServeAsync(NetworkStream stream)
     {
