@@ -88,6 +88,25 @@ internal sealed class PackageGraph
         return null;
     }
 
+    /// <summary>
+    /// go's text for a package's failure (<c>load.PackageError</c>): a failure of the import itself (no module, several,
+    /// a missing go.sum line) at the import's position (<c>file:line:col: …</c>, the file shortened by
+    /// <paramref name="shortPath"/>); any other failure of an imported package after its import stack
+    /// (<c>package a\n\timports b: …</c>); a root's failure alone. Empty when the package loaded.
+    /// </summary>
+    public string ErrorText(GoPackage pkg, Func<string, string> shortPath)
+    {
+        if (pkg.Error is not { } error) return "";
+        if (IsImportFailure(error) && ImportPosition(pkg) is { } at)
+            return $"{shortPath(at.File)}:{at.Position.Line}:{at.Position.Column}: {error.Message}";
+        var stack = pkg.ImportStack;
+        if (stack.Count <= 1) return error.Message;
+        return "package " + string.Join("\n\timports ", stack.Select(p => p.ImportPath)) + ": " + error.Message;
+    }
+
+    /// <summary>A failure to resolve an import to one module (reported at the import), rather than a failure of the package found.</summary>
+    public static bool IsImportFailure(Exception e) => e is ImportMissingException or AmbiguousImportException or ImportMissingSumException;
+
     /// <summary>The modules that provide a package of the load (not the standard library), in module order.</summary>
     public IReadOnlyList<ModuleVersion> ProvidingModules() =>
         LoadOrder.Where(p => p.Module.Path is { Length: > 0 } && !p.InMainModule).Select(p => p.Module).Distinct()

@@ -280,7 +280,7 @@ internal sealed class PackageLoader
         }
         if (files.NoGoFiles)
         {
-            pkg.Error = new NoGoFilesException(content.Describe(found.Dir), files.IgnoredGoFiles.Count > 0);
+            pkg.Error = new NoGoFilesException(Describe(found.Mod, content, found.Dir), files.IgnoredGoFiles.Count > 0);
             return;
         }
         pkg.Files = files;
@@ -508,7 +508,7 @@ internal sealed class PackageLoader
                 {
                     mods.Add(m);
                     contents.Add(content);
-                    dirs.Add(content.Describe(dir!));
+                    dirs.Add(Describe(m, content, dir!));
                 }
                 else altMods.Add(m);
             }
@@ -536,6 +536,15 @@ internal sealed class PackageLoader
             if (err is not null) return new Found(default, null, null, [], err);
             mg = g;
         }
+    }
+
+    /// <summary>A package directory as go names it: on disk for local trees, else in the module cache (when known).</summary>
+    private string Describe(ModuleVersion m, ModuleContent content, string rel)
+    {
+        if (content.IsLocal || _options.ModuleCacheDirectory is not { } cache) return content.Describe(rel);
+        var actual = _loader.Main.Resolve(m);
+        var root = Path.Combine([cache, .. $"{ModulePath.EscapePath(actual.Path)}@{ModulePath.EscapeVersion(actual.Version)}".Split('/')]);
+        return rel.Length == 0 ? root : Path.Combine([root, .. rel.Split('/')]);
     }
 
     private static string ParentPath(string p)
