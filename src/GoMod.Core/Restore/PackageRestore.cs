@@ -89,10 +89,12 @@ internal sealed class PackageRestore
         foreach (var pkg in graph.LoadOrder)
         {
             if (pkg.IsTest || pkg.Error is not { } error || error is VersionChangeException) continue;
-            if (PackageGraph.IsImportFailure(error) && graph.ImportPosition(pkg) is { } at)
-                diagnostics.Add(FailureCodes.ToDiagnostic(error, at.File, at.Position.Line, at.Position.Column, error.Message));
-            else
-                diagnostics.Add(FailureCodes.ToDiagnostic(error, setup.ModFile, message: graph.ErrorText(pkg, loader.ShortPath)));
+            // At the import that reaches the package (go's text: the failure, or the import stack and the failure when
+            // the package itself is wrong); a root package's failure has no import, and goes on go.mod.
+            var message = PackageGraph.IsImportFailure(error) ? error.Message : graph.ErrorText(pkg, loader.ShortPath);
+            diagnostics.Add(graph.ImportPosition(pkg) is { } at
+                ? FailureCodes.ToDiagnostic(error, at.File, at.Position.Line, at.Position.Column, message)
+                : FailureCodes.ToDiagnostic(error, setup.ModFile, message: message));
         }
         if (diagnostics.Count > 0) return new PackageRestore(graph, loader, diagnostics, null, null);
 
