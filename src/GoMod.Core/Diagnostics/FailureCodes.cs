@@ -7,6 +7,7 @@ using GoMod.Core.ModLoad;
 using GoMod.Core.ModSource;
 using GoMod.Core.Proxy;
 using GoMod.Core.Restore;
+using GoMod.Core.Vendor;
 using GoMod.Core.Sum;
 using GoMod.Core.SumDb;
 using GoMod.Core.Vcs;
