@@ -60,6 +60,7 @@ public static class VendorTreeWriter
         if (changed)
         {
             // From here until the end, the tree is in flux: no modules.txt may claim it is complete.
+            EnsureDirectory(vendorDir);
             if (File.Exists(modulesPath)) File.Delete(modulesPath);
             foreach (var rel in stale)
             {
@@ -69,7 +70,6 @@ public static class VendorTreeWriter
                 removed.Add(rel);
             }
             RemoveStaleDirectories(vendorDir, wanted.Keys, removed);
-            EnsureDirectory(vendorDir);
             foreach (var rel in toWrite)
             {
                 cancellationToken.ThrowIfCancellationRequested();
