@@ -126,6 +126,22 @@ public static class DiagnosticCodes
     public static readonly DiagnosticDescriptor GetFailed = new("GOMOD0306", Error, "go get failed",
         "Correct the GoGet arguments (path@version, path@latest, path@none) as go get's message says.");
 
+    /// <summary>No module of the build list provides an imported package (go's ImportMissingError), placed at the import.</summary>
+    public static readonly DiagnosticDescriptor ImportMissing = new("GOMOD0310", Error, "no module provides an imported package",
+        "Require a module that provides the package (go get <package>), build once with GoModMode=mod so that the restore adds it, or correct the import path.");
+
+    /// <summary>Several modules of the build list provide an imported package (go's AmbiguousImportError).</summary>
+    public static readonly DiagnosticDescriptor AmbiguousImport = new("GOMOD0311", Error, "ambiguous import",
+        "Keep one module that provides the package: upgrade or drop the other (often a module split into nested modules), or exclude it.");
+
+    /// <summary>A package directory has no Go file built for the target (go/build's NoGoError).</summary>
+    public static readonly DiagnosticDescriptor NoGoFiles = new("GOMOD0312", Error, "no Go files in package",
+        "Import a directory that holds Go files built for the target, or fix the files' build constraints.");
+
+    /// <summary>A package of the main module imports from a module go.mod does not require (outside -mod=mod).</summary>
+    public static readonly DiagnosticDescriptor ImplicitDependencyImport = new("GOMOD0313", Error, "import from an implicitly required module",
+        "Run the go get command the message names (or build once with GoModMode=mod) so that go.mod requires the module.");
+
     /// <summary>The selected version has been retracted by its author.</summary>
     public static readonly DiagnosticDescriptor Retracted = new("GOMOD0350", Warning, "retracted module version",
         "Move to a version the author has not retracted, e.g. with 'go get <module>@latest'.");
@@ -161,7 +177,8 @@ public static class DiagnosticCodes
         NotSupportedYet,
         SumFileSyntax, MissingSum, ChecksumMismatch, CacheModified, SumDbSecurityError, InvalidModuleZip,
         ModuleNotFound, ProxyRequestFailed, LookupDisabled, SumDbUnavailable, VcsRequestFailed, NotInCacheOffline,
-        InvalidRequirement, PathMismatch, ReplacementDirectoryMissing, ModuleGraphError, ModFileUpdateNeeded, GetFailed, Retracted, Deprecated,
+        InvalidRequirement, PathMismatch, ReplacementDirectoryMissing, ModuleGraphError, ModFileUpdateNeeded, GetFailed,
+        ImportMissing, AmbiguousImport, NoGoFiles, ImplicitDependencyImport, Retracted, Deprecated,
         CacheWriteFailed, InconsistentVendoring,
         Canceled, InternalError,
     ];
