@@ -63,6 +63,8 @@ public static class FailureCodes
         (typeof(ModuleNotFoundException), DiagnosticCodes.ModuleNotFound),
         (typeof(ModuleNotInCacheException), DiagnosticCodes.NotInCacheOffline),
         (typeof(InconsistentVendoringException), DiagnosticCodes.InconsistentVendoring),
+        (typeof(VendorWriteException), DiagnosticCodes.VendorWriteFailed),
+        (typeof(EmbedPatternException), DiagnosticCodes.EmbedPatternInvalid),
         (typeof(ModuleRetractedException), DiagnosticCodes.Retracted),
         (typeof(ModuleDeprecatedException), DiagnosticCodes.Deprecated),
         (typeof(UnsupportedSettingException), DiagnosticCodes.NotSupportedYet),
