@@ -1,5 +1,6 @@
 // Benchmarks are console entry points named by the first argument; see benchmarks/README.md.
 using GoMod.Benchmarks;
+using GoMod.Benchmarks.Corpus;
 using GoMod.Benchmarks.Direct;
 using GoMod.Benchmarks.Download;
 using GoMod.Benchmarks.SumDb;
@@ -17,6 +18,8 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["sumdb"] = SumDbBenchmark.RunAsync,
     // Direct mode: resolving and downloading modules from local git repositories, ours against go's.
     ["direct"] = DirectBenchmark.RunAsync,
+    // Not a benchmark: a GOPROXY tree and main module from real Go sources (/usr/share/gocode/src) for run.sh and tests.
+    ["corpus"] = a => Task.FromResult(CorpusCommand.Run(a)),
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
