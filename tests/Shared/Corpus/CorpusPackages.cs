@@ -16,7 +16,7 @@ public sealed partial class CorpusPackages
     private readonly Dictionary<string, List<string>> _byModule = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _state = new(StringComparer.Ordinal);
     private readonly string? _goRoot;
-    private readonly HashSet<string> _hostTags = GoSourceScanner.HostTags();
+    private readonly BuildTags _hostTags = BuildTags.Host();
 
     /// <summary>Indexes the packages of <paramref name="modules"/>: (module path, source directory, module-relative files).</summary>
     public CorpusPackages(IEnumerable<(string Path, string Dir, IReadOnlyList<string> Files)> modules, string? goRoot)
