@@ -10,6 +10,7 @@ namespace GoMod.Core.Tests.Vendor;
 /// and directories removed; modules.txt written last and absent while the tree is in flux; modes independent of the
 /// umask; an empty plan removes vendor/.
 /// </summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class VendorTreeWriterTests : IDisposable
 {
     private readonly TempDirectory _dir = new("vtree");
@@ -68,21 +69,17 @@ public sealed class VendorTreeWriterTests : IDisposable
     public void A_failed_write_leaves_no_modules_txt()
     {
         VendorTreeWriter.Write(Vendor, Plan(("a.go", "package a\n")));
-        // A file where the writer needs a directory: the write fails after the tree started to change.
-        _dir.Write("main/vendor/example.com/a/sub", "a file, not a directory");
-        File.SetUnixFileMode(_dir.Combine("main", "vendor", "example.com", "a"), UnixFileMode.UserRead | UnixFileMode.UserExecute);
-        try
-        {
-            Should.Throw<UnauthorizedAccessException>(() => VendorTreeWriter.Write(Vendor, Plan(("a.go", "package a\n"), ("sub/s.go", "package sub\n"))));
-            File.Exists(Path.Combine(Vendor, "modules.txt")).ShouldBeFalse();
-        }
-        finally
-        {
-            File.SetUnixFileMode(_dir.Combine("main", "vendor", "example.com", "a"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
+        var plan = Plan(("a.go", "package a\n"), ("sub/s.go", "package sub\n"), ("sub/t.go", "package sub\n"));
+        // A source file vanishes after planning: the write fails after the tree started to change.
+        File.Delete(_dir.Combine("src", "sub", "t.go"));
+
+        Should.Throw<FileNotFoundException>(() => VendorTreeWriter.Write(Vendor, plan));
+
+        File.Exists(Path.Combine(Vendor, "modules.txt")).ShouldBeFalse();
+        Directory.EnumerateFiles(Vendor, "*.tmp", SearchOption.AllDirectories).ShouldBeEmpty();
         VendorTreeWriter.Write(Vendor, Plan(("a.go", "package a\n"), ("sub/s.go", "package sub\n")));
         File.Exists(Path.Combine(Vendor, "modules.txt")).ShouldBeTrue();
-        File.ReadAllText(Path.Combine(Vendor, "example.com", "a", "sub", "s.go")).ShouldBe("package sub\n");
+        File.Exists(Path.Combine(Vendor, "example.com", "a", "sub", "t.go")).ShouldBeFalse();
     }
 
     [Fact]
