@@ -1,8 +1,10 @@
 // Benchmarks are console entry points named by the first argument; see benchmarks/README.md.
 using GoMod.Benchmarks;
+using GoMod.Benchmarks.Corpus;
 using GoMod.Benchmarks.Direct;
 using GoMod.Benchmarks.Download;
 using GoMod.Benchmarks.SumDb;
+using GoMod.Benchmarks.Vendor;
 
 var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.Ordinal)
 {
@@ -17,6 +19,12 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["sumdb"] = SumDbBenchmark.RunAsync,
     // Direct mode: resolving and downloading modules from local git repositories, ours against go's.
     ["direct"] = DirectBenchmark.RunAsync,
+    // Not a benchmark: a GOPROXY tree and main module from real Go sources (/usr/share/gocode/src) for run.sh and tests.
+    ["corpus"] = a => Task.FromResult(CorpusCommand.Run(a)),
+    // Our GoVendor restore against 'go mod vendor' on a corpus (warm module caches, vendor/ written from scratch).
+    ["vendor"] = VendorBenchmark.RunAsync,
+    // Not a benchmark: one GoVendor restore, the child process of the vendor reproducibility tests.
+    ["vendor-restore"] = VendorBenchmark.RestoreAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

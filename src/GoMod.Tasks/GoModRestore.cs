@@ -35,6 +35,9 @@ public sealed class GoModRestore : GoModTask
     /// <summary>The generated props file (obj/&lt;project&gt;.gomod.g.props).</summary>
     [Required] public string PropsFile { get; set; } = "";
 
+    /// <summary>With GoVendor=true: the file recording what the restore wrote into vendor/ (obj/&lt;project&gt;.gomod.vendor.txt), for GoModClean.</summary>
+    public string? VendorListFile { get; set; }
+
     /// <summary>The build list, one item per module (metadata: Version, Dir, Sum, GoModSum, Replace, Indirect, Main).</summary>
     [Output] public ITaskItem[] Modules { get; private set; } = [];
 
@@ -48,7 +51,7 @@ public sealed class GoModRestore : GoModTask
         var reporting = DesignTime ? DiagnosticReporting.MessagesOnly : DiagnosticReporting.Normal;
         try
         {
-            var options = BuildOptions() with { Offline = DesignTime, Progress = DesignTime ? null : new ProgressLog(Log) };
+            var options = BuildOptions() with { Offline = DesignTime, VendorListFile = VendorListFile, Progress = DesignTime ? null : new ProgressLog(Log) };
             var hash = RestoreCache.ComputeInputsHash(options, ToolIdentity);
             var cached = RestoreCache.Read(CacheFile);
             if (!Force && cached is not null && cached.IsCurrent(hash))

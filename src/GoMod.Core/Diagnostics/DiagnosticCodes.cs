@@ -160,6 +160,14 @@ public static class DiagnosticCodes
     public static readonly DiagnosticDescriptor InconsistentVendoring = new("GOMOD0402", Error, "inconsistent vendoring",
         "Run 'go mod vendor' (or build with GoVendor=true) to bring vendor/ in line with go.mod.");
 
+    /// <summary>vendor/ cannot be written.</summary>
+    public static readonly DiagnosticDescriptor VendorWriteFailed = new("GOMOD0403", Error, "cannot write vendor/",
+        "Make the vendor directory beside go.mod writable (and remove any file standing where a directory must be), then build again.");
+
+    /// <summary>A //go:embed pattern of a vendored package matches nothing or is invalid (go mod vendor's error).</summary>
+    public static readonly DiagnosticDescriptor EmbedPatternInvalid = new("GOMOD0404", Error, "cannot resolve //go:embed pattern",
+        "Correct the //go:embed pattern the message names in the vendored package (or require a version of its module that has the files).");
+
     // The tool itself.
 
     /// <summary>The build was canceled while restoring.</summary>
@@ -179,7 +187,7 @@ public static class DiagnosticCodes
         ModuleNotFound, ProxyRequestFailed, LookupDisabled, SumDbUnavailable, VcsRequestFailed, NotInCacheOffline,
         InvalidRequirement, PathMismatch, ReplacementDirectoryMissing, ModuleGraphError, ModFileUpdateNeeded, GetFailed,
         ImportMissing, AmbiguousImport, NoGoFiles, ImplicitDependencyImport, Retracted, Deprecated,
-        CacheWriteFailed, InconsistentVendoring,
+        CacheWriteFailed, InconsistentVendoring, VendorWriteFailed, EmbedPatternInvalid,
         Canceled, InternalError,
     ];
 

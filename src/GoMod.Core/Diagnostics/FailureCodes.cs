@@ -8,6 +8,7 @@ using GoMod.Core.ModSource;
 using GoMod.Core.Packages;
 using GoMod.Core.Proxy;
 using GoMod.Core.Restore;
+using GoMod.Core.Vendor;
 using GoMod.Core.Sum;
 using GoMod.Core.SumDb;
 using GoMod.Core.Vcs;
@@ -62,6 +63,8 @@ public static class FailureCodes
         (typeof(ModuleNotFoundException), DiagnosticCodes.ModuleNotFound),
         (typeof(ModuleNotInCacheException), DiagnosticCodes.NotInCacheOffline),
         (typeof(InconsistentVendoringException), DiagnosticCodes.InconsistentVendoring),
+        (typeof(VendorWriteException), DiagnosticCodes.VendorWriteFailed),
+        (typeof(EmbedPatternException), DiagnosticCodes.EmbedPatternInvalid),
         (typeof(ModuleRetractedException), DiagnosticCodes.Retracted),
         (typeof(ModuleDeprecatedException), DiagnosticCodes.Deprecated),
         (typeof(UnsupportedSettingException), DiagnosticCodes.NotSupportedYet),

@@ -10,6 +10,8 @@ using GoMod.Core.Reports;
 using GoMod.Core.Semver;
 using GoMod.Core.Sum;
 using GoMod.Core.SumDb;
+using GoMod.Core.Vendor;
+using GoMod.Core.Internal;
 
 namespace GoMod.Core.Restore;
 
@@ -98,6 +100,7 @@ public sealed class ModuleRestorer
             var mode = setup.Mode;
             var module = _mod.Module!;
             var modules = new List<RestoredModule> { new(module.Path, "", setup.ModuleDir, "", "", "", Indirect: false, Main: true) };
+            if (mode == ModMode.Vendor) return VendorMode(modules);
             // What to fetch for each published module (its replacement when replaced by a module), and where go.mod names it.
             var fetch = new List<(int Index, ModuleVersion Target, ModFilePosition? At)>();
             foreach (var req in _mod.Require)
@@ -136,7 +139,7 @@ public sealed class ModuleRestorer
             // Offline (design time) still publishes what the module cache has, whatever is wrong with go.mod's requirements.
             if (Failed && !setup.Options.Offline) return Result(modules);
 
-            if (setup.Options.Offline || mode == ModMode.Vendor)
+            if (setup.Options.Offline)
                 return await OfflineAsync(modules, fetch, ct).ConfigureAwait(false);
             try
             {
@@ -251,6 +254,12 @@ public sealed class ModuleRestorer
                     (path, version) => !version.EndsWith("/go.mod", StringComparison.Ordinal) && targetSet.Contains(new ModuleVersion(path, version))).ConfigureAwait(false);
             }
 
+            if (setup.Options.WriteVendor)
+            {
+                await WriteVendorAsync(source, modules, ct).ConfigureAwait(false);
+                if (Failed) return Result(modules);
+            }
+
             await AddRetractionWarningsAsync(source, load, ct).ConfigureAwait(false);
             progress.Finish();
             return Result(modules, downloaded, progress.Bytes);
@@ -265,7 +274,44 @@ public sealed class ModuleRestorer
         }
 
         /// <summary>
-        /// Design-time builds (and, until vendor/ is supported, vendor mode) never use the network: the build list is
+        /// <c>-mod=vendor</c>: the build list from vendor/modules.txt, checked against go.mod; no network, no module cache.
+        /// </summary>
+        private RestoreResult VendorMode(List<RestoredModule> modules)
+        {
+            try
+            {
+                return Result(VendorRestore.BuildList(setup));
+            }
+            catch (Exception e) when (e is InconsistentVendoringException or ModuleFileUnreadableException)
+            {
+                Report(e);
+                return Result(modules);
+            }
+        }
+
+        /// <summary>
+        /// <c>GoVendor=true</c>: vendor/ written as <c>go mod vendor</c> writes it, from the modules just restored; the files
+        /// written are recorded in the vendor list file, so that <c>GoModClean</c> removes a vendor/ the SDK wrote and
+        /// never one made by hand.
+        /// </summary>
+        private async Task WriteVendorAsync(IModuleSource source, IReadOnlyList<RestoredModule> modules, CancellationToken ct)
+        {
+            var cgo = setup.Options.GetEnvironmentVariable("CGO_ENABLED") is not "0";
+            var (written, failures) = await VendorRestore.WriteAsync(setup, source, setup.LoadOptions with { Files = _files }, modules, cgo, ct).ConfigureAwait(false);
+            foreach (var f in failures) Report(f, f is ModuleException m ? _mod.PositionOfRequire(m.Path) : null);
+            if (written is null || setup.Options.VendorListFile is not { Length: > 0 } list) return;
+            var vendorDir = Path.Combine(setup.ModuleDir, "vendor");
+            if (written.Files.Count == 0)
+            {
+                if (File.Exists(list)) File.Delete(list);
+                return;
+            }
+            AtomicFile.WriteIfChanged(list, System.Text.Encoding.UTF8.GetBytes(string.Concat(written.Files.Select(f =>
+                Path.Combine([vendorDir, .. f.Split('/')]) + "\n"))));
+        }
+
+        /// <summary>
+        /// Design-time builds never use the network: the build list is
         /// computed by MVS from the module cache alone (its <c>cache/download</c> read as a proxy directory) and, when the
         /// cache cannot answer, go.mod's own requirements are published. Only extracted modules get a <c>Dir</c>.
         /// </summary>

@@ -66,6 +66,8 @@ public sealed record RestoreCache(string InputsHash, IReadOnlyList<RestoredModul
         AddFile(full);
         AddFile(options.SumFile);
         Add($"vendordir={Directory.Exists(Path.Combine(Path.GetDirectoryName(full)!, "vendor"))}");
+        // -mod=vendor reads modules.txt; with GoVendor=true the restore writes it (and is its only author).
+        if (!options.WriteVendor) AddFile(Path.Combine(Path.GetDirectoryName(full)!, "vendor", "modules.txt"));
         return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
 

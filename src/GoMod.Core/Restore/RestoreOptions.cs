@@ -28,6 +28,12 @@ public sealed record RestoreOptions
     /// <summary>GoVendor: write vendor/ as <c>go mod vendor</c> would.</summary>
     public bool WriteVendor { get; init; }
 
+    /// <summary>
+    /// With <see cref="WriteVendor"/>: the file (under obj/) that records the files the restore wrote into vendor/, one full
+    /// path a line, so that clean removes only a vendor/ the SDK wrote; null or empty records nothing.
+    /// </summary>
+    public string? VendorListFile { get; init; }
+
     /// <summary>GoImportComments: "error", "warning" or "none" (go ignores import comments in module mode: "none" is the default).</summary>
     public string ImportComments { get; init; } = "";
 

@@ -149,12 +149,8 @@ public sealed class RestoreSetup
         var moduleDir = Path.GetDirectoryName(Path.GetFullPath(options.ModFile))!;
         var mode = explicitMode ?? env.Flags.Mod ?? DefaultMode(moduleDir, mod.Go ?? "");
         var warnings = new List<Exception>();
-        if (mode == ModMode.Vendor)
-            warnings.Add(new UnsupportedSettingException("-mod=vendor",
-                "-mod=vendor: reading modules from vendor/ is not supported by this version of GoMod.Sdk; they are resolved from the module cache instead."));
-        if (options.WriteVendor)
-            warnings.Add(new UnsupportedSettingException("GoVendor",
-                "GoVendor=true: writing vendor/ is not supported by this version of GoMod.Sdk; run 'go mod vendor' instead."));
+        // GoVendor=true is go mod vendor, which loads from the module cache whatever vendor/ holds (go runs it readonly).
+        if (options.WriteVendor && mode == ModMode.Vendor) mode = ModMode.ReadOnly;
         return (new RestoreSetup(options, env, mode, explicitMode is not null || env.Flags.Mod is not null, modText, mod, sumText, sum, warnings), []);
     }
 
