@@ -1,5 +1,6 @@
 using GoMod.Core.Fetch;
 using GoMod.Core.GoEnv;
+using GoMod.Core.Imports;
 using GoMod.Core.ModCache;
 using GoMod.Core.ModFile;
 using GoMod.Core.ModGet;
@@ -57,6 +58,12 @@ public static class FailureCodes
         (typeof(ModuleNotFoundException), DiagnosticCodes.ModuleNotFound),
         (typeof(ModuleNotInCacheException), DiagnosticCodes.NotInCacheOffline),
         (typeof(InconsistentVendoringException), DiagnosticCodes.InconsistentVendoring),
+        (typeof(ImportCommentMismatchException), DiagnosticCodes.ImportCommentMismatch),
+        (typeof(ConflictingImportCommentsException), DiagnosticCodes.ConflictingImportComments),
+        (typeof(MalformedImportCommentException), DiagnosticCodes.MalformedImportComment),
+        (typeof(ImportCommentMismatchWarningException), DiagnosticCodes.ImportCommentMismatchWarning),
+        (typeof(ConflictingImportCommentsWarningException), DiagnosticCodes.ConflictingImportCommentsWarning),
+        (typeof(MalformedImportCommentWarningException), DiagnosticCodes.MalformedImportCommentWarning),
         (typeof(ModuleRetractedException), DiagnosticCodes.Retracted),
         (typeof(ModuleDeprecatedException), DiagnosticCodes.Deprecated),
         (typeof(UnsupportedSettingException), DiagnosticCodes.NotSupportedYet),
