@@ -126,6 +126,22 @@ public static class DiagnosticCodes
     public static readonly DiagnosticDescriptor GetFailed = new("GOMOD0306", Error, "go get failed",
         "Correct the GoGet arguments (path@version, path@latest, path@none) as go get's message says.");
 
+    /// <summary>No module of the build list provides an imported package (go's ImportMissingError), placed at the import.</summary>
+    public static readonly DiagnosticDescriptor ImportMissing = new("GOMOD0310", Error, "no module provides an imported package",
+        "Require a module that provides the package (go get <package>), build once with GoModMode=mod so that the restore adds it, or correct the import path.");
+
+    /// <summary>Several modules of the build list provide an imported package (go's AmbiguousImportError).</summary>
+    public static readonly DiagnosticDescriptor AmbiguousImport = new("GOMOD0311", Error, "ambiguous import",
+        "Keep one module that provides the package: upgrade or drop the other (often a module split into nested modules), or exclude it.");
+
+    /// <summary>A package directory has no Go file built for the target (go/build's NoGoError).</summary>
+    public static readonly DiagnosticDescriptor NoGoFiles = new("GOMOD0312", Error, "no Go files in package",
+        "Import a directory that holds Go files built for the target, or fix the files' build constraints.");
+
+    /// <summary>A package of the main module imports from a module go.mod does not require (outside -mod=mod).</summary>
+    public static readonly DiagnosticDescriptor ImplicitDependencyImport = new("GOMOD0313", Error, "import from an implicitly required module",
+        "Run the go get command the message names (or build once with GoModMode=mod) so that go.mod requires the module.");
+
     /// <summary>A package the build loads is imported by another path than its import comment names (GOPATH-mode go's "code in directory … expects import …"); GoImportComments=error, the default for the main module.</summary>
     public static readonly DiagnosticDescriptor ImportCommentMismatch = new("GOMOD0320", Error, "import path disagrees with import comment",
         "Import the package by the path its import comment names (requiring the module that provides it), correct the comment if it is yours, or list the module in GoImportCommentsExempt.");
@@ -186,6 +202,7 @@ public static class DiagnosticCodes
         SumFileSyntax, MissingSum, ChecksumMismatch, CacheModified, SumDbSecurityError, InvalidModuleZip,
         ModuleNotFound, ProxyRequestFailed, LookupDisabled, SumDbUnavailable, VcsRequestFailed, NotInCacheOffline,
         InvalidRequirement, PathMismatch, ReplacementDirectoryMissing, ModuleGraphError, ModFileUpdateNeeded, GetFailed,
+        ImportMissing, AmbiguousImport, NoGoFiles, ImplicitDependencyImport,
         ImportCommentMismatch, ConflictingImportComments, MalformedImportComment, Retracted, Deprecated,
         ImportCommentMismatchWarning, ConflictingImportCommentsWarning, MalformedImportCommentWarning,
         CacheWriteFailed, InconsistentVendoring,

@@ -6,6 +6,7 @@ using GoMod.Core.ModFile;
 using GoMod.Core.ModGet;
 using GoMod.Core.ModLoad;
 using GoMod.Core.ModSource;
+using GoMod.Core.Packages;
 using GoMod.Core.Proxy;
 using GoMod.Core.Restore;
 using GoMod.Core.Sum;
@@ -54,6 +55,10 @@ public static class FailureCodes
         (typeof(ReplacementDirectoryMissingException), DiagnosticCodes.ReplacementDirectoryMissing),
         (typeof(ModFileUpdateNeededException), DiagnosticCodes.ModFileUpdateNeeded),
         (typeof(GoGetException), DiagnosticCodes.GetFailed),
+        (typeof(ImportMissingException), DiagnosticCodes.ImportMissing),
+        (typeof(AmbiguousImportException), DiagnosticCodes.AmbiguousImport),
+        (typeof(NoGoFilesException), DiagnosticCodes.NoGoFiles),
+        (typeof(ImplicitDependencyImportException), DiagnosticCodes.ImplicitDependencyImport),
         (typeof(GoCommandException), DiagnosticCodes.ModuleGraphError),
         (typeof(ModuleNotFoundException), DiagnosticCodes.ModuleNotFound),
         (typeof(ModuleNotInCacheException), DiagnosticCodes.NotInCacheOffline),

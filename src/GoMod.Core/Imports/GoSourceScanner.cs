@@ -17,36 +17,30 @@ internal static class GoSourceScanner
     /// <summary>Imports and test imports (sorted, deduplicated, without <c>C</c> and appengine paths), or an error text.</summary>
     public static (List<string> Imports, List<string> TestImports, string? Error) ScanDir(IEnumerable<(string Name, Func<byte[]> Read)> files)
     {
-        var imports = new SortedSet<string>(StringComparer.Ordinal);
-        var testImports = new SortedSet<string>(StringComparer.Ordinal);
-        int numFiles = 0;
-        foreach (var (name, read) in files.OrderBy(f => f.Name, StringComparer.Ordinal))
-        {
-            if (name.StartsWith('_') || name.StartsWith('.') || !name.EndsWith(".go", StringComparison.Ordinal)) continue;
-            var data = read();
-            var (list, error) = ReadImports(data);
-            if (error is not null) return ([], [], $"reading {name}: {error}");
-            if (!ShouldBuild(data)) continue;
-            numFiles++;
-            var target = name.EndsWith("_test.go", StringComparison.Ordinal) ? testImports : imports;
-            foreach (var quoted in list)
-                if (TryUnquote(quoted, out var path)) target.Add(path);
-        }
-        if (numFiles == 0) return ([], [], NoGoFiles);
-        return (Filter(imports), Filter(testImports), null);
-
-        static List<string> Filter(SortedSet<string> set) =>
-            set.Where(p => p != "C" && p != "appengine" && !p.StartsWith("appengine/", StringComparison.Ordinal)
-                && p != "appengine_internal" && !p.StartsWith("appengine_internal/", StringComparison.Ordinal)).ToList();
+        var p = PackageFiles.Scan(files, BuildTags.Any);
+        if (p.Error is not null) return ([], [], p.Error);
+        if (p.NoGoFiles) return ([], [], NoGoFiles);
+        return (p.Imports.Select(i => i.Path).ToList(), p.TestImports.Select(i => i.Path).ToList(), null);
     }
 
     /// <summary>go's <c>imports.ReadImports</c> (syntax errors not reported): the quoted import paths of the import clause.</summary>
     public static (List<string> Imports, string? Error) ReadImports(byte[] data)
     {
+        var header = ReadHeader(data);
+        return (header.Specs.Select(s => s.Quoted).ToList(), header.Error);
+    }
+
+    /// <summary>
+    /// The package clause and import clause of a Go file as go's import reader reads them: the package name, each
+    /// import spec (its quoted path and the byte offset where the spec starts, at its name if it has one), where the
+    /// reader stopped, and the NUL error (syntax errors end the reading without an error, as in go).
+    /// </summary>
+    public static ImportHeader ReadHeader(byte[] data)
+    {
         var r = new ImportReader(data);
-        var list = new List<string>();
+        var list = new List<ImportSpec>();
         r.ReadKeyword("package");
-        r.ReadIdent();
+        var name = r.ReadIdent();
         while (r.PeekByte(true) == 'i')
         {
             r.ReadKeyword("import");
@@ -61,8 +55,14 @@ internal static class GoSourceScanner
                 r.ReadImport(list);
             }
         }
-        return (list, r.Err == ImportReader.ErrNul ? "unexpected NUL in input" : null);
+        return new ImportHeader(name, list, r.Position, r.Err == ImportReader.ErrNul ? "unexpected NUL in input" : null);
     }
+
+    /// <summary>One import spec: its quoted path and the byte offset of the spec (its name, else its path).</summary>
+    internal readonly record struct ImportSpec(string Quoted, int Offset);
+
+    /// <summary>What <see cref="ReadHeader"/> read.</summary>
+    internal sealed record ImportHeader(string PackageName, IReadOnlyList<ImportSpec> Specs, int End, string? Error);
 
     /// <summary>A port of the import reader's byte-level state machine.</summary>
     private sealed class ImportReader
@@ -82,6 +82,9 @@ internal static class GoSourceScanner
         }
 
         public string? Err { get; private set; }
+
+        /// <summary>The offset of the next byte not yet read.</summary>
+        public int Position => _pos;
 
         private static bool IsIdent(byte c) => c is >= (byte)'A' and <= (byte)'Z' or >= (byte)'a' and <= (byte)'z' or >= (byte)'0' and <= (byte)'9' or (byte)'_' or >= 0x80;
 
@@ -168,18 +171,21 @@ internal static class GoSourceScanner
             if (IsIdent(PeekByte(false))) SyntaxError();
         }
 
-        public void ReadIdent()
+        public string ReadIdent()
         {
             byte c = PeekByte(true);
             if (!IsIdent(c))
             {
                 SyntaxError();
-                return;
+                return "";
             }
+            int start = _pos - 1;
             while (IsIdent(PeekByte(false))) _peek = 0;
+            int end = _peek == 0 || _eof ? _pos : _pos - 1;
+            return Encoding.UTF8.GetString(_data, start, Math.Max(0, end - start));
         }
 
-        private void ReadString(List<string> save)
+        private void ReadString(List<ImportSpec> save, int specOffset)
         {
             switch (NextByte(true))
             {
@@ -190,7 +196,7 @@ internal static class GoSourceScanner
                     {
                         if (NextByte(false) == '`')
                         {
-                            save.Add(Encoding.UTF8.GetString(_data, start, _pos - start));
+                            save.Add(new ImportSpec(Encoding.UTF8.GetString(_data, start, _pos - start), specOffset < 0 ? start : specOffset));
                             break;
                         }
                         if (_eof) SyntaxError();
@@ -205,7 +211,7 @@ internal static class GoSourceScanner
                         byte c = NextByte(false);
                         if (c == '"')
                         {
-                            save.Add(Encoding.UTF8.GetString(_data, start, _pos - start));
+                            save.Add(new ImportSpec(Encoding.UTF8.GetString(_data, start, _pos - start), specOffset < 0 ? start : specOffset));
                             break;
                         }
                         if (_eof || c == '\n') SyntaxError();
@@ -219,17 +225,26 @@ internal static class GoSourceScanner
             }
         }
 
-        public void ReadImport(List<string> imports)
+        public void ReadImport(List<ImportSpec> imports)
         {
             byte c = PeekByte(true);
-            if (c == '.') _peek = 0;
-            else if (IsIdent(c)) ReadIdent();
-            ReadString(imports);
+            int offset = -1;
+            if (c == '.')
+            {
+                offset = _pos - 1;
+                _peek = 0;
+            }
+            else if (IsIdent(c))
+            {
+                offset = _pos - 1;
+                ReadIdent();
+            }
+            ReadString(imports, offset);
         }
     }
 
     /// <summary>Go's <c>strconv.Unquote</c> for import paths (interpreted strings with simple escapes, raw strings).</summary>
-    private static bool TryUnquote(string s, out string value)
+    public static bool TryUnquoteImport(string s, out string value)
     {
         value = "";
         if (s.Length < 2) return false;
@@ -273,84 +288,33 @@ internal static class GoSourceScanner
         return true;
     }
 
-    private static readonly HashSet<string> KnownOS = ["aix", "android", "darwin", "dragonfly", "freebsd", "hurd", "illumos", "ios", "js", "linux", "nacl", "netbsd", "openbsd", "plan9", "solaris", "windows", "zos"];
-    private static readonly HashSet<string> UnixOS = ["aix", "android", "darwin", "dragonfly", "freebsd", "hurd", "illumos", "ios", "linux", "netbsd", "openbsd", "solaris"];
-    private static readonly HashSet<string> KnownArch = ["386", "amd64", "amd64p32", "arm", "armbe", "arm64", "arm64be", "ppc64", "ppc64le", "mips", "mipsle", "mips64", "mips64le", "mips64p32", "mips64p32le", "loong64", "ppc", "riscv", "riscv64", "s390", "s390x", "sparc", "sparc64", "wasm"];
-
-    /// <summary>
-    /// go/build's default context for this machine, as <c>go build</c> would match files: GOOS and GOARCH of the host,
-    /// the gc compiler, cgo off (as the tests run go), and the release tags up to go1.19.
-    /// </summary>
-    public static HashSet<string> HostTags()
-    {
-        var os = OperatingSystem.IsWindows() ? "windows" : OperatingSystem.IsMacOS() ? "darwin" : OperatingSystem.IsFreeBSD() ? "freebsd" : "linux";
-        var arch = System.Runtime.InteropServices.RuntimeInformation.OSArchitecture switch
-        {
-            System.Runtime.InteropServices.Architecture.Arm64 => "arm64",
-            System.Runtime.InteropServices.Architecture.X86 => "386",
-            System.Runtime.InteropServices.Architecture.Arm => "arm",
-            _ => "amd64",
-        };
-        var tags = new HashSet<string>(StringComparer.Ordinal) { os, arch, "gc" };
-        for (int i = 1; i <= 19; i++) tags.Add("go1." + i.ToString(CultureInfo.InvariantCulture));
-        return tags;
-    }
-
     /// <summary>
     /// go/build's <c>ImportDir</c> verdict for matching directories: whether some <c>.go</c> file (tests included)
-    /// is built for <paramref name="tags"/>, by file name (GOOS/GOARCH suffixes) and build constraints.
+    /// is built for <paramref name="tags"/>, by file name (GOOS/GOARCH suffixes), build constraints and cgo.
     /// </summary>
-    public static bool HasBuildableGoFiles(IEnumerable<(string Name, Func<byte[]> Read)> files, HashSet<string> tags)
+    public static bool HasBuildableGoFiles(IEnumerable<(string Name, Func<byte[]> Read)> files, BuildTags tags)
     {
         foreach (var (name, read) in files)
         {
             if (name.StartsWith('_') || name.StartsWith('.') || !name.EndsWith(".go", StringComparison.Ordinal)) continue;
-            if (!MatchFile(name, tags)) continue;
-            if (ShouldBuild(read(), tags)) return true;
+            if (!tags.MatchFile(name)) continue;
+            var data = read();
+            if (!ShouldBuild(data, tags)) continue;
+            if (!tags.AllowsCgo && !name.EndsWith("_test.go", StringComparison.Ordinal) && ReadImports(data).Imports.Contains("\"C\"")) continue;
+            return true;
         }
         return false;
     }
 
-    /// <summary>go/build's <c>goodOSArchFile</c>: a <c>_GOOS</c>, <c>_GOARCH</c> or <c>_GOOS_GOARCH</c> name suffix must match.</summary>
-    private static bool MatchFile(string name, HashSet<string> tags)
-    {
-        int dot = name.IndexOf('.');
-        if (dot >= 0) name = name[..dot];
-        int i = name.IndexOf('_');
-        if (i < 0) return true;
-        var l = name[i..].Split('_').ToList();
-        if (l.Count > 0 && l[^1] == "test") l.RemoveAt(l.Count - 1);
-        int n = l.Count;
-        if (n >= 2 && KnownOS.Contains(l[n - 2]) && KnownArch.Contains(l[n - 1]))
-            return MatchRealTag(l[n - 2], tags) && MatchRealTag(l[n - 1], tags);
-        if (n >= 1 && KnownOS.Contains(l[n - 1])) return MatchRealTag(l[n - 1], tags);
-        if (n >= 1 && KnownArch.Contains(l[n - 1])) return MatchRealTag(l[n - 1], tags);
-        return true;
-    }
-
-    /// <summary>go/build's <c>matchTag</c> for a real context: the tag is set, or implied (android→linux, illumos→solaris, ios→darwin, unix).</summary>
-    private static bool MatchRealTag(string name, HashSet<string> tags)
-    {
-        if (!IsValidTag(name)) return false;
-        if (tags.Contains(name)) return true;
-        return name switch
-        {
-            "linux" => tags.Contains("android"),
-            "solaris" => tags.Contains("illumos"),
-            "darwin" => tags.Contains("ios"),
-            "unix" => tags.Any(UnixOS.Contains),
-            _ => false,
-        };
-    }
-
-    /// <summary>go/build's <c>shouldBuild</c> for a real context (<c>//go:build</c> decides, else every <c>+build</c> line).</summary>
-    public static bool ShouldBuild(byte[] content, HashSet<string> tags) => ShouldBuild(content, (tag, prefer) => MatchRealTag(tag, tags));
-
     /// <summary>
-    /// go's <c>imports.ShouldBuild</c> under any-tags: the file header's <c>//go:build</c> line decides if present,
-    /// else every <c>// +build</c> line must hold; a tag holds unless it is <c>ignore</c> or malformed (negations flip).
+    /// go's <c>imports.ShouldBuild</c>: the file header's <c>//go:build</c> line decides if present, else every
+    /// <c>// +build</c> line must hold; tags are matched by <paramref name="tags"/> (under any-tags a tag holds unless
+    /// it is <c>ignore</c> or malformed, negations flip).
     /// </summary>
-    public static bool ShouldBuild(byte[] content) => ShouldBuild(content, MatchTag);
+    public static bool ShouldBuild(byte[] content, BuildTags tags) => ShouldBuild(content, tags.Match);
+
+    /// <summary><see cref="ShouldBuild(byte[], BuildTags)"/> under any-tags.</summary>
+    public static bool ShouldBuild(byte[] content) => ShouldBuild(content, BuildTags.Any);
 
     private static bool ShouldBuild(byte[] content, Func<string, bool, bool> matchTag)
     {
@@ -444,11 +408,7 @@ internal static class GoSourceScanner
         return true;
     }
 
-    private static bool IsValidTag(string tag) =>
-        tag.Length > 0 && tag.EnumerateRunes().All(r => System.Text.Rune.IsLetter(r) || System.Text.Rune.IsDigit(r) || r.Value is '_' or '.');
-
-    /// <summary>Any-tags value of a tag: true for a well-formed tag other than <c>ignore</c> when <paramref name="prefer"/>.</summary>
-    private static bool MatchTag(string name, bool prefer) => IsValidTag(name) && name != "ignore" && prefer;
+    private static bool IsValidTag(string tag) => BuildTags.IsValidTag(tag);
 
     private static bool EvalPlusBuild(string text, Func<string, bool, bool> matchTag)
     {

@@ -11,28 +11,32 @@ namespace GoMod.Core.Imports;
 /// </summary>
 public static class ImportCommentChecker
 {
-    /// <summary>The import comments of the package in <paramref name="directory"/>, file by file in name order.</summary>
-    /// <param name="directory">The package's directory.</param>
-    /// <param name="tags">The build's tags (GOOS, GOARCH, release tags…); null for this machine's (<see cref="GoSourceScanner.HostTags"/>).</param>
-    /// <param name="cancellationToken">Cancels the reading.</param>
-    public static async Task<IReadOnlyList<ImportComment>> ReadPackageAsync(string directory, IReadOnlySet<string>? tags, CancellationToken cancellationToken)
+    /// <summary>
+    /// The import comments of the package in <paramref name="directory"/>, file by file in name order, over the files
+    /// go/build keeps for <paramref name="tags"/> (<see cref="PackageFiles"/>: Go, cgo and test files).
+    /// </summary>
+    internal static async Task<IReadOnlyList<ImportComment>> ReadPackageAsync(string directory, BuildTags tags, CancellationToken cancellationToken)
     {
-        var tagSet = tags is null ? GoSourceScanner.HostTags() : new HashSet<string>(tags, StringComparer.Ordinal);
+        if (!Directory.Exists(directory)) return [];
+        var entries = new DirectoryInfo(directory).EnumerateFiles()
+            .Select(f => (f.Name, Read: (Func<byte[]>)(() => File.ReadAllBytes(f.FullName))));
+        var files = PackageFiles.Scan(entries, tags);
+        return await ReadFilesAsync(directory, [.. files.GoFiles, .. files.CgoFiles, .. files.TestGoFiles, .. files.XTestGoFiles], cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The import comments of the named files of one package directory, in name order; files of package
+    /// <c>documentation</c> are left out, as go/build leaves them out.
+    /// </summary>
+    public static async Task<IReadOnlyList<ImportComment>> ReadFilesAsync(string directory, IEnumerable<string> fileNames, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(fileNames);
         var comments = new List<ImportComment>();
-        if (!Directory.Exists(directory)) return comments;
-        var names = new DirectoryInfo(directory).EnumerateFiles("*.go")
-            .Where(f => (f.Attributes & FileAttributes.Directory) == 0)
-            .Select(f => f.Name)
-            .Order(StringComparer.Ordinal)
-            .ToList();
-        foreach (var name in names)
+        foreach (var name in fileNames.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (name.StartsWith('_') || name.StartsWith('.') || !name.EndsWith(".go", StringComparison.Ordinal)) continue;
             var path = Path.Combine(directory, name);
-            if (Directory.Exists(path)) continue;
             var content = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
-            if (!GoSourceScanner.HasBuildableGoFiles([(name, () => content)], tagSet)) continue;
             var comment = ImportCommentReader.Find(path, content);
             if (comment is null || comment.PackageName == "documentation") continue;
             comments.Add(comment);
@@ -47,7 +51,7 @@ public static class ImportCommentChecker
     /// </summary>
     /// <param name="importPath">The path the package is imported by.</param>
     /// <param name="directory">The package's directory.</param>
-    /// <param name="comments">The package's comments in file-name order (<see cref="ReadPackageAsync"/>).</param>
+    /// <param name="comments">The package's comments in file-name order (<see cref="ReadFilesAsync"/>).</param>
     /// <param name="severity">Error or warning decides the failure types; none checks nothing.</param>
     /// <param name="mainModule">True for the main module's packages (worded for the user who owns the comment).</param>
     public static IReadOnlyList<ImportCommentException> Check(string importPath, string directory, IReadOnlyList<ImportComment> comments,
@@ -75,7 +79,7 @@ public static class ImportCommentChecker
     }
 
     /// <summary>Reads and checks one package directory (<see cref="ReadPackageAsync"/> then <see cref="Check"/>).</summary>
-    public static async Task<IReadOnlyList<ImportCommentException>> CheckPackageAsync(string importPath, string directory, IReadOnlySet<string>? tags,
+    internal static async Task<IReadOnlyList<ImportCommentException>> CheckPackageAsync(string importPath, string directory, BuildTags tags,
         ImportCommentSeverity severity, bool mainModule, CancellationToken cancellationToken)
     {
         if (severity == ImportCommentSeverity.None) return [];

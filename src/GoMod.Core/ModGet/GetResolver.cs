@@ -6,6 +6,7 @@ using GoMod.Core.ModLoad;
 using GoMod.Core.ModSource;
 using GoMod.Core.Module;
 using GoMod.Core.Mvs;
+using GoMod.Core.Packages;
 using GoMod.Core.Reports;
 using GoMod.Core.Semver;
 
@@ -112,7 +113,7 @@ internal sealed class GetResolver
                 continue;
             }
             if (_args.Count == 0) q.Raw = "";
-            if (IsLocalPattern(q.Pattern))
+            if (PackagePatterns.IsLocal(q.Pattern))
             {
                 if (q.RawVersion.Length != 0)
                 {
@@ -142,8 +143,8 @@ internal sealed class GetResolver
         foreach (var q in queries)
             if (q.Version == "none") _nonesByPath[q.Pattern] = q;
 
-        foreach (var q in queries.Where(q => IsLocalPattern(q.Pattern))) QueryLocal(q);
-        foreach (var q in queries.Where(q => !IsLocalPattern(q.Pattern)))
+        foreach (var q in queries.Where(q => PackagePatterns.IsLocal(q.Pattern))) QueryLocal(q);
+        foreach (var q in queries.Where(q => !PackagePatterns.IsLocal(q.Pattern)))
         {
             if (q.Version == "none") QueryNone(q);
             else await QueryPathAsync(q, ct).ConfigureAwait(false);
@@ -161,7 +162,7 @@ internal sealed class GetResolver
         var loaded = await CheckPackageProblemsAsync(pkgPatterns, ct).ConfigureAwait(false);
 
         var oldReqs = _loader.Main.Requires.Select(r => r.Module).ToList();
-        var (goMod, goSum) = await _loader.CommitAsync(_rs, ct, loaded?.Packages).ConfigureAwait(false);
+        var (goMod, goSum) = await _loader.CommitAsync(_rs, ct, loaded?.LoadOrder).ConfigureAwait(false);
         var newReqs = _rs.RootModules;
         ReportChanges(oldReqs, newReqs);
         return (goMod, goSum);
@@ -194,104 +195,8 @@ internal sealed class GetResolver
     /// <summary>go's <c>queryPath</c>: the candidates for a literal path argument.</summary>
     private async Task QueryPathAsync(GetQuery q, CancellationToken ct)
     {
-        var (pkgMods, modOnly, err) = await QueryPatternAsync(q.Pattern, q.Version, InitialSelected, ct).ConfigureAwait(false);
+        var (pkgMods, modOnly, err) = await new PackageQuery(_loader).QueryPatternAsync(q.Pattern, q.Version, InitialSelected, v => CheckAllowedOr(v, InitialSelected), ct).ConfigureAwait(false);
         q.Candidates.Add(err is not null ? PathSet.Error(q.Pattern, err) : new PathSet(q.Pattern, pkgMods, modOnly, null));
-    }
-
-    /// <summary>
-    /// go's <c>QueryPattern</c> for a literal path: the modules (the path itself or a prefix of it) that provide a
-    /// package of that path at the queried version, and the module of exactly that path if it exists without one.
-    /// </summary>
-    private async Task<(IReadOnlyList<ModuleVersion> PkgMods, ModuleVersion ModOnly, Exception? Err)> QueryPatternAsync(string pattern, string query,
-        Func<string, string> current, CancellationToken ct)
-    {
-        var main = _loader.Main;
-        ModuleVersion modOnly = default;
-
-        // A package of the main module cannot be given a version.
-        if (ModuleLoader.DirInModule(pattern, main.Path, ModuleContent.FromDirectory(main.ModRoot)).HasGoFiles)
-        {
-            if (query is not ("upgrade" or "patch"))
-                return ([], default, new GoCommandException($"package {pattern} is in the main module, so can't request version {query}"));
-            return ([main.Version], default, null);
-        }
-        bool matchesMain = pattern == main.Path;
-        if (matchesMain && query is "upgrade" or "patch") modOnly = main.Version;
-
-        var candidates = new List<string>();
-        for (var p = pattern; ;)
-        {
-            if (p != main.Path && ModulePath.SplitPathVersion(p, out _, out _)) candidates.Add(p);
-            int j = p.LastIndexOf('/');
-            if (j < 0) break;
-            p = p[..j];
-        }
-        if (candidates.Count == 0)
-        {
-            if (modOnly.Path is not null) return ([], modOnly, null);
-            if (matchesMain) return ([], default, new GoCommandException($"can't request version \"{query}\" of the main module ({pattern})"));
-            return ([], default, new GoCommandException($"main module ({main.Path}) does not contain package {pattern}"));
-        }
-
-        var results = await Task.WhenAll(candidates.Select(p => QueryModuleAsync(pattern, query, p, current, ct))).ConfigureAwait(false);
-
-        var found = new List<(ModuleVersion Mod, bool HasPackage)>();
-        Exception? noPackage = null, noVersion = null, noPatchBase = null, invalidPath = null, notExist = null, other = null;
-        foreach (var (mod, hasPackage, err) in results)
-        {
-            switch (err)
-            {
-                case null: found.Add((mod, hasPackage)); break;
-                case PackageNotInModuleException: noPackage ??= err; break;
-                case NoMatchingVersionException: noVersion ??= err; break;
-                case NoPatchBaseException: noPatchBase ??= err; break;
-                case InvalidModulePathException: invalidPath ??= err; break;
-                case ModuleNotFoundException: notExist ??= err; break;
-                default:
-                    if (other is null && found.Count == 0 && noPackage is null) other = err;
-                    break;
-            }
-        }
-        var pkgMods = found.Where(f => f.HasPackage).Select(f => f.Mod).ToList();
-        foreach (var f in found) if (!f.HasPackage) modOnly = f.Mod;
-
-        Exception? error = other;
-        if (found.Count == 0 && error is null)
-            error = noPackage ?? noVersion ?? noPatchBase ?? invalidPath ?? notExist;
-        return (pkgMods, modOnly, error);
-    }
-
-    /// <summary>go's <c>QueryPackages</c>: <see cref="QueryPatternAsync"/> that must find a package.</summary>
-    private async Task<(IReadOnlyList<ModuleVersion> PkgMods, Exception? Err)> QueryPackagesAsync(string pattern, string query, Func<string, string> current, CancellationToken ct)
-    {
-        var (pkgMods, modOnly, err) = await QueryPatternAsync(pattern, query, current, ct).ConfigureAwait(false);
-        if (pkgMods.Count == 0 && err is null)
-            return ([], new PackageNotInModuleException(modOnly, _loader.Main.Replacement(modOnly), query, pattern));
-        return (pkgMods, err);
-    }
-
-    private async Task<(ModuleVersion Mod, bool HasPackage, Exception? Err)> QueryModuleAsync(string pattern, string query, string path,
-        Func<string, string> current, CancellationToken ct)
-    {
-        var mod = new ModuleVersion(path, "");
-        try
-        {
-            var rev = await _loader.QueryAsync(path, query, current(path), CheckAllowedOr(query, current), ct).ConfigureAwait(false);
-            mod = new ModuleVersion(path, rev.Version);
-            var content = await _loader.FetchAsync(mod, ct).ConfigureAwait(false);
-            bool hasPackage = ModuleLoader.DirInModule(pattern, path, content).HasGoFiles;
-            if (!hasPackage && path != pattern)
-                return (mod, false, new PackageNotInModuleException(mod, _loader.Main.Replacement(mod), query, pattern));
-            return (mod, hasPackage, null);
-        }
-        catch (GoCommandException e) when (e.InnerException is ModulePathException)
-        {
-            return (mod, false, new InvalidModulePathException(e.Message, e));
-        }
-        catch (Exception e) when (e is ModuleException or GoCommandException or NoMatchingVersionException or IOException or InvalidDataException)
-        {
-            return (mod, false, e);
-        }
     }
 
     /// <summary>go's <c>checkAllowedOr</c>: the requested version and (for upgrade and patch) the selected one are allowed even if retracted.</summary>
@@ -456,27 +361,11 @@ internal sealed class GetResolver
         return true;
     }
 
-    /// <summary>go's <c>search.IsRelativePath</c> or an absolute path: a directory pattern.</summary>
-    private static bool IsLocalPattern(string p) =>
-        Path.IsPathRooted(p) || p is "." or ".." || p.StartsWith("./", StringComparison.Ordinal) || p.StartsWith("../", StringComparison.Ordinal);
-
-    /// <summary>go's <c>DirImportPath</c>: the import path (pattern) of a directory (pattern) of the main module, or ".".</summary>
-    private string DirImportPath(string pattern, out string absDir)
-    {
-        var main = _loader.Main;
-        absDir = Path.GetFullPath(Path.Combine(_loader.Options.WorkingDirectory ?? main.ModRoot, pattern));
-        var root = Path.GetFullPath(main.ModRoot).TrimEnd(Path.DirectorySeparatorChar);
-        if (absDir == root) return main.Path;
-        if (absDir.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-            return main.Path + absDir[root.Length..].Replace(Path.DirectorySeparatorChar, '/');
-        return ".";
-    }
-
     /// <summary>go's <c>performLocalQueries</c>: a directory argument names packages of the main module, never a version.</summary>
     private void QueryLocal(GetQuery q)
     {
         var main = _loader.Main;
-        var pkgPattern = DirImportPath(q.Pattern, out var absDir);
+        var pkgPattern = new PackagePatterns(_loader).DirImportPath(q.Pattern, out var absDir);
         var absDetail = Path.IsPathRooted(q.Pattern) ? "" : $" ({absDir})";
         if (pkgPattern == ".")
         {
@@ -514,7 +403,7 @@ internal sealed class GetResolver
         }
         var match = ModuleLister.MatchPattern(pkgPattern);
         var found = new List<string>();
-        foreach (var rel in ModuleDirectories(main.ModRoot, skipVendor: true))
+        foreach (var rel in PackagePatterns.ModuleDirectories(main.ModRoot, skipVendor: true))
         {
             var name = rel.Length == 0 ? main.Path : main.Path + "/" + rel;
             if (match(name) && IsPackage(rel)) found.Add(name);
@@ -522,91 +411,18 @@ internal sealed class GetResolver
         return found;
     }
 
-    /// <summary>
-    /// The import paths a load starts from: arguments as given, directory patterns resolved as go's package loader
-    /// resolves them (a <c>...</c> pattern to the directories with files built for this platform).
-    /// </summary>
-    private List<string> ResolvePatterns(IReadOnlyList<string> patterns, List<string>? errors)
-    {
-        var roots = new List<string>();
-        var main = _loader.Main;
-        var tags = GoSourceScanner.HostTags();
-        foreach (var pattern in patterns)
-        {
-            if (!IsLocalPattern(pattern))
-            {
-                roots.Add(pattern);
-                continue;
-            }
-            var dirs = new List<string>();
-            if (!pattern.Contains("...", StringComparison.Ordinal))
-            {
-                dirs.Add(Path.GetFullPath(Path.Combine(_loader.Options.WorkingDirectory ?? main.ModRoot, pattern)));
-            }
-            else
-            {
-                var pkgPattern = DirImportPath(pattern, out _);
-                foreach (var name in MainPackageDirectories(pkgPattern, tags)) dirs.Add(name);
-            }
-            foreach (var dir in dirs)
-            {
-                var rel = Path.GetRelativePath(main.ModRoot, dir).Replace(Path.DirectorySeparatorChar, '/');
-                if (rel == ".") rel = "";
-                if (!Directory.Exists(dir) || !Directory.EnumerateFiles(dir, "*.go").Any())
-                {
-                    errors?.Add(Directory.Exists(dir) ? $"no Go files in {dir}" : $"stat {dir}: directory not found");
-                    continue;
-                }
-                roots.Add(rel.Length == 0 ? main.Path : main.Path + "/" + rel);
-            }
-        }
-        return roots;
-    }
-
-    /// <summary>go's <c>MatchDirs</c> for the main module: directories matching the pattern with a file built for <paramref name="tags"/>.</summary>
-    private List<string> MainPackageDirectories(string pkgPattern, HashSet<string> tags)
-    {
-        var main = _loader.Main;
-        var content = ModuleContent.FromDirectory(main.ModRoot);
-        var match = ModuleLister.MatchPattern(pkgPattern);
-        var found = new List<string>();
-        foreach (var rel in ModuleDirectories(main.ModRoot, skipVendor: false))
-        {
-            var name = rel.Length == 0 ? main.Path : main.Path + "/" + rel;
-            if (match(name) && GoSourceScanner.HasBuildableGoFiles(content.Files(rel), tags)) found.Add(FullPath(main.ModRoot, rel));
-        }
-        return found;
-    }
-
-    /// <summary>
-    /// The directories of a module as go's pattern matching walks them (slash-separated, relative to the root, "" for
-    /// the root itself), in order: names starting with <c>.</c> or <c>_</c>, <c>testdata</c> and nested modules are
-    /// left out, and when <paramref name="skipVendor"/> nothing below a <c>vendor</c> directory under the root.
-    /// </summary>
-    private static IEnumerable<string> ModuleDirectories(string modRoot, bool skipVendor)
-    {
-        var pending = new Stack<string>([""]);
-        while (pending.TryPop(out var rel))
-        {
-            var full = FullPath(modRoot, rel);
-            yield return rel;
-            if (rel.Length != 0 && skipVendor && Path.GetFileName(full) == "vendor") continue;
-            foreach (var sub in Directory.EnumerateDirectories(full).Order(StringComparer.Ordinal).Reverse())
-            {
-                var elem = Path.GetFileName(sub);
-                if (elem.StartsWith('.') || elem.StartsWith('_') || elem == "testdata") continue;
-                if (File.Exists(Path.Combine(sub, "go.mod"))) continue;
-                pending.Push(rel.Length == 0 ? elem : rel + "/" + elem);
-            }
-        }
-    }
-
-    private static string FullPath(string modRoot, string rel) => rel.Length == 0 ? modRoot : Path.Combine([modRoot, .. rel.Split('/')]);
+    /// <summary>The import paths a load starts from (directory patterns resolved as go's package loader resolves them).</summary>
+    private List<string> ResolvePatterns(IReadOnlyList<string> patterns, List<string>? errors) =>
+        new PackagePatterns(_loader).Roots(patterns, BuildTags.Host(), BuildTags.Any, errors);
 
     private string Selected(string path) => _buildListVersion.TryGetValue(path, out var v) ? v : "none";
 
     private static bool IsNoSuchPackageVersion(Exception e) =>
         e is ModuleNotFoundException or NoMatchingVersionException or PackageNotInModuleException;
+
+    /// <summary>go get's package load: the roots and their imports under any tags, the roots counted as imported by the main module.</summary>
+    private Task<PackageGraph> LoadPackagesAsync(IReadOnlyList<string> roots, Func<string, ModuleVersion, CancellationToken, Task<bool>>? allowPackage, CancellationToken ct) =>
+        _loader.LoadPackagesAsync(_rs, roots, new PackageLoadOptions { Tags = BuildTags.Any, AssumeRootsImported = true, AllowPackage = allowPackage }, ct);
 
     /// <summary>
     /// go's <c>findAndUpgradeImports</c>: loads the packages the arguments named (and their imports) and returns, for
@@ -629,30 +445,22 @@ internal sealed class GetResolver
                 version = _upgrade;
             }
             // Unlike arguments, -u upgrades relative to the current build list, not the initial one.
-            var (pkgMods, err) = await QueryPackagesAsync(path, version, Selected, token).ConfigureAwait(false);
+            var (pkgMods, err) = await new PackageQuery(_loader).QueryPackagesAsync(path, version, Selected, v => CheckAllowedOr(v, Selected), token).ConfigureAwait(false);
             if (m.Path is not null && pkgMods.Contains(m)) return true;
             if (err is not null && (IsNoSuchPackageVersion(err) || ((m.Path is null || m.Path.Length == 0) && !ModulePath.IsValidPath(path)))) return true;
             upgrades.Add(new PathSet(path, pkgMods, default, err));
             return false;
         }
 
-        var load = new PackageLoad(_loader, FindPackage);
-        var errors = new List<string>();
-        try
-        {
-            await load.RunAsync(_rs, ResolvePatterns(patterns, null), errors, ct).ConfigureAwait(false);
-        }
-        catch (GoGetExitException)
-        {
-        }
-        foreach (var e in errors) Error(e);
+        var load = await LoadPackagesAsync(ResolvePatterns(patterns, null), FindPackage, ct).ConfigureAwait(false);
+        foreach (var e in load.Errors) Error(e);
         ExitIfErrors();
         _rs = load.Requirements;
 
-        foreach (var pkg in load.Packages.OrderBy(p => p.Path, StringComparer.Ordinal))
+        foreach (var pkg in load.LoadOrder.OrderBy(p => p.ImportPath, StringComparer.Ordinal))
         {
-            if (pkg.Err is ImportMissingException or AmbiguousImportException)
-                await FindPackage(pkg.Path, default, ct).ConfigureAwait(false);
+            if (pkg.Error is ImportMissingException or AmbiguousImportException)
+                await FindPackage(pkg.ImportPath, default, ct).ConfigureAwait(false);
         }
         upgrades.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         return upgrades;
@@ -685,18 +493,16 @@ internal sealed class GetResolver
     /// go's <c>checkPackageProblems</c>: reloads the named packages (printing the import errors left), reports
     /// deprecations and retractions of the modules involved, and fetches the zips whose sums go.sum should keep.
     /// </summary>
-    private async Task<PackageLoad?> CheckPackageProblemsAsync(List<string> pkgPatterns, CancellationToken ct)
+    private async Task<PackageGraph?> CheckPackageProblemsAsync(List<string> pkgPatterns, CancellationToken ct)
     {
         var relevant = new Dictionary<ModuleVersion, ModFlags>();
         void Flag(ModuleVersion m, ModFlags f) => relevant[m] = relevant.GetValueOrDefault(m) | f;
         foreach (var (path, reason) in _resolvedVersion) Flag(new ModuleVersion(path, reason.Version), ModFlags.Resolved);
 
-        PackageLoad? load = null;
+        PackageGraph? load = null;
         bool packageErrors = false;
         if (pkgPatterns.Count > 0)
         {
-            load = new PackageLoad(_loader, null);
-            var loadErrors = new List<string>();
             var matchErrors = new List<string>();
             var roots = ResolvePatterns(pkgPatterns, matchErrors);
             foreach (var e in matchErrors)
@@ -704,32 +510,26 @@ internal sealed class GetResolver
                 ModuleReports.AppendLog(_stderr, e);
                 packageErrors = true;
             }
-            try
-            {
-                await load.RunAsync(_rs, roots, loadErrors, ct).ConfigureAwait(false);
-            }
-            catch (GoGetExitException)
-            {
-            }
+            load = await LoadPackagesAsync(roots, null, ct).ConfigureAwait(false);
             // With errors allowed, go prints them and carries on.
-            foreach (var e in loadErrors) ModuleReports.AppendLog(_stderr, e);
+            foreach (var e in load.Errors) ModuleReports.AppendLog(_stderr, e);
             _rs = load.Requirements;
-            foreach (var pkg in load.Packages)
+            foreach (var pkg in load.LoadOrder)
             {
-                if (pkg.Err is null || pkg.Err is NoGoFilesException) continue;
-                ModuleReports.AppendLog(_stderr, $"{pkg.StackText()}: {pkg.Err.Message}");
+                if (pkg.Error is null || pkg.Error is NoGoFilesException) continue;
+                ModuleReports.AppendLog(_stderr, $"{pkg.StackText()}: {pkg.Error.Message}");
             }
-            foreach (var pkg in load.Packages.OrderBy(p => p.Path, StringComparer.Ordinal))
+            foreach (var pkg in load.LoadOrder.OrderBy(p => p.ImportPath, StringComparer.Ordinal))
             {
-                if (pkg.Err is not null && !(pkg.Dir is not null && pkg.Err is NoGoFilesException))
+                if (pkg.Error is not null && !(pkg.Dir is not null && pkg.Error is NoGoFilesException))
                 {
                     packageErrors = true;
-                    if (pkg.Err is AmbiguousImportException amb) foreach (var m in amb.Modules) Flag(m, ModFlags.HasPkg);
+                    if (pkg.Error is AmbiguousImportException amb) foreach (var m in amb.Modules) Flag(m, ModFlags.HasPkg);
                 }
-                if (pkg.Mod.Path is { Length: > 0 }) Flag(pkg.Mod, ModFlags.HasPkg);
+                if (pkg.Module.Path is { Length: > 0 }) Flag(pkg.Module, ModFlags.HasPkg);
             }
-            foreach (var pkg in load.Packages)
-                if (roots.Contains(pkg.Path) && pkg.Mod.Path is { Length: > 0 }) Flag(pkg.Mod, ModFlags.Named);
+            foreach (var pkg in load.LoadOrder)
+                if (roots.Contains(pkg.ImportPath) && pkg.Module.Path is { Length: > 0 }) Flag(pkg.Module, ModFlags.Named);
         }
         foreach (var m in relevant.Keys.ToList())
             if (_rs.Direct.Contains(m.Path)) Flag(m, ModFlags.Direct);
@@ -822,26 +622,3 @@ internal sealed class GetResolver
         }
     }
 }
-
-/// <summary>go's <c>PackageNotInModuleError</c> for a module argument that names a package path of another module.</summary>
-internal sealed class PackageNotInModuleException(ModuleVersion mod, ModuleVersion replacement, string query, string pattern)
-    : Exception(Format(mod, replacement, query, pattern))
-{
-    private static string Format(ModuleVersion mod, ModuleVersion replacement, string query, string pattern)
-    {
-        var found = "";
-        if (replacement.Path is not null)
-        {
-            var repl = replacement.Version.Length != 0 ? $"{replacement.Path}@{replacement.Version}" : replacement.Path;
-            found = query == mod.Version ? $" (replaced by {repl})" : $" ({mod.Version}, replaced by {repl})";
-        }
-        else if (query != mod.Version)
-        {
-            found = $" ({mod.Version})";
-        }
-        return $"module {mod.Path}@{query} found{found}, but does not contain package {pattern}";
-    }
-}
-
-/// <summary>A prefix of an argument that is not a valid module path (a low-priority error, as in go).</summary>
-internal sealed class InvalidModulePathException(string message, Exception inner) : Exception(message, inner);

@@ -1,6 +1,7 @@
 using GoMod.Core.Internal;
 using GoMod.Core.Module;
 using GoMod.Core.Mvs;
+using GoMod.Core.Packages;
 using GoMod.Core.Sum;
 
 namespace GoMod.Core.ModLoad;
@@ -13,14 +14,20 @@ internal sealed partial class ModuleLoader
     /// go.sum with the sums checked during the command that are needed to reproduce the graph and build list
     /// (go.mod sums of every module whose requirements were read, zip sums of build-list modules that were fetched).
     /// </summary>
-    public async Task<(string? GoMod, string? GoSum)> CommitAsync(Requirements rs, CancellationToken ct, IReadOnlyList<LoadedPackage>? packages = null)
+    /// <remarks>
+    /// After a package load (<paramref name="packages"/>; go build, go list) pass <paramref name="loadedZipSumsOnly"/>:
+    /// go then keeps the zip sums of the modules that may provide a loaded package only (go's <c>loadedZipSumsOnly</c>),
+    /// not those of the whole build list (<c>addBuildListZipSums</c>, go list -m and go get).
+    /// </remarks>
+    public async Task<(string? GoMod, string? GoSum)> CommitAsync(Requirements rs, CancellationToken ct, IReadOnlyList<GoPackage>? packages = null,
+        bool loadedZipSumsOnly = false)
     {
         var list = rs.RootModules.Select(m => (m, Indirect: !rs.Direct.Contains(m.Path))).ToArray();
         var (text, dirty) = ModFileAdapter.UpdateRequirements(Main, list, AddedGoVersion);
         if (dirty && Options.ReadOnly) throw GoModDirty();
 
         string? goSum = null;
-        if (!Options.ReadOnly) goSum = await UpdatedGoSumAsync(await KeepSumsAsync(rs, packages ?? [], ct).ConfigureAwait(false), ct).ConfigureAwait(false);
+        if (!Options.ReadOnly) goSum = await UpdatedGoSumAsync(await KeepSumsAsync(rs, packages ?? [], !loadedZipSumsOnly, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
         return (dirty ? text : null, goSum);
     }
 
@@ -29,7 +36,7 @@ internal sealed partial class ModuleLoader
     /// every module whose requirements it holds and the zip sum of every build-list module; when it was never needed,
     /// only the roots' sums (go does not load the graph just to decide).
     /// </summary>
-    private async Task<KeepSet> KeepSumsAsync(Requirements rs, IReadOnlyList<LoadedPackage> packages, CancellationToken ct)
+    private async Task<KeepSet> KeepSumsAsync(Requirements rs, IReadOnlyList<GoPackage> packages, bool buildListZips, CancellationToken ct)
     {
         var keep = new KeepSet();
 
@@ -37,16 +44,16 @@ internal sealed partial class ModuleLoader
         // the modules that could have been): needed to rule out an ambiguous import the next time.
         foreach (var pkg in packages)
         {
-            bool std = pkg.Mod.Path is null || pkg.Mod.Path.Length == 0;
-            if ((std && pkg.Err is null) || !ModulePath.IsValidImportPath(pkg.Path)) continue;
-            if (rs.Pruning == ModulePruning.Pruned && !std && rs.RootSelected(Main.Path, pkg.Mod.Path!, out var rv) && rv == pkg.Mod.Version)
+            bool std = pkg.Module.Path is null || pkg.Module.Path.Length == 0;
+            if (pkg.IsTest || (std && pkg.Error is null) || !ModulePath.IsValidImportPath(pkg.ImportPath)) continue;
+            if (rs.Pruning == ModulePruning.Pruned && !std && rs.RootSelected(Main.Path, pkg.Module.Path!, out var rv) && rv == pkg.Module.Version)
             {
-                for (var prefix = pkg.Path; prefix != "."; prefix = ParentPath(prefix))
+                for (var prefix = pkg.ImportPath; prefix != "."; prefix = ParentPath(prefix))
                     if (rs.RootSelected(Main.Path, prefix, out var v) && v != "none") keep.Zips.Add(Main.Resolve(new ModuleVersion(prefix, v)));
                 continue;
             }
             var (g, _) = await rs.GraphAsync(this, ct).ConfigureAwait(false);
-            for (var prefix = pkg.Path; prefix != "."; prefix = ParentPath(prefix))
+            for (var prefix = pkg.ImportPath; prefix != "."; prefix = ParentPath(prefix))
             {
                 var v = g.Selected(prefix);
                 if (v != "none") keep.Zips.Add(Main.Resolve(new ModuleVersion(prefix, v)));
@@ -59,7 +66,7 @@ internal sealed partial class ModuleLoader
             {
                 var r = Main.Resolve(m);
                 keep.GoMods.Add(r);
-                keep.Zips.Add(r);
+                if (buildListZips) keep.Zips.Add(r);
             }
             return keep;
         }
@@ -68,7 +75,7 @@ internal sealed partial class ModuleLoader
         {
             if (mg.Graph.IsLoaded(m)) keep.GoMods.Add(Main.Resolve(m));
         });
-        foreach (var m in mg.BuildList) keep.Zips.Add(Main.Resolve(m));
+        if (buildListZips) foreach (var m in mg.BuildList) keep.Zips.Add(Main.Resolve(m));
         return keep;
     }
 

@@ -1,5 +1,6 @@
 using GoMod.Core.Module;
 using GoMod.Core.Mvs;
+using GoMod.Core.Packages;
 using GoMod.Core.Semver;
 
 namespace GoMod.Core.ModLoad;
@@ -110,7 +111,7 @@ internal sealed partial class ModuleLoader
     /// imported by a root become roots).
     /// </summary>
     public Task<Requirements> UpdateRootsAsync(IReadOnlySet<string> direct, Requirements rs, IReadOnlyList<ModuleVersion> add, CancellationToken ct,
-        IReadOnlyList<LoadedPackage>? pkgs = null, bool rootsImported = false) =>
+        IReadOnlyList<GoPackage>? pkgs = null, bool rootsImported = false) =>
         rs.Pruning == ModulePruning.Unpruned
             ? UpdateUnprunedRootsAsync(direct, rs, add, ct)
             : UpdatePrunedRootsAsync(direct, rs, add, pkgs ?? [], rootsImported, ct);
@@ -121,7 +122,7 @@ internal sealed partial class ModuleLoader
     /// is reloaded until the roots stop moving.
     /// </summary>
     private async Task<Requirements> UpdatePrunedRootsAsync(IReadOnlySet<string> direct, Requirements rs, IReadOnlyList<ModuleVersion> add,
-        IReadOnlyList<LoadedPackage> pkgs, bool rootsImported, CancellationToken ct)
+        IReadOnlyList<GoPackage> pkgs, bool rootsImported, CancellationToken ct)
     {
         var roots = rs.RootModules.ToList();
         bool rootsUpgraded = false;
@@ -129,16 +130,16 @@ internal sealed partial class ModuleLoader
         var spotCheckRoot = new HashSet<ModuleVersion>();
         foreach (var pkg in pkgs)
         {
-            if (!pkg.FromExternalModule(Main.Path)) continue;
+            if (!pkg.FromExternalModule) continue;
             bool promote = pkg.Has(PackageFlags.InAll) || (rootsImported && pkg.Has(PackageFlags.FromRoot)) || pkg.Has(PackageFlags.IsRoot);
             if (!promote) continue;
-            if (rs.RootSelected(Main.Path, pkg.Mod.Path, out _))
+            if (rs.RootSelected(Main.Path, pkg.Module.Path, out _))
             {
-                spotCheckRoot.Add(pkg.Mod);
+                spotCheckRoot.Add(pkg.Module);
             }
             else
             {
-                roots.Add(pkg.Mod);
+                roots.Add(pkg.Module);
                 rootsUpgraded = true;
                 needSort = true;
             }

@@ -12,7 +12,7 @@ public sealed class ImportCommentCheckerTests : IDisposable
     public void Dispose() => _dir.Dispose();
 
     private Task<IReadOnlyList<ImportCommentException>> CheckAsync(string importPath, ImportCommentSeverity severity, bool mainModule = false) =>
-        ImportCommentChecker.CheckPackageAsync(importPath, _dir.Combine("pkg"), null, severity, mainModule, CancellationToken.None);
+        ImportCommentChecker.CheckPackageAsync(importPath, _dir.Combine("pkg"), BuildTags.Host(), severity, mainModule, CancellationToken.None);
 
     [Fact]
     public async Task A_mismatch_carries_the_path_used_the_canonical_one_and_where_the_comment_is()

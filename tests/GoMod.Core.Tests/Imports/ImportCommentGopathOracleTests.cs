@@ -58,7 +58,7 @@ public sealed class ImportCommentGopathOracleTests : IDisposable
         go.ExitCode.ShouldBe(0, go.Combined);
         var goVerdict = go.StdOut.Trim();
 
-        var ours = await ImportCommentChecker.CheckPackageAsync(importPath, dir, tags: null, ImportCommentSeverity.Error, mainModule: false, CancellationToken.None);
+        var ours = await ImportCommentChecker.CheckPackageAsync(importPath, dir, BuildTags.Host(), ImportCommentSeverity.Error, mainModule: false, CancellationToken.None);
 
         if (goVerdict.Length == 0)
         {

@@ -1,0 +1,61 @@
+using GoMod.Core.ModLoad;
+using GoMod.Core.Module;
+
+namespace GoMod.Core.Packages;
+
+/// <summary>
+/// go's <c>ImportMissingError</c>: no module of the build list provides an imported package. Its words depend on the
+/// case, as go's do: a dotless path not in the standard library (<c>package X is not in GOROOT (dir)</c>); a failed
+/// lookup under <c>-mod=mod</c> (<c>cannot find module providing package X: cause</c>, the cause as
+/// <see cref="Exception.InnerException"/>); under readonly, go's fix (<c>no required module provides package X; to add
+/// it:\n\tgo get X</c>), or the replaced-but-not-required module; or a module whose latest version provides the package
+/// while the build list holds a newer one without it.
+/// </summary>
+public sealed class ImportMissingException : GoCommandException
+{
+    internal ImportMissingException(string path, string message, Exception? queryError = null, ModuleVersion module = default)
+        : base(message, queryError)
+    {
+        ImportPath = path;
+        Module = module;
+    }
+
+    /// <summary>The import path no module provides.</summary>
+    public string ImportPath { get; }
+
+    /// <summary>The module found at its latest version, when the build list holds a newer one; default otherwise.</summary>
+    public ModuleVersion Module { get; }
+
+    /// <summary>Whether the path is one only the standard library could provide (dotless).</summary>
+    public bool IsStandard { get; private init; }
+
+    /// <summary>A dotless path the standard library does not have; <paramref name="goRoot"/> as go names it (<c>$GOROOT</c> when unknown).</summary>
+    internal static ImportMissingException NotInGoRoot(string path, string? goRoot) =>
+        new(path, $"package {path} is not in GOROOT ({(goRoot is null ? "$GOROOT/src/" + path : Path.Combine(goRoot, "src", path))})") { IsStandard = true };
+
+    /// <summary>
+    /// No module provides the package: under <c>-mod=mod</c> (<paramref name="modMode"/>) the bare fact, otherwise with the
+    /// command that adds one; with the lookup's failure when one was made (<paramref name="queryError"/>).
+    /// </summary>
+    internal static ImportMissingException NoModule(string path, bool modMode, Exception? queryError = null, string? queryText = null)
+    {
+        if (queryError is not null && modMode) return new(path, $"cannot find module providing package {path}: {queryError.Message}", queryError);
+        if (modMode) return new(path, "cannot find module providing package " + path);
+        var message = "no required module provides package " + path;
+        if (queryText is not null) return new(path, $"{message}: {queryText}", queryError);
+        return new(path, $"{message}; to add it:\n\tgo get {path}");
+    }
+
+    /// <summary>go's replaced-but-unused case: a replacement provides the package, but nothing requires the module.</summary>
+    internal static ImportMissingException ReplacedNotRequired(string path, ModuleVersion replaced)
+    {
+        var arg = PseudoVersionZero(replaced.Version) ? replaced.Path : replaced.ToString();
+        return new(path, $"module {replaced.Path} provides package {path} and is replaced but not required; to add it:\n\tgo get {arg}", null, replaced);
+    }
+
+    /// <summary>The latest version of <paramref name="found"/> provides the package but the build list has the newer <paramref name="selected"/>.</summary>
+    internal static ImportMissingException NewerSelected(string path, ModuleVersion found, string selected) =>
+        new(path, $"package {path} provided by {found.Path} at latest version {found.Version} but not at required version {selected}", null, found);
+
+    private static bool PseudoVersionZero(string v) => v.Length == 0 || v.EndsWith("-00010101000000-000000000000", StringComparison.Ordinal);
+}

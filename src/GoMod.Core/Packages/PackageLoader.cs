@@ -1,0 +1,546 @@
+using GoMod.Core.Fetch;
+using GoMod.Core.Imports;
+using GoMod.Core.ModLoad;
+using GoMod.Core.Module;
+using GoMod.Core.Mvs;
+using GoMod.Core.Semver;
+using GoMod.Core.Sum;
+
+namespace GoMod.Core.Packages;
+
+/// <summary>
+/// go's package loader (<c>modload.loadFromRoots</c>): the packages matched by the patterns and everything they import
+/// (and, as asked, their tests), each import resolved to the one module of the build list that provides it (longest
+/// path prefix; the standard library from <see cref="StandardLibrary"/>). For a pruned main module, modules providing
+/// packages the main module imports become roots; under <see cref="PackageLoadOptions.ResolveMissingImports"/> an
+/// import no module provides is looked up at its latest version and added. It repeats until the requirements stop
+/// changing; then the packages carry their errors and the graph carries the requirements to commit.
+/// </summary>
+internal sealed class PackageLoader
+{
+    private readonly ModuleLoader _loader;
+    private readonly PackageLoadOptions _options;
+    private readonly PackageQuery _query;
+    private Dictionary<string, GoPackage> _cache = new(StringComparer.Ordinal);
+    private readonly Queue<GoPackage> _work = new();
+    private readonly List<string> _errors = [];
+    private readonly List<string> _messages = [];
+    private List<GoPackage> _roots = [];
+    private List<GoPackage> _pkgs = [];
+    private bool _allPatternIsRoot;
+    private bool _allClosesOverTests;
+
+    public PackageLoader(ModuleLoader loader, PackageLoadOptions options)
+    {
+        _loader = loader;
+        _options = options;
+        _query = new PackageQuery(loader);
+    }
+
+    /// <summary>The requirements the load is at (updated as it goes).</summary>
+    public Requirements Requirements { get; private set; } = null!;
+
+    private bool ModMode => !_loader.Options.ReadOnly;
+
+    private string MainPath => _loader.Main.Path;
+
+    /// <summary>Loads the packages of <paramref name="patterns"/> starting from requirements <paramref name="rs"/>.</summary>
+    public async Task<PackageGraph> LoadAsync(Requirements rs, IReadOnlyList<string> patterns, CancellationToken ct)
+    {
+        _allPatternIsRoot = patterns.Contains("all");
+        // Before go 1.16, "all" also closed over the tests of every package in it (narrowAllVersionV).
+        _allClosesOverTests = SemVer.Compare("v" + _loader.EffectiveGoVersion, "v1.16") < 0;
+        Requirements = rs;
+        var matchErrors = new List<string>();
+        var warnings = new List<string>();
+        var dirTags = _options.Tags.IsAny ? BuildTags.Host(goVersion: _loader.EffectiveGoVersion) : _options.Tags;
+        var rootPaths = new PackagePatterns(_loader).Roots(patterns, dirTags, _options.Tags, matchErrors, warnings);
+        foreach (var e in matchErrors) _errors.Add(e);
+        try
+        {
+            await RunAsync(rootPaths, ct).ConfigureAwait(false);
+        }
+        catch (AbortedException)
+        {
+        }
+        foreach (var pkg in _pkgs)
+        {
+            if (pkg.Error is ImportMissingSumException sumErr && pkg.Stack is { } importer)
+                pkg.Error = sumErr.WithImporter(importer.ImportPath, importer.Module.Version ?? "", importer.IsTest);
+        }
+        return new PackageGraph(Requirements, _roots, _pkgs, _messages, _errors, warnings);
+    }
+
+    /// <summary>Stops the load after an error go treats as fatal (reported in the graph's errors).</summary>
+    internal sealed class AbortedException : Exception;
+
+    private async Task RunAsync(IReadOnlyList<string> rootPaths, CancellationToken ct)
+    {
+        if (Requirements.Pruning == ModulePruning.Unpruned)
+        {
+            var (expanded, _, err) = await _loader.ExpandGraphAsync(Requirements, ct).ConfigureAwait(false);
+            if (err is not null) _errors.Add("go: " + err.Message);
+            Requirements = expanded;
+        }
+
+        while (true)
+        {
+            _cache = new Dictionary<string, GoPackage>(StringComparer.Ordinal);
+            _pkgs = [];
+            _roots = [];
+            if (Requirements.Pruning == ModulePruning.Pruned && ModMode)
+            {
+                if (await PreloadRootModulesAsync(rootPaths, ct).ConfigureAwait(false)) continue;
+            }
+
+            foreach (var path in rootPaths)
+            {
+                var root = Pkg(path, PackageFlags.IsRoot);
+                if (!_roots.Contains(root)) _roots.Add(root);
+            }
+            while (_work.Count > 0)
+            {
+                var pkg = _work.Dequeue();
+                if (pkg.IsTest) LoadTest(pkg);
+                else await LoadAsync(pkg, ct).ConfigureAwait(false);
+            }
+
+            BuildStacks();
+
+            bool changed;
+            try
+            {
+                changed = await UpdateRequirementsAsync(ct).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is GoCommandException or BuildListException or ModuleException)
+            {
+                _errors.Add("go: " + e.Message);
+                break;
+            }
+            if (changed) continue;
+            if (!_options.ResolveMissingImports || !ModMode) break;
+
+            var modAddedBy = await ResolveMissingImportsAsync(ct).ConfigureAwait(false);
+            if (modAddedBy.Count == 0) break;
+            var toAdd = Requirements.Sorted(modAddedBy.Keys);
+            try
+            {
+                var updated = await _loader.UpdateRootsAsync(Requirements.Direct, Requirements, toAdd, ct, [], _options.AssumeRootsImported).ConfigureAwait(false);
+                if (updated.RootModules.SequenceEqual(Requirements.RootModules))
+                    throw new InvalidOperationException($"internal error: adding {string.Join(", ", toAdd)} to module graph had no effect on root requirements");
+                Requirements = updated;
+            }
+            catch (BuildListException e) when (modAddedBy.TryGetValue(e.Module, out var pkg))
+            {
+                _errors.Add($"go: {pkg.StackText()}: {e.InnerException?.Message ?? e.Message}");
+                break;
+            }
+            catch (Exception e) when (e is GoCommandException or BuildListException or ModuleException)
+            {
+                _errors.Add("go: " + e.Message);
+                break;
+            }
+        }
+    }
+
+    private GoPackage Pkg(string path, PackageFlags flags)
+    {
+        if (!_cache.TryGetValue(path, out var pkg))
+        {
+            pkg = new GoPackage(path);
+            _cache[path] = pkg;
+            ApplyFlags(pkg, flags);
+            _work.Enqueue(pkg);
+            return pkg;
+        }
+        ApplyFlags(pkg, flags);
+        return pkg;
+    }
+
+    /// <summary>go's <c>pkgTest</c>: the test of <paramref name="pkg"/>, created (and queued) once.</summary>
+    private GoPackage PkgTest(GoPackage pkg, PackageFlags testFlags)
+    {
+        if (pkg.Test is null)
+        {
+            var test = new GoPackage(pkg.ImportPath, pkg)
+            {
+                Module = pkg.Module,
+                Dir = pkg.Dir,
+                AbsoluteDir = pkg.AbsoluteDir,
+                Files = pkg.Files,
+                Error = pkg.Error,
+                IsStandard = pkg.IsStandard,
+                InMainModule = pkg.InMainModule,
+            };
+            pkg.Test = test;
+            ApplyFlags(test, testFlags);
+            _work.Enqueue(test);
+            return test;
+        }
+        ApplyFlags(pkg.Test, testFlags);
+        return pkg.Test;
+    }
+
+    /// <summary>go's <c>applyPkgFlags</c>: flags spread to imports once they are loaded; tests are added where wanted.</summary>
+    private void ApplyFlags(GoPackage pkg, PackageFlags flags)
+    {
+        if (flags == PackageFlags.None) return;
+        if ((flags & PackageFlags.InAll) != 0 && _allPatternIsRoot && !pkg.IsTest) flags |= PackageFlags.IsRoot;
+        if ((flags & PackageFlags.IsRoot) != 0) flags |= PackageFlags.FromRoot;
+        var old = pkg.Flags;
+        var @new = old | flags;
+        pkg.Flags = @new;
+        if (@new == old || (@new & PackageFlags.ImportsLoaded) == 0) return;
+
+        if (!pkg.IsTest)
+        {
+            bool wantTest = (_allPatternIsRoot && pkg.InMainModule)
+                || (_allPatternIsRoot && _allClosesOverTests && (@new & PackageFlags.InAll) != 0)
+                || (_options.LoadTests && (@new & PackageFlags.IsRoot) != 0);
+            if (wantTest)
+            {
+                var testFlags = pkg.InMainModule || (_allClosesOverTests && (@new & PackageFlags.InAll) != 0) ? PackageFlags.InAll : PackageFlags.None;
+                PkgTest(pkg, testFlags);
+            }
+        }
+        const PackageFlags allLoaded = PackageFlags.InAll | PackageFlags.ImportsLoaded;
+        const PackageFlags rootLoaded = PackageFlags.FromRoot | PackageFlags.ImportsLoaded;
+        if ((@new & PackageFlags.InAll) != 0 && (old & allLoaded) != allLoaded)
+            foreach (var dep in pkg.ImportedPackages) ApplyFlags(dep, PackageFlags.InAll);
+        if ((@new & PackageFlags.FromRoot) != 0 && (old & rootLoaded) != rootLoaded)
+            foreach (var dep in pkg.ImportedPackages) ApplyFlags(dep, PackageFlags.FromRoot);
+    }
+
+    /// <summary>go's <c>preloadRootModules</c>: modules providing root packages become roots before loading the rest.</summary>
+    private async Task<bool> PreloadRootModulesAsync(IReadOnlyList<string> rootPaths, CancellationToken ct)
+    {
+        var need = new HashSet<ModuleVersion>();
+        foreach (var path in rootPaths)
+        {
+            var found = await ImportFromModulesAsync(path, Requirements, null, ct).ConfigureAwait(false);
+            var m = found.Mod;
+            if (found.Err is not null)
+            {
+                if (found.Err is not ImportMissingException || !_options.ResolveMissingImports) continue;
+                var (qm, qerr) = await QueryImportAsync(path, ct).ConfigureAwait(false);
+                if (qerr is not null) continue;
+                m = qm;
+            }
+            if (m.Path is not { Length: > 0 }) continue;
+            if (!Requirements.RootSelected(MainPath, m.Path, out var v) || v != m.Version) need.Add(m);
+        }
+        if (need.Count == 0) return false;
+        try
+        {
+            Requirements = await _loader.UpdateRootsAsync(Requirements.Direct, Requirements, Requirements.Sorted(need), ct, [], _options.AssumeRootsImported).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is GoCommandException or BuildListException or ModuleException)
+        {
+            _errors.Add("go: " + e.Message);
+            throw new AbortedException();
+        }
+        return true;
+    }
+
+    /// <summary>go's <c>load</c>: finds the package's module and directory, reads its files and queues its imports.</summary>
+    private async Task LoadAsync(GoPackage pkg, CancellationToken ct)
+    {
+        ModuleGraph? mg = null;
+        if (Requirements.Pruning == ModulePruning.Unpruned)
+        {
+            var (g, err) = await Requirements.GraphAsync(_loader, ct).ConfigureAwait(false);
+            if (err is null) mg = g;
+        }
+        var found = await ImportFromModulesAsync(pkg.ImportPath, Requirements, mg, ct).ConfigureAwait(false);
+        pkg.Module = found.Mod;
+        pkg.Dir = found.Dir;
+        pkg.AltModules = found.AltMods;
+        pkg.Error = found.Err;
+        pkg.IsStandard = found.IsStd;
+        pkg.InMainModule = found.Mod.Path is { Length: > 0 } && found.Mod.Path == MainPath;
+        if (found.Dir is null) return;
+        if (found.IsStd)
+        {
+            if (_options.GoRoot is { } goRoot) pkg.AbsoluteDir = Path.Combine([goRoot, "src", .. found.Dir.Split('/')]);
+            ApplyFlags(pkg, PackageFlags.ImportsLoaded);
+            return;
+        }
+        var content = found.Content!;
+        if (content.IsLocal) pkg.AbsoluteDir = content.Describe(found.Dir);
+        if (pkg.InMainModule) ApplyFlags(pkg, PackageFlags.InAll);
+        if (_options.AllowPackage is { } allow && found.Mod.Version.Length != 0)
+        {
+            if (!await allow(pkg.ImportPath, found.Mod, ct).ConfigureAwait(false)) pkg.Error = new VersionChangeException();
+        }
+        var files = PackageFiles.Scan(content.Files(found.Dir), _options.Tags);
+        if (files.Error is not null)
+        {
+            pkg.Error = new GoCommandException(files.Error);
+            return;
+        }
+        if (files.NoGoFiles)
+        {
+            pkg.Error = new NoGoFilesException(content.Describe(found.Dir), files.IgnoredGoFiles.Count > 0);
+            return;
+        }
+        pkg.Files = files;
+        var importFlags = pkg.Has(PackageFlags.InAll) ? PackageFlags.InAll : PackageFlags.None;
+        foreach (var imp in files.Imports) pkg.ImportedPackages.Add(Pkg(imp.Path, importFlags));
+        ApplyFlags(pkg, PackageFlags.ImportsLoaded);
+    }
+
+    /// <summary>go's <c>loadTest</c>: the test imports of the tested package.</summary>
+    private void LoadTest(GoPackage test)
+    {
+        var importFlags = test.Has(PackageFlags.InAll) ? PackageFlags.InAll : PackageFlags.None;
+        foreach (var imp in test.TestOf!.TestImports) test.ImportedPackages.Add(Pkg(imp.Path, importFlags));
+        ApplyFlags(test, PackageFlags.ImportsLoaded);
+    }
+
+    /// <summary>go's <c>buildStacks</c>: the load order (roots, then breadth-first) and each package's importer on its shortest stack.</summary>
+    private void BuildStacks()
+    {
+        var seen = new HashSet<GoPackage>(_roots);
+        _pkgs = [.. _roots];
+        foreach (var r in _roots) r.Stack = null;
+        for (int i = 0; i < _pkgs.Count; i++)
+        {
+            var pkg = _pkgs[i];
+            foreach (var next in pkg.ImportedPackages)
+            {
+                if (!seen.Add(next)) continue;
+                next.Stack = pkg;
+                _pkgs.Add(next);
+            }
+            if (pkg.Test is { } test && seen.Add(test))
+            {
+                test.Stack = pkg;
+                _pkgs.Add(test);
+            }
+        }
+    }
+
+    /// <summary>go's <c>updateRequirements</c>: roots updated for the loaded packages; changed when a package's module moved.</summary>
+    private async Task<bool> UpdateRequirementsAsync(CancellationToken ct)
+    {
+        var rs = Requirements;
+        // Only a load of "all" under any tags sees every direct import: otherwise the direct marks are kept.
+        bool loadedDirect = _allPatternIsRoot && _options.Tags.IsAny;
+        var direct = loadedDirect ? new HashSet<string>(StringComparer.Ordinal) : new HashSet<string>(rs.Direct, StringComparer.Ordinal);
+        foreach (var pkg in _pkgs)
+        {
+            if (!pkg.InMainModule || pkg.Module.Version.Length != 0) continue;
+            foreach (var dep in pkg.ImportedPackages)
+            {
+                if (!dep.FromExternalModule) continue;
+                if (pkg.Error is null && !ModMode && (!rs.RootSelected(MainPath, dep.Module.Path, out var v) || v != dep.Module.Version))
+                {
+                    pkg.Error = new ImplicitDependencyImportException(pkg.ImportPath, dep.ImportPath, dep.Module);
+                    continue;
+                }
+                direct.Add(dep.Module.Path);
+            }
+        }
+        var updated = await _loader.UpdateRootsAsync(direct, rs, [], ct, _pkgs, _options.AssumeRootsImported).ConfigureAwait(false);
+        bool changed = false;
+        if (!ReferenceEquals(updated, rs) && !updated.RootModules.SequenceEqual(rs.RootModules))
+        {
+            var (mg, err) = await updated.GraphAsync(_loader, ct).ConfigureAwait(false);
+            if (err is not null) throw err;
+            foreach (var pkg in _pkgs)
+            {
+                if (pkg.FromExternalModule && mg.Selected(pkg.Module.Path) != pkg.Module.Version) { changed = true; break; }
+                if (pkg.Error is not null && (await ImportFromModulesAsync(pkg.ImportPath, updated, null, ct).ConfigureAwait(false)).Err is null) { changed = true; break; }
+            }
+        }
+        Requirements = updated;
+        return changed;
+    }
+
+    /// <summary>go's <c>resolveMissingImports</c>: for each package no module provides, the module its latest version is in.</summary>
+    private async Task<Dictionary<ModuleVersion, GoPackage>> ResolveMissingImportsAsync(CancellationToken ct)
+    {
+        var found = new List<(GoPackage Pkg, ModuleVersion Mod)>();
+        foreach (var pkg in _pkgs)
+        {
+            if (pkg.Error is not ImportMissingException || pkg.IsTest) continue;
+            var (mod, err) = await QueryImportAsync(pkg.ImportPath, ct).ConfigureAwait(false);
+            if (err is not null) pkg.Error = err;
+            found.Add((pkg, mod));
+        }
+        var modAddedBy = new Dictionary<ModuleVersion, GoPackage>();
+        foreach (var (pkg, mod) in found)
+        {
+            if (mod.Path is not { Length: > 0 }) continue;
+            _messages.Add($"go: found {pkg.ImportPath} in {mod.Path} {mod.Version}");
+            modAddedBy.TryAdd(mod, pkg);
+        }
+        return modAddedBy;
+    }
+
+    /// <summary>
+    /// go's <c>queryImport</c>: the module to add for an import no module of the build list provides — a replaced module
+    /// (its highest replaced version) holding the package, else the latest version of the longest module path that
+    /// provides it (<c>go: finding module for package …</c>). Under readonly, never looked up.
+    /// </summary>
+    private async Task<(ModuleVersion Mod, Exception? Err)> QueryImportAsync(string path, CancellationToken ct)
+    {
+        var main = _loader.Main;
+        var mods = new List<ModuleVersion>();
+        foreach (var (mp, hv) in main.HighestReplaced)
+        {
+            if (!(mp == path || (path.Length > mp.Length && path[mp.Length] == '/' && path.StartsWith(mp, StringComparison.Ordinal)))) continue;
+            var mv = hv;
+            if (mv.Length == 0)
+            {
+                mv = ModulePath.SplitPathVersion(mp, out _, out var pathMajor) && pathMajor.Length > 0
+                    ? PseudoVersion.ZeroPseudoVersion(pathMajor[1..])
+                    : PseudoVersion.ZeroPseudoVersion("v0");
+            }
+            var (mg, gerr) = await Requirements.GraphAsync(_loader, ct).ConfigureAwait(false);
+            if (gerr is not null) return (default, gerr);
+            if (ModuleLoader.CompareVersions(mg.Selected(mp), mv) >= 0) continue;
+            mods.Add(new ModuleVersion(mp, mv));
+        }
+        mods.Sort((a, b) => b.Path.Length.CompareTo(a.Path.Length));
+        foreach (var m in mods)
+        {
+            ModuleContent content;
+            try
+            {
+                content = await _loader.FetchAsync(m, ct).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is ModuleException or GoCommandException or IOException or InvalidDataException)
+            {
+                return (default, e);
+            }
+            if (ModuleLoader.DirInModule(path, m.Path, content).HasGoFiles)
+                return ModMode ? (m, null) : (default, ImportMissingException.ReplacedNotRequired(path, m));
+        }
+        if (mods.Count > 0 && !ModulePath.IsValidPath(path))
+            return (default, new PackageNotInModuleException(mods[0], main.Replacement(mods[0]), "latest", path));
+        if (StandardLibrary.IsStandardImportPath(path)) return (default, ImportMissingException.NotInGoRoot(path, _options.GoRoot));
+        if (!ModMode)
+            return (default, ImportMissingException.NoModule(path, modMode: false,
+                queryText: _loader.Options.ModFlagExplicit ? "import lookup disabled by -mod=readonly" : null));
+
+        _messages.Add($"go: finding module for package {path}");
+        var (graph, err) = await Requirements.GraphAsync(_loader, ct).ConfigureAwait(false);
+        if (err is not null) return (default, err);
+        var (candidates, qerr) = await _query.QueryPackagesAsync(path, "latest", graph.Selected, _ => _loader.CheckAllowedAsync, ct).ConfigureAwait(false);
+        if (qerr is not null)
+        {
+            if (PackageQuery.IsNotExist(qerr)) return (default, ImportMissingException.NoModule(path, modMode: true, qerr));
+            return (default, qerr);
+        }
+        string missingVersion = "";
+        for (int i = 0; i < candidates.Count; i++)
+        {
+            var c = candidates[i];
+            var v = graph.Selected(c.Path);
+            if (v != "none" && SemVer.Compare(v, c.Version) > 0)
+            {
+                if (i == 0) missingVersion = v;
+                continue;
+            }
+            return (c, null);
+        }
+        return (default, ImportMissingException.NewerSelected(path, candidates[0], missingVersion));
+    }
+
+    /// <summary>What <see cref="ImportFromModulesAsync"/> found.</summary>
+    private readonly record struct Found(ModuleVersion Mod, ModuleContent? Content, string? Dir, IReadOnlyList<ModuleVersion> AltMods, Exception? Err, bool IsStd = false);
+
+    /// <summary>
+    /// go's <c>importFromModules</c>: the one module of the build list providing package <paramref name="path"/>
+    /// (trying the roots first when <paramref name="mg"/> is null, then the whole graph). Standard-library paths have
+    /// no module; several providers are an <see cref="AmbiguousImportException"/>, none an
+    /// <see cref="ImportMissingException"/>; under readonly a module without a go.sum zip line that may hold the package
+    /// is an <see cref="ImportMissingSumException"/>. Every module looked into is fetched.
+    /// </summary>
+    private async Task<Found> ImportFromModulesAsync(string path, Requirements rs, ModuleGraph? mg, CancellationToken ct)
+    {
+        if (path == "C") return new Found(default, null, null, [], null);
+        try
+        {
+            ModulePath.CheckImportPath(path);
+        }
+        catch (ModulePathException e)
+        {
+            return new Found(default, null, null, [], new GoCommandException(e.Message, e));
+        }
+        bool pathIsStd = StandardLibrary.IsStandardImportPath(path);
+        if (pathIsStd && StandardLibrary.Contains(path, _loader.EffectiveGoVersion)) return new Found(default, null, path, [], null, IsStd: true);
+
+        while (true)
+        {
+            var mods = new List<ModuleVersion>();
+            var contents = new List<ModuleContent>();
+            var dirs = new List<string>();
+            var altMods = new List<ModuleVersion>();
+            var sumErrMods = new List<ModuleVersion>();
+            for (var prefix = path; prefix != "."; prefix = ParentPath(prefix))
+            {
+                string v;
+                if (mg is null)
+                {
+                    if (!rs.RootSelected(MainPath, prefix, out v)) continue;
+                }
+                else v = mg.Selected(prefix);
+                if (v == "none") continue;
+                var m = new ModuleVersion(prefix, v);
+                ModuleContent content;
+                try
+                {
+                    if (!ModMode && v.Length != 0 && _loader.Main.Resolve(m) is { Version.Length: > 0 } actual && !_loader.HadSum(actual))
+                    {
+                        sumErrMods.Add(m);
+                        continue;
+                    }
+                    content = await _loader.FetchAsync(m, ct).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is ModuleException or GoCommandException or IOException or InvalidDataException)
+                {
+                    return new Found(default, null, null, [], e);
+                }
+                var (dir, ok) = ModuleLoader.DirInModule(path, m.Path, content);
+                if (ok)
+                {
+                    mods.Add(m);
+                    contents.Add(content);
+                    dirs.Add(content.Describe(dir!));
+                }
+                else altMods.Add(m);
+            }
+            if (mods.Count > 1)
+            {
+                mods.Reverse();
+                dirs.Reverse();
+                return new Found(default, null, null, [], new AmbiguousImportException(path, dirs, mods));
+            }
+            if (sumErrMods.Count > 0)
+            {
+                sumErrMods.Reverse();
+                return new Found(default, null, null, [], new ImportMissingSumException(path, sumErrMods, mods.Count > 0, null, "", false));
+            }
+            if (mods.Count == 1)
+            {
+                var (dir, _) = ModuleLoader.DirInModule(path, mods[0].Path, contents[0]);
+                return new Found(mods[0], contents[0], dir, altMods, null);
+            }
+            if (mg is not null)
+                return new Found(default, null, null, [], pathIsStd
+                    ? ImportMissingException.NotInGoRoot(path, _options.GoRoot)
+                    : ImportMissingException.NoModule(path, ModMode));
+            var (g, err) = await rs.GraphAsync(_loader, ct).ConfigureAwait(false);
+            if (err is not null) return new Found(default, null, null, [], err);
+            mg = g;
+        }
+    }
+
+    private static string ParentPath(string p)
+    {
+        int i = p.LastIndexOf('/');
+        return i < 0 ? "." : p[..i];
+    }
+}

@@ -1,0 +1,146 @@
+using GoMod.Core.Imports;
+using GoMod.Core.ModLoad;
+using GoMod.Core.Reports;
+
+namespace GoMod.Core.Packages;
+
+/// <summary>
+/// Package patterns of the main module as go's <c>LoadPackages</c> matches them: directory patterns (<c>.</c>,
+/// <c>./dir</c>, <c>./...</c>, <c>./dir/...</c>, absolute directories) walk the main module's tree (go's
+/// <c>MatchDirs</c>: not into <c>.</c>/<c>_</c>-prefixed directories, <c>testdata</c> or nested modules; <c>vendor</c>
+/// elements never match <c>...</c>) keeping directories with a file built for this platform; <c>all</c> starts from the
+/// main module's packages (go's <c>matchPackages</c> over the main module, for the load's tags); import paths name
+/// themselves, and an import path pattern with <c>...</c> matches the main module's packages.
+/// </summary>
+internal sealed class PackagePatterns(ModuleLoader loader)
+{
+    /// <summary>go's <c>search.IsRelativePath</c> or an absolute path: a directory pattern.</summary>
+    public static bool IsLocal(string p) =>
+        Path.IsPathRooted(p) || p is "." or ".." || p.StartsWith("./", StringComparison.Ordinal) || p.StartsWith("../", StringComparison.Ordinal);
+
+    /// <summary>go's <c>DirImportPath</c>: the import path (pattern) of a directory (pattern) of the main module, or ".".</summary>
+    public string DirImportPath(string pattern, out string absDir)
+    {
+        var main = loader.Main;
+        absDir = Path.GetFullPath(Path.Combine(loader.Options.WorkingDirectory ?? main.ModRoot, pattern));
+        var root = Path.GetFullPath(main.ModRoot).TrimEnd(Path.DirectorySeparatorChar);
+        if (absDir == root) return main.Path;
+        if (absDir.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            return main.Path + absDir[root.Length..].Replace(Path.DirectorySeparatorChar, '/');
+        return ".";
+    }
+
+    /// <summary>
+    /// The import paths a load starts from, pattern by pattern: directory patterns resolved as go's package loader
+    /// resolves them (a <c>...</c> pattern to the directories with files built for <paramref name="dirTags"/>, a literal
+    /// directory to itself, which must hold <c>.go</c> files), <c>all</c> to the main module's packages, a main-module
+    /// import path pattern with <c>...</c> to the matching packages, other paths as given. Matching failures go to
+    /// <paramref name="errors"/>; patterns matching nothing to <paramref name="warnings"/> (go's wording).
+    /// </summary>
+    public List<string> Roots(IReadOnlyList<string> patterns, BuildTags dirTags, BuildTags loadTags, List<string>? errors, List<string>? warnings = null)
+    {
+        var roots = new List<string>();
+        var main = loader.Main;
+        foreach (var pattern in patterns)
+        {
+            if (pattern == "all")
+            {
+                roots.AddRange(MainModulePackages(main.Path + "/...", loadTags));
+                continue;
+            }
+            if (!IsLocal(pattern))
+            {
+                if (pattern.Contains("...", StringComparison.Ordinal))
+                {
+                    var found = MainModulePackages(pattern, loadTags);
+                    if (found.Count == 0) warnings?.Add($"go: warning: \"{pattern}\" matched no packages");
+                    roots.AddRange(found);
+                }
+                else roots.Add(pattern);
+                continue;
+            }
+            var dirs = new List<string>();
+            if (!pattern.Contains("...", StringComparison.Ordinal))
+            {
+                dirs.Add(Path.GetFullPath(Path.Combine(loader.Options.WorkingDirectory ?? main.ModRoot, pattern)));
+            }
+            else
+            {
+                var pkgPattern = DirImportPath(pattern, out _);
+                foreach (var name in MainPackageDirectories(pkgPattern, dirTags)) dirs.Add(name);
+                if (dirs.Count == 0) warnings?.Add($"go: warning: \"{pattern}\" matched no packages");
+            }
+            foreach (var dir in dirs)
+            {
+                var rel = Path.GetRelativePath(main.ModRoot, dir).Replace(Path.DirectorySeparatorChar, '/');
+                if (rel == ".") rel = "";
+                if (!Directory.Exists(dir) || !Directory.EnumerateFiles(dir, "*.go").Any())
+                {
+                    errors?.Add(Directory.Exists(dir) ? $"no Go files in {dir}" : $"stat {dir}: directory not found");
+                    continue;
+                }
+                roots.Add(rel.Length == 0 ? main.Path : main.Path + "/" + rel);
+            }
+        }
+        return roots;
+    }
+
+    /// <summary>go's <c>MatchDirs</c> for the main module: directories matching the pattern with a file built for <paramref name="tags"/>.</summary>
+    public List<string> MainPackageDirectories(string pkgPattern, BuildTags tags)
+    {
+        var main = loader.Main;
+        var content = ModuleContent.FromDirectory(main.ModRoot);
+        var match = ModuleLister.MatchPattern(pkgPattern);
+        var found = new List<string>();
+        foreach (var rel in ModuleDirectories(main.ModRoot, skipVendor: false))
+        {
+            var name = rel.Length == 0 ? main.Path : main.Path + "/" + rel;
+            if (match(name) && GoSourceScanner.HasBuildableGoFiles(content.Files(rel), tags)) found.Add(FullPath(main.ModRoot, rel));
+        }
+        return found;
+    }
+
+    /// <summary>
+    /// go's <c>matchPackages</c> over the main module: the import paths matching <paramref name="pkgPattern"/> whose
+    /// directory has a file that counts for <paramref name="tags"/> (a directory the scanner cannot read counts too).
+    /// </summary>
+    public List<string> MainModulePackages(string pkgPattern, BuildTags tags)
+    {
+        var main = loader.Main;
+        var content = ModuleContent.FromDirectory(main.ModRoot);
+        var match = ModuleLister.MatchPattern(pkgPattern);
+        var found = new List<string>();
+        foreach (var rel in ModuleDirectories(main.ModRoot, skipVendor: true))
+        {
+            var name = rel.Length == 0 ? main.Path : main.Path + "/" + rel;
+            if (match(name) && !PackageFiles.Scan(content.Files(rel), tags).NoGoFiles) found.Add(name);
+        }
+        return found;
+    }
+
+    /// <summary>
+    /// The directories of a module as go's pattern matching walks them (slash-separated, relative to the root, "" for
+    /// the root itself), in order: names starting with <c>.</c> or <c>_</c>, <c>testdata</c> and nested modules are
+    /// left out, and when <paramref name="skipVendor"/> nothing below a <c>vendor</c> directory under the root.
+    /// </summary>
+    public static IEnumerable<string> ModuleDirectories(string modRoot, bool skipVendor)
+    {
+        var pending = new Stack<string>([""]);
+        while (pending.TryPop(out var rel))
+        {
+            var full = FullPath(modRoot, rel);
+            yield return rel;
+            if (rel.Length != 0 && skipVendor && Path.GetFileName(full) == "vendor") continue;
+            foreach (var sub in Directory.EnumerateDirectories(full).Order(StringComparer.Ordinal).Reverse())
+            {
+                var elem = Path.GetFileName(sub);
+                if (elem.StartsWith('.') || elem.StartsWith('_') || elem == "testdata") continue;
+                if (File.Exists(Path.Combine(sub, "go.mod"))) continue;
+                pending.Push(rel.Length == 0 ? elem : rel + "/" + elem);
+            }
+        }
+    }
+
+    /// <summary>The directory of a slash-separated module-relative path.</summary>
+    public static string FullPath(string modRoot, string rel) => rel.Length == 0 ? modRoot : Path.Combine([modRoot, .. rel.Split('/')]);
+}
