@@ -235,6 +235,8 @@ public sealed class ModuleRestorer
                     (path, version) => !version.EndsWith("/go.mod", StringComparison.Ordinal) && targetSet.Contains(new ModuleVersion(path, version))).ConfigureAwait(false);
 
             await AddRetractionWarningsAsync(source, load, ct).ConfigureAwait(false);
+            foreach (var f in await ImportCommentStep.CheckAsync(setup, source, load with { Files = _files }, modules, ct).ConfigureAwait(false))
+                _diagnostics.Add(FailureCodes.ToDiagnostic(f, f.File, f.Line, f.Column));
             progress.Finish();
             return Result(modules, downloaded, progress.Bytes);
         }
