@@ -172,26 +172,35 @@ public sealed class ModuleRestorer
                 _diagnostics.AddRange(CommandDiagnostics(list, _mod, ModFile));
                 return Result(modules);
             }
-            if (mode == ModMode.Mod)
+            // go.mod as go list -m all makes it consistent.
+            if (mode == ModMode.Mod && list.GoMod is not null) await WriteGoModAsync(list.GoMod, ct).ConfigureAwait(false);
+
+            // The packages go build loads: imports resolved (added under -mod=mod), go.sum kept as go build keeps it.
+            // A main module with no package to build keeps go mod download's set and go.sum (list's).
+            var packages = await PackageRestore.LoadAsync(setup, source, _files, ct).ConfigureAwait(false);
+            _diagnostics.AddRange(packages.Diagnostics);
+            if (Failed) return Result(modules);
+            bool downloadAll = !packages.BuildsPackages;
+            if (mode == ModMode.Mod && (downloadAll ? list.GoSum : packages.GoSum) is { } goSum)
             {
-                // go list -m all's own go.mod and go.sum updates (consistent roots, go.mod hashes it read).
-                if (list.GoMod is not null)
+                await RestoreSetup.WriteModuleFileAsync(setup.SumFile, goSum, ct).ConfigureAwait(false);
+                _sum = GoSumFile.Parse(setup.SumFile, goSum);
+                _files = _files with { GoSum = goSum };
+            }
+            if (!downloadAll && packages.GoMod is not null)
+            {
+                await WriteGoModAsync(packages.GoMod, ct).ConfigureAwait(false);
+                // New requirements: the build list is listed again from the go.mod written.
+                list = await ModuleReports.ListAsync(setup.ModuleDir, source, ["all"],
+                    new ListOptions { ModCache = setup.Environment.ModCache, Mvs = load with { Files = _files } }, ct).ConfigureAwait(false);
+                if (list.ExitCode != 0)
                 {
-                    await RestoreSetup.WriteModuleFileAsync(ModFile, list.GoMod, ct).ConfigureAwait(false);
-                    _mod = GoModFile.Parse(ModFile, list.GoMod);
-                    _files = _files with { GoMod = list.GoMod };
-                }
-                if (list.GoSum is not null)
-                {
-                    await RestoreSetup.WriteModuleFileAsync(setup.SumFile, list.GoSum, ct).ConfigureAwait(false);
-                    _sum = GoSumFile.Parse(setup.SumFile, list.GoSum);
-                    _files = _files with { GoSum = list.GoSum };
+                    _diagnostics.AddRange(CommandDiagnostics(list, _mod, ModFile));
+                    return Result(modules);
                 }
             }
 
             var buildList = list.Modules.Where(m => !m.Main).ToList();
-            var targets = ModDownload.Targets(_mod, buildList.Select(m => new ModuleVersion(m.Path, m.Version)));
-            var targetSet = targets.ToHashSet();
             modules = [modules[0]];
             var origin = new Dictionary<ModuleVersion, (int Index, ModFilePosition? At)>();
             foreach (var m in buildList)
@@ -207,6 +216,11 @@ public sealed class ModuleRestorer
                 modules.Add(new(m.Path, m.Version, m.Dir, FirstHash(target.Path, target.Version), FirstHash(target.Path, target.Version + "/go.mod"),
                     m.Replace is { } rr ? $"{rr.Path}@{rr.Version}" : "", m.Indirect, Main: false));
             }
+
+            // go build extracts the modules it looked into for packages (of the build list), not every requirement.
+            var targets = downloadAll
+                ? ModDownload.Targets(_mod, buildList.Select(m => new ModuleVersion(m.Path, m.Version)))
+                : packages.Zips.Where(origin.ContainsKey).ToList();
 
             // Under readonly a zip needs its go.sum line before anything is fetched (go 1.19's wording).
             if (mode != ModMode.Mod)
@@ -229,16 +243,27 @@ public sealed class ModuleRestorer
             }
             var downloaded = results.Count(r => r.Succeeded && r.Downloaded);
             if (Failed) return Result(modules);
-            if (mode == ModMode.Mod)
-                // go build adds the zip hashes of the modules it builds; MVS already wrote the go.mod hashes go keeps.
+            if (mode == ModMode.Mod && downloadAll)
+            {
+                // go mod download adds the zip hashes of what it fetched; go list -m all already wrote the go.mod hashes.
+                var targetSet = targets.ToHashSet();
                 await downloader.SaveGoSumAsync(ct,
                     (path, version) => !version.EndsWith("/go.mod", StringComparison.Ordinal) && targetSet.Contains(new ModuleVersion(path, version))).ConfigureAwait(false);
+            }
 
             await AddRetractionWarningsAsync(source, load, ct).ConfigureAwait(false);
             foreach (var f in await ImportCommentStep.CheckAsync(setup, source, load with { Files = _files }, modules, ct).ConfigureAwait(false))
                 _diagnostics.Add(FailureCodes.ToDiagnostic(f, f.File, f.Line, f.Column));
             progress.Finish();
             return Result(modules, downloaded, progress.Bytes);
+        }
+
+        /// <summary>Writes go.mod under <c>-mod=mod</c> and reads the restore's view of it again.</summary>
+        private async Task WriteGoModAsync(string text, CancellationToken ct)
+        {
+            await RestoreSetup.WriteModuleFileAsync(ModFile, text, ct).ConfigureAwait(false);
+            _mod = GoModFile.Parse(ModFile, text);
+            _files = _files with { GoMod = text };
         }
 
         /// <summary>
