@@ -34,6 +34,12 @@ internal static class ImportCommentStep
             var severity = policy.For(modulePath, pkg.InMainModule);
             if (severity == ImportCommentSeverity.None) continue;
             var comments = await ImportCommentChecker.ReadFilesAsync(dir, [.. pkg.GoFiles, .. pkg.TestGoFiles], cancellationToken).ConfigureAwait(false);
+            // go/build's ImportComment: the first comment that parses, recorded on the package.
+            if (comments.FirstOrDefault(c => c.Path is not null) is { } first)
+            {
+                pkg.ImportComment = first.Path;
+                pkg.ImportCommentPosition = new SourcePosition(Path.GetFileName(first.File), first.Line, first.Column);
+            }
             failures.AddRange(ImportCommentChecker.Check(pkg.ImportPath, dir, comments, severity, pkg.InMainModule));
         }
         return failures;
