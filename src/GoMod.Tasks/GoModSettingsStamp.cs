@@ -29,6 +29,7 @@ public sealed class GoModSettingsStamp : GoModTask
         text.Append("GoModMode=").Append(options.ModMode).Append('\n');
         text.Append("GoVendor=").Append(options.WriteVendor ? "true" : "false").Append('\n');
         text.Append("GoImportComments=").Append(options.ImportComments).Append('\n');
+        text.Append("GoImportCommentsExempt=").Append(options.ImportCommentsExempt).Append('\n');
         // A go.sum that appears or disappears is a changed input even though a missing file has no time stamp.
         text.Append("GoSum=").Append(System.IO.File.Exists(options.SumFile) ? "true" : "false").Append('\n');
         text.Append("Tasks=").Append(typeof(GoModSettingsStamp).Assembly.ManifestModule.ModuleVersionId).Append('\n');

@@ -51,6 +51,9 @@ public abstract class GoModTask : MSBuildTask, ICancelableTask, IDisposable
     /// <summary>GoImportComments: error, warning or none.</summary>
     public string? GoImportComments { get; set; }
 
+    /// <summary>GoImportCommentsExempt: module path patterns whose import comments are not checked.</summary>
+    public string? GoImportCommentsExempt { get; set; }
+
     /// <summary>
     /// The settings as the targets pass them (<c>@(_GoModSetting)</c>): identity the property name (GoProxy, GoModMode…),
     /// metadata <c>Value</c>, URL passwords redacted, or <c>FromEnvironment</c> (see <see cref="GoSettings"/>). Each overrides the property of that name.
@@ -90,6 +93,7 @@ public abstract class GoModTask : MSBuildTask, ICancelableTask, IDisposable
             ModMode = GoModMode?.Trim() ?? "",
             WriteVendor = GoVendor,
             ImportComments = GoImportComments?.Trim() ?? "",
+            ImportCommentsExempt = GoImportCommentsExempt?.Trim() ?? "",
         };
     }
 
@@ -107,6 +111,7 @@ public abstract class GoModTask : MSBuildTask, ICancelableTask, IDisposable
         ("GoModMode", null, (t, v) => t.GoModMode = v),
         ("GoVendor", null, (t, v) => t.GoVendor = string.Equals(v.Trim(), "true", StringComparison.OrdinalIgnoreCase)),
         ("GoImportComments", null, (t, v) => t.GoImportComments = v),
+        ("GoImportCommentsExempt", null, (t, v) => t.GoImportCommentsExempt = v),
     ];
 
     /// <summary>

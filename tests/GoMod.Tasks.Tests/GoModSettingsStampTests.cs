@@ -53,4 +53,24 @@ public sealed class GoModSettingsStampTests : IDisposable
 
         File.ReadAllText(Stamp).ShouldNotBe(before);
     }
+
+    [Fact]
+    public void GoImportCommentsExempt_is_a_setting_of_the_stamp()
+    {
+        _dir.Write("go.mod", "module example.com/app\n");
+        GoModSettingsStamp Exempt(string value) => new()
+        {
+            BuildEngine = _engine,
+            GoModFile = _dir.Combine("go.mod"),
+            File = Stamp,
+            Settings = [new TaskItem("GoImportCommentsExempt", new Dictionary<string, string> { ["Value"] = value })],
+        };
+        Exempt("").Execute().ShouldBeTrue();
+        var before = File.ReadAllText(Stamp);
+
+        Exempt("github.com/rsc").Execute().ShouldBeTrue();
+
+        File.ReadAllText(Stamp).ShouldNotBe(before);
+        _engine.Messages.ShouldNotContain(m => (m.Message ?? "").Contains("unknown setting", StringComparison.Ordinal));
+    }
 }

@@ -142,6 +142,18 @@ public static class DiagnosticCodes
     public static readonly DiagnosticDescriptor ImplicitDependencyImport = new("GOMOD0313", Error, "import from an implicitly required module",
         "Run the go get command the message names (or build once with GoModMode=mod) so that go.mod requires the module.");
 
+    /// <summary>A package the build loads is imported by another path than its import comment names (GOPATH-mode go's "code in directory … expects import …"); GoImportComments=error, the default for the main module.</summary>
+    public static readonly DiagnosticDescriptor ImportCommentMismatch = new("GOMOD0320", Error, "import path disagrees with import comment",
+        "Import the package by the path its import comment names (requiring the module that provides it), correct the comment if it is yours, or list the module in GoImportCommentsExempt.");
+
+    /// <summary>Files of one package name different canonical paths in their import comments; GoImportComments=error.</summary>
+    public static readonly DiagnosticDescriptor ConflictingImportComments = new("GOMOD0321", Error, "conflicting import comments",
+        "Make every import comment of the package name the same path, or remove all but one.");
+
+    /// <summary>An import comment whose path is not a Go string literal; GoImportComments=error.</summary>
+    public static readonly DiagnosticDescriptor MalformedImportComment = new("GOMOD0322", Error, "cannot parse import comment",
+        "Write the comment as package name // import \"path\" with the path quoted, or remove it.");
+
     /// <summary>The selected version has been retracted by its author.</summary>
     public static readonly DiagnosticDescriptor Retracted = new("GOMOD0350", Warning, "retracted module version",
         "Move to a version the author has not retracted, e.g. with 'go get <module>@latest'.");
@@ -149,6 +161,18 @@ public static class DiagnosticCodes
     /// <summary>The required module is deprecated by its author.</summary>
     public static readonly DiagnosticDescriptor Deprecated = new("GOMOD0351", Warning, "deprecated module",
         "Follow the deprecation message, usually by moving to the module it names.");
+
+    /// <summary>GOMOD0320 as a warning: GoImportComments=warning, the default for dependencies.</summary>
+    public static readonly DiagnosticDescriptor ImportCommentMismatchWarning = new("GOMOD0370", Warning, "import path disagrees with import comment",
+        "Import the package by the path its import comment names (requiring the module that provides it), or list the module in GoImportCommentsExempt if the comment is stale.");
+
+    /// <summary>GOMOD0321 as a warning: GoImportComments=warning, the default for dependencies.</summary>
+    public static readonly DiagnosticDescriptor ConflictingImportCommentsWarning = new("GOMOD0371", Warning, "conflicting import comments",
+        "Report the conflicting comments to the module's author, or list the module in GoImportCommentsExempt.");
+
+    /// <summary>GOMOD0322 as a warning: GoImportComments=warning, the default for dependencies.</summary>
+    public static readonly DiagnosticDescriptor MalformedImportCommentWarning = new("GOMOD0372", Warning, "cannot parse import comment",
+        "Report the malformed comment to the module's author, or list the module in GoImportCommentsExempt.");
 
     // Module cache and vendor/.
 
@@ -186,7 +210,9 @@ public static class DiagnosticCodes
         SumFileSyntax, MissingSum, ChecksumMismatch, CacheModified, SumDbSecurityError, InvalidModuleZip,
         ModuleNotFound, ProxyRequestFailed, LookupDisabled, SumDbUnavailable, VcsRequestFailed, NotInCacheOffline,
         InvalidRequirement, PathMismatch, ReplacementDirectoryMissing, ModuleGraphError, ModFileUpdateNeeded, GetFailed,
-        ImportMissing, AmbiguousImport, NoGoFiles, ImplicitDependencyImport, Retracted, Deprecated,
+        ImportMissing, AmbiguousImport, NoGoFiles, ImplicitDependencyImport,
+        ImportCommentMismatch, ConflictingImportComments, MalformedImportComment, Retracted, Deprecated,
+        ImportCommentMismatchWarning, ConflictingImportCommentsWarning, MalformedImportCommentWarning,
         CacheWriteFailed, InconsistentVendoring, VendorWriteFailed, EmbedPatternInvalid,
         Canceled, InternalError,
     ];

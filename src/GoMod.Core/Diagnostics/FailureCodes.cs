@@ -1,5 +1,6 @@
 using GoMod.Core.Fetch;
 using GoMod.Core.GoEnv;
+using GoMod.Core.Imports;
 using GoMod.Core.ModCache;
 using GoMod.Core.ModFile;
 using GoMod.Core.ModGet;
@@ -65,6 +66,12 @@ public static class FailureCodes
         (typeof(InconsistentVendoringException), DiagnosticCodes.InconsistentVendoring),
         (typeof(VendorWriteException), DiagnosticCodes.VendorWriteFailed),
         (typeof(EmbedPatternException), DiagnosticCodes.EmbedPatternInvalid),
+        (typeof(ImportCommentMismatchException), DiagnosticCodes.ImportCommentMismatch),
+        (typeof(ConflictingImportCommentsException), DiagnosticCodes.ConflictingImportComments),
+        (typeof(MalformedImportCommentException), DiagnosticCodes.MalformedImportComment),
+        (typeof(ImportCommentMismatchWarningException), DiagnosticCodes.ImportCommentMismatchWarning),
+        (typeof(ConflictingImportCommentsWarningException), DiagnosticCodes.ConflictingImportCommentsWarning),
+        (typeof(MalformedImportCommentWarningException), DiagnosticCodes.MalformedImportCommentWarning),
         (typeof(ModuleRetractedException), DiagnosticCodes.Retracted),
         (typeof(ModuleDeprecatedException), DiagnosticCodes.Deprecated),
         (typeof(UnsupportedSettingException), DiagnosticCodes.NotSupportedYet),

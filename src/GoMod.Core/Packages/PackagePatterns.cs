@@ -115,6 +115,8 @@ internal sealed class PackagePatterns(ModuleLoader loader)
             var name = rel.Length == 0 ? main.Path : main.Path + "/" + rel;
             if (match(name) && !PackageFiles.Scan(content.Files(rel), tags).NoGoFiles) found.Add(name);
         }
+        // matchPackages sorts what it found (the walk visits a/b before a-c; the roots, and so the import stacks, follow the sorted order).
+        found.Sort(StringComparer.Ordinal);
         return found;
     }
 

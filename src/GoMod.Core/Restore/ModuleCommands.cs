@@ -32,6 +32,11 @@ public static class ModuleCommands
         RunAsync(options, (dir, source, _, mvs) => ModuleReports.GraphAsync(dir, source, mvs, cancellationToken),
             writeWhenMod: false, cancellationToken);
 
+    /// <summary><c>go mod why [-m] [-vendor] args…</c>: a shortest import path from the main module to each package (module); never writes go.mod or go.sum.</summary>
+    public static Task<CommandResult> WhyAsync(RestoreOptions options, IReadOnlyList<string> args, WhyOptions why, CancellationToken cancellationToken) =>
+        RunAsync(options, (dir, source, _, mvs) => ModuleWhy.WhyAsync(dir, source, args, why, mvs, cancellationToken),
+            writeWhenMod: false, cancellationToken);
+
     /// <summary>
     /// <c>go get [-u|-u=patch] args…</c>: go.mod and go.sum are edited in place (comments kept, each written
     /// temp-then-rename and only when it changes); go's <c>go: added/upgraded …</c> lines come back as its stderr.

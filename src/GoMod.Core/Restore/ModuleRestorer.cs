@@ -261,6 +261,8 @@ public sealed class ModuleRestorer
             }
 
             await AddRetractionWarningsAsync(source, load, ct).ConfigureAwait(false);
+            foreach (var f in await ImportCommentStep.CheckAsync(setup, packages.Graph, modules, ct).ConfigureAwait(false))
+                _diagnostics.Add(FailureCodes.ToDiagnostic(f, f.File, f.Line, f.Column));
             progress.Finish();
             return Result(modules, downloaded, progress.Bytes);
         }

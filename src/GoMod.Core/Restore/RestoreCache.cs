@@ -62,6 +62,7 @@ public sealed record RestoreCache(string InputsHash, IReadOnlyList<RestoredModul
         Add($"mod={options.ModMode}");
         Add($"vendor={options.WriteVendor}");
         Add($"importcomments={options.ImportComments}");
+        Add($"importcommentsexempt={options.ImportCommentsExempt}");
         var full = Path.GetFullPath(options.ModFile);
         AddFile(full);
         AddFile(options.SumFile);

@@ -34,8 +34,11 @@ public sealed record RestoreOptions
     /// </summary>
     public string? VendorListFile { get; init; }
 
-    /// <summary>GoImportComments: "error", "warning" or "none" (go ignores import comments in module mode: "none" is the default).</summary>
+    /// <summary>GoImportComments: "error", "warning" or "none"; empty: errors for the main module's packages, warnings for the dependencies'.</summary>
     public string ImportComments { get; init; } = "";
+
+    /// <summary>GoImportCommentsExempt: module path patterns (GOPRIVATE-style, comma- or semicolon-separated) whose import comments are not checked.</summary>
+    public string ImportCommentsExempt { get; init; } = "";
 
     /// <summary>True in design-time builds: never touch the network; report only what the module cache has.</summary>
     public bool Offline { get; init; }

@@ -90,6 +90,20 @@ public sealed class DiagnosticFromInputTests : IDisposable
         package imp
 
         import _ "example.com/c"
+        -- example.com/stale@v1.0.0 --
+        go 1.19
+        -- example.com/stale@v1.0.0/s.go --
+        package stale // import "old.example/stale"
+        -- example.com/conflict@v1.0.0 --
+        go 1.19
+        -- example.com/conflict@v1.0.0/a.go --
+        package conflict // import "example.com/conflict"
+        -- example.com/conflict@v1.0.0/b.go --
+        package conflict /* import "example.com/other" */
+        -- example.com/bad@v1.0.0 --
+        go 1.19
+        -- example.com/bad@v1.0.0/b.go --
+        package bad // import example.com/bad
         """;
 
     public void Dispose() => _dir.Dispose();
@@ -417,6 +431,82 @@ public sealed class DiagnosticFromInputTests : IDisposable
         var get = await ModuleCommands.GetAsync(Options(), ["example.com/a@v9.9.9"], "", CancellationToken.None);
         var d = Single(get.Diagnostics, "GOMOD0306");
         FirstLine(d).ShouldContain("example.com/a@v9.9.9");
+    }
+
+    /// <summary>The main module (example.com/m) imports <paramref name="dependency"/>; its one file says <paramref name="packageLine"/>.</summary>
+    private string WriteImporter(string dependency, string packageLine = "package m")
+    {
+        WriteGoMod($"module example.com/m\n\ngo 1.19\n\nrequire {dependency} v1.0.0");
+        var file = Path.Combine(_main, "m.go");
+        File.WriteAllText(file, $"{packageLine}\n\nimport _ \"{dependency}\"\n");
+        return file;
+    }
+
+    private string CacheFile(string module, string file) => _dir.Combine(["modcache", .. module.Split('/')[..^1], module.Split('/')[^1] + "@v1.0.0", file]);
+
+    [Fact]
+    public async Task GOMOD0320_a_main_module_package_whose_import_comment_names_another_path()
+    {
+        var file = WriteImporter("example.com/a", "package m // import \"example.com/wrong\"");
+        var result = await RestoreAsync(Options());
+        var d = Single(result.Diagnostics, "GOMOD0320");
+        (d.IsError, d.File, d.Line, d.Column).ShouldBe((true, file, 1, 11));
+        FirstLine(d).ShouldStartWith($"code in directory {_main} expects import \"example.com/wrong\"");
+        result.Succeeded.ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task GOMOD0321_conflicting_import_comments_with_GoImportComments_error()
+    {
+        WriteImporter("example.com/conflict");
+        var d = Single((await RestoreAsync(Options() with { ImportComments = "error" })).Diagnostics, "GOMOD0321");
+        (d.File, d.Line, d.Column).ShouldBe((CacheFile("example.com/conflict", "b.go"), 1, 18));
+        FirstLine(d).ShouldBe($"found import comments \"example.com/conflict\" (a.go) and \"example.com/other\" (b.go) in {CacheFile("example.com/conflict", "")}");
+    }
+
+    [Fact]
+    public async Task GOMOD0322_a_main_module_import_comment_that_does_not_parse()
+    {
+        var file = WriteImporter("example.com/a", "package m // import example.com/m");
+        var d = Single((await RestoreAsync(Options())).Diagnostics, "GOMOD0322");
+        (d.IsError, d.File, d.Line, d.Column).ShouldBe((true, file, 1, 11));
+        FirstLine(d).ShouldBe($"{file}:1: cannot parse import comment");
+    }
+
+    [Fact]
+    public async Task GOMOD0370_a_dependency_s_stale_import_comment_is_a_warning_by_default()
+    {
+        WriteImporter("example.com/stale");
+        var result = await RestoreAsync(Options());
+        var d = Single(result.Diagnostics, "GOMOD0370");
+        (d.IsError, d.File, d.Line, d.Column).ShouldBe((false, CacheFile("example.com/stale", "s.go"), 1, 15));
+        FirstLine(d).ShouldEndWith("expects import \"old.example/stale\"; import \"old.example/stale\" instead of \"example.com/stale\"");
+        result.Succeeded.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task GOMOD0371_conflicting_import_comments_in_a_dependency_are_a_warning_by_default()
+    {
+        WriteImporter("example.com/conflict");
+        var d = Single((await RestoreAsync(Options())).Diagnostics, "GOMOD0371");
+        (d.IsError, d.File, d.Line).ShouldBe((false, CacheFile("example.com/conflict", "b.go"), 1));
+    }
+
+    [Fact]
+    public async Task GOMOD0372_a_dependency_s_unparsable_import_comment_is_a_warning_by_default()
+    {
+        WriteImporter("example.com/bad");
+        var d = Single((await RestoreAsync(Options())).Diagnostics, "GOMOD0372");
+        (d.IsError, d.File, d.Line, d.Column).ShouldBe((false, CacheFile("example.com/bad", "b.go"), 1, 13));
+    }
+
+    [Fact]
+    public async Task Import_comments_none_or_an_exempt_module_reports_nothing()
+    {
+        WriteImporter("example.com/stale");
+        (await RestoreAsync(Options() with { ImportComments = "none" })).Diagnostics.ShouldBeEmpty();
+        (await RestoreAsync(Options() with { ImportCommentsExempt = "example.com/stale" })).Diagnostics.ShouldBeEmpty();
+        Single((await RestoreAsync(Options() with { ImportComments = "error" })).Diagnostics, "GOMOD0320").File.ShouldBe(CacheFile("example.com/stale", "s.go"));
     }
 
     [Fact]
