@@ -47,6 +47,18 @@ internal sealed class GetResolver
         _options = options;
     }
 
+    /// <summary>
+    /// A resolver that serves another command's package queries (<see cref="QueryPatternAsync"/>) over that command's
+    /// loader, allowing every version as go does when it passes no filter (go mod init's conversion of legacy pins).
+    /// </summary>
+    internal GetResolver(ModuleLoader loader) : this(loader.Main.ModRoot, loader.Source, [], "", loader.Options)
+    {
+        _loader = loader;
+        _allowAll = true;
+    }
+
+    private readonly bool _allowAll;
+
     private sealed class ExitException : Exception;
 
     public async Task<GoOutput> RunAsync(CancellationToken ct)
@@ -202,7 +214,7 @@ internal sealed class GetResolver
     /// go's <c>QueryPattern</c> for a literal path: the modules (the path itself or a prefix of it) that provide a
     /// package of that path at the queried version, and the module of exactly that path if it exists without one.
     /// </summary>
-    private async Task<(IReadOnlyList<ModuleVersion> PkgMods, ModuleVersion ModOnly, Exception? Err)> QueryPatternAsync(string pattern, string query,
+    internal async Task<(IReadOnlyList<ModuleVersion> PkgMods, ModuleVersion ModOnly, Exception? Err)> QueryPatternAsync(string pattern, string query,
         Func<string, string> current, CancellationToken ct)
     {
         var main = _loader.Main;
@@ -297,6 +309,7 @@ internal sealed class GetResolver
     /// <summary>go's <c>checkAllowedOr</c>: the requested version and (for upgrade and patch) the selected one are allowed even if retracted.</summary>
     private AllowedFunc CheckAllowedOr(string requested, Func<string, string> selected) => async (m, ct) =>
     {
+        if (_allowAll) return null;
         if (m.Version == requested) return _loader.CheckExclusions(m);
         if ((requested is "upgrade" or "patch") && m.Version == selected(m.Path)) return null;
         return await _loader.CheckAllowedAsync(m, ct).ConfigureAwait(false);

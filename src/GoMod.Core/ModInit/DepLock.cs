@@ -72,7 +72,7 @@ internal static partial class DepLock
         foreach (var p in projects)
         {
             if (p.Path.Length == 0 || p.Version.Length == 0)
-                throw new LegacyManifestException(file, $"empty [[projects]] stanza ({p.Path})");
+                throw new LegacyManifestException(file, $"{file}: empty [[projects]] stanza ({p.Path})");
             require.Add(new ModuleVersion(p.Path, p.Version));
             if (p.Source.Length != 0)
             {

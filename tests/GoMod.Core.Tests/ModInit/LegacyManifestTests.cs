@@ -99,7 +99,7 @@ public class LegacyManifestTests
     public void Gopkg_empty_stanza_is_go_s_error()
     {
         var e = Should.Throw<LegacyManifestException>(() => Parse("Gopkg.lock", "[[projects]]\n  name = \"example.com/a\"\n"));
-        e.Message.ShouldBe("parsing /m/Gopkg.lock: empty [[projects]] stanza (example.com/a)");
+        e.Message.ShouldBe("parsing /m/Gopkg.lock: /m/Gopkg.lock: empty [[projects]] stanza (example.com/a)");
     }
 
     [Fact]
