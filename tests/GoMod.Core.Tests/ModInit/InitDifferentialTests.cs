@@ -146,10 +146,23 @@ public class InitDifferentialTests
     {
         using var tmp = new TempDirectory("modinit");
         var proxy = tmp.Combine("proxy");
-        var main = tmp.Combine("main");
         Directory.CreateDirectory(proxy);
-        Directory.CreateDirectory(main);
         LegacyProxy.Write(proxy, served);
+        var goProxy = new Uri(proxy + Path.DirectorySeparatorChar).AbsoluteUri.TrimEnd('/');
+        await CompareAsync(tmp, modPath, files, new Dictionary<string, string?> { ["GOPROXY"] = goProxy, ["GOSUMDB"] = "off" },
+            main => new GoProxyRun(proxy, tmp.Combine("home")).Run(main, modPath.Length == 0 ? ["mod", "init"] : ["mod", "init", modPath]));
+    }
+
+    /// <summary>
+    /// Runs ours (the SDK's path: <see cref="ModuleInitCommand"/> with <paramref name="settings"/>, its own module cache,
+    /// HOME in <paramref name="tmp"/>/ourhome) and then go (<paramref name="runGo"/>) in the same directory holding
+    /// <paramref name="files"/>, and compares exit code, stderr lines and go.mod.
+    /// </summary>
+    internal static async Task CompareAsync(TempDirectory tmp, string modPath, Dictionary<string, byte[]> files,
+        Dictionary<string, string?> settings, Func<string, ProcessResult> runGo)
+    {
+        var main = tmp.Combine("main");
+        Directory.CreateDirectory(main);
         foreach (var (rel, data) in files)
         {
             var full = Path.Combine(main, rel);
@@ -159,17 +172,14 @@ public class InitDifferentialTests
         var goModPath = Path.Combine(main, "go.mod");
         var before = File.Exists(goModPath) ? File.ReadAllText(goModPath) : null;
 
-        // Ours through the SDK's path: the proxy client on GOPROXY=file://…, its own module cache, go.mod written.
+        // Ours through the SDK's path: the proxy client or direct mode, its own module cache, go.mod written.
+        var ourHome = tmp.Combine("ourhome");
+        Directory.CreateDirectory(ourHome);
         var options = new RestoreOptions
         {
             ModFile = goModPath,
-            Settings = new Dictionary<string, string?>
-            {
-                ["GOPROXY"] = new Uri(proxy + Path.DirectorySeparatorChar).AbsoluteUri.TrimEnd('/'),
-                ["GOMODCACHE"] = tmp.Combine("ourcache"),
-                ["GOSUMDB"] = "off",
-            },
-            GetEnvironmentVariable = name => name == "GOENV" ? "off" : null,
+            Settings = new Dictionary<string, string?>(settings) { ["GOMODCACHE"] = tmp.Combine("ourcache") },
+            GetEnvironmentVariable = name => name switch { "GOENV" => "off", "HOME" => ourHome, _ => null },
         };
         var ours = (await ModuleInitCommand.RunAsync(options, modPath, CancellationToken.None)).Output;
         var ourGoMod = File.Exists(goModPath) ? File.ReadAllText(goModPath) : null;
@@ -178,8 +188,7 @@ public class InitDifferentialTests
         if (ourGoMod is not null) ourGoMod.ShouldBe(ours.GoMod);
         if (before is null) File.Delete(goModPath);
 
-        var go = new GoProxyRun(proxy, tmp.Combine("home"));
-        var result = modPath.Length == 0 ? go.Run(main, "mod", "init") : go.Run(main, "mod", "init", modPath);
+        var result = runGo(main);
         var goMod = File.Exists(goModPath) ? File.ReadAllText(goModPath) : null;
         if (goMod == before) goMod = null;
 
