@@ -28,6 +28,14 @@ public static class GoWorkLocator
         }
     }
 
+    /// <summary>The go.work that applies to <paramref name="directory"/> under <paramref name="environment"/>'s GOWORK (the GoWork property, GOWORK, the go env file).</summary>
+    /// <exception cref="GoEnvironmentException">GOWORK is a relative path.</exception>
+    public static string? Find(string directory, GoEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        return Find(directory, environment.GoWork);
+    }
+
     private static string? FindUpward(string dir, string? goRoot)
     {
         dir = Path.TrimEndingDirectorySeparator(dir);

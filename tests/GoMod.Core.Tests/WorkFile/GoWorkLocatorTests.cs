@@ -55,4 +55,20 @@ public class GoWorkLocatorTests
         GoWorkLocator.Find(tmp.Combine("root", "src", "pkg"), "", goRoot: tmp.Combine("root")).ShouldBeNull();
         GoWorkLocator.Find(tmp.Combine("root", "src", "pkg"), "").ShouldBe(tmp.Combine("go.work"));
     }
+
+    [Fact]
+    public void GoWork_comes_from_the_property_then_GOWORK_then_the_go_env_file()
+    {
+        using var tmp = new TempDirectory("gowork-env");
+        var envFile = tmp.Write("goenv", "GOWORK=/from/envfile/go.work\n");
+        var vars = new Dictionary<string, string?> { ["HOME"] = tmp.Path, ["GOENV"] = envFile };
+        string? Get(string k) => vars.GetValueOrDefault(k);
+
+        GoEnvironment.Resolve(new Dictionary<string, string?>(), Get).GoWork.ShouldBe("/from/envfile/go.work");
+        vars["GOWORK"] = "off";
+        GoEnvironment.Resolve(new Dictionary<string, string?>(), Get).GoWork.ShouldBe("off");
+        var env = GoEnvironment.Resolve(new Dictionary<string, string?> { ["GOWORK"] = "/prop/go.work" }, Get);
+        env.GoWork.ShouldBe("/prop/go.work");
+        GoWorkLocator.Find(tmp.Path, env).ShouldBe("/prop/go.work");
+    }
 }
