@@ -42,6 +42,9 @@ public abstract class GoModTask : MSBuildTask, ICancelableTask, IDisposable
     /// <summary>GoFlags (GOFLAGS).</summary>
     public string? GoFlags { get; set; }
 
+    /// <summary>GoWork (GOWORK): off, or the go.work to use; empty to search upward as go does.</summary>
+    public string? GoWork { get; set; }
+
     /// <summary>GoModMode: readonly, mod or vendor (go's -mod=).</summary>
     public string? GoModMode { get; set; }
 
@@ -83,7 +86,7 @@ public abstract class GoModTask : MSBuildTask, ICancelableTask, IDisposable
         var settings = new Dictionary<string, string?>
         {
             ["GOPROXY"] = GoProxy, ["GOPRIVATE"] = GoPrivate, ["GONOPROXY"] = GoNoProxy, ["GONOSUMDB"] = GoNoSumDb,
-            ["GOINSECURE"] = GoInsecure, ["GOSUMDB"] = GoSumDb, ["GOMODCACHE"] = GoModCache, ["GOFLAGS"] = GoFlags,
+            ["GOINSECURE"] = GoInsecure, ["GOSUMDB"] = GoSumDb, ["GOMODCACHE"] = GoModCache, ["GOFLAGS"] = GoFlags, ["GOWORK"] = GoWork,
         };
         return new RestoreOptions
         {
@@ -108,6 +111,7 @@ public abstract class GoModTask : MSBuildTask, ICancelableTask, IDisposable
         ("GoSumDb", "GOSUMDB", (t, v) => t.GoSumDb = v),
         ("GoModCache", "GOMODCACHE", (t, v) => t.GoModCache = v),
         ("GoFlags", "GOFLAGS", (t, v) => t.GoFlags = v),
+        ("GoWork", "GOWORK", (t, v) => t.GoWork = v),
         ("GoModMode", null, (t, v) => t.GoModMode = v),
         ("GoVendor", null, (t, v) => t.GoVendor = string.Equals(v.Trim(), "true", StringComparison.OrdinalIgnoreCase)),
         ("GoImportComments", null, (t, v) => t.GoImportComments = v),

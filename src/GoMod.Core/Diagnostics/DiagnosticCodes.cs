@@ -44,6 +44,22 @@ public static class DiagnosticCodes
     public static readonly DiagnosticDescriptor InputUnreadable = new("GOMOD0007", Error, "cannot read go.mod or go.sum",
         "Make go.mod and go.sum readable regular files (restore them from version control if they were replaced).");
 
+    /// <summary>go mod init in a directory that already has a go.mod.</summary>
+    public static readonly DiagnosticDescriptor ModFileExists = new("GOMOD0020", Error, "go.mod already exists",
+        "GoModInit creates a go.mod only where there is none: remove the existing go.mod first, or keep it and skip GoModInit.");
+
+    /// <summary>go mod init was given no module path and none could be guessed (import comment, Godeps.json, vendor.json, GOPATH).</summary>
+    public static readonly DiagnosticDescriptor ModulePathUnknown = new("GOMOD0021", Error, "cannot determine module path",
+        "Set GoModulePath to the module path (for example -p:GoModulePath=example.com/m), or add an import comment to a .go file.");
+
+    /// <summary>The module path given to go mod init cannot name a module.</summary>
+    public static readonly DiagnosticDescriptor InvalidModulePath = new("GOMOD0022", Error, "invalid module path",
+        "Set GoModulePath to a valid module path; a major version suffix must be /v2 or later (.vN for gopkg.in), as the message suggests.");
+
+    /// <summary>A legacy dependency manifest (Gopkg.lock, glide.lock, Godeps.json…) that go mod init would convert does not parse.</summary>
+    public static readonly DiagnosticDescriptor LegacyManifestSyntax = new("GOMOD0023", Error, "legacy manifest does not parse",
+        "Correct the legacy manifest named in the message (or remove it to create go.mod without its requirements).");
+
     /// <summary>A setting is recognised but this version of GoMod.Sdk does not act on it yet.</summary>
     public static readonly DiagnosticDescriptor NotSupportedYet = new("GOMOD0050", Warning, "setting not supported yet",
         "Remove the setting, or run the equivalent go command (named in the message) yourself for now.");
@@ -206,6 +222,7 @@ public static class DiagnosticCodes
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
         ModFileNotFound, ModFileSyntax, NoModuleDeclaration, InvalidProperty, InvalidGoFlags, InvalidGoEnvironment, InputUnreadable,
+        ModFileExists, ModulePathUnknown, InvalidModulePath, LegacyManifestSyntax,
         NotSupportedYet,
         SumFileSyntax, MissingSum, ChecksumMismatch, CacheModified, SumDbSecurityError, InvalidModuleZip,
         ModuleNotFound, ProxyRequestFailed, LookupDisabled, SumDbUnavailable, VcsRequestFailed, NotInCacheOffline,

@@ -4,6 +4,7 @@ using GoMod.Core.Imports;
 using GoMod.Core.ModCache;
 using GoMod.Core.ModFile;
 using GoMod.Core.ModGet;
+using GoMod.Core.ModInit;
 using GoMod.Core.ModLoad;
 using GoMod.Core.ModSource;
 using GoMod.Core.Packages;
@@ -43,6 +44,10 @@ public static class FailureCodes
         (typeof(ModFileNotFoundException), DiagnosticCodes.ModFileNotFound),
         (typeof(ModFileParseException), DiagnosticCodes.ModFileSyntax),
         (typeof(NoModuleDeclarationException), DiagnosticCodes.NoModuleDeclaration),
+        (typeof(ModFileExistsException), DiagnosticCodes.ModFileExists),
+        (typeof(ModulePathUnknownException), DiagnosticCodes.ModulePathUnknown),
+        (typeof(InvalidNewModulePathException), DiagnosticCodes.InvalidModulePath),
+        (typeof(LegacyManifestException), DiagnosticCodes.LegacyManifestSyntax),
         (typeof(InvalidPropertyException), DiagnosticCodes.InvalidProperty),
         (typeof(GoFlagsException), DiagnosticCodes.InvalidGoFlags),
         (typeof(GoEnvironmentException), DiagnosticCodes.InvalidGoEnvironment),

@@ -37,6 +37,9 @@ public sealed record GoEnvironment
     /// <summary>GOFLAGS, parsed.</summary>
     public GoFlags Flags { get; init; } = GoFlags.None;
 
+    /// <summary>GOWORK (the GoWork property): <c>off</c>, empty or <c>auto</c> (search upward), or a go.work path; see <c>WorkFile.GoWorkLocator</c>.</summary>
+    public string GoWork { get; init; } = "";
+
     /// <summary>The module cache root (absolute).</summary>
     public required string ModCache { get; init; }
 
@@ -93,6 +96,7 @@ public sealed record GoEnvironment
             GoInsecure = Get("GOINSECURE", ""),
             GoVcs = Get("GOVCS", ""),
             GoSumDb = Get("GOSUMDB", "sum.golang.org"),
+            GoWork = Get("GOWORK", ""),
             Flags = GoFlags.Parse(Get("GOFLAGS", "")),
             ModCache = ResolveModCache(Get("GOMODCACHE", ""), Get("GOPATH", ""), home),
             GoPath = FirstGoPath(Get("GOPATH", ""), home),

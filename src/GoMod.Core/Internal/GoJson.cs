@@ -51,6 +51,25 @@ internal sealed class GoJson
         _b.Append(']');
     }
 
+    /// <summary>Starts an array value (after <see cref="Name"/>); each element starts with <see cref="ArrayItem"/>.</summary>
+    public void BeginArray() { _b.Append('['); _depth++; _first.Push(true); }
+
+    /// <summary>Starts the next array element: a comma after the previous one, a new line.</summary>
+    public void ArrayItem()
+    {
+        if (!_first.Pop()) _b.Append(',');
+        _first.Push(false);
+        NewLine();
+    }
+
+    public void EndArray()
+    {
+        _depth--;
+        bool empty = _first.Pop();
+        if (!empty) NewLine();
+        _b.Append(']');
+    }
+
     private void NewLine()
     {
         _b.Append('\n');

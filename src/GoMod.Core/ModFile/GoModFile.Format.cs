@@ -37,6 +37,8 @@ public sealed partial class GoModFile
         copy._retract.AddRange(_retract.Select(e => e.CloneFor<RetractEntry>(lineMap)));
         copy._tool.AddRange(_tool.Select(e => e.CloneFor<PathEntry>(lineMap)));
         copy._ignore.AddRange(_ignore.Select(e => e.CloneFor<PathEntry>(lineMap)));
+        copy._use.AddRange(_use.Select(e => e.CloneFor<PathEntry>(lineMap)));
+        copy._work = _work;
         return copy;
     }
 
@@ -153,6 +155,7 @@ public sealed partial class GoModFile
         _retract.RemoveAll(e => e.Removed);
         _tool.RemoveAll(e => e.Removed);
         _ignore.RemoveAll(e => e.Removed);
+        _use.RemoveAll(e => e.Removed);
 
         var statements = new List<SyntaxNode>(_syntax.Statements.Count);
         foreach (var stmt in _syntax.Statements)

@@ -92,11 +92,11 @@ public sealed partial class GoModFile
     /// </summary>
     public static GoModFile ParseLax(string fileName, string text) => ParseFile(fileName, text, strict: false);
 
-    private static GoModFile ParseFile(string fileName, string text, bool strict)
+    private static GoModFile ParseFile(string fileName, string text, bool strict, bool work = false)
     {
         ArgumentNullException.ThrowIfNull(fileName);
         ArgumentNullException.ThrowIfNull(text);
-        var file = new GoModFile(fileName, SyntaxParser.Parse(fileName, text));
+        var file = new GoModFile(fileName, SyntaxParser.Parse(fileName, text)) { _work = work };
         var errors = new List<ModFileError>();
         foreach (var stmt in file._syntax.Statements)
         {
@@ -106,8 +106,8 @@ public sealed partial class GoModFile
                     file.Interpret(errors, null, line, line.Tokens[0], new Args(line.Tokens, 1), strict);
                     break;
                 case SyntaxBlock block:
-                    if (block.Tokens.Count == 1 && block.Tokens[0] is "module" or "godebug" or "require" or "exclude"
-                            or "replace" or "retract" or "tool" or "ignore")
+                    if (block.Tokens.Count == 1 && (work ? IsWorkBlock(block.Tokens[0]) : block.Tokens[0] is "module" or "godebug" or "require" or "exclude"
+                            or "replace" or "retract" or "tool" or "ignore"))
                     {
                         foreach (var line in block.Lines)
                             file.Interpret(errors, block, line, block.Tokens[0], new Args(line.Tokens, 0), strict);
@@ -146,9 +146,18 @@ public sealed partial class GoModFile
 
         void Fail(string message) => errors.Add(ErrorAt(line.SpanStart, message));
         string error;
+        if (_work && !IsWorkDirective(verb))
+        {
+            Fail($"unknown directive: {verb}");
+            return;
+        }
 
         switch (verb)
         {
+            case "use" when _work:
+                InterpretUse(line, args, Fail);
+                break;
+
             case "go":
                 if (_go is not null)
                 {

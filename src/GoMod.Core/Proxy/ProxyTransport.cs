@@ -274,6 +274,13 @@ internal sealed class ProxyTransport : IDisposable
         }
     }
 
+    /// <summary>
+    /// go's <c>web.HTTPError</c> drops the file's path from the error when the URL already ends with it; a URL whose
+    /// path is percent-encoded (an escaped module path's <c>!</c>) does not, so go keeps <c>open PATH: </c>.
+    /// </summary>
+    private static string FileError(string path, string display) =>
+        display.EndsWith(path, StringComparison.Ordinal) ? "" : $"open {path}: ";
+
     private async Task GetFileAsync(string path, string display, Stream sink, long maxBytes, CancellationToken ct)
     {
         Trace($"# get {display}");
@@ -284,11 +291,11 @@ internal sealed class ProxyTransport : IDisposable
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
-            throw new ProxyRequestException($"reading {display}: no such file or directory", display, 404, transient: false, e);
+            throw new ProxyRequestException($"reading {display}: {FileError(path, display)}no such file or directory", display, 404, transient: false, e);
         }
         catch (UnauthorizedAccessException e)
         {
-            throw new ProxyRequestException($"reading {display}: permission denied", display, 403, transient: false, e);
+            throw new ProxyRequestException($"reading {display}: {FileError(path, display)}permission denied", display, 403, transient: false, e);
         }
         catch (IOException e)
         {

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using GoMod.Testing;
 using GoMod.Core.Diagnostics;
 using GoMod.Core.GoEnv;
+using GoMod.Core.ModInit;
 using GoMod.Core.Reports;
 using GoMod.Core.Restore;
 using GoMod.Core.Tests.Mvs;
@@ -203,6 +204,56 @@ public sealed class DiagnosticFromInputTests : IDisposable
         var d = Single(result.Diagnostics, "GOMOD0050");
         d.IsError.ShouldBeFalse();
         FirstLine(d).ShouldStartWith("GoVendor=true: writing vendor/ is not supported");
+    }
+
+    private Task<CommandResult> InitAsync(string dir, string modulePath) =>
+        ModuleInitCommand.RunAsync(Options() with { ModFile = Path.Combine(dir, "go.mod") }, modulePath, CancellationToken.None);
+
+    private string NewDir(string name, params (string File, string Text)[] files)
+    {
+        var dir = _dir.Combine(name);
+        Directory.CreateDirectory(dir);
+        foreach (var (file, text) in files)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(dir, file))!);
+            File.WriteAllText(Path.Combine(dir, file), text);
+        }
+        return dir;
+    }
+
+    [Fact]
+    public async Task GOMOD0020_go_mod_init_where_go_mod_exists()
+    {
+        var d = Single((await InitAsync(_main, "example.com/m")).Diagnostics, "GOMOD0020");
+        d.File.ShouldBe(ModFile);
+        FirstLine(d).ShouldBe($"{ModFile} already exists");
+    }
+
+    [Fact]
+    public async Task GOMOD0021_go_mod_init_with_no_module_path_to_guess()
+    {
+        var dir = NewDir("nopath", ("x.go", "package x\n"));
+        var d = Single((await InitAsync(dir, "")).Diagnostics, "GOMOD0021");
+        FirstLine(d).ShouldBe($"cannot determine module path for source directory {dir} (outside GOPATH, module path must be specified)");
+        File.Exists(Path.Combine(dir, "go.mod")).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task GOMOD0022_go_mod_init_with_an_invalid_module_path()
+    {
+        var d = Single((await InitAsync(NewDir("badpath"), "example.com/m/v1")).Diagnostics, "GOMOD0022");
+        FirstLine(d).ShouldBe("invalid module path \"example.com/m/v1\": major version suffixes must be in the form of /vN and are only allowed for v2 or later:");
+    }
+
+    [Fact]
+    public async Task GOMOD0023_go_mod_init_with_a_legacy_manifest_that_does_not_parse()
+    {
+        var dir = NewDir("badlock", ("Gopkg.lock", "[[projects]]\n  revision = \"abc\"\n"));
+        var d = Single((await InitAsync(dir, "example.com/m")).Diagnostics, "GOMOD0023");
+        var lockFile = Path.Combine(dir, "Gopkg.lock");
+        d.File.ShouldBe(lockFile);
+        FirstLine(d).ShouldBe($"parsing {lockFile}: {lockFile}: empty [[projects]] stanza ()");
+        File.Exists(Path.Combine(dir, "go.mod")).ShouldBeFalse();
     }
 
     [Fact]
