@@ -48,18 +48,6 @@ internal sealed class GetResolver
         _options = options;
     }
 
-    /// <summary>
-    /// A resolver that serves another command's package queries (<see cref="QueryPatternAsync"/>) over that command's
-    /// loader, allowing every version as go does when it passes no filter (go mod init's conversion of legacy pins).
-    /// </summary>
-    internal GetResolver(ModuleLoader loader) : this(loader.Main.ModRoot, loader.Source, [], "", loader.Options)
-    {
-        _loader = loader;
-        _allowAll = true;
-    }
-
-    private readonly bool _allowAll;
-
     private sealed class ExitException : Exception;
 
     public async Task<GoOutput> RunAsync(CancellationToken ct)
@@ -212,9 +200,8 @@ internal sealed class GetResolver
     }
 
     /// <summary>go's <c>checkAllowedOr</c>: the requested version and (for upgrade and patch) the selected one are allowed even if retracted.</summary>
-    internal AllowedFunc CheckAllowedOr(string requested, Func<string, string> selected) => async (m, ct) =>
+    private AllowedFunc CheckAllowedOr(string requested, Func<string, string> selected) => async (m, ct) =>
     {
-        if (_allowAll) return null;
         if (m.Version == requested) return _loader.CheckExclusions(m);
         if ((requested is "upgrade" or "patch") && m.Version == selected(m.Path)) return null;
         return await _loader.CheckAllowedAsync(m, ct).ConfigureAwait(false);

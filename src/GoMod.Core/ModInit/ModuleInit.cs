@@ -1,6 +1,5 @@
 using System.Text;
 using GoMod.Core.ModFile;
-using GoMod.Core.ModGet;
 using GoMod.Core.ModLoad;
 using GoMod.Core.ModSource;
 using GoMod.Core.Packages;
@@ -125,9 +124,10 @@ public static class ModuleInit
             replace[r.New.Path] = r;
             replace[r.Old.Path] = r;
         }
-        var resolver = new GetResolver(loader);
         var query = new PackageQuery(loader);
         static string None(string path) => "none";
+        // go passes no filter here: every version, retracted or excluded, is allowed.
+        static Task<Exception?> AllowAll(ModuleVersion m, CancellationToken ct) => Task.FromResult<Exception?>(null);
         using var gate = new SemaphoreSlim(Math.Max(1, Environment.ProcessorCount));
         var errors = new string?[manifest.Require.Count];
         var tasks = manifest.Require.Select(async (pin, i) =>
@@ -138,7 +138,7 @@ public static class ModuleInit
             await gate.WaitAsync(ct).ConfigureAwait(false);
             try
             {
-                var (pkgMods, modOnly, err) = await query.QueryPatternAsync(m.Path, m.Version, None, v => resolver.CheckAllowedOr(v, None), ct).ConfigureAwait(false);
+                var (pkgMods, modOnly, err) = await query.QueryPatternAsync(m.Path, m.Version, None, _ => AllowAll, ct).ConfigureAwait(false);
                 if (err is null && pkgMods.Count > 0) return pkgMods[0];
                 if (err is null && modOnly.Path is not null) return modOnly;
                 errors[i] = $"go: converting {name}: stat {m.Path}@{m.Version}: {err?.Message}\n";
