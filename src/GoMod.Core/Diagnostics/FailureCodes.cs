@@ -1,4 +1,5 @@
 using GoMod.Core.Fetch;
+using GoMod.Core.GoBuild;
 using GoMod.Core.GoEnv;
 using GoMod.Core.ModCache;
 using GoMod.Core.ModFile;
@@ -57,6 +58,11 @@ public static class FailureCodes
         (typeof(ModuleNotFoundException), DiagnosticCodes.ModuleNotFound),
         (typeof(ModuleNotInCacheException), DiagnosticCodes.NotInCacheOffline),
         (typeof(InconsistentVendoringException), DiagnosticCodes.InconsistentVendoring),
+        (typeof(GoToolchainNotFoundException), DiagnosticCodes.GoToolchainNotFound),
+        (typeof(GoCompileException), DiagnosticCodes.GoCompileError),
+        (typeof(GoBuildFailedException), DiagnosticCodes.GoBuildFailed),
+        (typeof(GoCompileWarningException), DiagnosticCodes.GoCompileWarning),
+        (typeof(GoBuildSkippedException), DiagnosticCodes.GoBuildSkipped),
         (typeof(ModuleRetractedException), DiagnosticCodes.Retracted),
         (typeof(ModuleDeprecatedException), DiagnosticCodes.Deprecated),
         (typeof(UnsupportedSettingException), DiagnosticCodes.NotSupportedYet),
