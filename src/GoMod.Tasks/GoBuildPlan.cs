@@ -59,16 +59,10 @@ public sealed class GoBuildPlan : GoBuildTaskBase
                 Log.LogMessage(MessageImportance.Low, "GoBuild: the module has no Go source files; nothing to compile.");
                 return true;
             }
-            try
-            {
-                Toolchain = GoToolchain.Locate(ToolchainPath, Environment.GetEnvironmentVariable);
-            }
-            catch (GoToolchainNotFoundException e) when (enabled == "auto")
-            {
-                var skipped = new GoBuildSkippedException($"GoBuild=auto: the Go code was not compiled: {e.Message}");
-                DiagnosticLogger.Log(Log, GoBuilder.Diagnose(skipped), DiagnosticReporting.Normal, HelpLinkBase);
-                return true;
-            }
+            var (go, problem) = GoToolchain.Find(enabled, ToolchainPath, Environment.GetEnvironmentVariable);
+            if (problem is not null) DiagnosticLogger.Log(Log, GoBuilder.Diagnose(problem), DiagnosticReporting.Normal, HelpLinkBase);
+            if (go is null) return !Log.HasLoggedErrors;
+            Toolchain = go;
             ResolvedGoOS = request.Platform.Os;
             ResolvedGoArch = request.Platform.Arch;
             OutputFile = request.OutputFile ?? "";

@@ -28,6 +28,8 @@ public static partial class GoBuildOutputParser
             var line = raw.TrimEnd('\r');
             if (line.Length == 0) { lastWasProblem = false; continue; }
             if (line.StartsWith("# ", StringComparison.Ordinal)) { package = line[2..].Trim(); lastWasProblem = false; continue; }
+            // The C compiler's excerpt of the source under a message ("    3 | code", "      |   ^~~") repeats what the position says.
+            if (lastWasProblem && SourceExcerpt().IsMatch(line)) continue;
             if ((line[0] == '\t' || line.StartsWith("  ", StringComparison.Ordinal)) && lastWasProblem)
             {
                 problems[^1].Text.Append(' ').Append(line.Trim());
@@ -69,4 +71,7 @@ public static partial class GoBuildOutputParser
     // "go: downloading x" or a Windows drive letter is not taken for a position.
     [GeneratedRegex(@"^(?<file>(?:[A-Za-z]:)?[^:\t]+?\.(?:go|c|h|s|S|cc|cpp|cxx|hh|hpp|m|f|mod|sum|syso)):(?<line>\d+)(?::(?<col>\d+))?: (?:(?<kind>warning|error|note|fatal error): )?(?<msg>.*)$")]
     private static partial Regex Positioned();
+
+    [GeneratedRegex(@"^\s*\d*\s+\|")]
+    private static partial Regex SourceExcerpt();
 }

@@ -32,7 +32,8 @@ public static class GoBuilder
         var (problems, other) = GoBuildOutputParser.Parse(text, request.ModuleDirectory);
         var failures = new List<Exception>(problems);
         var failed = exitCode != 0;
-        if (failed && (other.Trim().Length > 0 || !problems.OfType<GoCompileException>().Any()))
+        // go's own lines beside positioned errors ("go: finding module for package …") only narrate them.
+        if (failed && !problems.OfType<GoCompileException>().Any())
         {
             var words = other.Trim().Length > 0 ? other.Trim() : $"go build exited with status {exitCode}";
             failures.Add(new GoBuildFailedException(words.Replace("\n", " "), exitCode));

@@ -4,6 +4,27 @@ namespace GoMod.Core.GoBuild;
 public static class GoToolchain
 {
     /// <summary>
+    /// The go command a build with GoBuild=<paramref name="goBuild"/> uses, or why there is none: with <c>auto</c> a
+    /// missing go is <see cref="GoBuildSkippedException"/> (a warning: the Go code is not compiled), with <c>true</c>
+    /// <see cref="GoToolchainNotFoundException"/> (an error).
+    /// </summary>
+    public static (string? Go, Exception? Problem) Find(string goBuild, string? toolchainPath, Func<string, string?> getEnvironmentVariable)
+    {
+        try
+        {
+            return (Locate(toolchainPath, getEnvironmentVariable), null);
+        }
+        catch (GoToolchainNotFoundException e) when (string.Equals(goBuild, "auto", StringComparison.OrdinalIgnoreCase))
+        {
+            return (null, new GoBuildSkippedException($"GoBuild=auto: the Go code was not compiled: {e.Message}"));
+        }
+        catch (GoToolchainNotFoundException e)
+        {
+            return (null, e);
+        }
+    }
+
+    /// <summary>
     /// The go executable. <paramref name="toolchainPath"/> (GoToolchainPath) may name the executable itself or a Go
     /// installation (GOROOT, whose <c>bin/</c> holds go) or its <c>bin/</c>; when empty, the first PATH directory
     /// holding <c>go</c> (<c>go.exe</c> on Windows) wins, as a shell would choose.
