@@ -20,7 +20,7 @@ public sealed class GoBuild : GoBuildTaskBase
         try
         {
             var request = CreateRequest();
-            Log.LogMessage(MessageImportance.High, "GoBuild: {0} {1} ({2}) -> {3}", Toolchain, string.Join(' ', GoBuildCommand.Arguments(request)),
+            Log.LogMessage(MessageImportance.High, "GoBuild: running {0} {1} ({2}) -> {3}", Toolchain, string.Join(' ', GoBuildCommand.Arguments(request)),
                 request.Platform, request.OutputFile ?? "(compile only)");
             var result = GoBuilder.BuildAsync(request, Toolchain, CancellationToken).GetAwaiter().GetResult();
             if (result.Output.Length > 0) Log.LogMessage(MessageImportance.Low, "{0}", result.Output.TrimEnd());
