@@ -114,6 +114,22 @@ public sealed class GoBuildTests(SdkPackage sdk)
     }
 
     [GoFact]
+    public void Publish_and_pack_include_the_built_files()
+    {
+        using var p = Program();
+        var publishDir = p.Combine("published");
+        var packDir = p.Combine("packed");
+
+        p.Dotnet(GoInputs.Env(), "publish", "-o", publishDir).EnsureSuccess("dotnet publish");
+        p.Dotnet(GoInputs.Env(), "pack", "-o", packDir).EnsureSuccess("dotnet pack");
+
+        ProcessRunner.Run(Path.Combine(publishDir, "gomodule"), [], p.Directory, null).EnsureSuccess("the published program").StdOut.ShouldBe("HELLO, GOPHERS!!\n");
+        using var package = System.IO.Compression.ZipFile.OpenRead(Directory.EnumerateFiles(packDir, "*.nupkg").Single());
+        package.Entries.Select(e => e.FullName).ShouldContain(name =>
+            name.StartsWith("runtimes/", StringComparison.Ordinal) && name.EndsWith("/native/gomodule", StringComparison.Ordinal));
+    }
+
+    [GoFact]
     public void A_compile_error_is_reported_at_its_file_line_and_column_with_its_code()
     {
         using var p = Program();
