@@ -130,6 +130,24 @@ public sealed class GoBuildTests(SdkPackage sdk)
     }
 
     [GoFact]
+    public void Beside_CSharp_GoBuild_is_off_by_default_and_true_builds_the_Go_program_next_to_the_app()
+    {
+        using var p = TestProject.CSharp(sdk, PrintOutputsTarget).WithModules();
+        p.Write("main.go", File.ReadAllText(Repo.Combine("samples/hello/main.go")));
+        var outDir = p.Combine("bin", "Debug", "net10.0");
+
+        var (off, offLog) = p.DotnetWithLog(GoInputs.Env(), "build");
+        off.EnsureSuccess("dotnet build (GoBuild=false by default)");
+        offLog.ShouldNotContain(GoStarted, Case.Sensitive);
+
+        var on = p.Dotnet(GoInputs.Env(), "build", "-p:GoBuild=true");
+        on.EnsureSuccess("dotnet build -p:GoBuild=true");
+        on.StdOut.ShouldContain($"GOBUILDOUTPUT {Path.Combine(outDir, "app-go")}|Executable");
+        ProcessRunner.Run(Path.Combine(outDir, "app-go"), [], p.Directory, null).EnsureSuccess("the Go program").StdOut.ShouldBe("HELLO, GOPHERS!!\n");
+        ProcessRunner.Run(Path.Combine(outDir, "app"), [], p.Directory, null).EnsureSuccess("the C# app").StdOut.ShouldBe("hello from C#\n");
+    }
+
+    [GoFact]
     public void A_compile_error_is_reported_at_its_file_line_and_column_with_its_code()
     {
         using var p = Program();
