@@ -48,10 +48,10 @@ public sealed class GoBuildPlan : GoBuildTaskBase
     /// <inheritdoc />
     public override bool Execute()
     {
-        var enabled = (Enabled ?? "").Trim().ToLowerInvariant();
-        if (enabled is "false" or "") return true;
         try
         {
+            var enabled = GoBuildRequest.ParseGoBuild(Enabled);
+            if (enabled == "false") return true;
             var request = CreateRequest();
             var inputs = GoBuildInputs.Collect(request.ModuleDirectory, ExcludedDirectories);
             if (enabled == "auto" && !inputs.Any(i => i.EndsWith(".go", StringComparison.Ordinal)))

@@ -67,17 +67,28 @@ public static partial class GoBuildInputs
             {
                 var all = token.StartsWith("all:", StringComparison.Ordinal);
                 var pattern = all ? token[4..] : token;
-                var regex = new Regex("^" + GlobToRegex(pattern) + "$", RegexOptions.CultureInvariant);
-                foreach (var entry in Directory.EnumerateFileSystemEntries(dir, "*", SearchOption.AllDirectories))
+                foreach (var entry in Expand(dir, pattern.Split('/', StringSplitOptions.RemoveEmptyEntries), 0))
                 {
-                    var rel = Path.GetRelativePath(dir, entry).Replace('\\', '/');
-                    if (!regex.IsMatch(rel)) continue;
                     if (File.Exists(entry)) files.Add(entry);
                     else foreach (var f in Directory.EnumerateFiles(entry, "*", SearchOption.AllDirectories))
                         if (all || !Path.GetRelativePath(entry, f).Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar).Any(p => p.StartsWith('.') || p.StartsWith('_')))
                             files.Add(f);
                 }
             }
+        }
+    }
+
+    /// <summary>The entries under <paramref name="dir"/> matching the pattern's elements from <paramref name="i"/> on, one directory level per element.</summary>
+    private static IEnumerable<string> Expand(string dir, string[] elements, int i)
+    {
+        if (i == elements.Length) { yield return dir; yield break; }
+        if (!Directory.Exists(dir)) yield break;
+        var element = new Regex("^" + GlobToRegex(elements[i]) + "$", RegexOptions.CultureInvariant);
+        foreach (var entry in Directory.EnumerateFileSystemEntries(dir))
+        {
+            if (!element.IsMatch(Path.GetFileName(entry))) continue;
+            if (i == elements.Length - 1) yield return entry;
+            else foreach (var deeper in Expand(entry, elements, i + 1)) yield return deeper;
         }
     }
 

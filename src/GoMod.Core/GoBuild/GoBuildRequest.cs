@@ -53,6 +53,16 @@ public sealed record GoBuildRequest
             $"GoBuildMode={value} not supported (can be 'exe', 'c-shared', 'c-archive' or 'default')"),
     };
 
+    /// <summary>Parses GoBuild: <c>auto</c>, <c>true</c> or <c>false</c> (empty is <c>false</c>), lower-cased.</summary>
+    /// <exception cref="InvalidPropertyException">Any other value.</exception>
+    public static string ParseGoBuild(string? value) => (value ?? "").Trim().ToLowerInvariant() switch
+    {
+        "" or "false" => "false",
+        "auto" => "auto",
+        "true" => "true",
+        _ => throw new InvalidPropertyException("GoBuild", value!, $"GoBuild={value} not supported (can be 'auto', 'true' or 'false')"),
+    };
+
     /// <summary>Parses a true/false property; empty is null (the default applies).</summary>
     /// <exception cref="InvalidPropertyException">Anything but true, false or empty.</exception>
     public static bool? ParseSwitch(string property, string? value) => (value ?? "").Trim().ToLowerInvariant() switch

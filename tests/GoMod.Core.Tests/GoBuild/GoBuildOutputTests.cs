@@ -16,6 +16,16 @@ public sealed class GoBuildOutputTests
         string.Join(' ', GoBuildOutput.For(GoBuildRequest.ParseMode(mode), new GoPlatform(os, "amd64"), name).Select(o => o.FileName + ":" + o.Kind))
             .ShouldBe(expected);
 
+    [Theory]
+    [InlineData("", "false")]
+    [InlineData(" Auto ", "auto")]
+    [InlineData("TRUE", "true")]
+    public void GoBuild_is_auto_true_or_false(string value, string expected) => GoBuildRequest.ParseGoBuild(value).ShouldBe(expected);
+
+    [Fact]
+    public void Another_GoBuild_value_is_an_invalid_property() =>
+        Should.Throw<GoMod.Core.Restore.InvalidPropertyException>(() => GoBuildRequest.ParseGoBuild("yes")).Message.ShouldBe("GoBuild=yes not supported (can be 'auto', 'true' or 'false')");
+
     [Fact]
     public void An_unknown_build_mode_is_an_invalid_property() =>
         Should.Throw<GoMod.Core.Restore.InvalidPropertyException>(() => GoBuildRequest.ParseMode("pie")).Property.ShouldBe("GoBuildMode");
