@@ -2,7 +2,9 @@
 # Builds samples/hello from a fresh clone, in one command:
 #   1. packs GoMod.Sdk (version 0.1.0-local) into artifacts/feed,
 #   2. drops the copy an earlier run extracted into artifacts/packages (NuGet would keep using a stale one),
-#   3. builds the sample, which resolves GoMod.Sdk from that feed (see NuGet.config and global.json).
+#   3. builds the sample, which resolves GoMod.Sdk from that feed (see NuGet.config and global.json) and, when go is
+#      installed, compiles main.go into bin/Debug/net10.0/hello (GoBuild=auto),
+#   4. runs that program when it was built.
 # Extra arguments go to the sample's dotnet build.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -10,3 +12,5 @@ version=0.1.0-local
 dotnet pack "$root/sdk/GoMod.Sdk.csproj" -c Release -o "$root/artifacts/feed" -p:PackageVersion="$version" -nologo -v:q
 rm -rf "$root/artifacts/packages/gomod.sdk/$version"
 dotnet build "$root/samples/hello/hello.csproj" -nologo "$@"
+exe="$root/samples/hello/bin/Debug/net10.0/hello"
+if [ -x "$exe" ]; then "$exe"; else echo "hello: not compiled (no go on PATH); the modules were restored."; fi

@@ -8,7 +8,7 @@ namespace GoMod.Core.Diagnostics;
 /// <summary>
 /// The one table of GoMod diagnostic codes; docs/diagnostics.md documents the same rows (a test keeps them equal).
 /// Codes are grouped in ranges by area: 0001–0099 input (go.mod, properties), 0100–0199 go.sum and integrity,
-/// 0200–0299 network and proxies, 0300–0399 resolution, 0400–0499 module cache and vendor/, 0900–0999 the tool itself.
+/// 0200–0299 network and proxies, 0300–0399 resolution, 0400–0499 module cache and vendor/, 0500–0599 compiling the Go code (GoBuild), 0900–0999 the tool itself.
 /// Within each hundred, 01–49 are errors and 50–99 warnings, so a code alone tells how bad it is.
 /// Codes are never reused: a retired code stays in the documentation, marked as such.
 /// </summary>
@@ -207,6 +207,27 @@ public static class DiagnosticCodes
     /// <summary>A //go:embed pattern of a vendored package matches nothing or is invalid (go mod vendor's error).</summary>
     public static readonly DiagnosticDescriptor EmbedPatternInvalid = new("GOMOD0404", Error, "cannot resolve //go:embed pattern",
         "Correct the //go:embed pattern the message names in the vendored package (or require a version of its module that has the files).");
+    // Compiling the Go code (GoBuild).
+
+    /// <summary>go build reported a compile error at a position in a Go (or cgo C) source file.</summary>
+    public static readonly DiagnosticDescriptor GoCompileError = new("GOMOD0501", Error, "Go compile error",
+        "Correct the Go source at the reported position.");
+
+    /// <summary>go build failed without a positioned error (go's own message: a missing C compiler, a package the restore did not provide…).</summary>
+    public static readonly DiagnosticDescriptor GoBuildFailed = new("GOMOD0502", Error, "go build failed",
+        "Act on go's message: install what it names (cgo needs a C compiler such as gcc), or add the module providing a missing package to go.mod; the build never downloads anything itself.");
+
+    /// <summary>GoBuild=true and no go command was found.</summary>
+    public static readonly DiagnosticDescriptor GoToolchainNotFound = new("GOMOD0503", Error, "go toolchain not found",
+        "Install go (apt-get install golang-go, or https://go.dev/dl/) so that 'go' is on PATH, or set GoToolchainPath to the go executable or its installation.");
+
+    /// <summary>go build printed a warning at a position (cgo's C compiler).</summary>
+    public static readonly DiagnosticDescriptor GoCompileWarning = new("GOMOD0550", Warning, "Go compile warning",
+        "Correct the source at the reported position.");
+
+    /// <summary>GoBuild=auto found no go command: the Go code was not compiled.</summary>
+    public static readonly DiagnosticDescriptor GoBuildSkipped = new("GOMOD0551", Warning, "Go code not compiled",
+        "Install go or set GoToolchainPath to compile it (GoBuild=true makes a missing go an error), or set GoBuild=false to only restore the modules.");
 
     // The tool itself.
 
@@ -231,6 +252,7 @@ public static class DiagnosticCodes
         ImportCommentMismatch, ConflictingImportComments, MalformedImportComment, Retracted, Deprecated,
         ImportCommentMismatchWarning, ConflictingImportCommentsWarning, MalformedImportCommentWarning,
         CacheWriteFailed, InconsistentVendoring, VendorWriteFailed, EmbedPatternInvalid,
+        GoCompileError, GoBuildFailed, GoToolchainNotFound, GoCompileWarning, GoBuildSkipped,
         Canceled, InternalError,
     ];
 

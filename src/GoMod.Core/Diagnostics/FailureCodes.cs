@@ -1,4 +1,5 @@
 using GoMod.Core.Fetch;
+using GoMod.Core.GoBuild;
 using GoMod.Core.GoEnv;
 using GoMod.Core.Imports;
 using GoMod.Core.ModCache;
@@ -77,6 +78,11 @@ public static class FailureCodes
         (typeof(ImportCommentMismatchWarningException), DiagnosticCodes.ImportCommentMismatchWarning),
         (typeof(ConflictingImportCommentsWarningException), DiagnosticCodes.ConflictingImportCommentsWarning),
         (typeof(MalformedImportCommentWarningException), DiagnosticCodes.MalformedImportCommentWarning),
+        (typeof(GoToolchainNotFoundException), DiagnosticCodes.GoToolchainNotFound),
+        (typeof(GoCompileException), DiagnosticCodes.GoCompileError),
+        (typeof(GoBuildFailedException), DiagnosticCodes.GoBuildFailed),
+        (typeof(GoCompileWarningException), DiagnosticCodes.GoCompileWarning),
+        (typeof(GoBuildSkippedException), DiagnosticCodes.GoBuildSkipped),
         (typeof(ModuleRetractedException), DiagnosticCodes.Retracted),
         (typeof(ModuleDeprecatedException), DiagnosticCodes.Deprecated),
         (typeof(UnsupportedSettingException), DiagnosticCodes.NotSupportedYet),
