@@ -172,7 +172,8 @@ public static class ModuleInit
             foreach (var e in new DirectoryInfo(modRoot).EnumerateFileSystemInfos())
             {
                 if (e.Name.StartsWith('.') || e.Name.StartsWith('_')) continue;
-                if (e.Name.EndsWith(".go", StringComparison.Ordinal) || e is DirectoryInfo) return false;
+                // go's DirEntry.IsDir: a symbolic link to a directory is not one.
+                if (e.Name.EndsWith(".go", StringComparison.Ordinal) || (e is DirectoryInfo && e.LinkTarget is null)) return false;
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -12,6 +12,7 @@ namespace GoMod.Core.WorkFile;
 public sealed class GoWorkFile
 {
     private readonly GoModFile _file;
+    private readonly Dictionary<string, string> _modulePaths = new(StringComparer.Ordinal);
 
     private GoWorkFile(GoModFile file) => _file = file;
 
@@ -71,36 +72,37 @@ public sealed class GoWorkFile
     public void DropReplace(string oldPath, string oldVersion) => _file.DropReplace(oldPath, oldVersion);
 
     /// <summary>
-    /// <c>go work edit -json</c> as go 1.19 prints it: <c>Go</c> (omitted when empty), <c>Use</c> in file order
-    /// (<c>DiskPath</c>, and <c>ModPath</c> when <paramref name="modulePathOf"/> finds the directory's module — go reads
-    /// <c>DIR/go.mod</c> relative to its working directory — in which case later uses of the same directory are
-    /// dropped, as go's <c>AddUse</c> drops them; null when there is none) and <c>Replace</c> (duplicates of an old
-    /// path and version dropped, the last kept; <c>Old</c>/<c>New</c> as <c>Path</c> and <c>Version</c>, the version
-    /// omitted when empty; null when there is none), tab-indented, with a final newline. Go 1.19 knows no toolchain or
-    /// godebug in go.work, and so prints neither.
+    /// go's <c>UpdateWorkFile</c>, which every <c>go work</c> command runs before writing: each used directory whose
+    /// module <paramref name="modulePathOf"/> finds (go reads <c>DIR/go.mod</c> relative to its working directory) is
+    /// annotated with that module path, and later <c>use</c> lines of the same directory are deleted (go's
+    /// <c>AddUse</c>).
     /// </summary>
-    public string FormatJson(Func<string, string?>? modulePathOf = null)
+    public void UpdateModulePaths(Func<string, string?> modulePathOf)
+    {
+        ArgumentNullException.ThrowIfNull(modulePathOf);
+        foreach (var dir in Use.Distinct(StringComparer.Ordinal).ToList())
+        {
+            if (_modulePaths.ContainsKey(dir) || modulePathOf(dir) is not { } module) continue;
+            _modulePaths[dir] = module;
+            _file.AddUse(dir);
+        }
+    }
+
+    /// <summary>
+    /// <c>go work edit -json</c> as go 1.19 prints it: <c>Go</c> (omitted when empty), <c>Use</c> in file order
+    /// (<c>DiskPath</c>, and <c>ModPath</c> when <see cref="UpdateModulePaths"/> found one; null when there is none)
+    /// and <c>Replace</c> (duplicates of an old path and version dropped, the last kept; <c>Old</c>/<c>New</c> as
+    /// <c>Path</c> and <c>Version</c>, the version omitted when empty; null when there is none), tab-indented, with a
+    /// final newline. Go 1.19 knows no toolchain or godebug in go.work, and so prints neither.
+    /// </summary>
+    public string FormatJson()
     {
         var b = new StringBuilder();
         var w = new GoJson(b);
         w.BeginObject();
         if (!string.IsNullOrEmpty(Go)) w.Field("Go", Go);
 
-        var uses = new List<(string Dir, string? Module)>();
-        var annotated = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var dir in Use)
-        {
-            if (annotated.Contains(dir)) continue;
-            var module = modulePathOf?.Invoke(dir);
-            if (module is not null)
-            {
-                annotated.Add(dir);
-                for (int i = 0; i < uses.Count; i++)
-                    if (uses[i].Dir == dir) uses[i] = (dir, module);
-                if (uses.Any(u => u.Dir == dir)) continue;
-            }
-            uses.Add((dir, module));
-        }
+        var uses = Use.Select(dir => (Dir: dir, Module: _modulePaths.GetValueOrDefault(dir))).ToList();
         w.Name("Use");
         if (uses.Count == 0) b.Append("null");
         else

@@ -150,20 +150,25 @@ public class GoWorkFileTests
     }
 
     [GoFact]
-    public void Json_names_the_module_of_a_used_directory_with_a_go_mod_as_go_does()
+    public void Used_directories_with_a_go_mod_get_their_module_path_and_lose_duplicate_lines_as_go_does()
     {
         using var tmp = new TempDirectory("gowork");
-        const string text = "go 1.19\n\nuse (\n\t./a\n\t./b\n\t./a\n)\n";
+        const string text = "go 1.19\n\nuse (\n\t./a\n\t./b\n\t./a // again\n)\n\nuse ./a\n";
         File.WriteAllText(tmp.Combine("go.work"), text);
         Directory.CreateDirectory(tmp.Combine("a"));
         File.WriteAllText(tmp.Combine("a", "go.mod"), "module example.com/a\n\ngo 1.19\n");
-        var result = GoOracle.Run(tmp.Path, tmp.Combine("home"), null, "work", "edit", "-json", tmp.Combine("go.work")).EnsureSuccess("go work edit -json");
+        var json = GoOracle.Run(tmp.Path, tmp.Combine("home"), null, "work", "edit", "-json", tmp.Combine("go.work")).EnsureSuccess("go work edit -json");
+        GoOracle.Run(tmp.Path, tmp.Combine("home"), null, "work", "edit", "-fmt", tmp.Combine("go.work")).EnsureSuccess("go work edit -fmt");
         string? ModulePathOf(string dir)
         {
             var gomod = Path.Combine(tmp.Path, dir, "go.mod");
             return File.Exists(gomod) ? GoModFile.Parse(gomod, File.ReadAllText(gomod)).Module?.Path : null;
         }
-        GoWorkFile.Parse("go.work", text).FormatJson(ModulePathOf).ShouldBe(result.StdOut);
-        result.StdOut.ShouldContain("\"ModPath\": \"example.com/a\"");
+
+        var work = GoWorkFile.Parse("go.work", text);
+        work.UpdateModulePaths(ModulePathOf);
+        work.FormatJson().ShouldBe(json.StdOut);
+        work.Format().ShouldBe(File.ReadAllText(tmp.Combine("go.work")));
+        json.StdOut.ShouldContain("\"ModPath\": \"example.com/a\"");
     }
 }
