@@ -51,12 +51,13 @@ internal sealed class PackageRestore
     /// The build tags of the target: GOOS, GOARCH and CGO_ENABLED from the SDK's settings or the environment (this
     /// machine's platform, cgo off, when unset), release tags of the main module's go version.
     /// </summary>
-    public static BuildTags TargetTags(RestoreSetup setup, string goVersion)
-    {
-        string? Get(string name) =>
-            setup.Options.Settings.TryGetValue(name, out var v) && !string.IsNullOrEmpty(v) ? v : setup.Options.GetEnvironmentVariable(name) is { Length: > 0 } e ? e : null;
-        return BuildTags.Host(Get("GOOS"), Get("GOARCH"), Get("CGO_ENABLED") == "1", goVersion);
-    }
+    public static BuildTags TargetTags(RestoreSetup setup, string goVersion) =>
+        BuildTags.Host(Setting(setup, "GOOS"), Setting(setup, "GOARCH"), Setting(setup, "CGO_ENABLED") == "1", goVersion);
+
+    /// <summary>A Go setting from the SDK's settings, else the environment; null when unset.</summary>
+    private static string? Setting(RestoreSetup setup, string name) =>
+        setup.Options.Settings.TryGetValue(name, out var v) && !string.IsNullOrEmpty(v) ? v
+        : setup.Options.GetEnvironmentVariable(name) is { Length: > 0 } e ? e : null;
 
     /// <summary>Loads <c>./...</c> over the main module as the restore found it (<paramref name="files"/>) and computes the go.mod and go.sum go build writes.</summary>
     public static async Task<PackageRestore> LoadAsync(RestoreSetup setup, IModuleSource source, MainModuleFiles files, CancellationToken ct)
@@ -76,6 +77,7 @@ internal sealed class PackageRestore
             Tags = TargetTags(setup, loader.Main.GoVersion),
             ResolveMissingImports = !load.ReadOnly,
             ModuleCacheDirectory = setup.Environment.ModCache,
+            GoRoot = Setting(setup, "GOROOT"),
         };
         var graph = await loader.LoadPackagesAsync(["./..."], options, ct).ConfigureAwait(false);
         var diagnostics = new List<Diagnostic>();
@@ -87,10 +89,12 @@ internal sealed class PackageRestore
         foreach (var pkg in graph.LoadOrder)
         {
             if (pkg.IsTest || pkg.Error is not { } error || error is VersionChangeException) continue;
-            if (PackageGraph.IsImportFailure(error) && graph.ImportPosition(pkg) is { } at)
-                diagnostics.Add(FailureCodes.ToDiagnostic(error, at.File, at.Position.Line, at.Position.Column, error.Message));
-            else
-                diagnostics.Add(FailureCodes.ToDiagnostic(error, setup.ModFile, message: graph.ErrorText(pkg, loader.ShortPath)));
+            // At the import that reaches the package (go's text: the failure, or the import stack and the failure when
+            // the package itself is wrong); a root package's failure has no import, and goes on go.mod.
+            var message = PackageGraph.IsImportFailure(error) ? error.Message : graph.ErrorText(pkg, loader.ShortPath);
+            diagnostics.Add(graph.ImportPosition(pkg) is { } at
+                ? FailureCodes.ToDiagnostic(error, at.File, at.Position.Line, at.Position.Column, message)
+                : FailureCodes.ToDiagnostic(error, setup.ModFile, message: message));
         }
         if (diagnostics.Count > 0) return new PackageRestore(graph, loader, diagnostics, null, null);
 

@@ -71,6 +71,70 @@ public class PackageGraphDifferentialTests
             throw new Xunit.Sdk.XunitException($"go list -deps -test ./... differs.\n===== go:\n{expected}\n===== ours:\n{actual}\n=====");
     }
 
+    [GoTheory]
+    [MemberData(nameof(Names))]
+    public async Task Go_list_all_is_our_all(string name)
+    {
+        using var tmp = new TempDirectory("pkga");
+        var (proxy, main) = ProxyScenario.Parse(PackageScenarios.All[name] + PackageScenarios.Modules).Materialize(tmp.Path);
+        var go = new GoProxyRun(proxy, tmp.Combine("home"));
+        var original = BuildListDifferentialTests.SnapshotMain(main);
+
+        // "all" as go mod vendor and go mod why see it: every file but ignored ones, the main module's tests included.
+        var result = go.Run(main, "list", "-e", "-tags", "any", "-f", "{{if not .Standard}}{{.ImportPath}}{{end}}", "all");
+        var expected = string.Join("\n", result.StdOut.Split('\n').Where(l => l.Length > 0));
+
+        BuildListDifferentialTests.RestoreMain(main, original);
+        var loader = await ModuleLoader.CreateAsync(new DirectoryModuleSource(proxy), main, new LoadOptions(), CancellationToken.None);
+        var graph = await loader.LoadPackagesAsync(["all"], Options(go.ModCache) with { Tags = BuildTags.Host(extra: ["any"]) }, CancellationToken.None);
+        var actual = string.Join("\n", graph.All.Where(p => graph.Find(p) is { IsStandard: false }));
+        actual.ShouldBe(expected);
+    }
+
+    [GoTheory]
+    [MemberData(nameof(Names))]
+    public async Task Go_list_reports_our_files_imports_and_embeds_for_the_main_modules_packages(string name)
+    {
+        using var tmp = new TempDirectory("pkgf");
+        var (proxy, main) = ProxyScenario.Parse(PackageScenarios.All[name] + PackageScenarios.Modules).Materialize(tmp.Path);
+        var go = new GoProxyRun(proxy, tmp.Combine("home"));
+        var original = BuildListDifferentialTests.SnapshotMain(main);
+
+        const string files = "{{if .Module}}{{if .Module.Main}}{{.ImportPath}} go={{.GoFiles}} cgo={{.CgoFiles}} test={{.TestGoFiles}} xtest={{.XTestGoFiles}}"
+            + " ignored={{.IgnoredGoFiles}} imports={{.Imports}} testimports={{.TestImports}}{{.XTestImports}} embeds={{.EmbedPatterns}}"
+            + " testembeds={{.TestEmbedPatterns}}{{.XTestEmbedPatterns}}{{end}}{{end}}";
+        var result = go.Run(main, "list", "-e", "-f", files, "./...");
+        var expected = string.Join("\n", result.StdOut.Split('\n').Where(l => l.Length > 0).Select(NormalizeTestLists));
+
+        BuildListDifferentialTests.RestoreMain(main, original);
+        var loader = await ModuleLoader.CreateAsync(new DirectoryModuleSource(proxy), main, new LoadOptions(), CancellationToken.None);
+        var graph = await loader.LoadPackagesAsync(["./..."], Options(go.ModCache), CancellationToken.None);
+        static string L(IEnumerable<string> items) => "[" + string.Join(" ", items) + "]";
+        var actual = string.Join("\n", graph.Roots.Where(p => p.InMainModule && p.Files is not null).Select(p =>
+            $"{p.ImportPath} go={L(p.Files!.GoFiles)} cgo={L(p.Files.CgoFiles)} test={L(p.Files.TestGoFiles)} xtest={L(p.Files.XTestGoFiles)}"
+            + $" ignored={L(p.Files.IgnoredGoFiles)} imports={L(p.Imports.Select(i => i.Path))} testimports={L(p.TestImports.Select(i => i.Path))}"
+            + $" embeds={L(p.EmbedPatterns.Select(e => e.Pattern))} testembeds={L(p.TestEmbedPatterns.Select(e => e.Pattern))}"));
+        actual.ShouldBe(expected);
+    }
+
+    /// <summary>go lists a package's test and external-test imports (and embeds) apart; the module loader merges them.</summary>
+    private static string NormalizeTestLists(string line)
+    {
+        foreach (var key in new[] { "testimports=", "testembeds=" })
+        {
+            int i = line.IndexOf(" " + key, StringComparison.Ordinal);
+            if (i < 0) continue;
+            int start = i + 1 + key.Length;
+            // The two lists are "[a b][c]": take everything up to the second closing bracket.
+            int first = line.IndexOf(']', start);
+            int second = line.IndexOf(']', first + 1);
+            var merged = line[start..(second + 1)].Replace("][", " ", StringComparison.Ordinal).Trim('[', ']')
+                .Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct().Order(StringComparer.Ordinal);
+            line = line[..start] + "[" + string.Join(" ", merged) + "]" + line[(second + 1)..];
+        }
+        return line;
+    }
+
     internal static PackageLoadOptions Options(string modCache) => new()
     {
         Tags = BuildTags.Host(),
