@@ -79,8 +79,10 @@ public sealed class ModuleRestorer
 
         private string ModFile => setup.ModFile;
 
+        private readonly List<string> _messages = [];
+
         private RestoreResult Result(IReadOnlyList<RestoredModule> modules, int downloaded = 0, long bytes = 0) =>
-            new(modules, _diagnostics) { Mode = setup.Mode, Downloaded = downloaded, DownloadedBytes = bytes };
+            new(modules, _diagnostics) { Mode = setup.Mode, Downloaded = downloaded, DownloadedBytes = bytes, Messages = _messages };
 
         /// <summary>A failure about a module, on the go.mod line that requires (or replaces) it.</summary>
         private void Report(Exception failure, ModFilePosition? at = null)
@@ -181,6 +183,7 @@ public sealed class ModuleRestorer
             // The packages go build loads: imports resolved (added under -mod=mod), go.sum kept as go build keeps it.
             // A main module with no package to build keeps go mod download's set and go.sum (list's).
             var packages = await PackageRestore.LoadAsync(setup, source, _files, ct).ConfigureAwait(false);
+            if (packages.Graph is { } graph) _messages.AddRange(graph.Messages);
             _diagnostics.AddRange(packages.Diagnostics);
             if (Failed) return Result(modules);
             bool downloadAll = !packages.BuildsPackages;

@@ -73,6 +73,26 @@ public class PackageGraphDifferentialTests
 
     [GoTheory]
     [MemberData(nameof(Names))]
+    public async Task Go_list_all_is_our_all(string name)
+    {
+        using var tmp = new TempDirectory("pkga");
+        var (proxy, main) = ProxyScenario.Parse(PackageScenarios.All[name] + PackageScenarios.Modules).Materialize(tmp.Path);
+        var go = new GoProxyRun(proxy, tmp.Combine("home"));
+        var original = BuildListDifferentialTests.SnapshotMain(main);
+
+        // "all" as go mod vendor and go mod why see it: every file but ignored ones, the main module's tests included.
+        var result = go.Run(main, "list", "-e", "-tags", "any", "-f", "{{if not .Standard}}{{.ImportPath}}{{end}}", "all");
+        var expected = string.Join("\n", result.StdOut.Split('\n').Where(l => l.Length > 0));
+
+        BuildListDifferentialTests.RestoreMain(main, original);
+        var loader = await ModuleLoader.CreateAsync(new DirectoryModuleSource(proxy), main, new LoadOptions(), CancellationToken.None);
+        var graph = await loader.LoadPackagesAsync(["all"], Options(go.ModCache) with { Tags = BuildTags.Host(extra: ["any"]) }, CancellationToken.None);
+        var actual = string.Join("\n", graph.All.Where(p => graph.Find(p) is { IsStandard: false }));
+        actual.ShouldBe(expected);
+    }
+
+    [GoTheory]
+    [MemberData(nameof(Names))]
     public async Task Go_list_reports_our_files_imports_and_embeds_for_the_main_modules_packages(string name)
     {
         using var tmp = new TempDirectory("pkgf");

@@ -24,6 +24,9 @@ public sealed class ModuleWhyDifferentialTests
     [InlineData("nested", "-m", "example.com/n example.com/n/inner example.com/v/v2")]
     [InlineData("nested", "-vendor", "example.com/n/inner example.com/n/inner/deep")]
     [InlineData("nested", "-m -vendor", "example.com/n/inner example.com/v/v2")]
+    [InlineData("replaced", "", "example.com/s/deep example.com/s/testonly example.com/old/o example.com/r/p")]
+    [InlineData("replaced", "-m", "example.com/r example.com/s example.com/old example.com/new")]
+    [InlineData("replaced", "-vendor", "example.com/s/testonly")]
     public async Task Go_mod_why_equals_go(string scenario, string flags, string args)
     {
         using var tmp = new TempDirectory("why");

@@ -157,8 +157,63 @@ internal static class WhyScenarios
         package other
         """;
 
+    /// <summary>
+    /// A module replaced by a local directory (its package imports a module from the proxy), and a module replaced by
+    /// another module version.
+    /// </summary>
+    public const string Replaced = """
+        -- go.mod --
+        module example.com/m
+
+        go 1.19
+
+        require (
+        	example.com/old v1.0.0
+        	example.com/r v1.0.0
+        	example.com/s v1.0.0
+        )
+
+        replace example.com/r => ../r
+
+        replace example.com/old => example.com/new v1.1.0
+        -- m.go --
+        package m
+
+        import (
+        	_ "example.com/old/o"
+        	_ "example.com/r/p"
+        )
+        -- ../r/go.mod --
+        module example.com/r
+
+        go 1.19
+
+        require example.com/s v1.0.0
+        -- ../r/p/p.go --
+        package p
+
+        import _ "example.com/s/deep"
+        -- ../r/p/p_test.go --
+        package p
+
+        import _ "example.com/s/testonly"
+        -- example.com/s@v1.0.0 --
+        go 1.19
+        -- example.com/s@v1.0.0/deep/d.go --
+        package deep
+        -- example.com/s@v1.0.0/testonly/t.go --
+        package testonly
+        -- example.com/new@v1.1.0 --
+        module example.com/old
+
+        go 1.19
+        -- example.com/new@v1.1.0/o/o.go --
+        package o
+        """;
+
     public static IReadOnlyDictionary<string, string> All { get; } = new Dictionary<string, string>
     {
+        ["replaced"] = Replaced,
         ["tests"] = Tests,
         ["order"] = Order,
         ["nested"] = Nested,

@@ -84,6 +84,8 @@ public class RestorePackagesDifferentialTests
         var actual = $"--- go.mod\n{BuildListDifferentialTests.ReadOrNull(Path.Combine(main, "go.mod"))}--- go.sum\n{BuildListDifferentialTests.ReadOrNull(Path.Combine(main, "go.sum"))}--- zips\n{string.Join("\n", Zips(ourProxy))}";
         if (actual != expected)
             throw new Xunit.Sdk.XunitException($"restore under -mod=mod differs from go build ./...\n===== go (exit {go.ExitCode}):\n{expected}\n{go.StdErr}\n===== ours:\n{actual}\n{string.Join("\n", ours.Diagnostics)}\n=====");
+        // go build's "go: finding module for package …" and "go: found … in …" lines are the restore's messages.
+        ours.Messages.ShouldBe(go.StdErr.Split('\n').Where(l => l.StartsWith("go: finding module for package ", StringComparison.Ordinal) || l.StartsWith("go: found ", StringComparison.Ordinal)));
         // go build's only failures here are the compiler's; the restore stops before compiling.
         ours.Diagnostics.Where(d => d.IsError).ShouldBeEmpty();
         goErrors.Where(l => l.Contains("cannot find module", StringComparison.Ordinal) || l.Contains("missing go.sum", StringComparison.Ordinal)).ShouldBeEmpty();
@@ -127,5 +129,27 @@ public class RestorePackagesDifferentialTests
         codes.ShouldContain("GOMOD0310");
         codes.ShouldBeSubsetOf(["GOMOD0310", "GOMOD0102"]);
         BuildListDifferentialTests.ReadOrNull(Path.Combine(main, "go.sum")).ShouldBe(goSum);
+    }
+
+    [Theory]
+    [InlineData("several-packages")]
+    [InlineData("missing-longest-prefix")]
+    [InlineData("upgrade-for-new-package")]
+    [InlineData("directory-replacement-missing-dep")]
+    public async Task Restores_in_different_directories_and_caches_write_identical_go_mod_and_go_sum(string name)
+    {
+        // go.mod and go.sum hold no path, time or machine: the same project restored elsewhere, later, with a cold or
+        // a warm module cache, gives the same bytes.
+        using var tmp = new TempDirectory("rrepro");
+        var outputs = new List<string>();
+        foreach (var (where, cache) in new[] { ("one", "cacheA"), ("two/deeper", "cacheB"), ("three", "cacheB") })
+        {
+            var (proxyDir, main) = ProxyScenario.Parse(Scenario(name) + PackageScenarios.Modules).Materialize(tmp.Combine(where));
+            await using var proxy = new TestProxyServer(ProxyFiles(proxyDir));
+            var result = await RestoreAsync(main, tmp.Combine(cache), proxy.Url, "mod");
+            result.Succeeded.ShouldBeTrue(string.Join("\n", result.Diagnostics));
+            outputs.Add($"{File.ReadAllText(Path.Combine(main, "go.mod"))}---\n{File.ReadAllText(Path.Combine(main, "go.sum"))}");
+        }
+        outputs.Distinct().Count().ShouldBe(1, string.Join("\n=====\n", outputs));
     }
 }
