@@ -4,6 +4,7 @@ using GoMod.Benchmarks.Corpus;
 using GoMod.Benchmarks.Direct;
 using GoMod.Benchmarks.Download;
 using GoMod.Benchmarks.SumDb;
+using GoMod.Benchmarks.User;
 
 var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.Ordinal)
 {
@@ -20,6 +21,12 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["direct"] = DirectBenchmark.RunAsync,
     // Not a benchmark: a GOPROXY tree and main module from real Go sources (/usr/share/gocode/src) for run.sh and tests.
     ["corpus"] = a => Task.FromResult(CorpusCommand.Run(a)),
+    // What users wait for: dotnet build and go as whole processes on the real corpus (started by benchmarks/run.sh).
+    ["user"] = a => Task.FromResult(UserBenchmark.Run(a)),
+    // The 10 ms-each-way TCP relay run.sh puts in front of nginx.
+    ["relay"] = DelayRelay.RunAsync,
+    // The physical floor: one pass over the corpus zips (inflate, hash, write each file once) on all cores.
+    ["floor"] = a => Task.FromResult(PhysicalFloor.Run(a)),
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

@@ -201,7 +201,7 @@ public static class ModuleZip
         if (OperatingSystem.IsWindows()) File.SetAttributes(destination, File.GetAttributes(destination) | FileAttributes.ReadOnly);
     }
 
-    private static void DeleteTree(string path)
+    internal static void DeleteTree(string path)
     {
         if (!Directory.Exists(path)) return;
         if (OperatingSystem.IsWindows())
@@ -226,7 +226,7 @@ public static class ModuleZip
         }
     }
 
-    private static ZipReader OpenZip(string zipFile, string what)
+    internal static ZipReader OpenZip(string zipFile, string what)
     {
         try
         {
@@ -238,7 +238,7 @@ public static class ModuleZip
         }
     }
 
-    private static void CheckModuleVersion(ModuleVersion m, string what)
+    internal static void CheckModuleVersion(ModuleVersion m, string what)
     {
         var canonical = ModulePath.CanonicalVersion(m.Version);
         if (canonical != m.Version)
@@ -257,7 +257,7 @@ public static class ModuleZip
     /// Go's checkZip over the central directory, plus refusing links and devices, which extraction would otherwise turn
     /// into plain files. Returns the file entries to extract (directory entries and the bare prefix carry nothing).
     /// </summary>
-    private static (CheckedFiles Checked, List<ZipEntry> Valid) CheckEntries(ModuleVersion m, ZipReader zip)
+    internal static (CheckedFiles Checked, List<ZipEntry> Valid) CheckEntries(ModuleVersion m, ZipReader zip)
     {
         var prefix = $"{m.Path}@{m.Version}/";
         var valid = new List<ZipEntry>();
