@@ -86,7 +86,7 @@ public static class UserBenchmark
         {
             var (with, without) = bench.NoOp(o.NoopRuns);
             table.Add(Row("no-op `dotnet build`, C# console project with `<Sdk Name=\"GoMod.Sdk\">` and the corpus go.mod vs without the SDK", with, without,
-                $"+{(Median(with) - Median(without)) * 1000:F0} ms"));
+                string.Create(CultureInfo.InvariantCulture, $"{(Median(with) - Median(without)) * 1000:+0;-0} ms")));
             if (oursCold is not null)
                 table.Add($"| restore peak memory above the no-op build's | {(MedianKiB(oursCold) - MedianKiB(with)) / 1024.0:F0} MiB | — | — |");
         }
