@@ -180,16 +180,7 @@ public sealed class ModuleDownloader : IDisposable
                     string hash;
                     for (var attempt = 1; ; attempt++)
                     {
-                        var origin = "";
-                        await NetworkAsync(module, async s =>
-                        {
-                            origin = s.ZipLocation(module.Version);
-                            stream.SetLength(0);
-                            stream.Position = 0;
-                            await s.ZipAsync(module.Version, stream, ct).ConfigureAwait(false);
-                            return true;
-                        }, ct).ConfigureAwait(false);
-                        await stream.FlushAsync(ct).ConfigureAwait(false);
+                        var origin = await FetchZipAsync(module, stream, ct).ConfigureAwait(false);
                         size = stream.Length;
                         try
                         {
@@ -290,9 +281,7 @@ public sealed class ModuleDownloader : IDisposable
                     RemoveExtraction(dir, partial);
                     throw;
                 }
-                File.Delete(partial);
-                if (!Environment.Flags.ModCacheRW) ModuleCache.MakeDirectoriesReadOnly(dir);
-                progress?.Report(new DownloadProgress(module, DownloadStage.Extracted));
+                FinishExtraction(module, dir, partial, progress);
             }
             return dir;
         });
@@ -348,6 +337,30 @@ public sealed class ModuleDownloader : IDisposable
         }
     }
 
+    /// <summary>A complete tree: the <c>.partial</c> marker goes, directories become read-only (unless -modcacherw).</summary>
+    private void FinishExtraction(ModuleVersion module, string dir, string partial, IProgress<DownloadProgress>? progress)
+    {
+        File.Delete(partial);
+        if (!Environment.Flags.ModCacheRW) ModuleCache.MakeDirectoriesReadOnly(dir);
+        progress?.Report(new DownloadProgress(module, DownloadStage.Extracted));
+    }
+
+    /// <summary>Downloads the zip of <paramref name="module"/> into <paramref name="stream"/> (from its start); returns where it came from.</summary>
+    private async Task<string> FetchZipAsync(ModuleVersion module, FileStream stream, CancellationToken ct)
+    {
+        var origin = "";
+        await NetworkAsync(module, async s =>
+        {
+            origin = s.ZipLocation(module.Version);
+            stream.SetLength(0);
+            stream.Position = 0;
+            await s.ZipAsync(module.Version, stream, ct).ConfigureAwait(false);
+            return true;
+        }, ct).ConfigureAwait(false);
+        await stream.FlushAsync(ct).ConfigureAwait(false);
+        return origin;
+    }
+
     /// <summary>
     /// A module with nothing cached, under its version lock: downloads the zip to a temporary file and extracts it into a
     /// temporary directory while hashing (each entry inflated once, see <see cref="HashedUnzip"/>); only when the hash
@@ -372,16 +385,7 @@ public sealed class ModuleDownloader : IDisposable
             long size;
             for (var attempt = 1; ; attempt++)
             {
-                var origin = "";
-                await NetworkAsync(module, async s =>
-                {
-                    origin = s.ZipLocation(module.Version);
-                    stream.SetLength(0);
-                    stream.Position = 0;
-                    await s.ZipAsync(module.Version, stream, ct).ConfigureAwait(false);
-                    return true;
-                }, ct).ConfigureAwait(false);
-                await stream.FlushAsync(ct).ConfigureAwait(false);
+                var origin = await FetchZipAsync(module, stream, ct).ConfigureAwait(false);
                 size = stream.Length;
                 try
                 {
@@ -441,9 +445,7 @@ public sealed class ModuleDownloader : IDisposable
                 RemoveExtraction(dir, partial);
                 throw;
             }
-            File.Delete(partial);
-            if (!Environment.Flags.ModCacheRW) ModuleCache.MakeDirectoriesReadOnly(dir);
-            progress?.Report(new DownloadProgress(module, DownloadStage.Extracted));
+            FinishExtraction(module, dir, partial, progress);
             return true;
         }
         catch

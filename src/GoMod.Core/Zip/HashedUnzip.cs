@@ -112,20 +112,7 @@ internal sealed class HashedUnzip : IDisposable
         CancellationToken cancellationToken)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        FileStream? output = null;
-        if (destination is not null)
-        {
-            var options = new FileStreamOptions
-            {
-                Mode = FileMode.CreateNew, // never through an existing file or link
-                Access = FileAccess.Write,
-                Share = FileShare.None,
-                BufferSize = 0,
-            };
-            if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
-            output = new FileStream(destination, options);
-        }
-        using (output)
+        using (var output = destination is null ? null : ModuleZip.CreateExtractedFile(destination))
         {
             var raw = zip.OpenEntry(e);
             using var input = wrap is null ? raw : wrap(e.Name, raw);

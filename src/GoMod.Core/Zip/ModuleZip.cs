@@ -178,7 +178,8 @@ public static class ModuleZip
         }
     }
 
-    private static void ExtractEntry(ZipReader zip, ZipEntry e, string destination, byte[] buffer, CancellationToken cancellationToken)
+    /// <summary>A new read-only (0444) file for an extracted entry, never created through an existing file or link.</summary>
+    internal static FileStream CreateExtractedFile(string destination)
     {
         var options = new FileStreamOptions
         {
@@ -188,7 +189,12 @@ public static class ModuleZip
             BufferSize = 0,
         };
         if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
-        using (var output = new FileStream(destination, options))
+        return new FileStream(destination, options);
+    }
+
+    private static void ExtractEntry(ZipReader zip, ZipEntry e, string destination, byte[] buffer, CancellationToken cancellationToken)
+    {
+        using (var output = CreateExtractedFile(destination))
         using (var input = zip.OpenEntry(e))
         {
             int n;
