@@ -132,7 +132,7 @@ public static class MvsBenchmark
     /// three in four module versions are at go 1.17 or later (pruned), the rest at 1.16 or with no go line.
     /// The main module requires the unpruned build list at its selected versions (as a tidy go 1.17 module lists it).
     /// </summary>
-    private static (int Modules, int Versions) GenerateGraph(string proxy, string main, int n, int seed)
+    internal static (int Modules, int Versions) GenerateGraph(string proxy, string main, int n, int seed)
     {
         var rng = new Random(seed);
         var paths = Enumerable.Range(0, n).Select(i => $"example.com/bench/m{i:D5}").ToArray();

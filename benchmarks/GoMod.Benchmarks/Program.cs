@@ -5,6 +5,7 @@ using GoMod.Benchmarks.Direct;
 using GoMod.Benchmarks.Download;
 using GoMod.Benchmarks.SumDb;
 using GoMod.Benchmarks.Vendor;
+using GoMod.Benchmarks.User;
 
 var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.Ordinal)
 {
@@ -25,6 +26,12 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["vendor"] = VendorBenchmark.RunAsync,
     // Not a benchmark: one GoVendor restore, the child process of the vendor reproducibility tests.
     ["vendor-restore"] = VendorBenchmark.RestoreAsync,
+    // What users wait for: dotnet build and go as whole processes on the real corpus (started by benchmarks/run.sh).
+    ["user"] = a => Task.FromResult(UserBenchmark.Run(a)),
+    // The 10 ms-each-way TCP relay run.sh puts in front of nginx.
+    ["relay"] = DelayRelay.RunAsync,
+    // The physical floor: one pass over the corpus zips (inflate, hash, write each file once) on all cores.
+    ["floor"] = a => Task.FromResult(PhysicalFloor.Run(a)),
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

@@ -75,8 +75,9 @@ public sealed class GoModRestore : GoModTask
                 if (File.Exists(CacheFile)) File.Delete(CacheFile);
                 return false;
             }
-            AtomicFile.WriteIfChanged(PropsFile, Encoding.UTF8.GetBytes(ModuleItems.RenderProps(result.Modules)));
-            new RestoreCache(hash, result.Modules, result.Diagnostics.Where(d => !d.IsError).ToList()).Write(CacheFile);
+            var warnings = result.Diagnostics.Where(d => !d.IsError).ToList();
+            AtomicFile.WriteIfChanged(PropsFile, Encoding.UTF8.GetBytes(ModuleItems.RenderProps(result.Modules, warnings.Count > 0)));
+            new RestoreCache(hash, result.Modules, warnings).Write(CacheFile);
             Restored = true;
             LogSummary(result, stopwatch.Elapsed);
             return true;

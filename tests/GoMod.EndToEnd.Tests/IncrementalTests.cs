@@ -32,6 +32,28 @@ public sealed class IncrementalTests(SdkPackage sdk)
     }
 
     [Fact]
+    public void A_no_op_build_without_warnings_publishes_the_evaluated_modules_without_running_GoModReport()
+    {
+        using var p = Standalone(sdk, PrintModulesTarget).WithModules();
+        var first = p.Dotnet(GoInputs.Env(), "build").EnsureSuccess("first build");
+
+        var (second, log) = p.DotnetWithLog(GoInputs.Env(), "build");
+
+        second.EnsureSuccess("second build");
+        CountOf(log, "Task \"GoModReport\"").ShouldBe(0);
+        Modules(second).ShouldBe(Modules(first));
+        Modules(second).Select(m => m[0]).ShouldContain("example.com/greeting");
+
+        // A cache file newer than the evaluation (here: a restore this build could not have seen) is read again.
+        var cache = p.Combine("obj", "gomodule.csproj.gomod.cache");
+        File.WriteAllText(cache, File.ReadAllText(cache));
+        var (third, thirdLog) = p.DotnetWithLog(GoInputs.Env(), "build", "--no-restore", "-p:_GoModCacheStampAtEvaluation=0");
+        third.EnsureSuccess("third build");
+        CountOf(thirdLog, "Task \"GoModReport\"").ShouldBe(1);
+        Modules(third).ShouldBe(Modules(first));
+    }
+
+    [Fact]
     public void Touched_but_unchanged_go_mod_reruns_the_target_without_rewriting_outputs()
     {
         using var p = Standalone(sdk).WithModules();

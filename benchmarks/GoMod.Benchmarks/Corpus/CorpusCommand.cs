@@ -1,4 +1,3 @@
-using GoMod.Testing.Corpus;
 
 namespace GoMod.Benchmarks.Corpus;
 

@@ -54,4 +54,7 @@ public sealed record FetchOptions
 
     /// <summary>Direct mode (fetching from version control): git command, timeouts, host mapping for discovery.</summary>
     public Vcs.VcsOptions Vcs { get; init; } = new();
+
+    /// <summary>Wraps each zip entry's inflating stream (name in the zip, stream): instrumentation for tests.</summary>
+    internal Func<string, Stream, Stream>? EntryStreamWrapper { get; init; }
 }

@@ -24,6 +24,7 @@ public sealed class ModuleDownloader : IDisposable
     private readonly Lazy<ProxyTransport> _transport;
     private readonly ProxyRouter _router;
     private readonly SemaphoreSlim _network;
+    private readonly SemaphoreSlim _cpu = new(Math.Max(1, System.Environment.ProcessorCount));
     private readonly ConcurrentDictionary<(string Kind, ModuleVersion Module), Lazy<Task<object?>>> _once = new();
     private readonly ConcurrentDictionary<ModuleVersion, bool> _usedNetwork = new();
     private readonly ConcurrentDictionary<ModuleVersion, bool> _storedZips = new();
@@ -179,16 +180,7 @@ public sealed class ModuleDownloader : IDisposable
                     string hash;
                     for (var attempt = 1; ; attempt++)
                     {
-                        var origin = "";
-                        await NetworkAsync(module, async s =>
-                        {
-                            origin = s.ZipLocation(module.Version);
-                            stream.SetLength(0);
-                            stream.Position = 0;
-                            await s.ZipAsync(module.Version, stream, ct).ConfigureAwait(false);
-                            return true;
-                        }, ct).ConfigureAwait(false);
-                        await stream.FlushAsync(ct).ConfigureAwait(false);
+                        var origin = await FetchZipAsync(module, stream, ct).ConfigureAwait(false);
                         size = stream.Length;
                         try
                         {
@@ -237,6 +229,20 @@ public sealed class ModuleDownloader : IDisposable
                 await CheckCachedZipAsync(module, ct).ConfigureAwait(false);
                 return dir;
             }
+            if (!Cache.HasZip(module) && !File.Exists(Cache.ZipPath(module)))
+            {
+                Sums.RequireSum(module, goMod: false);
+                using (await Cache.LockVersionAsync(module, ct).ConfigureAwait(false))
+                {
+                    if (Cache.GetExtractedState(module) == ExtractedState.Complete && Cache.HasZip(module))
+                    {
+                        await CheckCachedZipAsync(module, ct, locked: true).ConfigureAwait(false);
+                        return dir;
+                    }
+                    if (!Cache.HasZip(module) && !File.Exists(Cache.ZipPath(module)) && await FetchAndExtractAsync(module, dir, progress, ct).ConfigureAwait(false))
+                        return dir;
+                }
+            }
             var zip = await DownloadZipAsync(module, progress, ct).ConfigureAwait(false);
             using (await Cache.LockVersionAsync(module, ct).ConfigureAwait(false))
             {
@@ -255,7 +261,15 @@ public sealed class ModuleDownloader : IDisposable
                 await File.WriteAllBytesAsync(partial, [], ct).ConfigureAwait(false);
                 try
                 {
-                    ModuleZip.Unzip(dir, module, zip, ct);
+                    await _cpu.WaitAsync(ct).ConfigureAwait(false);
+                    try
+                    {
+                        ModuleZip.Unzip(dir, module, zip, ct);
+                    }
+                    finally
+                    {
+                        _cpu.Release();
+                    }
                 }
                 catch (ModuleZipException e)
                 {
@@ -267,9 +281,7 @@ public sealed class ModuleDownloader : IDisposable
                     RemoveExtraction(dir, partial);
                     throw;
                 }
-                File.Delete(partial);
-                if (!Environment.Flags.ModCacheRW) ModuleCache.MakeDirectoriesReadOnly(dir);
-                progress?.Report(new DownloadProgress(module, DownloadStage.Extracted));
+                FinishExtraction(module, dir, partial, progress);
             }
             return dir;
         });
@@ -306,13 +318,14 @@ public sealed class ModuleDownloader : IDisposable
                 var mod = await GoModAsync(m, ct).ConfigureAwait(false);
                 result = result with { GoMod = Cache.CachePath(m, "mod"), GoModSum = DirHash.HashGoMod(mod) };
             }
+            // Extracting first lets a new module be inflated once, hashed while it is written; the zip is then cached.
+            string? dir = parts.HasFlag(DownloadParts.Extract) ? await DownloadAsync(m, progress, ct).ConfigureAwait(false) : null;
             if (parts.HasFlag(DownloadParts.Zip) || parts.HasFlag(DownloadParts.Extract))
             {
                 var zip = await DownloadZipAsync(m, progress, ct).ConfigureAwait(false);
                 result = result with { Zip = zip, Sum = await Cache.ReadZipHashAsync(m, ct).ConfigureAwait(false) };
             }
-            if (parts.HasFlag(DownloadParts.Extract))
-                result = result with { Dir = await DownloadAsync(m, progress, ct).ConfigureAwait(false) };
+            if (dir is not null) result = result with { Dir = dir };
             var fromCache = !UsedNetwork(m);
             progress?.Report(new DownloadProgress(m, fromCache ? DownloadStage.Cached : DownloadStage.Completed));
             return result with { FromCache = fromCache, Downloaded = StoredZip(m) };
@@ -321,6 +334,129 @@ public sealed class ModuleDownloader : IDisposable
         {
             progress?.Report(new DownloadProgress(m, DownloadStage.Failed, Error: e.Message));
             return result with { Error = e.Message, Exception = e, FromCache = !UsedNetwork(m) };
+        }
+    }
+
+    /// <summary>A complete tree: the <c>.partial</c> marker goes, directories become read-only (unless -modcacherw).</summary>
+    private void FinishExtraction(ModuleVersion module, string dir, string partial, IProgress<DownloadProgress>? progress)
+    {
+        File.Delete(partial);
+        if (!Environment.Flags.ModCacheRW) ModuleCache.MakeDirectoriesReadOnly(dir);
+        progress?.Report(new DownloadProgress(module, DownloadStage.Extracted));
+    }
+
+    /// <summary>Downloads the zip of <paramref name="module"/> into <paramref name="stream"/> (from its start); returns where it came from.</summary>
+    private async Task<string> FetchZipAsync(ModuleVersion module, FileStream stream, CancellationToken ct)
+    {
+        var origin = "";
+        await NetworkAsync(module, async s =>
+        {
+            origin = s.ZipLocation(module.Version);
+            stream.SetLength(0);
+            stream.Position = 0;
+            await s.ZipAsync(module.Version, stream, ct).ConfigureAwait(false);
+            return true;
+        }, ct).ConfigureAwait(false);
+        await stream.FlushAsync(ct).ConfigureAwait(false);
+        return origin;
+    }
+
+    /// <summary>
+    /// A module with nothing cached, under its version lock: downloads the zip to a temporary file and extracts it into a
+    /// temporary directory while hashing (each entry inflated once, see <see cref="HashedUnzip"/>); only when the hash
+    /// matches go.sum are the .ziphash, the zip and the tree published (the tree with go's <c>.partial</c> marker around
+    /// the rename). A mismatch or any failure leaves no directory, no .ziphash, no .partial and no zip. Returns false,
+    /// with the zip published and no tree, when the zip's entries are invalid (the caller's unzip reports that, as before).
+    /// </summary>
+    private async Task<bool> FetchAndExtractAsync(ModuleVersion module, string dir, IProgress<DownloadProgress>? progress, CancellationToken ct)
+    {
+        var zip = Cache.ZipPath(module);
+        ModuleCache.RemoveStaleTempFiles(zip);
+        var parent = Path.GetDirectoryName(dir)!;
+        if (Directory.Exists(parent))
+            foreach (var old in Directory.EnumerateDirectories(parent, Path.GetFileName(dir) + ".tmp-*"))
+                ModuleCache.RemoveAll(old);
+        if (Cache.GetExtractedState(module) == ExtractedState.Partial) ModuleCache.RemoveAll(dir);
+        progress?.Report(new DownloadProgress(module, DownloadStage.Downloading));
+        var (tmp, stream) = ModuleCache.CreateTempFile(Path.GetDirectoryName(zip)!, Path.GetFileName(zip));
+        HashedUnzip? tree = null;
+        try
+        {
+            long size;
+            for (var attempt = 1; ; attempt++)
+            {
+                var origin = await FetchZipAsync(module, stream, ct).ConfigureAwait(false);
+                size = stream.Length;
+                try
+                {
+                    CheckZipPrefix(module, tmp);
+                    await _cpu.WaitAsync(ct).ConfigureAwait(false);
+                    try
+                    {
+                        tree = HashedUnzip.Extract(dir, module, tmp, Options.EntryStreamWrapper, ct);
+                    }
+                    finally
+                    {
+                        _cpu.Release();
+                    }
+                    break;
+                }
+                catch (Exception e) when (e is InvalidDataException || e.InnerException is InvalidDataException)
+                {
+                    var cause = e as InvalidDataException ?? (InvalidDataException)e.InnerException!;
+                    if (attempt >= Math.Max(1, Options.Retry.MaxAttempts))
+                        throw new InvalidModuleZipException(module.Path, module.Version, $"reading {origin}: not a valid zip file: {cause.Message}", cause);
+                    Options.Trace?.Invoke($"# get {origin}: not a valid zip file ({cause.Message}); fetching it again");
+                }
+                catch (ModuleZipException)
+                {
+                    // Entries that may not be extracted: record the zip as go does (hash checked first), let the unzip report it.
+                    await stream.DisposeAsync().ConfigureAwait(false);
+                    string hash;
+                    try
+                    {
+                        hash = DirHash.HashZip(tmp, ct);
+                    }
+                    catch (InvalidDataException e)
+                    {
+                        throw new InvalidModuleZipException(module.Path, module.Version, $"reading {origin}: not a valid zip file: {e.Message}", e);
+                    }
+                    await Sums.CheckAsync(module, goMod: false, hash, ChecksumDatabase, ct).ConfigureAwait(false);
+                    await Cache.WriteZipHashAsync(module, hash, ct).ConfigureAwait(false);
+                    File.Move(tmp, zip, overwrite: true);
+                    _storedZips[module] = true;
+                    return false;
+                }
+            }
+            await stream.DisposeAsync().ConfigureAwait(false);
+            await Sums.CheckAsync(module, goMod: false, tree.Hash, ChecksumDatabase, ct).ConfigureAwait(false);
+            await Cache.WriteZipHashAsync(module, tree.Hash, ct).ConfigureAwait(false);
+            File.Move(tmp, zip, overwrite: true);
+            _storedZips[module] = true;
+            progress?.Report(new DownloadProgress(module, DownloadStage.Downloaded, size));
+            var partial = Cache.CachePath(module, "partial");
+            await File.WriteAllBytesAsync(partial, [], ct).ConfigureAwait(false);
+            try
+            {
+                tree.Publish();
+            }
+            catch
+            {
+                RemoveExtraction(dir, partial);
+                throw;
+            }
+            FinishExtraction(module, dir, partial, progress);
+            return true;
+        }
+        catch
+        {
+            await stream.DisposeAsync().ConfigureAwait(false);
+            ModuleCache.TryDelete(tmp);
+            throw;
+        }
+        finally
+        {
+            tree?.Dispose();
         }
     }
 
@@ -415,5 +551,6 @@ public sealed class ModuleDownloader : IDisposable
         if (_transport.IsValueCreated) _transport.Value.Dispose();
         _router.Dispose();
         _network.Dispose();
+        _cpu.Dispose();
     }
 }

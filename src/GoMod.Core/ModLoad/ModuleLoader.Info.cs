@@ -14,9 +14,10 @@ internal sealed partial class ModuleLoader
     /// <summary>
     /// Describes one module of the build list as <c>go list -m</c> does (go's <c>moduleInfo</c>): its <c>.info</c>
     /// (version and time), go version, replacement, and, given the module cache directory, its go.mod and extracted
-    /// directory in the cache when present.
+    /// directory in the cache when present. With <paramref name="complete"/> false, only the version, replacement and
+    /// indirect flag: nothing is read or fetched.
     /// </summary>
-    public async Task<ModuleInfo> ModuleInfoAsync(Requirements? rs, ModuleVersion m, string? modCache, CancellationToken ct)
+    public async Task<ModuleInfo> ModuleInfoAsync(Requirements? rs, ModuleVersion m, string? modCache, CancellationToken ct, bool complete = true)
     {
         if (m.Version.Length == 0 && m.Path == Main.Path)
         {
@@ -37,6 +38,7 @@ internal sealed partial class ModuleLoader
             Indirect = rs is not null && !rs.Direct.Contains(m.Path),
         };
         var r = Main.Replacement(m);
+        if (!complete && r.Path is null) return info;
         if (rs is null || r.Path is null) return await CompleteFromModCacheAsync(info, modCache, rs is null, ct).ConfigureAwait(false);
 
         var replace = new ModuleInfo { Path = r.Path, Version = r.Version };
@@ -45,6 +47,7 @@ internal sealed partial class ModuleLoader
             var dir = Main.ReplacementDirectory(r.Path);
             replace = replace with { Dir = dir, GoMod = Path.Combine(dir, "go.mod") };
         }
+        if (!complete) return info with { Replace = replace, Dir = replace.Dir, GoMod = replace.GoMod };
         replace = await CompleteFromModCacheAsync(replace, modCache, false, ct).ConfigureAwait(false);
         return info with { Replace = replace, Dir = replace.Dir, GoMod = replace.GoMod, Retracted = replace.Retracted, GoVersion = replace.GoVersion };
     }

@@ -20,6 +20,13 @@ public sealed record ListOptions
     /// <summary>GOMODCACHE, to fill the JSON <c>GoMod</c> and <c>Dir</c> fields when the files are there.</summary>
     public string? ModCache { get; init; }
 
+    /// <summary>
+    /// The build list only: each module's path, version, replacement and indirect flag, without the <c>.info</c> (time)
+    /// and go.mod (go version) lookups and module cache files of <c>go list -m</c>'s report. A restore needs no more, and
+    /// so asks the proxy only for the go.mod files the module graph itself reads, as <c>go mod download</c> does.
+    /// </summary>
+    public bool BuildListOnly { get; init; }
+
     /// <summary>How go runs.</summary>
     public LoadOptions Mvs { get; init; } = new();
 }

@@ -82,7 +82,7 @@ internal sealed class ModuleLister(ModuleLoader loader, ListOptions options)
             {
                 if (!match(m.Path)) continue;
                 any = true;
-                if (matched.Add(m)) mods.Add(loader.ModuleInfoAsync(rs, m, options.ModCache, ct));
+                if (matched.Add(m)) mods.Add(loader.ModuleInfoAsync(rs, m, options.ModCache, ct, complete: !options.BuildListOnly));
             }
             if (!any) Warnings.Add($"warning: pattern \"{arg}\" matched no module dependencies");
         }

@@ -171,7 +171,7 @@ public sealed class ModuleRestorer
             using var downloader = new ModuleDownloader(setup.Environment, recorder, setup.Options.Fetch, sumDb, cache: setup.Cache);
             var source = new DownloaderModuleSource(downloader);
             var load = setup.LoadOptions;
-            var list = await ModuleReports.ListAsync(setup.ModuleDir, source, ["all"], new ListOptions { ModCache = setup.Environment.ModCache, Mvs = load }, ct).ConfigureAwait(false);
+            var list = await ModuleReports.ListAsync(setup.ModuleDir, source, ["all"], new ListOptions { ModCache = setup.Environment.ModCache, Mvs = load, BuildListOnly = true }, ct).ConfigureAwait(false);
             if (list.ExitCode != 0)
             {
                 _diagnostics.AddRange(CommandDiagnostics(list, _mod, ModFile));

@@ -139,11 +139,27 @@ public static class DirHash
             }
         }
 
+        return SummarizeZip(entries, digests);
+    }
+
+    /// <summary>
+    /// The h1 hash of a zip whose entries' content digests are known (<paramref name="digests"/> by entry index; where
+    /// several entries share a name, the last one's digest counts for each, as in <see cref="HashZip(string, CancellationToken)"/>).
+    /// </summary>
+    /// <exception cref="InvalidDataException">A name contains a newline.</exception>
+    internal static string SummarizeZip(IReadOnlyList<ZipEntry> entries, byte[]?[] digests)
+    {
+        var last = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var e in entries)
+        {
+            if (Array.IndexOf(e.RawName, (byte)'\n') >= 0) throw NewlineInName();
+            last[Encoding.Latin1.GetString(e.RawName)] = e.Index;
+        }
         var order = entries.ToArray();
         Array.Sort(order, (a, b) => a.RawName.AsSpan().SequenceCompareTo(b.RawName));
         using var summary = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var e in order)
-            AppendLine(summary, digests[last[Encoding.Latin1.GetString(e.RawName)]], e.RawName);
+            AppendLine(summary, digests[last[Encoding.Latin1.GetString(e.RawName)]] ?? throw new InvalidOperationException($"no digest for {e.Name}"), e.RawName);
         return Finish(summary);
     }
 

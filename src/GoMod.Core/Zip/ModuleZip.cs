@@ -178,7 +178,8 @@ public static class ModuleZip
         }
     }
 
-    private static void ExtractEntry(ZipReader zip, ZipEntry e, string destination, byte[] buffer, CancellationToken cancellationToken)
+    /// <summary>A new read-only (0444) file for an extracted entry, never created through an existing file or link.</summary>
+    internal static FileStream CreateExtractedFile(string destination)
     {
         var options = new FileStreamOptions
         {
@@ -188,7 +189,12 @@ public static class ModuleZip
             BufferSize = 0,
         };
         if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
-        using (var output = new FileStream(destination, options))
+        return new FileStream(destination, options);
+    }
+
+    private static void ExtractEntry(ZipReader zip, ZipEntry e, string destination, byte[] buffer, CancellationToken cancellationToken)
+    {
+        using (var output = CreateExtractedFile(destination))
         using (var input = zip.OpenEntry(e))
         {
             int n;
@@ -201,7 +207,7 @@ public static class ModuleZip
         if (OperatingSystem.IsWindows()) File.SetAttributes(destination, File.GetAttributes(destination) | FileAttributes.ReadOnly);
     }
 
-    private static void DeleteTree(string path)
+    internal static void DeleteTree(string path)
     {
         if (!Directory.Exists(path)) return;
         if (OperatingSystem.IsWindows())
@@ -226,7 +232,7 @@ public static class ModuleZip
         }
     }
 
-    private static ZipReader OpenZip(string zipFile, string what)
+    internal static ZipReader OpenZip(string zipFile, string what)
     {
         try
         {
@@ -238,7 +244,7 @@ public static class ModuleZip
         }
     }
 
-    private static void CheckModuleVersion(ModuleVersion m, string what)
+    internal static void CheckModuleVersion(ModuleVersion m, string what)
     {
         var canonical = ModulePath.CanonicalVersion(m.Version);
         if (canonical != m.Version)
@@ -257,7 +263,7 @@ public static class ModuleZip
     /// Go's checkZip over the central directory, plus refusing links and devices, which extraction would otherwise turn
     /// into plain files. Returns the file entries to extract (directory entries and the bare prefix carry nothing).
     /// </summary>
-    private static (CheckedFiles Checked, List<ZipEntry> Valid) CheckEntries(ModuleVersion m, ZipReader zip)
+    internal static (CheckedFiles Checked, List<ZipEntry> Valid) CheckEntries(ModuleVersion m, ZipReader zip)
     {
         var prefix = $"{m.Path}@{m.Version}/";
         var valid = new List<ZipEntry>();

@@ -1,5 +1,6 @@
+extern alias benchmarks;
+using benchmarks::GoMod.Benchmarks.Corpus;
 using GoMod.Testing;
-using GoMod.Testing.Corpus;
 
 namespace GoMod.Core.Tests.Corpus;
 

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using GoMod.Core.Module;
 
-namespace GoMod.Testing.Corpus;
+namespace GoMod.Benchmarks.Corpus;
 
 /// <summary>
 /// Which Debian package installed each directory under a source root, and that package's version as a Go module version:

@@ -1,4 +1,4 @@
-namespace GoMod.Testing.Corpus;
+namespace GoMod.Benchmarks.Corpus;
 
 /// <summary>One module of a generated corpus.</summary>
 /// <param name="SourceDir">Where its files came from.</param>

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using GoMod.Core.Imports;
 
-namespace GoMod.Testing.Corpus;
+namespace GoMod.Benchmarks.Corpus;
 
 /// <summary>
 /// The packages of a set of modules and which of them can be imported from a main module that requires them all: a

@@ -1,4 +1,4 @@
-namespace GoMod.Testing.Corpus;
+namespace GoMod.Benchmarks.Corpus;
 
 /// <summary>Settings of <see cref="GoCorpus.BuildProxy"/>.</summary>
 public sealed record CorpusOptions

@@ -7,7 +7,7 @@ using GoMod.Core.Module;
 using GoMod.Core.Sum;
 using GoMod.Core.Zip;
 
-namespace GoMod.Testing.Corpus;
+namespace GoMod.Benchmarks.Corpus;
 
 /// <summary>
 /// Turns a tree of real Go sources laid out by import path (Debian's <c>/usr/share/gocode/src</c>) into a GOPROXY tree

@@ -1,0 +1,346 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+
+namespace GoMod.Benchmarks.User;
+
+/// <summary>
+/// <c>user</c>: GoMod.Sdk through <c>dotnet build</c> against the go command, both as whole processes the way users run
+/// them, alternating, several runs each; prints median (min–max) and ratios for every row of issue 15's table. Started by
+/// benchmarks/run.sh, which prepares the corpus, nginx, the relay and the SDK package; see benchmarks/README.md.
+/// </summary>
+/// <remarks>
+/// Options: <c>--corpus DIR</c> (GoCorpus output: proxy/, main/), <c>--proxy URL</c> (nginx serving proxy/),
+/// <c>--relay URL</c> (the same through the 10 ms relay; row skipped without it), <c>--feed DIR</c> and
+/// <c>--sdk-version V</c> (the packed GoMod.Sdk), <c>--work DIR</c>, <c>--runs N</c> (3), <c>--noop-runs N</c> (7),
+/// <c>--mvs-modules N</c> (10000), <c>--rows cold,relay,floor,noop,list,verify</c>. Times and peak memory come
+/// from <c>/usr/bin/time -f "%e %M"</c> (elapsed seconds; largest resident set of the process tree's largest process).
+/// </remarks>
+public static class UserBenchmark
+{
+    private sealed record Sample(double Seconds, long PeakKiB);
+
+    private sealed class Options
+    {
+        public string Corpus = "", Proxy = "", Relay = "", Feed = "", SdkVersion = "", Work = "";
+        public int Runs = 3, NoopRuns = 7, MvsModules = 10000;
+        public HashSet<string> Rows = ["cold", "relay", "floor", "noop", "list", "verify"];
+    }
+
+    public static int Run(string[] args)
+    {
+        var o = new Options();
+        for (int i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--corpus": o.Corpus = Path.GetFullPath(args[++i]); break;
+                case "--proxy": o.Proxy = args[++i]; break;
+                case "--relay": o.Relay = args[++i]; break;
+                case "--feed": o.Feed = Path.GetFullPath(args[++i]); break;
+                case "--sdk-version": o.SdkVersion = args[++i]; break;
+                case "--work": o.Work = Path.GetFullPath(args[++i]); break;
+                case "--runs": o.Runs = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--noop-runs": o.NoopRuns = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--mvs-modules": o.MvsModules = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--rows": o.Rows = args[++i].Split(',').ToHashSet(); break;
+                default: Console.Error.WriteLine($"user: unknown argument {args[i]}"); return 2;
+            }
+        }
+        if (o.Corpus.Length == 0 || o.Proxy.Length == 0 || o.Feed.Length == 0 || o.SdkVersion.Length == 0 || o.Work.Length == 0)
+        {
+            Console.Error.WriteLine("usage: user --corpus DIR --proxy URL [--relay URL] --feed DIR --sdk-version V --work DIR [--runs N] [--rows …]");
+            return 2;
+        }
+        if (!File.Exists("/usr/bin/time"))
+        {
+            Console.Error.WriteLine("user: /usr/bin/time is needed (apt-get install time)");
+            return 2;
+        }
+        Directory.CreateDirectory(o.Work);
+        var table = new List<string>();
+        var bench = new UserBenchmarkRun(o.Corpus, o.Feed, o.SdkVersion, o.Work);
+        bench.Prepare(o.Proxy);
+        Console.WriteLine($"corpus: {bench.CorpusSummary}; {o.Runs} runs per row, alternating; {Environment.ProcessorCount} CPUs");
+
+        List<Sample>? oursCold = null;
+        if (o.Rows.Contains("cold"))
+        {
+            var (ours, go) = bench.Cold(o.Proxy, o.Runs);
+            oursCold = ours;
+            table.Add(Row("cold `dotnet build` vs cold `go mod download`, zero latency", ours, go));
+            table.Add(MemoryRow("peak memory of that run", ours, go));
+        }
+        if (o.Rows.Contains("relay") && o.Relay.Length > 0)
+        {
+            var (ours, go) = bench.Cold(o.Relay, o.Runs);
+            table.Add(Row("the same with 10 ms added each way by a relay", ours, go));
+        }
+        if (o.Rows.Contains("floor"))
+        {
+            var floor = bench.Floor(o.Runs);
+            table.Add($"| physical floor: one pass over the same zips, inflate + hash + write each file once, {Environment.ProcessorCount} threads | {Stat(floor)} | — | " +
+                (oursCold is null ? "—" : $"ours/floor {Median(oursCold) / Median(floor):F2}×") + " |");
+        }
+        if (o.Rows.Contains("noop"))
+        {
+            var (with, without) = bench.NoOp(o.NoopRuns);
+            table.Add(Row("no-op `dotnet build`, C# console project with `<Sdk Name=\"GoMod.Sdk\">` and the corpus go.mod vs without the SDK", with, without,
+                string.Create(CultureInfo.InvariantCulture, $"{(Median(with) - Median(without)) * 1000:+0;-0} ms")));
+            if (oursCold is not null)
+                table.Add($"| restore peak memory above the no-op build's | {(MedianKiB(oursCold) - MedianKiB(with)) / 1024.0:F0} MiB | — | — |");
+        }
+        if (o.Rows.Contains("list"))
+        {
+            var (ours, go) = bench.List(o.MvsModules, o.Runs);
+            table.Add(Row($"`dotnet build -t:GoModList` vs `go list -m all`, warm, {o.MvsModules:N0}-module synthetic graph", ours, go));
+        }
+        if (o.Rows.Contains("verify"))
+        {
+            var (ours, go) = bench.Verify(o.Runs);
+            table.Add(Row("`dotnet build -t:GoModVerify` vs `go mod verify` on the corpus", ours, go));
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("Whole processes, as users run them: median (min–max) in seconds; ratio = ours/go median (min–max of the per-run ratios).");
+        Console.WriteLine();
+        Console.WriteLine("| what | GoMod.Sdk | go | ratio |");
+        Console.WriteLine("|---|---|---|---|");
+        foreach (var line in table) Console.WriteLine(line);
+        return 0;
+    }
+
+    private static double Median(List<Sample> s) => MedianOf(s.Select(x => x.Seconds));
+
+    private static double MedianKiB(List<Sample> s) => MedianOf(s.Select(x => (double)x.PeakKiB));
+
+    private static double MedianOf(IEnumerable<double> values)
+    {
+        var v = values.Order().ToList();
+        return v.Count == 0 ? double.NaN : v.Count % 2 == 1 ? v[v.Count / 2] : (v[v.Count / 2 - 1] + v[v.Count / 2]) / 2;
+    }
+
+    private static string Stat(List<Sample> s) =>
+        string.Create(CultureInfo.InvariantCulture, $"{Median(s):F2} s ({s.Min(x => x.Seconds):F2}–{s.Max(x => x.Seconds):F2})");
+
+    private static string Row(string what, List<Sample> ours, List<Sample> go, string? ratio = null)
+    {
+        var ratios = ours.Zip(go, (a, b) => a.Seconds / b.Seconds).ToList();
+        ratio ??= string.Create(CultureInfo.InvariantCulture, $"{Median(ours) / Median(go):F2}× ({ratios.Min():F2}–{ratios.Max():F2})");
+        return $"| {what} | {Stat(ours)} | {Stat(go)} | {ratio} |";
+    }
+
+    private static string MemoryRow(string what, List<Sample> ours, List<Sample> go) =>
+        string.Create(CultureInfo.InvariantCulture, $"| {what} | {MedianKiB(ours) / 1024:F0} MiB ({ours.Min(x => x.PeakKiB) / 1024}–{ours.Max(x => x.PeakKiB) / 1024}) | {MedianKiB(go) / 1024:F0} MiB ({go.Min(x => x.PeakKiB) / 1024}–{go.Max(x => x.PeakKiB) / 1024}) | {MedianKiB(ours) / MedianKiB(go):F1}× |");
+
+    /// <summary>The projects, caches and commands of one benchmark run.</summary>
+    private sealed class UserBenchmarkRun(string corpus, string feed, string sdkVersion, string work)
+    {
+        private readonly string _appSdk = Path.Combine(work, "app-sdk");
+        private readonly string _appPlain = Path.Combine(work, "app-plain");
+        private readonly string _goMain = Path.Combine(work, "go-main");
+        private readonly string _cacheOurs = Path.Combine(work, "cache-ours");
+        private readonly string _cacheGo = Path.Combine(work, "cache-go");
+        private readonly string _benchDll = typeof(UserBenchmark).Assembly.Location;
+        private int _moved;
+
+        public string CorpusSummary { get; private set; } = "";
+
+        public void Prepare(string proxy)
+        {
+            var main = Path.Combine(corpus, "main");
+            var modules = File.ReadAllLines(Path.Combine(main, "go.sum")).Count(l => !l.Contains("/go.mod ", StringComparison.Ordinal));
+            var zipBytes = Directory.EnumerateFiles(Path.Combine(corpus, "proxy"), "*.zip", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
+            CorpusSummary = $"{modules} modules, {zipBytes / 1048576.0:F0} MiB of zips";
+            foreach (var d in new[] { _appSdk, _appPlain, _goMain }) Directory.CreateDirectory(d);
+            var nugetConfig = $"""
+                <?xml version="1.0" encoding="utf-8"?>
+                <configuration>
+                  <packageSources><clear /><add key="gomod-bench" value="{feed}" /></packageSources>
+                  <config><add key="globalPackagesFolder" value="{Path.Combine(work, "packages")}" /></config>
+                </configuration>
+                """;
+            const string program = "System.Console.WriteLine(\"hello\");\n";
+            const string props = "<OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework><ImplicitUsings>enable</ImplicitUsings><Nullable>enable</Nullable>";
+            File.WriteAllText(Path.Combine(_appPlain, "app.csproj"), $"<Project Sdk=\"Microsoft.NET.Sdk\">\n  <PropertyGroup>{props}</PropertyGroup>\n</Project>\n");
+            File.WriteAllText(Path.Combine(_appSdk, "app.csproj"), $"<Project Sdk=\"Microsoft.NET.Sdk\">\n  <Sdk Name=\"GoMod.Sdk\" Version=\"{sdkVersion}\" />\n  <PropertyGroup>{props}</PropertyGroup>\n</Project>\n");
+            foreach (var d in new[] { _appSdk, _appPlain })
+            {
+                File.WriteAllText(Path.Combine(d, "Program.cs"), program);
+                File.WriteAllText(Path.Combine(d, "NuGet.config"), nugetConfig);
+            }
+            foreach (var f in new[] { "go.mod", "go.sum" }) File.Copy(Path.Combine(main, f), Path.Combine(_appSdk, f), true);
+            foreach (var f in new[] { "go.mod", "go.sum", "main.go" }) File.Copy(Path.Combine(main, f), Path.Combine(_goMain, f), true);
+
+            Console.WriteLine("preparing: first builds (restore into both caches)…");
+            Timed(_appPlain, "dotnet build app.csproj -nologo -v:q", Env(proxy, _cacheOurs));
+            Timed(_appSdk, "dotnet build app.csproj -nologo -v:q", Env(proxy, _cacheOurs));
+            Timed(_goMain, "go mod download", Env(proxy, _cacheGo));
+        }
+
+        /// <summary>Cold restore: the old cache moved aside inside the timing; ours must restore (its no-op stamp removed first).</summary>
+        public (List<Sample> Ours, List<Sample> Go) Cold(string proxy, int runs)
+        {
+            var ours = new List<Sample>();
+            var go = new List<Sample>();
+            for (int i = 0; i < runs; i++)
+            {
+                void Ours()
+                {
+                    File.Delete(Path.Combine(_appSdk, "obj", "app.csproj.gomod.cache"));
+                    var old = _cacheOurs + ".old-" + Interlocked.Increment(ref _moved);
+                    ours.Add(Timed(_appSdk, $"if [ -d '{_cacheOurs}' ]; then mv '{_cacheOurs}' '{old}'; fi; dotnet build app.csproj -nologo -v:q", Env(proxy, _cacheOurs)));
+                    RemoveTree(old);
+                }
+                void Go()
+                {
+                    var old = _cacheGo + ".old-" + Interlocked.Increment(ref _moved);
+                    go.Add(Timed(_goMain, $"if [ -d '{_cacheGo}' ]; then mv '{_cacheGo}' '{old}'; fi; go mod download", Env(proxy, _cacheGo)));
+                    RemoveTree(old);
+                }
+                if (i % 2 == 0) { Ours(); Go(); } else { Go(); Ours(); }
+                Console.WriteLine($"  cold via {proxy}: run {i + 1}: ours {ours[^1].Seconds:F2} s {ours[^1].PeakKiB / 1024} MiB, go {go[^1].Seconds:F2} s {go[^1].PeakKiB / 1024} MiB");
+            }
+            return (ours, go);
+        }
+
+        public List<Sample> Floor(int runs)
+        {
+            var result = new List<Sample>();
+            var output = Path.Combine(work, "floor-out");
+            for (int i = 0; i < runs; i++)
+            {
+                RemoveTree(output);
+                result.Add(Timed(work, $"dotnet '{_benchDll}' floor --proxy '{Path.Combine(corpus, "proxy")}' --out '{output}'", Env("off", _cacheOurs)));
+                Console.WriteLine($"  floor: run {i + 1}: {result[^1].Seconds:F2} s");
+            }
+            RemoveTree(output);
+            return result;
+        }
+
+        public (List<Sample> With, List<Sample> Without) NoOp(int runs)
+        {
+            var with = new List<Sample>();
+            var without = new List<Sample>();
+            var env = Env("off", _cacheOurs);
+            // One build each first, so both are up to date.
+            Timed(_appSdk, "dotnet build app.csproj -nologo -v:q", env);
+            Timed(_appPlain, "dotnet build app.csproj -nologo -v:q", env);
+            for (int i = 0; i < runs; i++)
+            {
+                void With() => with.Add(Timed(_appSdk, "dotnet build app.csproj -nologo -v:q", env));
+                void Without() => without.Add(Timed(_appPlain, "dotnet build app.csproj -nologo -v:q", env));
+                if (i % 2 == 0) { With(); Without(); } else { Without(); With(); }
+            }
+            Console.WriteLine($"  no-op: with {Median(with):F3} s, without {Median(without):F3} s");
+            return (with, without);
+        }
+
+        public (List<Sample> Ours, List<Sample> Go) List(int modules, int runs)
+        {
+            var root = Path.Combine(work, "mvs-" + modules.ToString(CultureInfo.InvariantCulture));
+            var main = Path.Combine(root, "main");
+            var cache = Path.Combine(root, "cache");
+            if (!File.Exists(Path.Combine(main, "go.sum")))
+            {
+                RemoveTree(root);
+                MvsBenchmark.GenerateGraph(Path.Combine(root, "proxy"), main, modules, 1);
+                var env0 = Env(new Uri(Path.Combine(root, "proxy") + "/").AbsoluteUri.TrimEnd('/'), cache);
+                env0["GOFLAGS"] = "-mod=mod";
+                Timed(main, "go list -m all > /dev/null", env0);
+            }
+            File.WriteAllText(Path.Combine(main, "app.csproj"), $"<Project Sdk=\"GoMod.Sdk/{sdkVersion}\" />\n");
+            File.Copy(Path.Combine(_appSdk, "NuGet.config"), Path.Combine(main, "NuGet.config"), true);
+            var env = Env("off", cache);
+            var ours = new List<Sample>();
+            var go = new List<Sample>();
+            Timed(main, "dotnet build app.csproj -t:GoModList -p:GoModListOutput=list.txt -nologo -v:q", env);
+            for (int i = 0; i < runs; i++)
+            {
+                void Ours() => ours.Add(Timed(main, "dotnet build app.csproj -t:GoModList -p:GoModListOutput=list.txt -nologo -v:q > /dev/null", env));
+                void Go() => go.Add(Timed(main, "go list -m all > /dev/null", env));
+                if (i % 2 == 0) { Ours(); Go(); } else { Go(); Ours(); }
+            }
+            var theirs = Run(main, "go list -m all", env);
+            if (File.ReadAllText(Path.Combine(main, "list.txt")) != theirs)
+                Console.WriteLine("  WARNING: GoModList output differs from go list -m all");
+            Console.WriteLine($"  list: ours {Median(ours):F2} s, go {Median(go):F2} s");
+            return (ours, go);
+        }
+
+        public (List<Sample> Ours, List<Sample> Go) Verify(int runs)
+        {
+            var ours = new List<Sample>();
+            var go = new List<Sample>();
+            var oursEnv = Env("off", _cacheOurs);
+            var goEnv = Env("off", _cacheGo);
+            for (int i = 0; i < runs; i++)
+            {
+                void Ours() => ours.Add(Timed(_appSdk, "dotnet build app.csproj -t:GoModVerify -nologo -v:q", oursEnv));
+                void Go() => go.Add(Timed(_goMain, "go mod verify", goEnv));
+                if (i % 2 == 0) { Ours(); Go(); } else { Go(); Ours(); }
+            }
+            Console.WriteLine($"  verify: ours {Median(ours):F2} s, go {Median(go):F2} s");
+            return (ours, go);
+        }
+
+        private Dictionary<string, string?> Env(string proxy, string modCache) => new()
+        {
+            ["GOPROXY"] = proxy,
+            ["GOSUMDB"] = "off",
+            ["GOMODCACHE"] = modCache,
+            ["GOPATH"] = Path.Combine(work, "gopath"),
+            ["GOCACHE"] = Path.Combine(work, "gocache"),
+            ["GOFLAGS"] = "",
+            ["GOENV"] = "off",
+            ["GOTOOLCHAIN"] = "local",
+            ["GONOSUMDB"] = null,
+            ["GONOPROXY"] = null,
+            ["GOPRIVATE"] = null,
+            ["GOINSECURE"] = null,
+            ["CGO_ENABLED"] = "0",
+            ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+            ["DOTNET_NOLOGO"] = "1",
+        };
+
+        /// <summary>Runs <paramref name="command"/> with bash under /usr/bin/time; fails on a non-zero exit.</summary>
+        private Sample Timed(string dir, string command, Dictionary<string, string?> env)
+        {
+            var timeFile = Path.Combine(work, "time.txt");
+            var (exit, output) = Exec(dir, "/usr/bin/time", ["-f", "%e %M", "-o", timeFile, "bash", "-c", command], env);
+            if (exit != 0) throw new InvalidOperationException($"`{command}` in {dir} failed ({exit}):\n{Tail(output)}");
+            var parts = File.ReadAllLines(timeFile).Last(l => l.Trim().Length > 0).Split(' ');
+            return new Sample(double.Parse(parts[0], CultureInfo.InvariantCulture), long.Parse(parts[1], CultureInfo.InvariantCulture));
+        }
+
+        private static string Run(string dir, string command, Dictionary<string, string?> env)
+        {
+            var (exit, output) = Exec(dir, "bash", ["-c", command], env, stdoutOnly: true);
+            if (exit != 0) throw new InvalidOperationException($"`{command}` failed ({exit}):\n{Tail(output)}");
+            return output;
+        }
+
+        private static (int Exit, string Output) Exec(string dir, string file, string[] args, Dictionary<string, string?> env, bool stdoutOnly = false)
+        {
+            var psi = new ProcessStartInfo(file) { WorkingDirectory = dir, RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (var a in args) psi.ArgumentList.Add(a);
+            foreach (var (k, v) in env)
+                if (v is null) psi.Environment.Remove(k);
+                else psi.Environment[k] = v;
+            using var p = Process.Start(psi)!;
+            var stderr = p.StandardError.ReadToEndAsync();
+            var stdout = p.StandardOutput.ReadToEnd();
+            p.WaitForExit();
+            return (p.ExitCode, stdoutOnly ? stdout : stdout + stderr.Result);
+        }
+
+        private static string Tail(string s) => s.Length > 4000 ? s[^4000..] : s;
+
+        private static void RemoveTree(string path)
+        {
+            if (!Directory.Exists(path)) return;
+            // Module caches are read-only like go's.
+            Exec("/", "bash", ["-c", $"chmod -R u+w '{path}' && rm -rf '{path}'"], []);
+        }
+    }
+}

@@ -1,0 +1,144 @@
+using System.Buffers;
+using System.Security.Cryptography;
+using GoMod.Core.Module;
+using GoMod.Core.Sum;
+
+namespace GoMod.Core.Zip;
+
+/// <summary>
+/// Extraction and go.sum hashing in one pass over a module zip: every entry is inflated once, its bytes written to a
+/// temporary directory beside the target and hashed on the way (size and CRC-32 checked as for
+/// <see cref="ModuleZip.Unzip"/>), giving the same <c>h1:</c> hash as <see cref="DirHash.HashZip(string, CancellationToken)"/>.
+/// Nothing is published: the caller checks <see cref="Hash"/> against go.sum and then calls <see cref="Publish"/>,
+/// which renames the tree into place; disposing an unpublished extraction removes it, so a mismatch leaves nothing.
+/// </summary>
+internal sealed class HashedUnzip : IDisposable
+{
+    private const int BufferSize = 256 * 1024;
+    private readonly string _temp;
+    private readonly string _target;
+    private bool _published;
+
+    private HashedUnzip(string temp, string target, string hash)
+    {
+        _temp = temp;
+        _target = target;
+        Hash = hash;
+    }
+
+    /// <summary>The <c>h1:</c> hash of the zip's entries.</summary>
+    public string Hash { get; }
+
+    /// <summary>
+    /// Checks <paramref name="zipFile"/> as <see cref="ModuleZip.CheckZip"/> does, then extracts it into a temporary
+    /// directory beside <paramref name="targetDir"/> (which must be absent or empty) while hashing.
+    /// <paramref name="wrap"/> may wrap each entry's inflating stream (name in the zip, stream), for instrumentation.
+    /// </summary>
+    /// <exception cref="ModuleZipException">The zip is invalid (nothing inflated yet) or corrupt (InnerException is an
+    /// <see cref="InvalidDataException"/>), or the target is not empty.</exception>
+    public static HashedUnzip Extract(string targetDir, ModuleVersion m, string zipFile, Func<string, Stream, Stream>? wrap = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(targetDir);
+        ArgumentNullException.ThrowIfNull(zipFile);
+        var what = $"unzip {zipFile}";
+        var target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(targetDir));
+        if ((Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any()) || File.Exists(target))
+            throw new ModuleZipException($"{what}: target directory {targetDir} exists and is not empty");
+        ModuleZip.CheckModuleVersion(m, what);
+        var size = new FileInfo(zipFile).Length;
+        if (size > ModuleZip.MaxZipFile)
+            throw new ModuleZipException($"{what}: module zip file is too large ({size} bytes; limit is {ModuleZip.MaxZipFile} bytes)");
+        using var zip = ModuleZip.OpenZip(zipFile, what);
+        var (cf, valid) = ModuleZip.CheckEntries(m, zip);
+        if (!cf.IsValid) throw new ModuleZipException($"{what}: {cf.Error}", cf.Invalid);
+
+        var parent = Path.GetDirectoryName(target) ?? throw new ModuleZipException($"{what}: cannot extract to {targetDir}");
+        Directory.CreateDirectory(parent);
+        var temp = Path.Combine(parent, Path.GetFileName(target) + ".tmp-" + Guid.NewGuid().ToString("N")[..12]);
+        var tempRoot = temp + Path.DirectorySeparatorChar;
+        var prefixLength = m.Path.Length + 1 + m.Version.Length + 1;
+        var extract = new bool[zip.Entries.Count];
+        foreach (var e in valid) extract[e.Index] = true;
+        var digests = new byte[]?[zip.Entries.Count];
+        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+        try
+        {
+            Directory.CreateDirectory(temp);
+            var created = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var e in zip.Entries)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                string? destination = null;
+                if (extract[e.Index])
+                {
+                    destination = Path.GetFullPath(Path.Combine(temp, e.Name[prefixLength..].Replace('/', Path.DirectorySeparatorChar)));
+                    // The checks above already refuse such names; this guards the file system whatever they miss.
+                    if (!destination.StartsWith(tempRoot, StringComparison.Ordinal))
+                        throw new ModuleZipException($"{what}: {e.Name}: file path escapes the target directory", [new(e.Name, "file path escapes the target directory")]);
+                    var dir = Path.GetDirectoryName(destination)!;
+                    if (created.Add(dir)) Directory.CreateDirectory(dir);
+                }
+                try
+                {
+                    digests[e.Index] = InflateOnce(zip, e, destination, wrap, buffer, cancellationToken);
+                }
+                catch (InvalidDataException ex)
+                {
+                    throw new ModuleZipException($"{what}: {ex.Message}", [new(e.Name, ex.Message)], ex);
+                }
+            }
+            var hash = DirHash.SummarizeZip(zip.Entries, digests);
+            return new HashedUnzip(temp, target, hash);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            ModuleZip.DeleteTree(temp);
+            throw new ModuleZipException($"{what}: {ex.Message}", [], ex);
+        }
+        catch
+        {
+            ModuleZip.DeleteTree(temp);
+            throw;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Inflates an entry once: hashes its bytes and, when <paramref name="destination"/> is set, writes them to a new read-only file.</summary>
+    private static byte[] InflateOnce(ZipReader zip, ZipEntry e, string? destination, Func<string, Stream, Stream>? wrap, byte[] buffer,
+        CancellationToken cancellationToken)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        using (var output = destination is null ? null : ModuleZip.CreateExtractedFile(destination))
+        {
+            var raw = zip.OpenEntry(e);
+            using var input = wrap is null ? raw : wrap(e.Name, raw);
+            int n;
+            while ((n = input.Read(buffer, 0, buffer.Length)) > 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                sha.AppendData(buffer, 0, n);
+                output?.Write(buffer, 0, n);
+            }
+        }
+        if (destination is not null && OperatingSystem.IsWindows()) File.SetAttributes(destination, File.GetAttributes(destination) | FileAttributes.ReadOnly);
+        return sha.GetHashAndReset();
+    }
+
+    /// <summary>Renames the extracted tree to the target directory (an empty one there is replaced).</summary>
+    public void Publish()
+    {
+        if (Directory.Exists(_target)) Directory.Delete(_target); // empty, as checked before extracting
+        Directory.Move(_temp, _target);
+        _published = true;
+    }
+
+    /// <summary>Removes the extracted tree unless it was published.</summary>
+    public void Dispose()
+    {
+        if (!_published) ModuleZip.DeleteTree(_temp);
+    }
+}
