@@ -154,7 +154,32 @@ public class PackageGraphDifferentialTests
     }
 
     private static string Describe(int exit, IEnumerable<string> stdout, IEnumerable<string> stderr, string? goMod, string? goSum) =>
-        $"exit {exit}\n--- packages\n{string.Join("\n", stdout)}\n--- stderr\n{string.Join("\n", stderr)}\n--- go.mod\n{goMod}--- go.sum\n{goSum}";
+        $"exit {exit}\n--- packages\n{string.Join("\n", stdout)}\n--- stderr\n{string.Join("\n", SortFindingRuns(stderr))}\n--- go.mod\n{goMod}--- go.sum\n{goSum}";
+
+    /// <summary>
+    /// go queries the modules of missing imports in parallel, each query printing its <c>go: finding module for package …</c>
+    /// line as it starts, so go's order within a run of those lines varies from run to run: compare each run sorted.
+    /// (The <c>go: found …</c> lines that follow are printed in package order and stay as they are.)
+    /// </summary>
+    internal static List<string> SortFindingRuns(IEnumerable<string> lines)
+    {
+        const string finding = "go: finding module for package ";
+        var result = new List<string>();
+        var run = new List<string>();
+        foreach (var line in lines.Append(null))
+        {
+            if (line is not null && line.StartsWith(finding, StringComparison.Ordinal))
+            {
+                run.Add(line);
+                continue;
+            }
+            run.Sort(StringComparer.Ordinal);
+            result.AddRange(run);
+            run.Clear();
+            if (line is not null) result.Add(line);
+        }
+        return result;
+    }
 
     /// <summary>Go's <c>%q</c> for the texts at hand (ASCII with newlines, tabs, quotes and backslashes escaped).</summary>
     internal static string GoQuote(string s)

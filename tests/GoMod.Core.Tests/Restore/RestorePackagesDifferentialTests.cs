@@ -85,7 +85,8 @@ public class RestorePackagesDifferentialTests
         if (actual != expected)
             throw new Xunit.Sdk.XunitException($"restore under -mod=mod differs from go build ./...\n===== go (exit {go.ExitCode}):\n{expected}\n{go.StdErr}\n===== ours:\n{actual}\n{string.Join("\n", ours.Diagnostics)}\n=====");
         // go build's "go: finding module for package …" and "go: found … in …" lines are the restore's messages.
-        ours.Messages.ShouldBe(go.StdErr.Split('\n').Where(l => l.StartsWith("go: finding module for package ", StringComparison.Ordinal) || l.StartsWith("go: found ", StringComparison.Ordinal)));
+        PackageGraphDifferentialTests.SortFindingRuns(ours.Messages).ShouldBe(PackageGraphDifferentialTests.SortFindingRuns(
+            go.StdErr.Split('\n').Where(l => l.StartsWith("go: finding module for package ", StringComparison.Ordinal) || l.StartsWith("go: found ", StringComparison.Ordinal))));
         // go build's only failures here are the compiler's; the restore stops before compiling.
         ours.Diagnostics.Where(d => d.IsError).ShouldBeEmpty();
         goErrors.Where(l => l.Contains("cannot find module", StringComparison.Ordinal) || l.Contains("missing go.sum", StringComparison.Ordinal)).ShouldBeEmpty();
