@@ -63,7 +63,8 @@ public sealed class VendorTests(SdkPackage sdk)
     public void Clean_never_touches_a_hand_made_vendor()
     {
         using var p = Standalone(sdk).WithModules();
-        p.Write("vendor/modules.txt", "# example.com/Shout v0.2.0\n## explicit\n# example.com/greeting v1.1.0\n## explicit\n");
+        p.Write("vendor/modules.txt", "# example.com/Shout v0.2.0\n## explicit\n# example.com/greeting v1.1.0\n## explicit\n" +
+            "# example.com/punct v1.1.0\n## explicit\n# example.com/words v1.0.0\n## explicit\n");
         p.Write("vendor/example.com/greeting/mine.go", "package greeting\n");
 
         p.Dotnet(GoInputs.Env(("GOPROXY", "off")), "build").EnsureSuccess("vendor-mode build");
