@@ -63,6 +63,7 @@ public sealed class GoModRestore : GoModTask
             }
 
             var result = new ModuleRestorer().RestoreAsync(options, CancellationToken).GetAwaiter().GetResult();
+            foreach (var message in result.Messages) Log.LogMessage(MessageImportance.Normal, "GoMod: {0}", message);
             var warningReporting = result.Succeeded && !ReportWarnings && !DesignTime ? DiagnosticReporting.ErrorsOnly : reporting;
             foreach (var d in result.Diagnostics) DiagnosticLogger.Log(Log, d, warningReporting, HelpLinkBase);
             Modules = ModuleItems.ToItems(result.Modules);

@@ -93,7 +93,7 @@ internal sealed class PackageFiles
             if (hasEmbed)
             {
                 var embedMap = isTest ? testEmbeds : embeds;
-                foreach (var e in FindEmbeds(name, data, header.End))
+                foreach (var e in FindEmbeds(name, data))
                     embedMap.TryAdd(e.Pattern, e.Position);
             }
         }
@@ -121,14 +121,15 @@ internal sealed class PackageFiles
             .Select(kv => new PackageImport(kv.Key, kv.Value)).ToList();
 
     /// <summary>
-    /// go/build's <c>findEmbed</c> and <c>parseGoEmbed</c>: after the import clause, every <c>//go:embed</c> comment
-    /// starting a line (outside strings, rune literals and block comments) followed by a space or tab; its arguments
-    /// are space-separated patterns, optionally quoted with <c>"</c> or <c>`</c>. Malformed lines are skipped.
+    /// go/build's <c>findEmbed</c> and <c>parseGoEmbed</c>: every <c>//go:embed</c> comment of the file (go/build
+    /// rescans the whole file, the import clause included, from its first byte, which is not taken as a line start)
+    /// that starts a line, outside strings, rune literals and block comments, and is followed by a space or tab; its
+    /// arguments are space-separated patterns, optionally quoted with <c>"</c> or <c>`</c>. Malformed lines are skipped.
     /// </summary>
-    public static List<EmbedPattern> FindEmbeds(string file, byte[] data, int start)
+    public static List<EmbedPattern> FindEmbeds(string file, byte[] data)
     {
         var list = new List<EmbedPattern>();
-        int i = start;
+        int i = data.Length >= 3 && data[0] == 0xef && data[1] == 0xbb && data[2] == 0xbf ? 3 : 0;
         bool startLine = false;
         ReadOnlySpan<byte> goEmbed = "go:embed"u8;
         while (i < data.Length)

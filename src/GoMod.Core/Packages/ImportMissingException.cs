@@ -34,16 +34,16 @@ public sealed class ImportMissingException : GoCommandException
         new(path, $"package {path} is not in GOROOT ({(goRoot is null ? "$GOROOT/src/" + path : Path.Combine(goRoot, "src", path))})") { IsStandard = true };
 
     /// <summary>
-    /// No module provides the package: under <c>-mod=mod</c> (<paramref name="modMode"/>) the bare fact, otherwise with the
-    /// command that adds one; with the lookup's failure when one was made (<paramref name="queryError"/>).
+    /// No module provides the package: with the reason no module was looked up or the lookup's failure
+    /// (<paramref name="queryText"/>, <paramref name="queryError"/>) when there is one; else under <c>-mod=mod</c>
+    /// (<paramref name="modMode"/>) the bare fact, and otherwise with the command that adds one.
     /// </summary>
     internal static ImportMissingException NoModule(string path, bool modMode, Exception? queryError = null, string? queryText = null)
     {
-        if (queryError is not null && modMode) return new(path, $"cannot find module providing package {path}: {queryError.Message}", queryError);
+        if (queryError is not null || queryText is not null)
+            return new(path, $"cannot find module providing package {path}: {queryText ?? queryError!.Message}", queryError);
         if (modMode) return new(path, "cannot find module providing package " + path);
-        var message = "no required module provides package " + path;
-        if (queryText is not null) return new(path, $"{message}: {queryText}", queryError);
-        return new(path, $"{message}; to add it:\n\tgo get {path}");
+        return new(path, $"no required module provides package {path}; to add it:\n\tgo get {path}");
     }
 
     /// <summary>go's replaced-but-unused case: a replacement provides the package, but nothing requires the module.</summary>

@@ -14,13 +14,14 @@ internal sealed class PackageGraph
     private readonly Dictionary<string, GoPackage> _byPath;
 
     internal PackageGraph(Requirements requirements, IReadOnlyList<GoPackage> roots, IReadOnlyList<GoPackage> loadOrder,
-        IReadOnlyList<string> messages, IReadOnlyList<string> errors, IReadOnlyList<string> matchWarnings)
+        IReadOnlyList<string> messages, IReadOnlyList<Exception> failures, IReadOnlyList<string> matchWarnings)
     {
         Requirements = requirements;
         Roots = roots;
         LoadOrder = loadOrder;
         Messages = messages;
-        Errors = errors;
+        LoadFailures = failures;
+        Errors = failures.Select(e => "go: " + e.Message).ToList();
         MatchWarnings = matchWarnings;
         _byPath = new Dictionary<string, GoPackage>(StringComparer.Ordinal);
         foreach (var p in loadOrder) if (!p.IsTest) _byPath.TryAdd(p.ImportPath, p);
@@ -56,7 +57,13 @@ internal sealed class PackageGraph
     /// <summary>What go prints to stderr while loading (<c>go: finding module for package …</c>, <c>go: found … in … v…</c>).</summary>
     public IReadOnlyList<string> Messages { get; }
 
-    /// <summary>Failures of the load itself, each in go's words with the <c>go: </c> prefix (a graph that cannot be loaded…).</summary>
+    /// <summary>
+    /// Failures of the load itself (the module graph cannot be loaded, go.mod needs updates under readonly, a directory
+    /// pattern names no package…), typed; package failures are on the packages.
+    /// </summary>
+    public IReadOnlyList<Exception> LoadFailures { get; }
+
+    /// <summary><see cref="LoadFailures"/> as go prints them (<c>go: …</c>).</summary>
     public IReadOnlyList<string> Errors { get; }
 
     /// <summary>go's <c>go: warning: "pattern" matched no packages</c> lines.</summary>
@@ -87,6 +94,25 @@ internal sealed class PackageGraph
         }
         return null;
     }
+
+    /// <summary>
+    /// go's text for a package's failure (<c>load.PackageError</c>): a failure of the import itself (no module, several,
+    /// a missing go.sum line) at the import's position (<c>file:line:col: …</c>, the file shortened by
+    /// <paramref name="shortPath"/>); any other failure of an imported package after its import stack
+    /// (<c>package a\n\timports b: …</c>); a root's failure alone. Empty when the package loaded.
+    /// </summary>
+    public string ErrorText(GoPackage pkg, Func<string, string> shortPath)
+    {
+        if (pkg.Error is not { } error) return "";
+        if (IsImportFailure(error) && ImportPosition(pkg) is { } at)
+            return $"{shortPath(at.File)}:{at.Position.Line}:{at.Position.Column}: {error.Message}";
+        var stack = pkg.ImportStack;
+        if (stack.Count <= 1) return error.Message;
+        return "package " + string.Join("\n\timports ", stack.Select(p => p.ImportPath)) + ": " + error.Message;
+    }
+
+    /// <summary>A failure to resolve an import to one module (reported at the import), rather than a failure of the package found.</summary>
+    public static bool IsImportFailure(Exception e) => e is ImportMissingException or AmbiguousImportException or ImportMissingSumException;
 
     /// <summary>The modules that provide a package of the load (not the standard library), in module order.</summary>
     public IReadOnlyList<ModuleVersion> ProvidingModules() =>

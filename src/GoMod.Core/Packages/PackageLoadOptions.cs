@@ -32,6 +32,12 @@ internal sealed record PackageLoadOptions
     /// <summary>GOROOT for go's "package X is not in GOROOT (GOROOT/src/X)" (null: written as <c>$GOROOT</c>).</summary>
     public string? GoRoot { get; init; }
 
+    /// <summary>
+    /// GOMODCACHE, to name a downloaded module's package directory in messages as go does (its extracted directory in
+    /// the module cache); null names it relative to the module.
+    /// </summary>
+    public string? ModuleCacheDirectory { get; init; }
+
     /// <summary>go get's rule that the root packages count as imported by the main module (go's <c>AssumeRootsImported</c>).</summary>
     internal bool AssumeRootsImported { get; init; }
 

@@ -23,7 +23,7 @@ internal sealed class PackageLoader
     private readonly PackageQuery _query;
     private Dictionary<string, GoPackage> _cache = new(StringComparer.Ordinal);
     private readonly Queue<GoPackage> _work = new();
-    private readonly List<string> _errors = [];
+    private readonly List<Exception> _failures = [];
     private readonly List<string> _messages = [];
     private List<GoPackage> _roots = [];
     private List<GoPackage> _pkgs = [];
@@ -55,7 +55,7 @@ internal sealed class PackageLoader
         var warnings = new List<string>();
         var dirTags = _options.Tags.IsAny ? BuildTags.Host(goVersion: _loader.EffectiveGoVersion) : _options.Tags;
         var rootPaths = new PackagePatterns(_loader).Roots(patterns, dirTags, _options.Tags, matchErrors, warnings);
-        foreach (var e in matchErrors) _errors.Add(e);
+        foreach (var e in matchErrors) _failures.Add(new GoCommandException(e));
         try
         {
             await RunAsync(rootPaths, ct).ConfigureAwait(false);
@@ -68,7 +68,7 @@ internal sealed class PackageLoader
             if (pkg.Error is ImportMissingSumException sumErr && pkg.Stack is { } importer)
                 pkg.Error = sumErr.WithImporter(importer.ImportPath, importer.Module.Version ?? "", importer.IsTest);
         }
-        return new PackageGraph(Requirements, _roots, _pkgs, _messages, _errors, warnings);
+        return new PackageGraph(Requirements, _roots, _pkgs, _messages, _failures, warnings);
     }
 
     /// <summary>Stops the load after an error go treats as fatal (reported in the graph's errors).</summary>
@@ -79,7 +79,7 @@ internal sealed class PackageLoader
         if (Requirements.Pruning == ModulePruning.Unpruned)
         {
             var (expanded, _, err) = await _loader.ExpandGraphAsync(Requirements, ct).ConfigureAwait(false);
-            if (err is not null) _errors.Add("go: " + err.Message);
+            if (err is not null) _failures.Add(err);
             Requirements = expanded;
         }
 
@@ -114,7 +114,7 @@ internal sealed class PackageLoader
             }
             catch (Exception e) when (e is GoCommandException or BuildListException or ModuleException)
             {
-                _errors.Add("go: " + e.Message);
+                _failures.Add(e);
                 break;
             }
             if (changed) continue;
@@ -132,12 +132,12 @@ internal sealed class PackageLoader
             }
             catch (BuildListException e) when (modAddedBy.TryGetValue(e.Module, out var pkg))
             {
-                _errors.Add($"go: {pkg.StackText()}: {e.InnerException?.Message ?? e.Message}");
+                _failures.Add(new GoCommandException($"{pkg.StackText()}: {e.InnerException?.Message ?? e.Message}", e));
                 break;
             }
             catch (Exception e) when (e is GoCommandException or BuildListException or ModuleException)
             {
-                _errors.Add("go: " + e.Message);
+                _failures.Add(e);
                 break;
             }
         }
@@ -236,7 +236,7 @@ internal sealed class PackageLoader
         }
         catch (Exception e) when (e is GoCommandException or BuildListException or ModuleException)
         {
-            _errors.Add("go: " + e.Message);
+            _failures.Add(e);
             throw new AbortedException();
         }
         return true;
@@ -280,7 +280,7 @@ internal sealed class PackageLoader
         }
         if (files.NoGoFiles)
         {
-            pkg.Error = new NoGoFilesException(content.Describe(found.Dir), files.IgnoredGoFiles.Count > 0);
+            pkg.Error = new NoGoFilesException(Describe(found.Mod, content, found.Dir), files.IgnoredGoFiles.Count > 0);
             return;
         }
         pkg.Files = files;
@@ -508,7 +508,7 @@ internal sealed class PackageLoader
                 {
                     mods.Add(m);
                     contents.Add(content);
-                    dirs.Add(content.Describe(dir!));
+                    dirs.Add(Describe(m, content, dir!));
                 }
                 else altMods.Add(m);
             }
@@ -536,6 +536,15 @@ internal sealed class PackageLoader
             if (err is not null) return new Found(default, null, null, [], err);
             mg = g;
         }
+    }
+
+    /// <summary>A package directory as go names it: on disk for local trees, else in the module cache (when known).</summary>
+    private string Describe(ModuleVersion m, ModuleContent content, string rel)
+    {
+        if (content.IsLocal || _options.ModuleCacheDirectory is not { } cache) return content.Describe(rel);
+        var actual = _loader.Main.Resolve(m);
+        var root = Path.Combine([cache, .. $"{ModulePath.EscapePath(actual.Path)}@{ModulePath.EscapeVersion(actual.Version)}".Split('/')]);
+        return rel.Length == 0 ? root : Path.Combine([root, .. rel.Split('/')]);
     }
 
     private static string ParentPath(string p)

@@ -79,8 +79,10 @@ public sealed class ModuleRestorer
 
         private string ModFile => setup.ModFile;
 
+        private readonly List<string> _messages = [];
+
         private RestoreResult Result(IReadOnlyList<RestoredModule> modules, int downloaded = 0, long bytes = 0) =>
-            new(modules, _diagnostics) { Mode = setup.Mode, Downloaded = downloaded, DownloadedBytes = bytes };
+            new(modules, _diagnostics) { Mode = setup.Mode, Downloaded = downloaded, DownloadedBytes = bytes, Messages = _messages };
 
         /// <summary>A failure about a module, on the go.mod line that requires (or replaces) it.</summary>
         private void Report(Exception failure, ModFilePosition? at = null)
@@ -175,26 +177,36 @@ public sealed class ModuleRestorer
                 _diagnostics.AddRange(CommandDiagnostics(list, _mod, ModFile));
                 return Result(modules);
             }
-            if (mode == ModMode.Mod)
+            // go.mod as go list -m all makes it consistent.
+            if (mode == ModMode.Mod && list.GoMod is not null) await WriteGoModAsync(list.GoMod, ct).ConfigureAwait(false);
+
+            // The packages go build loads: imports resolved (added under -mod=mod), go.sum kept as go build keeps it.
+            // A main module with no package to build keeps go mod download's set and go.sum (list's).
+            var packages = await PackageRestore.LoadAsync(setup, source, _files, ct).ConfigureAwait(false);
+            if (packages.Graph is { } graph) _messages.AddRange(graph.Messages);
+            _diagnostics.AddRange(packages.Diagnostics);
+            if (Failed) return Result(modules);
+            bool downloadAll = !packages.BuildsPackages;
+            if (mode == ModMode.Mod && (downloadAll ? list.GoSum : packages.GoSum) is { } goSum)
             {
-                // go list -m all's own go.mod and go.sum updates (consistent roots, go.mod hashes it read).
-                if (list.GoMod is not null)
+                await RestoreSetup.WriteModuleFileAsync(setup.SumFile, goSum, ct).ConfigureAwait(false);
+                _sum = GoSumFile.Parse(setup.SumFile, goSum);
+                _files = _files with { GoSum = goSum };
+            }
+            if (!downloadAll && packages.GoMod is not null)
+            {
+                await WriteGoModAsync(packages.GoMod, ct).ConfigureAwait(false);
+                // New requirements: the build list is listed again from the go.mod written.
+                list = await ModuleReports.ListAsync(setup.ModuleDir, source, ["all"],
+                    new ListOptions { ModCache = setup.Environment.ModCache, Mvs = load with { Files = _files } }, ct).ConfigureAwait(false);
+                if (list.ExitCode != 0)
                 {
-                    await RestoreSetup.WriteModuleFileAsync(ModFile, list.GoMod, ct).ConfigureAwait(false);
-                    _mod = GoModFile.Parse(ModFile, list.GoMod);
-                    _files = _files with { GoMod = list.GoMod };
-                }
-                if (list.GoSum is not null)
-                {
-                    await RestoreSetup.WriteModuleFileAsync(setup.SumFile, list.GoSum, ct).ConfigureAwait(false);
-                    _sum = GoSumFile.Parse(setup.SumFile, list.GoSum);
-                    _files = _files with { GoSum = list.GoSum };
+                    _diagnostics.AddRange(CommandDiagnostics(list, _mod, ModFile));
+                    return Result(modules);
                 }
             }
 
             var buildList = list.Modules.Where(m => !m.Main).ToList();
-            var targets = ModDownload.Targets(_mod, buildList.Select(m => new ModuleVersion(m.Path, m.Version)));
-            var targetSet = targets.ToHashSet();
             modules = [modules[0]];
             var origin = new Dictionary<ModuleVersion, (int Index, ModFilePosition? At)>();
             foreach (var m in buildList)
@@ -210,6 +222,11 @@ public sealed class ModuleRestorer
                 modules.Add(new(m.Path, m.Version, m.Dir, FirstHash(target.Path, target.Version), FirstHash(target.Path, target.Version + "/go.mod"),
                     m.Replace is { } rr ? $"{rr.Path}@{rr.Version}" : "", m.Indirect, Main: false));
             }
+
+            // go build extracts the modules it looked into for packages (of the build list), not every requirement.
+            var targets = downloadAll
+                ? ModDownload.Targets(_mod, buildList.Select(m => new ModuleVersion(m.Path, m.Version)))
+                : packages.Zips.Where(origin.ContainsKey).ToList();
 
             // Under readonly a zip needs its go.sum line before anything is fetched (go 1.19's wording).
             if (mode != ModMode.Mod)
@@ -232,20 +249,54 @@ public sealed class ModuleRestorer
             }
             var downloaded = results.Count(r => r.Succeeded && r.Downloaded);
             if (Failed) return Result(modules);
-            if (mode == ModMode.Mod)
-                // go build adds the zip hashes of the modules it builds; MVS already wrote the go.mod hashes go keeps.
+            if (mode == ModMode.Mod && downloadAll)
+            {
+                // go mod download adds the zip hashes of what it fetched; go list -m all already wrote the go.mod hashes.
+                var targetSet = targets.ToHashSet();
                 await downloader.SaveGoSumAsync(ct,
                     (path, version) => !version.EndsWith("/go.mod", StringComparison.Ordinal) && targetSet.Contains(new ModuleVersion(path, version))).ConfigureAwait(false);
+            }
 
             if (setup.Options.WriteVendor)
             {
-                await WriteVendorAsync(source, modules, ct).ConfigureAwait(false);
+                await WriteVendorAsync(source, modules, async (missing, token) =>
+                {
+                    // Modules go mod vendor needs that go build did not (files excluded by the host's tags).
+                    var byIndex = origin.ToDictionary(o => o.Value.Index, o => o.Key);
+                    var wanted = new Dictionary<ModuleVersion, int>();
+                    foreach (var m in missing)
+                    {
+                        var index = modules.FindIndex(x => !x.Main && x.Path == m.Path && x.Version == m.Version);
+                        if (index >= 0 && byIndex.TryGetValue(index, out var target)) wanted[target] = index;
+                    }
+                    var dirs = new Dictionary<ModuleVersion, string>();
+                    var failures = new List<Exception>();
+                    foreach (var r in await downloader.DownloadAsync([.. wanted.Keys], DownloadParts.Build, null, token).ConfigureAwait(false))
+                    {
+                        var index = wanted[r.Module];
+                        if (r.Succeeded && r.Dir is { Length: > 0 } dir)
+                        {
+                            modules[index] = modules[index] with { Dir = dir };
+                            dirs[new ModuleVersion(modules[index].Path, modules[index].Version)] = dir;
+                        }
+                        else failures.Add(r.Exception ?? new ModuleFetchException(r.Module.Path, r.Module.Version, r.Error ?? "download failed"));
+                    }
+                    return (dirs, failures);
+                }, ct).ConfigureAwait(false);
                 if (Failed) return Result(modules);
             }
 
             await AddRetractionWarningsAsync(source, load, ct).ConfigureAwait(false);
             progress.Finish();
             return Result(modules, downloaded, progress.Bytes);
+        }
+
+        /// <summary>Writes go.mod under <c>-mod=mod</c> and reads the restore's view of it again.</summary>
+        private async Task WriteGoModAsync(string text, CancellationToken ct)
+        {
+            await RestoreSetup.WriteModuleFileAsync(ModFile, text, ct).ConfigureAwait(false);
+            _mod = GoModFile.Parse(ModFile, text);
+            _files = _files with { GoMod = text };
         }
 
         /// <summary>
@@ -269,10 +320,12 @@ public sealed class ModuleRestorer
         /// written are recorded in the vendor list file, so that <c>GoModClean</c> removes a vendor/ the SDK wrote and
         /// never one made by hand.
         /// </summary>
-        private async Task WriteVendorAsync(IModuleSource source, IReadOnlyList<RestoredModule> modules, CancellationToken ct)
+        private async Task WriteVendorAsync(IModuleSource source, IReadOnlyList<RestoredModule> modules,
+            Func<IReadOnlyList<ModuleVersion>, CancellationToken, Task<(IReadOnlyDictionary<ModuleVersion, string> Dirs, IReadOnlyList<Exception> Failures)>> extract,
+            CancellationToken ct)
         {
             var cgo = setup.Options.GetEnvironmentVariable("CGO_ENABLED") is not "0";
-            var (written, failures) = await VendorRestore.WriteAsync(setup, source, setup.LoadOptions with { Files = _files }, modules, cgo, ct).ConfigureAwait(false);
+            var (written, failures) = await VendorRestore.WriteAsync(setup, _mod, source, setup.LoadOptions with { Files = _files }, modules, extract, cgo, ct).ConfigureAwait(false);
             foreach (var f in failures) Report(f, f is ModuleException m ? _mod.PositionOfRequire(m.Path) : null);
             if (written is null || setup.Options.VendorListFile is not { Length: > 0 } list) return;
             var vendorDir = Path.Combine(setup.ModuleDir, "vendor");

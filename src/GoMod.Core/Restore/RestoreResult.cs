@@ -15,6 +15,9 @@ public sealed record RestoreResult(IReadOnlyList<RestoredModule> Modules, IReadO
     /// <summary>Zip bytes downloaded.</summary>
     public long DownloadedBytes { get; init; }
 
+    /// <summary>What go would print along the way that is no diagnostic (<c>go: finding module for package …</c>, <c>go: found … in …</c>).</summary>
+    public IReadOnlyList<string> Messages { get; init; } = [];
+
     /// <summary>True when no diagnostic is an error.</summary>
     public bool Succeeded => !Diagnostics.Any(d => d.IsError);
 }

@@ -83,6 +83,22 @@ public sealed class DiagnosticFromInputTests : IDisposable
         go 1.19
         -- example.com/other@v1.0.0/o.go --
         package o
+        -- example.com/amb@v1.0.0 --
+        go 1.19
+        -- example.com/amb@v1.0.0/sub/s.go --
+        package sub
+        -- example.com/amb/sub@v1.0.0 --
+        go 1.19
+        -- example.com/amb/sub@v1.0.0/s.go --
+        package sub
+        -- example.com/imp@v1.0.0 --
+        go 1.19
+
+        require example.com/c v1.0.0
+        -- example.com/imp@v1.0.0/imp.go --
+        package imp
+
+        import _ "example.com/c"
         """;
 
     public void Dispose() => _dir.Dispose();
@@ -376,6 +392,55 @@ public sealed class DiagnosticFromInputTests : IDisposable
 
         var d = Single((await RestoreAsync(Options(modMode: "readonly"))).Diagnostics, "GOMOD0305");
         FirstLine(d).ShouldBe("updates to go.mod needed, disabled by -mod=readonly; to update it:");
+    }
+
+    private void WriteMain(string source) => File.WriteAllText(Path.Combine(_main, "main.go"), source);
+
+    [Fact]
+    public async Task GOMOD0310_readonly_and_an_import_no_requirement_provides_at_the_import()
+    {
+        WriteGoMod("module example.com/m\n\ngo 1.19");
+        WriteMain("package main\n\nimport _ \"example.com/a\"\n\nfunc main() {}\n");
+        var d = Single((await RestoreAsync(Options(modMode: ""))).Diagnostics, "GOMOD0310");
+        (d.File, d.Line, d.Column).ShouldBe((Path.Combine(_main, "main.go"), 3, 8));
+        d.Message.ShouldBe("no required module provides package example.com/a; to add it:\n\tgo get example.com/a");
+        // -mod=mod adds the requirement instead.
+        (await RestoreAsync(Options())).Succeeded.ShouldBeTrue();
+        File.ReadAllText(ModFile).ShouldContain("require example.com/a v1.0.0");
+    }
+
+    [Fact]
+    public async Task GOMOD0311_an_import_two_required_modules_provide()
+    {
+        WriteGoMod("module example.com/m\n\ngo 1.19\n\nrequire (\n\texample.com/amb v1.0.0\n\texample.com/amb/sub v1.0.0\n)");
+        WriteMain("package main\n\nimport (\n\t_ \"example.com/amb/sub\"\n)\n\nfunc main() {}\n");
+        var d = Single((await RestoreAsync(Options())).Diagnostics, "GOMOD0311");
+        (d.File, d.Line, d.Column).ShouldBe((Path.Combine(_main, "main.go"), 4, 2));
+        FirstLine(d).ShouldBe("ambiguous import: found package example.com/amb/sub in multiple modules:");
+    }
+
+    [Fact]
+    public async Task GOMOD0312_an_imported_package_whose_files_are_all_excluded()
+    {
+        WriteGoMod("module example.com/m\n\ngo 1.19");
+        WriteMain("package main\n\nimport _ \"example.com/m/empty\"\n\nfunc main() {}\n");
+        Directory.CreateDirectory(Path.Combine(_main, "empty"));
+        File.WriteAllText(Path.Combine(_main, "empty", "x.go"), "//go:build ignore\n\npackage empty\n");
+        var d = Single((await RestoreAsync(Options())).Diagnostics, "GOMOD0312");
+        (d.File, d.Line, d.Column).ShouldBe((Path.Combine(_main, "main.go"), 3, 8));
+        d.Message.ShouldBe($"package example.com/m\n\timports example.com/m/empty: build constraints exclude all Go files in {Path.Combine(_main, "empty")}");
+    }
+
+    [Fact]
+    public async Task GOMOD0313_readonly_and_an_import_from_a_module_go_mod_does_not_require()
+    {
+        WriteGoMod("module example.com/m\n\ngo 1.16\n\nrequire example.com/imp v1.0.0");
+        WriteMain("package main\n\nimport (\n\t_ \"example.com/c\"\n\t_ \"example.com/imp\"\n)\n\nfunc main() {}\n");
+        (await RestoreAsync(Options(modMode: "mod") with { })).Diagnostics.ShouldNotContain(x => x.IsError && x.Code != "GOMOD0313");
+        // Back to the go.mod without c (go.sum keeps the sums -mod=mod added).
+        WriteGoMod("module example.com/m\n\ngo 1.16\n\nrequire example.com/imp v1.0.0");
+        var d = Single((await RestoreAsync(Options(modMode: ""))).Diagnostics, "GOMOD0313");
+        d.Message.ShouldBe("package example.com/m imports example.com/c from implicitly required module; to add missing requirements, run:\n\tgo get example.com/c@v1.0.0");
     }
 
     [Fact]
