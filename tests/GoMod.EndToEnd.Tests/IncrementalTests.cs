@@ -93,18 +93,29 @@ public sealed class IncrementalTests(SdkPackage sdk)
     [Fact]
     public void Warnings_are_reported_once_per_build_and_replayed_when_GoModRestore_is_skipped()
     {
-        // GoVendor=true warns (GOMOD0050) until writing vendor/ is supported: a warning that needs no network.
-        using var p = Standalone(sdk, PrintModulesTarget + "\n  <PropertyGroup><GoVendor>true</GoVendor></PropertyGroup>").WithModules();
+        // A deprecation (GOMOD0351) from a local copy of the sample proxy where greeting's latest go.mod is deprecated.
+        using var p = Standalone(sdk, PrintModulesTarget).WithModules();
+        var proxy = p.Combine("deprecating-proxy");
+        foreach (var f in Directory.EnumerateFiles(Repo.Combine("samples/hello/proxy"), "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(proxy, Path.GetRelativePath(Repo.Combine("samples/hello/proxy"), f));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(f, target);
+        }
+        p.Write("deprecating-proxy/example.com/greeting/@v/v1.2.0.mod", "// Deprecated: use example.com/hello instead.\nmodule example.com/greeting\n\ngo 1.17\n");
+        p.Write("deprecating-proxy/example.com/greeting/@v/v1.2.0.info", "{\"Version\":\"v1.2.0\",\"Time\":\"2024-02-01T00:00:00Z\"}");
+        p.Write("deprecating-proxy/example.com/greeting/@v/list", "v1.0.0\nv1.1.0\nv1.2.0\n");
+        var env = GoInputs.Env(("GOPROXY", "file://" + proxy.Replace('\\', '/')));
 
-        var (first, firstLog) = p.DotnetWithLog(GoInputs.Env(), "build");
-        var (second, secondLog) = p.DotnetWithLog(GoInputs.Env(), "build");
+        var (first, firstLog) = p.DotnetWithLog(env, "build");
+        var (second, secondLog) = p.DotnetWithLog(env, "build");
 
         first.EnsureSuccess("first build");
         second.EnsureSuccess("second build");
-        CountOf(firstLog, "warning GOMOD0050").ShouldBe(1);
+        CountOf(firstLog, "warning GOMOD0351").ShouldBe(1);
         CountOf(secondLog, Skipped).ShouldBe(2);
-        CountOf(secondLog, "warning GOMOD0050").ShouldBe(1);
-        second.StdOut.ShouldContain("go.mod : warning GOMOD0050: GoVendor=true");
+        CountOf(secondLog, "warning GOMOD0351").ShouldBe(1);
+        second.StdOut.ShouldContain("warning GOMOD0351: module example.com/greeting is deprecated: use example.com/hello instead.");
     }
 
     [Fact]

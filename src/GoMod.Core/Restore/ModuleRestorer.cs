@@ -259,7 +259,30 @@ public sealed class ModuleRestorer
 
             if (setup.Options.WriteVendor)
             {
-                await WriteVendorAsync(source, modules, ct).ConfigureAwait(false);
+                await WriteVendorAsync(source, modules, async (missing, token) =>
+                {
+                    // Modules go mod vendor needs that go build did not (files excluded by the host's tags).
+                    var byIndex = origin.ToDictionary(o => o.Value.Index, o => o.Key);
+                    var wanted = new Dictionary<ModuleVersion, int>();
+                    foreach (var m in missing)
+                    {
+                        var index = modules.FindIndex(x => !x.Main && x.Path == m.Path && x.Version == m.Version);
+                        if (index >= 0 && byIndex.TryGetValue(index, out var target)) wanted[target] = index;
+                    }
+                    var dirs = new Dictionary<ModuleVersion, string>();
+                    var failures = new List<Exception>();
+                    foreach (var r in await downloader.DownloadAsync([.. wanted.Keys], DownloadParts.Build, null, token).ConfigureAwait(false))
+                    {
+                        var index = wanted[r.Module];
+                        if (r.Succeeded && r.Dir is { Length: > 0 } dir)
+                        {
+                            modules[index] = modules[index] with { Dir = dir };
+                            dirs[new ModuleVersion(modules[index].Path, modules[index].Version)] = dir;
+                        }
+                        else failures.Add(r.Exception ?? new ModuleFetchException(r.Module.Path, r.Module.Version, r.Error ?? "download failed"));
+                    }
+                    return (dirs, failures);
+                }, ct).ConfigureAwait(false);
                 if (Failed) return Result(modules);
             }
 
@@ -299,10 +322,12 @@ public sealed class ModuleRestorer
         /// written are recorded in the vendor list file, so that <c>GoModClean</c> removes a vendor/ the SDK wrote and
         /// never one made by hand.
         /// </summary>
-        private async Task WriteVendorAsync(IModuleSource source, IReadOnlyList<RestoredModule> modules, CancellationToken ct)
+        private async Task WriteVendorAsync(IModuleSource source, IReadOnlyList<RestoredModule> modules,
+            Func<IReadOnlyList<ModuleVersion>, CancellationToken, Task<(IReadOnlyDictionary<ModuleVersion, string> Dirs, IReadOnlyList<Exception> Failures)>> extract,
+            CancellationToken ct)
         {
             var cgo = setup.Options.GetEnvironmentVariable("CGO_ENABLED") is not "0";
-            var (written, failures) = await VendorRestore.WriteAsync(setup, source, setup.LoadOptions with { Files = _files }, modules, cgo, ct).ConfigureAwait(false);
+            var (written, failures) = await VendorRestore.WriteAsync(setup, _mod, source, setup.LoadOptions with { Files = _files }, modules, extract, cgo, ct).ConfigureAwait(false);
             foreach (var f in failures) Report(f, f is ModuleException m ? _mod.PositionOfRequire(m.Path) : null);
             if (written is null || setup.Options.VendorListFile is not { Length: > 0 } list) return;
             var vendorDir = Path.Combine(setup.ModuleDir, "vendor");

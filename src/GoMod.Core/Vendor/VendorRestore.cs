@@ -1,5 +1,6 @@
 using GoMod.Core.ModCache;
 using GoMod.Core.Imports;
+using GoMod.Core.ModFile;
 using GoMod.Core.ModLoad;
 using GoMod.Core.ModSource;
 using GoMod.Core.Module;
@@ -60,8 +61,14 @@ internal static class VendorRestore
     /// list (each module's <c>Dir</c> extracted). Returns the failures (package errors of the load, an embed pattern go
     /// cannot resolve, vendor/ not writable) or the write's result.
     /// </summary>
-    public static async Task<(VendorWriteResult? Result, IReadOnlyList<Exception> Failures)> WriteAsync(RestoreSetup setup, IModuleSource source,
-        LoadOptions load, IReadOnlyList<RestoredModule> modules, bool cgoEnabled, CancellationToken ct)
+    /// <remarks>
+    /// The restore extracts the modules go build looks into (host tags); go mod vendor's load (any tags) may need more:
+    /// <paramref name="extract"/> extracts those (build-list modules) and returns their directories.
+    /// </remarks>
+    public static async Task<(VendorWriteResult? Result, IReadOnlyList<Exception> Failures)> WriteAsync(RestoreSetup setup, GoModFile mod,
+        IModuleSource source, LoadOptions load, IReadOnlyList<RestoredModule> modules,
+        Func<IReadOnlyList<ModuleVersion>, CancellationToken, Task<(IReadOnlyDictionary<ModuleVersion, string> Dirs, IReadOnlyList<Exception> Failures)>> extract,
+        bool cgoEnabled, CancellationToken ct)
     {
         var loader = await ModuleLoader.CreateAsync(source, setup.ModuleDir, load, ct).ConfigureAwait(false);
         var graph = await loader.LoadPackagesAsync(["all"], new PackageLoadOptions { Tags = BuildTags.Any, AllowErrors = true }, ct).ConfigureAwait(false);
@@ -71,10 +78,19 @@ internal static class VendorRestore
         var dirs = new Dictionary<ModuleVersion, string>();
         foreach (var m in modules)
             if (!m.Main && m.Dir.Length > 0) dirs[new ModuleVersion(m.Path, m.Version)] = m.Dir;
+        var vendored = VendorAll(graph);
+        var missing = vendored.Where(p => p.Error is null && !p.IsStandard && !p.InMainModule && p.Module.Path is { Length: > 0 } && !dirs.ContainsKey(p.Module))
+            .Select(p => p.Module).Distinct().ToList();
+        if (missing.Count > 0)
+        {
+            var (extracted, extractFailures) = await extract(missing, ct).ConfigureAwait(false);
+            failures.AddRange(extractFailures);
+            foreach (var (m, dir) in extracted) dirs[m] = dir;
+        }
         graph.SetModuleDirectories(m => dirs.GetValueOrDefault(m));
 
         var packages = new List<VendorPackage>();
-        foreach (var pkg in VendorAll(graph))
+        foreach (var pkg in vendored)
         {
             if (pkg.Error is { } error)
             {
@@ -99,7 +115,7 @@ internal static class VendorRestore
         VendorPlan plan;
         try
         {
-            plan = VendorPlan.Create(setup.Mod, packages, path => goVersions.GetValueOrDefault(path, ""), cgoEnabled);
+            plan = VendorPlan.Create(mod, packages, path => goVersions.GetValueOrDefault(path, ""), cgoEnabled);
         }
         catch (EmbedPatternException e)
         {

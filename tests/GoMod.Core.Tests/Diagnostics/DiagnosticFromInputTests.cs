@@ -12,8 +12,8 @@ namespace GoMod.Core.Tests.Diagnostics;
 
 /// <summary>
 /// Each code of docs/diagnostics.md, provoked from real input (go.mod and go.sum files, a file:// proxy, a loopback
-/// port, the module cache): the code, where it points and its first line. GOMOD0402 (vendoring) has no producer yet,
-/// GOMOD0901 is covered by the cancellation tests and GOMOD0902 is a bug by definition.
+/// port, the module cache): the code, where it points and its first line. GOMOD0050 has no producer any more (GoVendor
+/// and -mod=vendor are supported), GOMOD0901 is covered by the cancellation tests and GOMOD0902 is a bug by definition.
 /// </summary>
 public sealed class DiagnosticFromInputTests : IDisposable
 {
@@ -46,6 +46,15 @@ public sealed class DiagnosticFromInputTests : IDisposable
     /// c that does not exist; d is retracted and deprecated; other declares another path.
     /// </summary>
     private const string ExtraModules = """
+        -- example.com/embeds@v1.0.0 --
+        go 1.19
+        -- example.com/embeds@v1.0.0/e.go --
+        package embeds
+
+        import _ "embed"
+
+        //go:embed templates/*.tmpl
+        var t string
         -- example.com/b@v1.0.0 --
         go 1.16
 
@@ -198,12 +207,35 @@ public sealed class DiagnosticFromInputTests : IDisposable
     }
 
     [Fact]
-    public async Task GOMOD0050_GoVendor_is_not_supported_yet()
+    public async Task GOMOD0402_vendor_modules_txt_disagrees_with_go_mod()
     {
-        var result = await RestoreAsync(Options(vendor: true));
-        var d = Single(result.Diagnostics, "GOMOD0050");
-        d.IsError.ShouldBeFalse();
-        FirstLine(d).ShouldStartWith("GoVendor=true: writing vendor/ is not supported");
+        Directory.CreateDirectory(Path.Combine(_main, "vendor"));
+        File.WriteAllText(Path.Combine(_main, "vendor", "modules.txt"), "# example.com/a v1.0.0\nexample.com/a\n");
+        var result = await RestoreAsync(Options(modMode: ""));
+        result.Mode.ShouldBe(ModMode.Vendor);
+        var d = Single(result.Diagnostics, "GOMOD0402");
+        d.File.ShouldBe(ModFile);
+        FirstLine(d).ShouldBe($"inconsistent vendoring in {_main}:");
+        d.Message.ShouldContain("\n\texample.com/a@v1.0.0: is explicitly required in go.mod, but not marked as explicit in vendor/modules.txt\n");
+    }
+
+    [Fact]
+    public async Task GOMOD0403_vendor_cannot_be_written()
+    {
+        File.WriteAllText(Path.Combine(_main, "main.go"), "package main\n\nimport _ \"example.com/a\"\n\nfunc main() {}\n");
+        File.WriteAllText(Path.Combine(_main, "vendor"), "a file where vendor/ must go");
+        var d = Single((await RestoreAsync(Options(vendor: true))).Diagnostics, "GOMOD0403");
+        FirstLine(d).ShouldStartWith($"writing {Path.Combine(_main, "vendor")}: ");
+    }
+
+    [Fact]
+    public async Task GOMOD0404_an_embed_pattern_of_a_vendored_package_matches_nothing()
+    {
+        WriteGoMod(GoMod.Replace("require example.com/a v1.0.0", "require example.com/embeds v1.0.0"));
+        File.WriteAllText(Path.Combine(_main, "main.go"), "package main\n\nimport _ \"example.com/embeds\"\n\nfunc main() {}\n");
+        var d = Single((await RestoreAsync(Options(vendor: true))).Diagnostics, "GOMOD0404");
+        FirstLine(d).ShouldBe("pattern templates/*.tmpl: no matching files found");
+        File.Exists(Path.Combine(_main, "vendor", "modules.txt")).ShouldBeFalse();
     }
 
     private Task<CommandResult> InitAsync(string dir, string modulePath) =>

@@ -115,7 +115,9 @@ public sealed class ModuleRestorerTests : IDisposable
         var result = Restore();
 
         result.Mode.ShouldBe(ModMode.Vendor);
-        result.Diagnostics.ShouldHaveSingleItem().Code.ShouldBe("GOMOD0050");
+        // vendor/ without modules.txt, and nothing to require: consistent, the build list is the main module.
+        result.Diagnostics.ShouldBeEmpty();
+        result.Modules.ShouldHaveSingleItem().Main.ShouldBeTrue();
         Restore(o => o with { ModMode = "readonly" }).Mode.ShouldBe(ModMode.ReadOnly);
         _dir.Write("go.mod", "module example.com/m\n\ngo 1.13\n");
         Restore().Mode.ShouldBe(ModMode.ReadOnly);

@@ -1,6 +1,7 @@
+extern alias benchmarks;
 using GoMod.Core.Restore;
 using GoMod.Testing;
-using GoMod.Testing.Corpus;
+using benchmarks::GoMod.Benchmarks.Corpus;
 
 namespace GoMod.Core.Tests.Vendor;
 
@@ -26,7 +27,7 @@ public sealed class VendorEcosystemTests : IDisposable
             GoOracle.IsCI.ShouldBeFalse($"{Sources} is missing: apt-get install the golang-*-dev packages");
             return;
         }
-        var corpus = GoCorpus.BuildProxy(Sources, _dir.Combine("corpus"), new CorpusOptions { MaxModules = 150, Parallelism = 2 });
+        var corpus = GoCorpus.BuildProxy(Sources, _dir.Combine("corpus"), new CorpusOptions { MaxModules = 110, Parallelism = 2 });
         corpus.Modules.Count.ShouldBeGreaterThanOrEqualTo(100);
         var proxy = new Uri(corpus.ProxyDir + Path.DirectorySeparatorChar).AbsoluteUri.TrimEnd('/');
         var goMain = _dir.Combine("gomain");

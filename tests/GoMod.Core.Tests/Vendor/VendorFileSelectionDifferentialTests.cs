@@ -34,8 +34,9 @@ public sealed class VendorFileSelectionDifferentialTests
         restore.Succeeded.ShouldBeTrue(string.Join("\n", restore.Diagnostics));
 
         var mod = GoModFile.Parse(Path.Combine(run.OurMain, "go.mod"), File.ReadAllText(Path.Combine(run.OurMain, "go.mod")));
-        var plan = VendorPlan.Create(mod, PackagesOf(ModulesTxt.Parse("modules.txt", goTxt), restore.Modules),
-            path => GoVersionOf(restore.Modules, path), cgoEnabled: false);
+        // The restore extracts what go build needs (host tags); the modules go vendored come from go's extraction.
+        var plan = VendorPlan.Create(mod, PackagesOf(ModulesTxt.Parse("modules.txt", goTxt), m => ModuleDir(run, mod, m)),
+            path => GoVersionOf(run, mod, restore.Modules, path), cgoEnabled: false);
         VendorTreeWriter.Write(Path.Combine(run.OurMain, "vendor"), plan);
 
         plan.ModulesTxt.Format().ShouldBe(goTxt);
@@ -44,27 +45,39 @@ public sealed class VendorFileSelectionDifferentialTests
         run.Go(run.OurMain, "vendor", "build", "./...").EnsureSuccess("go build -mod=vendor ./... on our vendor/");
     }
 
-    /// <summary>The packages of go's modules.txt, each with the directory our restore gave its module.</summary>
-    internal static IEnumerable<VendorPackage> PackagesOf(ModulesTxt txt, IReadOnlyList<RestoredModule> modules)
+    /// <summary>The packages of go's modules.txt, each with its module's directory.</summary>
+    internal static IEnumerable<VendorPackage> PackagesOf(ModulesTxt txt, Func<ModuleVersion, string> moduleDir)
     {
         foreach (var m in txt.Modules)
         {
             if (m.Packages.Count == 0) continue;
-            var restored = modules.Single(r => r.Path == m.Module.Path);
+            var root = moduleDir(m.Module);
             foreach (var p in m.Packages)
             {
                 var rel = p.Length == m.Module.Path.Length ? "" : p[(m.Module.Path.Length + 1)..];
-                yield return new VendorPackage(p, m.Module, Path.Combine(restored.Dir, rel), restored.Dir);
+                yield return new VendorPackage(p, m.Module, Path.Combine(root, rel), root);
             }
         }
     }
 
-    /// <summary>The go version of the selected module of a path, from the go.mod in its directory ("" without one).</summary>
-    internal static string GoVersionOf(IReadOnlyList<RestoredModule> modules, string path)
+    /// <summary>Where go extracted a module (its replacement's directory or version when replaced).</summary>
+    private static string ModuleDir(VendorOracleRun run, GoModFile mod, ModuleVersion m)
+    {
+        var target = VendorConsistency.Replacement(mod, m) ?? m;
+        return target.Version.Length == 0
+            ? Path.GetFullPath(Path.Combine(run.OurMain, target.Path))
+            : Path.Combine(run.GoModCache, ModulePath.EscapePath(target.Path) + "@" + ModulePath.EscapeVersion(target.Version));
+    }
+
+    /// <summary>The go version of the selected module of a path, from the go.mod go downloaded for it ("" without a go line).</summary>
+    private static string GoVersionOf(VendorOracleRun run, GoModFile mod, IReadOnlyList<RestoredModule> modules, string path)
     {
         var m = modules.FirstOrDefault(r => r.Path == path);
-        if (m is null || m.Dir.Length == 0) return "";
-        var goMod = Path.Combine(m.Dir, "go.mod");
+        if (m is null) return "";
+        var target = VendorConsistency.Replacement(mod, new ModuleVersion(m.Path, m.Version)) ?? new ModuleVersion(m.Path, m.Version);
+        var goMod = target.Version.Length == 0
+            ? Path.Combine(run.OurMain, target.Path, "go.mod")
+            : Path.Combine(run.GoModCache, "cache", "download", ModulePath.EscapePath(target.Path), "@v", ModulePath.EscapeVersion(target.Version) + ".mod");
         return File.Exists(goMod) ? GoModFile.ParseLax(goMod, File.ReadAllText(goMod)).Go ?? "" : "";
     }
 }
