@@ -160,6 +160,30 @@ public sealed class GoBuildTests(SdkPackage sdk)
     }
 
     [GoFact]
+    public async Task With_GoVendor_go_builds_from_vendor_with_no_proxy_and_an_empty_module_cache()
+    {
+        using var p = Program();
+        string deadProxy;
+        await using (var proxy = LoopbackProxy.Start())
+        {
+            deadProxy = proxy.Url;
+            p.Dotnet(GoInputs.Env(("GOPROXY", deadProxy)), "build", "-p:GoVendor=true").EnsureSuccess("build with GoVendor=true, proxy up");
+        }
+        File.Exists(p.Combine("vendor", "modules.txt")).ShouldBeTrue();
+        p.Write("main.go", File.ReadAllText(p.Combine("main.go")).Replace("\"gophers\"", "\"vendored\""));
+
+        // The proxy is gone and the module cache is empty: only the vendor/ the SDK wrote can provide the modules (go's
+        // default mode with vendor/ present), so go must run -mod=vendor.
+        var (build, log) = p.DotnetWithLog(GoInputs.Env(("GOPROXY", deadProxy)), "build", $"-p:GoModCache={p.Combine("empty-cache")}");
+
+        build.EnsureSuccess("build from vendor/ with the proxy stopped and an empty module cache");
+        log.ShouldContain(GoStarted + GoOracle.Path);
+        if (Directory.Exists(p.Combine("empty-cache")))
+            Directory.EnumerateFiles(p.Combine("empty-cache"), "*.zip", SearchOption.AllDirectories).ShouldBeEmpty();
+        ProcessRunner.Run(Exe(p), [], p.Directory, null).EnsureSuccess("the program").StdOut.ShouldBe("HELLO, VENDORED!!\n");
+    }
+
+    [GoFact]
     public async Task Go_never_reaches_the_network_the_SDK_settings_win_over_a_poisoned_environment()
     {
         using var p = Program();
@@ -173,9 +197,11 @@ public sealed class GoBuildTests(SdkPackage sdk)
         // A go.work that does not list this module: go would refuse to build in it.
         var work = p.Write("poison/go.work", "go 1.19\n\nuse ./elsewhere\n");
 
+        // GOFLAGS=-mod=vendor would put the restore itself in vendor mode (go's rule); GoModMode, a property, beats it
+        // there, and go build never sees the environment's GOFLAGS.
         var (build, log) = p.DotnetWithLog(GoInputs.Env(
             ("GOPROXY", deadProxy), ("GOFLAGS", "-mod=vendor"), ("GOWORK", work), ("GOSUMDB", "sum.golang.org"),
-            ("GONOSUMDB", null), ("CGO_ENABLED", "1"), ("GOTOOLCHAIN", "go1.99.0")), "build");
+            ("GONOSUMDB", null), ("CGO_ENABLED", "1"), ("GOTOOLCHAIN", "go1.99.0")), "build", "-p:GoModMode=readonly");
 
         build.EnsureSuccess("build with the proxy stopped and GOFLAGS, GOWORK, GOSUMDB, CGO_ENABLED poisoned");
         log.ShouldContain(GoStarted + GoOracle.Path);

@@ -52,7 +52,11 @@ public sealed class VendorTests(SdkPackage sdk)
         offline.EnsureSuccess("vendor-mode build with GOPROXY=off");
         var greeting = Modules(offline).Single(m => m[0] == "example.com/greeting");
         greeting[2].ShouldBe(Path.Combine(vendor, "example.com", "greeting"));
-        Directory.Exists(p.Combine("emptycache")).ShouldBeFalse();
+        // Nothing came into the module cache (go build, which GoBuild runs from vendor/, may create the directory itself).
+        if (Directory.Exists(p.Combine("emptycache")))
+            Directory.EnumerateFiles(p.Combine("emptycache"), "*", SearchOption.AllDirectories)
+                .Where(f => f.EndsWith(".zip", StringComparison.Ordinal) || f.EndsWith(".mod", StringComparison.Ordinal) || f.EndsWith(".info", StringComparison.Ordinal))
+                .ShouldBeEmpty();
 
         // Clean removes the vendor/ the SDK wrote.
         p.Dotnet(GoInputs.Env(), "clean", "-p:GoVendor=true").EnsureSuccess("clean");

@@ -171,9 +171,13 @@ public sealed class ModuleRestorer
             using var downloader = new ModuleDownloader(setup.Environment, recorder, setup.Options.Fetch, sumDb, cache: setup.Cache);
             var source = new DownloaderModuleSource(downloader);
             var load = setup.LoadOptions;
-            var list = await ModuleReports.ListAsync(setup.ModuleDir, source, ["all"], new ListOptions { ModCache = setup.Environment.ModCache, Mvs = load, BuildListOnly = true }, ct).ConfigureAwait(false);
+            var listOptions = new ListOptions { ModCache = setup.Environment.ModCache, Mvs = load, BuildListOnly = true };
+            var list = await ModuleReports.ListAsync(setup.ModuleDir, source, ["all"], listOptions, ct).ConfigureAwait(false);
             if (list.ExitCode != 0)
             {
+                // The build list alone stops at the graph's first failure; go list -m all's full report looks at every
+                // module, so each broken requirement gets its own diagnostic on its own go.mod line.
+                list = await ModuleReports.ListAsync(setup.ModuleDir, source, ["all"], listOptions with { BuildListOnly = false }, ct).ConfigureAwait(false);
                 _diagnostics.AddRange(CommandDiagnostics(list, _mod, ModFile));
                 return Result(modules);
             }

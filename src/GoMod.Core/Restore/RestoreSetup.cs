@@ -7,6 +7,7 @@ using GoMod.Core.ModLoad;
 using GoMod.Core.Module;
 using GoMod.Core.Semver;
 using GoMod.Core.Sum;
+using GoMod.Core.WorkFile;
 
 namespace GoMod.Core.Restore;
 
@@ -149,6 +150,20 @@ public sealed class RestoreSetup
         var moduleDir = Path.GetDirectoryName(Path.GetFullPath(options.ModFile))!;
         var mode = explicitMode ?? env.Flags.Mod ?? DefaultMode(moduleDir, mod.Go ?? "");
         var warnings = new List<Exception>();
+        string? workFile;
+        try
+        {
+            workFile = GoWorkLocator.Find(moduleDir, env);
+        }
+        catch (GoEnvironmentException e)
+        {
+            return (null, [e]);
+        }
+        // go would build in workspace mode; until the restore follows go.work, say so rather than differ silently.
+        if (workFile is not null && File.Exists(workFile))
+            warnings.Add(new UnsupportedSettingException("go.work",
+                $"{workFile} applies to this module, but workspace mode is not supported yet: the module is restored on its own, " +
+                "as with GOWORK=off (set GoWork=off to silence this, or run go commands in the workspace yourself)"));
         // GoVendor=true is go mod vendor, which loads from the module cache whatever vendor/ holds (go runs it readonly).
         if (options.WriteVendor && mode == ModMode.Vendor) mode = ModMode.ReadOnly;
         return (new RestoreSetup(options, env, mode, explicitMode is not null || env.Flags.Mod is not null, modText, mod, sumText, sum, warnings), []);

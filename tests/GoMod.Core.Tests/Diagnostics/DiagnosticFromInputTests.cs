@@ -12,8 +12,8 @@ namespace GoMod.Core.Tests.Diagnostics;
 
 /// <summary>
 /// Each code of docs/diagnostics.md, provoked from real input (go.mod and go.sum files, a file:// proxy, a loopback
-/// port, the module cache): the code, where it points and its first line. GOMOD0050 has no producer any more (GoVendor
-/// and -mod=vendor are supported), GOMOD0901 is covered by the cancellation tests and GOMOD0902 is a bug by definition.
+/// port, the module cache): the code, where it points and its first line. GOMOD0050 comes from a go.work that applies
+/// (workspace mode is not followed yet), GOMOD0901 is covered by the cancellation tests and GOMOD0902 is a bug by definition.
 /// </summary>
 public sealed class DiagnosticFromInputTests : IDisposable
 {
@@ -602,6 +602,20 @@ public sealed class DiagnosticFromInputTests : IDisposable
         (retracted.Line, deprecated.Line).ShouldBe((5, 5));
         FirstLine(retracted).ShouldBe("example.com/d@v1.0.0: retracted by module author: Broken.");
         FirstLine(deprecated).ShouldBe("module example.com/d is deprecated: use example.com/a.");
+    }
+
+    [Fact]
+    public async Task GOMOD0050_a_go_work_that_applies_is_not_followed_yet()
+    {
+        WriteGoMod("module example.com/m\n\ngo 1.19");
+        File.WriteAllText(_dir.Combine("go.work"), "go 1.19\n\nuse ./main\n");
+        var d = Single((await RestoreAsync(Options())).Diagnostics, "GOMOD0050");
+        d.IsError.ShouldBeFalse();
+        FirstLine(d).ShouldStartWith(_dir.Combine("go.work") + " applies to this module, but workspace mode is not supported yet");
+        // GoWork=off (GOWORK=off) turns workspace mode off, as for go.
+        var off = Options();
+        off = off with { Settings = new Dictionary<string, string?>(off.Settings) { ["GOWORK"] = "off" } };
+        (await RestoreAsync(off)).Diagnostics.ShouldNotContain(x => x.Code == "GOMOD0050");
     }
 
     [Fact]
