@@ -1,4 +1,5 @@
 using System.Text;
+using GoMod.Core.Internal;
 
 namespace GoMod.Core.Imports;
 
@@ -55,7 +56,7 @@ public static class ImportCommentReader
         int line = 1 + data[..commentStart].Count((byte)'\n');
         int lineStart = data[..commentStart].LastIndexOf((byte)'\n') + 1;
         int column = commentStart - lineStart + 1 + (lineStart == 0 ? start : 0);
-        return new ImportComment(file, name, text, GoStringLiteral.TryUnquote(text, out var path) ? path : null, line, column);
+        return new ImportComment(file, name, text, GoString.TryUnquote(text, out var path) ? path : null, line, column);
     }
 
     /// <summary>go/build's <c>parseWord</c>: skips spaces and comments, then takes letters, digits and underscores.</summary>

@@ -4,8 +4,9 @@ using System.Text;
 namespace GoMod.Core.Internal;
 
 /// <summary>
-/// The two pieces of Go string behaviour that module code relies on: byte-order comparison (Go compares strings as
-/// UTF-8 bytes, which is code-point order, not UTF-16 order) and <c>%q</c> quoting, which go's error texts use.
+/// The pieces of Go string behaviour that module code relies on: byte-order comparison (Go compares strings as UTF-8
+/// bytes, which is code-point order, not UTF-16 order), <c>%q</c> quoting, which go's error texts use, and
+/// <c>strconv.Unquote</c>, which go.mod syntax and import comments use.
 /// </summary>
 internal static class GoString
 {
@@ -116,4 +117,125 @@ internal static class GoString
             _ => false,
         };
     }
+    /// <summary>
+    /// Go's <c>strconv.Unquote</c>: a raw string (<c>`…`</c>, carriage returns dropped), an interpreted string
+    /// (<c>"…"</c>) or a one-rune literal (<c>'…'</c>) with Go's escapes <c>\a \b \f \n \r \t \v \\</c>, the quote's own
+    /// escape, <c>\xHH</c> and three-digit octal (one byte each), <c>\uHHHH</c> and <c>\UHHHHHHHH</c> (valid scalar
+    /// values only). Anything else, including an unescaped quote or a newline inside, is a syntax error (false).
+    /// </summary>
+    /// <remarks>
+    /// Bytes are decoded as UTF-8 at the end: an invalid sequence becomes U+FFFD, and so does an invalid byte kept as
+    /// itself (a lone surrogate, see <see cref="GoUtf8"/>), as in go.
+    /// </remarks>
+    public static bool TryUnquote(string s, out string value)
+    {
+        value = "";
+        if (s.Length < 2 || s[0] != s[^1]) return false;
+        var quote = s[0];
+        var body = s.AsSpan(1, s.Length - 2);
+        if (quote == '`')
+        {
+            if (body.Contains('`')) return false;
+            value = body.ToString().Replace("\r", "", StringComparison.Ordinal);
+            return true;
+        }
+        if (quote is not ('"' or '\'')) return false;
+        if (quote == '"' && !body.ContainsAny('\\', '"', '\n') && !body.ContainsAnyInRange('\uD800', '\uDFFF'))
+        {
+            value = body.ToString();
+            return true;
+        }
+
+        var bytes = new List<byte>(body.Length);
+        var runes = 0;
+        for (var i = 0; i < body.Length; runes++)
+        {
+            var c = body[i];
+            if (c == quote || c == '\n') return false;
+            if (c != '\\')
+            {
+                int r = c, w = 1;
+                if (char.IsHighSurrogate(c) && i + 1 < body.Length && char.IsLowSurrogate(body[i + 1])) (r, w) = (char.ConvertToUtf32(c, body[i + 1]), 2);
+                else if (char.IsSurrogate(c)) r = 0xFFFD;
+                AppendRune(bytes, r);
+                i += w;
+                continue;
+            }
+            if (i + 1 >= body.Length) return false;
+            var e = body[i + 1];
+            i += 2;
+            switch (e)
+            {
+                case 'a': bytes.Add(7); break;
+                case 'b': bytes.Add(8); break;
+                case 'f': bytes.Add(12); break;
+                case 'n': bytes.Add(10); break;
+                case 'r': bytes.Add(13); break;
+                case 't': bytes.Add(9); break;
+                case 'v': bytes.Add(11); break;
+                case '\\': bytes.Add((byte)'\\'); break;
+                case '"' or '\'':
+                    if (e != quote) return false;
+                    bytes.Add((byte)e);
+                    break;
+                case 'x' or 'u' or 'U':
+                {
+                    var digits = e == 'x' ? 2 : e == 'u' ? 4 : 8;
+                    if (i + digits > body.Length) return false;
+                    var v = 0L;
+                    for (var j = 0; j < digits; j++)
+                    {
+                        var h = HexValue(body[i + j]);
+                        if (h < 0) return false;
+                        v = (v << 4) | (long)h;
+                    }
+                    i += digits;
+                    if (e == 'x')
+                    {
+                        bytes.Add((byte)v);
+                        break;
+                    }
+                    if (v > 0x10FFFF || v is >= 0xD800 and <= 0xDFFF) return false;
+                    AppendRune(bytes, (int)v);
+                    break;
+                }
+                case >= '0' and <= '7':
+                {
+                    if (i + 2 > body.Length) return false;
+                    var v = e - '0';
+                    for (var j = 0; j < 2; j++)
+                    {
+                        var d = body[i + j] - '0';
+                        if (d is < 0 or > 7) return false;
+                        v = (v << 3) | d;
+                    }
+                    i += 2;
+                    if (v > 255) return false;
+                    bytes.Add((byte)v);
+                    break;
+                }
+                default:
+                    return false;
+            }
+        }
+        // One rune between single quotes; go 1.19 also lets '' through (its unescaped fast path accepts zero runes).
+        if (quote == '\'' && runes > 1) return false;
+        value = Encoding.UTF8.GetString(bytes.ToArray());
+        return true;
+    }
+
+    private static void AppendRune(List<byte> bytes, int r)
+    {
+        Span<byte> utf8 = stackalloc byte[4];
+        var n = new Rune(r).EncodeToUtf8(utf8);
+        for (var k = 0; k < n; k++) bytes.Add(utf8[k]);
+    }
+
+    private static int HexValue(char c) => c switch
+    {
+        >= '0' and <= '9' => c - '0',
+        >= 'a' and <= 'f' => c - 'a' + 10,
+        >= 'A' and <= 'F' => c - 'A' + 10,
+        _ => -1,
+    };
 }
