@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text;
+using GoMod.Core.Internal;
 
 namespace GoMod.Core.Imports;
 
@@ -243,49 +243,11 @@ internal static class GoSourceScanner
         }
     }
 
-    /// <summary>Go's <c>strconv.Unquote</c> for import paths (interpreted strings with simple escapes, raw strings).</summary>
+    /// <summary>Go's <c>strconv.Unquote</c> for import paths and embed patterns: interpreted or raw strings (not rune literals).</summary>
     public static bool TryUnquoteImport(string s, out string value)
     {
         value = "";
-        if (s.Length < 2) return false;
-        if (s[0] == '`' && s[^1] == '`')
-        {
-            value = s[1..^1];
-            return !value.Contains('`');
-        }
-        if (s[0] != '"' || s[^1] != '"') return false;
-        var inner = s[1..^1];
-        if (!inner.Contains('\\'))
-        {
-            value = inner;
-            return !inner.Contains('"') && !inner.Contains('\n');
-        }
-        var b = new StringBuilder();
-        for (int i = 0; i < inner.Length; i++)
-        {
-            char c = inner[i];
-            if (c != '\\') { b.Append(c); continue; }
-            if (++i >= inner.Length) return false;
-            switch (inner[i])
-            {
-                case 'a': b.Append('\a'); break;
-                case 'b': b.Append('\b'); break;
-                case 'f': b.Append('\f'); break;
-                case 'n': b.Append('\n'); break;
-                case 'r': b.Append('\r'); break;
-                case 't': b.Append('\t'); break;
-                case 'v': b.Append('\v'); break;
-                case '\\': b.Append('\\'); break;
-                case '"': b.Append('"'); break;
-                case 'x' when i + 2 < inner.Length + 0 && int.TryParse(inner.AsSpan(i + 1, 2), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var x):
-                    b.Append((char)x); i += 2; break;
-                case 'u' when i + 4 < inner.Length + 0 && int.TryParse(inner.AsSpan(i + 1, 4), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var u):
-                    b.Append((char)u); i += 4; break;
-                default: return false;
-            }
-        }
-        value = b.ToString();
-        return true;
+        return s.Length >= 2 && s[0] is '"' or '`' && GoString.TryUnquote(s, out value);
     }
 
     /// <summary>
