@@ -201,8 +201,7 @@ public sealed class ModuleRestorer
             {
                 await WriteGoModAsync(packages.GoMod, ct).ConfigureAwait(false);
                 // New requirements: the build list is listed again from the go.mod written.
-                list = await ModuleReports.ListAsync(setup.ModuleDir, source, ["all"],
-                    new ListOptions { ModCache = setup.Environment.ModCache, Mvs = load with { Files = _files } }, ct).ConfigureAwait(false);
+                list = await ModuleReports.ListAsync(setup.ModuleDir, source, ["all"], listOptions with { Mvs = load with { Files = _files } }, ct).ConfigureAwait(false);
                 if (list.ExitCode != 0)
                 {
                     _diagnostics.AddRange(CommandDiagnostics(list, _mod, ModFile));
