@@ -61,17 +61,19 @@ public sealed class RestoreSetupTests : IDisposable
     public async Task A_go_sum_write_waits_while_another_process_holds_go_s_lock_on_it()
     {
         var sum = _dir.Combine("go.sum");
+        var released = _dir.Combine("released");
         File.WriteAllText(sum, "example.com/a v1.0.0/go.mod h1:old=\n");
-        using var holder = Process.Start(new ProcessStartInfo("flock", ["--exclusive", sum, "sh", "-c", "echo locked; sleep 1.5"])
+        // The holder marks the moment it is about to release the lock; a write that did not wait finds no mark.
+        // (Timing the wait instead was flaky under load: reading "locked" could itself take most of the sleep.)
+        using var holder = Process.Start(new ProcessStartInfo("flock", ["--exclusive", sum, "sh", "-c", $"echo locked; sleep 1; touch '{released}'"])
         {
             RedirectStandardOutput = true,
         })!;
         (await holder.StandardOutput.ReadLineAsync()).ShouldBe("locked");
-        var held = Stopwatch.StartNew();
 
         await RestoreSetup.WriteModuleFileAsync(sum, "example.com/a v1.0.0/go.mod h1:new=\n", CancellationToken.None);
 
-        held.Elapsed.ShouldBeGreaterThan(TimeSpan.FromSeconds(1), "the write must wait for the other process to release go's lock");
+        File.Exists(released).ShouldBeTrue("the write must wait for the other process to release go's lock");
         File.ReadAllText(sum).ShouldBe("example.com/a v1.0.0/go.mod h1:new=\n");
     }
 }
