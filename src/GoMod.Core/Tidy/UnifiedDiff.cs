@@ -3,8 +3,11 @@ using System.Text;
 namespace GoMod.Core.Tidy;
 
 /// <summary>
-/// A unified diff of two texts by lines (<c>diff old new</c>, <c>--- old</c>, <c>+++ new</c>, hunks with three lines of
-/// context), the form <c>go mod tidy -diff</c> prints; empty when the texts are equal.
+/// The unified diff <c>go mod tidy -diff</c> prints (go's <c>internal/diff</c>): a header <c>diff old new</c>,
+/// <c>--- old</c>, <c>+++ new</c>, then hunks <c>@@ -l,n +l,n @@</c> with three lines of context. Lines are matched as an
+/// anchored diff: the longest common subsequence of the lines that occur exactly once in each text anchors the match,
+/// each anchor grows over equal neighbours, and what lies between anchors is removed (<c>-</c>) then added (<c>+</c>).
+/// A last line without a newline is marked <c>\ No newline at end of file</c>. Equal texts give "".
 /// </summary>
 internal static class UnifiedDiff
 {
@@ -15,47 +18,63 @@ internal static class UnifiedDiff
         oldText ??= "";
         newText ??= "";
         if (oldText == newText) return "";
-        var a = Lines(oldText);
-        var b = Lines(newText);
-        var edits = Edits(a, b);
+        var x = Lines(oldText);
+        var y = Lines(newText);
 
         var sb = new StringBuilder();
         sb.Append("diff ").Append(oldName).Append(' ').Append(newName).Append('\n');
         sb.Append("--- ").Append(oldName).Append('\n');
         sb.Append("+++ ").Append(newName).Append('\n');
 
-        // Each change with its context; changes whose contexts touch share a hunk.
-        var ranges = new List<(int Start, int End)>();
-        for (int k = 0; k < edits.Count; k++)
+        var hunk = new List<string>();
+        int doneX = 0, doneY = 0;       // lines of x and y already in a hunk or skipped
+        int hunkX = 0, hunkY = 0;       // where the pending hunk starts (0-based)
+        int countX = 0, countY = 0;     // its lines from each side
+        foreach (var (ax, ay) in Anchors(x, y))
         {
-            if (edits[k].Op == ' ') continue;
-            int s = Math.Max(0, k - Context), e = Math.Min(edits.Count, k + Context + 1);
-            if (ranges.Count > 0 && s <= ranges[^1].End) ranges[^1] = (ranges[^1].Start, Math.Max(ranges[^1].End, e));
-            else ranges.Add((s, e));
+            if (ax < doneX) continue;
+            // Grow the anchor over equal lines on both sides: x[startX..endX) == y[startY..endY).
+            int startX = ax, startY = ay;
+            while (startX > doneX && startY > doneY && x[startX - 1] == y[startY - 1]) { startX--; startY--; }
+            int endX = ax, endY = ay;
+            while (endX < x.Count && endY < y.Count && x[endX] == y[endY]) { endX++; endY++; }
+
+            for (int i = doneX; i < startX; i++) { hunk.Add("-" + x[i]); countX++; }
+            for (int j = doneY; j < startY; j++) { hunk.Add("+" + y[j]); countY++; }
+
+            int common = endX - startX;
+            bool atEnd = endX >= x.Count && endY >= y.Count;
+            // Too few equal lines to close the hunk (or to separate it from the next change): keep them all as context.
+            if (!atEnd && (common < Context || (hunk.Count > 0 && common < 2 * Context)))
+            {
+                for (int i = startX; i < endX; i++) { hunk.Add(" " + x[i]); countX++; countY++; }
+                (doneX, doneY) = (endX, endY);
+                continue;
+            }
+
+            if (hunk.Count > 0)
+            {
+                int n = Math.Min(common, Context);
+                for (int i = startX; i < startX + n; i++) { hunk.Add(" " + x[i]); countX++; countY++; }
+                (doneX, doneY) = (startX + n, startY + n);
+                // 1-based starts, except that an empty side starts at the line before it (0 for an empty file).
+                sb.Append("@@ -").Append(countX > 0 ? hunkX + 1 : hunkX).Append(',').Append(countX)
+                  .Append(" +").Append(countY > 0 ? hunkY + 1 : hunkY).Append(',').Append(countY).Append(" @@\n");
+                foreach (var line in hunk) sb.Append(line);
+                hunk.Clear();
+                countX = countY = 0;
+            }
+            if (atEnd) break;
+
+            // A new hunk starts with the context before the next change.
+            (hunkX, hunkY) = (endX - Context, endY - Context);
+            for (int i = hunkX; i < endX; i++) { hunk.Add(" " + x[i]); countX++; countY++; }
+            (doneX, doneY) = (endX, endY);
         }
-        foreach (var (s, e) in ranges) AppendHunk(sb, edits, s, e);
         return sb.ToString();
     }
 
-    private static void AppendHunk(StringBuilder sb, List<(char Op, string Line, int A, int B)> edits, int start, int end)
-    {
-        int aStart = edits[start].A, bStart = edits[start].B, aCount = 0, bCount = 0;
-        for (int k = start; k < end; k++)
-        {
-            if (edits[k].Op != '+') aCount++;
-            if (edits[k].Op != '-') bCount++;
-        }
-        sb.Append("@@ -").Append(aCount == 0 ? aStart : aStart + 1).Append(',').Append(aCount)
-          .Append(" +").Append(bCount == 0 ? bStart : bStart + 1).Append(',').Append(bCount).Append(" @@\n");
-        for (int k = start; k < end; k++)
-        {
-            var line = edits[k].Line;
-            sb.Append(edits[k].Op).Append(line.EndsWith('\n') ? line : line + "\n");
-            if (!line.EndsWith('\n')) sb.Append("\\ No newline at end of file\n");
-        }
-    }
-
-    /// <summary>The lines of a text, each with its newline (the last may lack one).</summary>
+    /// <summary>The lines of a text, each with its newline; a last line without one gets the no-newline marker.</summary>
     private static List<string> Lines(string text)
     {
         var lines = new List<string>();
@@ -63,29 +82,52 @@ internal static class UnifiedDiff
         while (pos < text.Length)
         {
             int nl = text.IndexOf('\n', pos);
-            int next = nl < 0 ? text.Length : nl + 1;
-            lines.Add(text[pos..next]);
-            pos = next;
+            if (nl < 0)
+            {
+                lines.Add(text[pos..] + "\n\\ No newline at end of file\n");
+                break;
+            }
+            lines.Add(text[pos..(nl + 1)]);
+            pos = nl + 1;
         }
         return lines;
     }
 
-    /// <summary>A shortest edit script by longest common subsequence: each entry its op, line, and the line indexes before it in a and b.</summary>
-    private static List<(char Op, string Line, int A, int B)> Edits(List<string> a, List<string> b)
+    /// <summary>
+    /// The anchors: pairs (i, j) with x[i] == y[j] a line that occurs once in x and once in y, the longest sequence of
+    /// them increasing in both i and j (Szymanski's special case of the LCS: a longest increasing subsequence), between
+    /// the sentinels (0, 0) and (|x|, |y|).
+    /// </summary>
+    private static List<(int X, int Y)> Anchors(List<string> x, List<string> y)
     {
-        int n = a.Count, m = b.Count;
-        var lcs = new int[n + 1, m + 1];
-        for (int x = n - 1; x >= 0; x--)
-            for (int y = m - 1; y >= 0; y--)
-                lcs[x, y] = a[x] == b[y] ? lcs[x + 1, y + 1] + 1 : Math.Max(lcs[x + 1, y], lcs[x, y + 1]);
-        var edits = new List<(char, string, int, int)>(n + m);
-        int i = 0, j = 0;
-        while (i < n || j < m)
+        var countX = new Dictionary<string, int>(StringComparer.Ordinal);
+        var countY = new Dictionary<string, (int Count, int Index)>(StringComparer.Ordinal);
+        foreach (var s in x) countX[s] = countX.GetValueOrDefault(s) + 1;
+        for (int j = 0; j < y.Count; j++)
+            countY[y[j]] = countY.TryGetValue(y[j], out var c) ? (c.Count + 1, c.Index) : (1, j);
+        var pairs = new List<(int X, int Y)>();
+        for (int i = 0; i < x.Count; i++)
+            if (countX[x[i]] == 1 && countY.TryGetValue(x[i], out var c) && c.Count == 1) pairs.Add((i, c.Index));
+
+        // Longest strictly increasing subsequence of the y indexes (patience sorting), the last-ending one kept.
+        var tails = new List<int>();          // tails[k]: index in pairs of the smallest tail of an increasing run of length k+1
+        var previous = new int[pairs.Count];
+        for (int p = 0; p < pairs.Count; p++)
         {
-            if (i < n && j < m && a[i] == b[j]) { edits.Add((' ', a[i], i, j)); i++; j++; }
-            else if (j < m && (i == n || lcs[i, j + 1] > lcs[i + 1, j])) { edits.Add(('+', b[j], i, j)); j++; }
-            else { edits.Add(('-', a[i], i, j)); i++; }
+            int lo = 0, hi = tails.Count;
+            while (lo < hi)
+            {
+                int mid = (lo + hi) / 2;
+                if (pairs[tails[mid]].Y < pairs[p].Y) lo = mid + 1; else hi = mid;
+            }
+            previous[p] = lo > 0 ? tails[lo - 1] : -1;
+            if (lo == tails.Count) tails.Add(p); else tails[lo] = p;
         }
-        return edits;
+        var result = new List<(int, int)>(tails.Count + 2);
+        for (int p = tails.Count > 0 ? tails[^1] : -1; p >= 0; p = previous[p]) result.Add(pairs[p]);
+        result.Add((0, 0));
+        result.Reverse();
+        result.Add((x.Count, y.Count));
+        return result;
     }
 }

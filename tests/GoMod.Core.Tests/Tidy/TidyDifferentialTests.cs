@@ -73,6 +73,8 @@ public class TidyDifferentialTests
         ["no-go-line"] = "\ngo 1.19\n",
         ["comments-kept"] = "// The one thing we need.\n// a is imported.\nrequire example.com/a v1.0.0 // keep me\n",
         ["missing-import"] = "go: found example.com/a in example.com/a v1.1.0",
+        ["unpruned-alt-module-kept"] = "\texample.com/alt v1.0.0 // indirect\n",
+        ["missing-import-latest-retracted"] = "require example.com/ret v1.0.0\n",
     };
 
     [GoTheory]

@@ -41,6 +41,30 @@ public static class TidyScenarios
         require example.com/compat/upper v0.1.0
         -- example.com/compat/pruned@v0.1.0/p.go --
         package pruned
+        -- example.com/alt@v0.9.0 --
+        go 1.16
+        -- example.com/alt@v0.9.0/alt.go --
+        package alt
+        -- example.com/alt@v1.0.0 --
+        go 1.16
+        -- example.com/alt@v1.0.0/alt.go --
+        package alt
+        -- example.com/alt/sub@v1.0.0 --
+        go 1.16
+
+        require example.com/alt v0.9.0
+        -- example.com/alt/sub@v1.0.0/sub.go --
+        package sub
+        -- example.com/ret@v1.0.0 --
+        go 1.17
+        -- example.com/ret@v1.0.0/r.go --
+        package ret
+        -- example.com/ret@v1.1.0 --
+        go 1.17
+
+        retract v1.1.0 // Published by mistake.
+        -- example.com/ret@v1.1.0/r.go --
+        package ret
         -- example.com/pt@v1.0.0 --
         go 1.17
 
@@ -128,6 +152,9 @@ public static class TidyScenarios
         ["ambiguous-import-fails"] = (MainModule("1.17", "require (\n\texample.com/amb v1.0.0\n\texample.com/amb/sub v1.0.0\n)", Imports("example.com/amb/sub")), []),
         ["stale-go-sum-lines"] = (MainModule("1.17", "require example.com/c v1.0.0", Imports("example.com/c")
             + "-- go.sum --\nexample.com/w v1.0.0 h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\nexample.com/w v1.0.0/go.mod h1:BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB=\n"), []),
+        ["unpruned-alt-module-kept"] = (MainModule("1.16", "require (\n\texample.com/alt v1.0.0\n\texample.com/alt/sub v1.0.0\n)", Imports("example.com/alt/sub")), []),
+        ["pruned-alt-module-dropped"] = (MainModule("1.17", "require (\n\texample.com/alt v1.0.0\n\texample.com/alt/sub v1.0.0\n)", Imports("example.com/alt/sub")), []),
+        ["missing-import-latest-retracted"] = (MainModule("1.17", "", Imports("example.com/ret")), []),
         ["already-tidy-std-only"] = (MainModule("1.17", "", MainGo + "func main() {}\n"), []),
     };
 }
