@@ -57,6 +57,12 @@ public abstract class GoModTask : MSBuildTask, ICancelableTask, IDisposable
     /// <summary>GoImportCommentsExempt: module path patterns whose import comments are not checked.</summary>
     public string? GoImportCommentsExempt { get; set; }
 
+    /// <summary>GoTidyCompat: go mod tidy's -compat version; empty for go's default.</summary>
+    public string? GoTidyCompat { get; set; }
+
+    /// <summary>GoTidyErrors: go mod tidy's -e (report package errors and go on).</summary>
+    public bool GoTidyErrors { get; set; }
+
     /// <summary>
     /// The settings as the targets pass them (<c>@(_GoModSetting)</c>): identity the property name (GoProxy, GoModMode…),
     /// metadata <c>Value</c>, URL passwords redacted, or <c>FromEnvironment</c> (see <see cref="GoSettings"/>). Each overrides the property of that name.
@@ -116,6 +122,8 @@ public abstract class GoModTask : MSBuildTask, ICancelableTask, IDisposable
         ("GoVendor", null, (t, v) => t.GoVendor = string.Equals(v.Trim(), "true", StringComparison.OrdinalIgnoreCase)),
         ("GoImportComments", null, (t, v) => t.GoImportComments = v),
         ("GoImportCommentsExempt", null, (t, v) => t.GoImportCommentsExempt = v),
+        ("GoTidyCompat", null, (t, v) => t.GoTidyCompat = v),
+        ("GoTidyErrors", null, (t, v) => t.GoTidyErrors = string.Equals(v.Trim(), "true", StringComparison.OrdinalIgnoreCase)),
     ];
 
     /// <summary>

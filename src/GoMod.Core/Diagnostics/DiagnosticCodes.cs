@@ -142,6 +142,10 @@ public static class DiagnosticCodes
     public static readonly DiagnosticDescriptor GetFailed = new("GOMOD0306", Error, "go get failed",
         "Correct the GoGet arguments (path@version, path@latest, path@none) as go get's message says.");
 
+    /// <summary>GoModTidyCheck: go mod tidy would change go.mod or go.sum (the differences as a unified diff).</summary>
+    public static readonly DiagnosticDescriptor NotTidy = new("GOMOD0307", Error, "go.mod or go.sum not tidy",
+        "Run dotnet build -t:GoModTidy (or go mod tidy) and commit the go.mod and go.sum it writes.");
+
     /// <summary>No module of the build list provides an imported package (go's ImportMissingError), placed at the import.</summary>
     public static readonly DiagnosticDescriptor ImportMissing = new("GOMOD0310", Error, "no module provides an imported package",
         "Require a module that provides the package (go get <package>), build once with GoModMode=mod so that the restore adds it, or correct the import path.");
@@ -247,7 +251,7 @@ public static class DiagnosticCodes
         NotSupportedYet,
         SumFileSyntax, MissingSum, ChecksumMismatch, CacheModified, SumDbSecurityError, InvalidModuleZip,
         ModuleNotFound, ProxyRequestFailed, LookupDisabled, SumDbUnavailable, VcsRequestFailed, NotInCacheOffline,
-        InvalidRequirement, PathMismatch, ReplacementDirectoryMissing, ModuleGraphError, ModFileUpdateNeeded, GetFailed,
+        InvalidRequirement, PathMismatch, ReplacementDirectoryMissing, ModuleGraphError, ModFileUpdateNeeded, GetFailed, NotTidy,
         ImportMissing, AmbiguousImport, NoGoFiles, ImplicitDependencyImport,
         ImportCommentMismatch, ConflictingImportComments, MalformedImportComment, Retracted, Deprecated,
         ImportCommentMismatchWarning, ConflictingImportCommentsWarning, MalformedImportCommentWarning,

@@ -14,6 +14,7 @@ using GoMod.Core.Restore;
 using GoMod.Core.Vendor;
 using GoMod.Core.Sum;
 using GoMod.Core.SumDb;
+using GoMod.Core.Tidy;
 using GoMod.Core.Vcs;
 
 namespace GoMod.Core.Diagnostics;
@@ -62,6 +63,7 @@ public static class FailureCodes
         (typeof(ReplacementDirectoryMissingException), DiagnosticCodes.ReplacementDirectoryMissing),
         (typeof(ModFileUpdateNeededException), DiagnosticCodes.ModFileUpdateNeeded),
         (typeof(GoGetException), DiagnosticCodes.GetFailed),
+        (typeof(ModuleNotTidyException), DiagnosticCodes.NotTidy),
         (typeof(ImportMissingException), DiagnosticCodes.ImportMissing),
         (typeof(AmbiguousImportException), DiagnosticCodes.AmbiguousImport),
         (typeof(NoGoFilesException), DiagnosticCodes.NoGoFiles),

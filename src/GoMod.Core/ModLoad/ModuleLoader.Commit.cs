@@ -36,7 +36,7 @@ internal sealed partial class ModuleLoader
     /// every module whose requirements it holds and the zip sum of every build-list module; when it was never needed,
     /// only the roots' sums (go does not load the graph just to decide).
     /// </summary>
-    private async Task<KeepSet> KeepSumsAsync(Requirements rs, IReadOnlyList<GoPackage> packages, bool buildListZips, CancellationToken ct)
+    internal async Task<KeepSet> KeepSumsAsync(Requirements rs, IReadOnlyList<GoPackage> packages, bool buildListZips, CancellationToken ct)
     {
         var keep = new KeepSet();
 
@@ -86,7 +86,7 @@ internal sealed partial class ModuleLoader
     }
 
     /// <summary>The go.sum lines to keep: go.mod lines and zip lines, by module.</summary>
-    private sealed class KeepSet
+    internal sealed class KeepSet
     {
         public HashSet<ModuleVersion> GoMods { get; } = [];
         public HashSet<ModuleVersion> Zips { get; } = [];

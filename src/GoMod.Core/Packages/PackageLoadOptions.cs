@@ -41,6 +41,13 @@ internal sealed record PackageLoadOptions
     /// <summary>go get's rule that the root packages count as imported by the main module (go's <c>AssumeRootsImported</c>).</summary>
     internal bool AssumeRootsImported { get; init; }
 
+    /// <summary>
+    /// go mod tidy's root rule (go's <c>tidyRoots</c>, see <c>Tidy.TidyRoots</c>): when set, the roots it computes from
+    /// the requirements and the loaded packages are added on every round (roots are only added while loading, so the
+    /// load converges), and when loading ends the requirements become exactly those roots.
+    /// </summary>
+    internal Func<ModLoad.Requirements, IReadOnlyList<GoPackage>, CancellationToken, Task<ModLoad.Requirements>>? TidyRoots { get; init; }
+
     /// <summary>go get's hook on each package found in a module (go's <c>AllowPackage</c>): false makes it a version change.</summary>
     internal Func<string, ModuleVersion, CancellationToken, Task<bool>>? AllowPackage { get; init; }
 }

@@ -141,6 +141,19 @@ internal sealed class PackageLoader
                 break;
             }
         }
+
+        // go mod tidy: the requirements become the tidy roots, before package errors are reported.
+        if (_options.TidyRoots is { } tidy)
+        {
+            try
+            {
+                Requirements = await tidy(Requirements, _pkgs, ct).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is GoCommandException or BuildListException or ModuleException)
+            {
+                _failures.Add(e);
+            }
+        }
     }
 
     private GoPackage Pkg(string path, PackageFlags flags)
@@ -341,7 +354,9 @@ internal sealed class PackageLoader
                 direct.Add(dep.Module.Path);
             }
         }
-        var updated = await _loader.UpdateRootsAsync(direct, rs, [], ct, _pkgs, _options.AssumeRootsImported).ConfigureAwait(false);
+        // go mod tidy adds the roots tidy needs on every round (and removes nothing until the end).
+        IReadOnlyList<ModuleVersion> addRoots = _options.TidyRoots is { } tidy ? (await tidy(rs, _pkgs, ct).ConfigureAwait(false)).RootModules : [];
+        var updated = await _loader.UpdateRootsAsync(direct, rs, addRoots, ct, _pkgs, _options.AssumeRootsImported).ConfigureAwait(false);
         bool changed = false;
         if (!ReferenceEquals(updated, rs) && !updated.RootModules.SequenceEqual(rs.RootModules))
         {
@@ -446,6 +461,16 @@ internal sealed class PackageLoader
             return (c, null);
         }
         return (default, ImportMissingException.NewerSelected(path, candidates[0], missingVersion));
+    }
+
+    /// <summary>
+    /// go's <c>importFromModules</c> over a given graph, for a caller re-resolving loaded packages under other requirements
+    /// (go mod tidy's <c>-compat</c> check): the module providing <paramref name="path"/>, or the failure.
+    /// </summary>
+    internal async Task<(ModuleVersion Mod, Exception? Err)> ResolveImportAsync(string path, Requirements rs, ModuleGraph mg, CancellationToken ct)
+    {
+        var found = await ImportFromModulesAsync(path, rs, mg, ct).ConfigureAwait(false);
+        return (found.Mod, found.Err);
     }
 
     /// <summary>What <see cref="ImportFromModulesAsync"/> found.</summary>

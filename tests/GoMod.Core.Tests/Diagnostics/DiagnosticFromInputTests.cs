@@ -516,6 +516,21 @@ public sealed class DiagnosticFromInputTests : IDisposable
         FirstLine(d).ShouldContain("example.com/a@v9.9.9");
     }
 
+    [Fact]
+    public async Task GOMOD0307_tidy_check_of_a_go_mod_with_a_requirement_nothing_imports()
+    {
+        // example.com/a is required but no package imports it: go mod tidy would drop it (and add no go.sum).
+        WriteGoMod("module example.com/m\n\ngo 1.19\n\nrequire example.com/a v1.0.0");
+        WriteMain("package main\n\nfunc main() {}\n");
+        var before = File.ReadAllText(ModFile);
+        var check = await global::GoMod.Core.Tidy.ModuleTidyCommand.RunAsync(Options(), new global::GoMod.Core.Tidy.TidyOptions(), check: true, CancellationToken.None);
+        var d = Single(check.Diagnostics, "GOMOD0307");
+        d.File.ShouldBe(ModFile);
+        FirstLine(d).ShouldBe("go.mod is not tidy: go mod tidy would change it");
+        d.Message.ShouldContain("\n@@ -1,5 +1,3 @@\n module example.com/m\n \n go 1.19\n-\n-require example.com/a v1.0.0", Case.Sensitive, d.Message);
+        File.ReadAllText(ModFile).ShouldBe(before);
+    }
+
     /// <summary>The main module (example.com/m) imports <paramref name="dependency"/>; its one file says <paramref name="packageLine"/>.</summary>
     private string WriteImporter(string dependency, string packageLine = "package m")
     {

@@ -45,6 +45,7 @@ public sealed partial class FailureCodesTests
         { "GOMOD0302", () => new GoCommandException("m", new ModulePathMismatchException(A, "example.com/b", A.Path)) },
         { "GOMOD0305", () => new ModFileUpdateNeededException(modFlagExplicit: true) },
         { "GOMOD0306", () => new GoGetException("example.com/x@v9: no matching versions", new GoCommandException("no matching versions")) },
+        { "GOMOD0307", () => new GoMod.Core.Tidy.ModuleNotTidyException("go.mod", true, false, "diff current/go.mod tidy/go.mod\n") },
         { "GOMOD0005", () => new GoFlagsException("go: parsing $GOFLAGS: non-flag \"x\"") },
         { "GOMOD0006", () => new GoEnvironmentException("invalid proxy URL missing scheme: x") },
         { "GOMOD0104", () => new ModuleCacheModifiedException(A, "zip has been modified (x)") },

@@ -1,0 +1,187 @@
+using GoMod.Core.Restore;
+using GoMod.Core.Sum;
+using GoMod.Core.Tests.Fetch.Infrastructure;
+using GoMod.Core.Tests.Mvs;
+using GoMod.Core.Tests.Packages;
+using GoMod.Core.Tidy;
+using GoMod.Testing;
+
+namespace GoMod.Core.Tests.Tidy;
+
+/// <summary>
+/// Our go mod tidy against Debian's go 1.19 running <c>go mod tidy</c> on the same authored main module through a
+/// loopback HTTP proxy (GOFLAGS=-mod=mod, GOSUMDB=off, a fresh module cache per side): go.mod and go.sum byte for byte,
+/// the exit status and go's messages (the <c>go: downloading</c> progress aside); and GoModTidyCheck's verdict is
+/// exactly "go mod tidy changed something", without changing anything itself.
+/// </summary>
+public class TidyDifferentialTests
+{
+    public static TheoryData<string> Names => new(TidyScenarios.All.Keys.Order(StringComparer.Ordinal));
+
+    private static string Scenario(string name) => TidyScenarios.All[name].Text + PackageScenarios.Modules + "\n" + TidyScenarios.Modules;
+
+    private static Dictionary<string, byte[]> ProxyFiles(string proxyDir) =>
+        Directory.EnumerateFiles(proxyDir, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => "/" + Path.GetRelativePath(proxyDir, f).Replace(Path.DirectorySeparatorChar, '/'), File.ReadAllBytes);
+
+    internal static ProcessResult GoTidy(string main, string home, string proxyUrl, IEnumerable<string> flags) =>
+        GoOracle.Run(main, home, new Dictionary<string, string?>
+        {
+            ["GOPROXY"] = proxyUrl,
+            ["GOFLAGS"] = "-modcacherw -mod=mod",
+            ["GONOSUMDB"] = "*",
+            ["GOSUMDB"] = "off",
+        }, ["mod", "tidy", .. flags]);
+
+    internal static RestoreOptions Options(string main, string modCache, string proxyUrl) => new()
+    {
+        ModFile = Path.Combine(main, "go.mod"),
+        Settings = new Dictionary<string, string?> { ["GOMODCACHE"] = modCache, ["GOPROXY"] = proxyUrl, ["GOSUMDB"] = "off", ["GONOSUMDB"] = "*" },
+        GetEnvironmentVariable = name => name == "GOENV" ? "off" : null,
+    };
+
+    internal static TidyOptions Flags(IEnumerable<string> flags)
+    {
+        var o = new TidyOptions();
+        foreach (var f in flags)
+        {
+            if (f == "-e") o = o with { AllowErrors = true };
+            else if (f.StartsWith("-compat=", StringComparison.Ordinal)) o = o with { Compat = f["-compat=".Length..] };
+            else throw new ArgumentException(f);
+        }
+        return o;
+    }
+
+    /// <summary>go's stderr without its download progress, the finding runs sorted (go queries in parallel).</summary>
+    internal static string Messages(string stderr) => string.Join("\n", PackageGraphDifferentialTests.SortFindingRuns(
+        stderr.Split('\n').Where(l => l.Length > 0 && !l.StartsWith("go: downloading ", StringComparison.Ordinal))));
+
+    private static string State(string main) =>
+        $"--- go.mod\n{BuildListDifferentialTests.ReadOrNull(Path.Combine(main, "go.mod"))}--- go.sum\n{BuildListDifferentialTests.ReadOrNull(Path.Combine(main, "go.sum"))}";
+
+    /// <summary>What some scenarios exist to show, in go's own result (so that a changed module set cannot hollow them out).</summary>
+    private static readonly Dictionary<string, string> Facts = new()
+    {
+        ["compat-mismatch-fails"] = "loaded from example.com/compat/version@v1.1.0,\n\tbut go 1.16 would select v1.2.0",
+        ["compat-mismatch-with-e"] = "but go 1.16 would select v1.2.0",
+        ["compat-default-keeps-go-1.16-sums"] = "example.com/compat/version v1.0.1/go.mod",
+        ["dependency-test-only-module"] = "\texample.com/t v1.0.0 // indirect\n",
+        ["dependency-build-tags"] = "\texample.com/w v1.0.0 // indirect\n",
+        ["goos-file-suffixes"] = "\texample.com/w v1.0.0\n",
+        ["import-nobody-provides-with-e"] = "require example.com/c v1.0.0\n",
+        ["indirect-go-1.16"] = "require (\n\texample.com/a v1.0.0\n\texample.com/c v1.0.0\n\texample.com/t v1.0.0 // indirect\n)",
+        ["no-go-line"] = "\ngo 1.19\n",
+        ["comments-kept"] = "// The one thing we need.\n// a is imported.\nrequire example.com/a v1.0.0 // keep me\n",
+        ["missing-import"] = "go: found example.com/a in example.com/a v1.1.0",
+        ["unpruned-alt-module-kept"] = "\texample.com/alt v1.0.0 // indirect\n",
+        ["missing-import-latest-retracted"] = "require example.com/ret v1.0.0\n",
+    };
+
+    [GoTheory]
+    [MemberData(nameof(Names))]
+    public async Task Tidy_writes_what_go_mod_tidy_writes_and_check_says_whether_it_would(string name)
+    {
+        using var tmp = new TempDirectory("tidy");
+        var (proxyDir, main) = ProxyScenario.Parse(Scenario(name)).Materialize(tmp.Path);
+        await using var proxy = new TestProxyServer(ProxyFiles(proxyDir));
+        var flags = TidyScenarios.All[name].Flags;
+        var original = BuildListDifferentialTests.SnapshotMain(main);
+        var before = State(main);
+
+        var go = GoTidy(main, tmp.Combine("home"), proxy.Url, flags);
+        // Messages name package directories in each side's own module cache.
+        var goCache = Path.Combine(tmp.Combine("home"), "gopath", "pkg", "mod");
+        var expected = $"exit {(go.ExitCode == 0 ? 0 : 1)}\n{State(main)}\n--- stderr\n{Messages(go.StdErr.Replace(goCache, "$GOMODCACHE", StringComparison.Ordinal))}";
+        bool goChanged = State(main) != before;
+        // The scenarios say what go does with them: "-fails" ones fail, every other one succeeds.
+        (go.ExitCode != 0).ShouldBe(name.EndsWith("-fails", StringComparison.Ordinal), go.StdErr);
+
+        if (Facts.TryGetValue(name, out var fact) && !expected.Contains(fact, StringComparison.Ordinal))
+            throw new Xunit.Sdk.XunitException($"the scenario no longer shows what it is for: go's result lacks\n{fact}\n===== go:\n{expected}");
+
+        BuildListDifferentialTests.RestoreMain(main, original);
+        var check = await ModuleTidyCommand.RunAsync(Options(main, tmp.Combine("checkcache"), proxy.Url), Flags(flags), check: true, CancellationToken.None);
+        State(main).ShouldBe(before, "GoModTidyCheck changed go.mod or go.sum");
+
+        var ours = await ModuleTidyCommand.RunAsync(Options(main, tmp.Combine("ourcache"), proxy.Url), Flags(flags), check: false, CancellationToken.None);
+        var actual = $"exit {ours.Output.ExitCode}\n{State(main)}\n--- stderr\n{Messages(ours.Output.StdErr.Replace(tmp.Combine("ourcache"), "$GOMODCACHE", StringComparison.Ordinal))}";
+        if (actual != expected)
+            throw new Xunit.Sdk.XunitException($"go mod tidy {string.Join(" ", flags)} differs.\n===== go:\n{expected}\n===== ours:\n{actual}\n{string.Join("\n", ours.Diagnostics)}\n=====");
+
+        if (go.ExitCode == 0)
+        {
+            // The check fails (GOMOD0307) exactly when go's tidy changed a file, and passes silently otherwise.
+            check.Succeeded.ShouldBe(!goChanged, string.Join("\n", check.Diagnostics));
+            if (goChanged) check.Diagnostics.Where(d => d.IsError).Select(d => d.Code).ShouldBe(["GOMOD0307"]);
+            else check.Diagnostics.ShouldBeEmpty();
+        }
+        else
+        {
+            // When go's tidy fails, so does the check, with the load's error rather than a verdict.
+            check.Succeeded.ShouldBeFalse();
+            check.Diagnostics.ShouldNotContain(d => d.Code == "GOMOD0307");
+        }
+    }
+
+    [GoTheory]
+    [InlineData("missing-import")]
+    [InlineData("indirect-go-1.16")]
+    [InlineData("compat-default-keeps-go-1.16-sums")]
+    [InlineData("dependency-test-only-module")]
+    [InlineData("comments-kept")]
+    public async Task Tidy_of_what_go_mod_tidy_wrote_changes_nothing_and_the_check_passes(string name)
+    {
+        using var tmp = new TempDirectory("tidy2");
+        var (proxyDir, main) = ProxyScenario.Parse(Scenario(name)).Materialize(tmp.Path);
+        await using var proxy = new TestProxyServer(ProxyFiles(proxyDir));
+        GoTidy(main, tmp.Combine("home"), proxy.Url, TidyScenarios.All[name].Flags).ExitCode.ShouldBe(0);
+        var tidy = State(main);
+
+        var check = await ModuleTidyCommand.RunAsync(Options(main, tmp.Combine("ourcache"), proxy.Url), new TidyOptions(), check: true, CancellationToken.None);
+        check.Succeeded.ShouldBeTrue(string.Join("\n", check.Diagnostics));
+        check.Diagnostics.ShouldBeEmpty();
+        var ours = await ModuleTidyCommand.RunAsync(Options(main, tmp.Combine("ourcache"), proxy.Url), new TidyOptions(), check: false, CancellationToken.None);
+        ours.Output.GoMod.ShouldBeNull();
+        ours.Output.GoSum.ShouldBeNull();
+        State(main).ShouldBe(tidy);
+    }
+
+    /// <summary>
+    /// go 1.21 and later (the Go Modules Reference; Debian's go 1.19 refuses a go line above 1.19): requirements are split
+    /// into direct and indirect blocks as from 1.17, <c>-compat</c> defaults to the go line itself, and go.sum also keeps
+    /// the go.mod sum of every module that provides a package. Compared with go 1.19's tidy of the same module at go 1.19:
+    /// the same go.mod but for the go line, and go.sum plus exactly those go.mod sums.
+    /// </summary>
+    [GoTheory]
+    [InlineData("dependency-test-module-in-graph")]
+    [InlineData("indirect-go-1.17")]
+    [InlineData("missing-import")]
+    public async Task Go_1_21_reference_tidy_keeps_package_modules_go_mod_sums_and_the_go_1_17_blocks(string name)
+    {
+        using var tmp = new TempDirectory("tidy121");
+        var text = TidyScenarios.All[name].Text.Replace("\ngo 1.17\n", "\ngo 1.19\n", StringComparison.Ordinal);
+        var (proxyDir, main) = ProxyScenario.Parse(text + PackageScenarios.Modules + "\n" + TidyScenarios.Modules).Materialize(tmp.Path);
+        var files = ProxyFiles(proxyDir);
+        await using var proxy = new TestProxyServer(files);
+        var original = BuildListDifferentialTests.SnapshotMain(main);
+        GoTidy(main, tmp.Combine("home"), proxy.Url, []).ExitCode.ShouldBe(0);
+        var goMod = File.ReadAllText(Path.Combine(main, "go.mod"));
+        var goSum = GoSumFile.Parse("go.sum", BuildListDifferentialTests.ReadOrNull(Path.Combine(main, "go.sum")) ?? "");
+
+        BuildListDifferentialTests.RestoreMain(main, original);
+        var modFile = Path.Combine(main, "go.mod");
+        File.WriteAllText(modFile, File.ReadAllText(modFile).Replace("\ngo 1.19\n", "\ngo 1.21\n", StringComparison.Ordinal));
+        var ours = await ModuleTidyCommand.RunAsync(Options(main, tmp.Combine("ourcache"), proxy.Url), new TidyOptions(), check: false, CancellationToken.None);
+        ours.Succeeded.ShouldBeTrue(string.Join("\n", ours.Diagnostics));
+        File.ReadAllText(modFile).ShouldBe(goMod.Replace("\ngo 1.19\n", "\ngo 1.21\n", StringComparison.Ordinal));
+
+        // go.sum: go 1.19's lines, plus the go.mod line of each module providing a package, hashed from the proxy's .mod file.
+        var expected = GoSumFile.Parse("go.sum", goSum.Format());
+        foreach (var line in goSum.Lines.Where(l => !l.Version.EndsWith("/go.mod", StringComparison.Ordinal)))
+        {
+            var mod = files[$"/{line.Path}/@v/{line.Version}.mod"];
+            expected.Add(line.Path, line.Version + "/go.mod", DirHash.HashGoMod(mod));
+        }
+        File.ReadAllText(Path.Combine(main, "go.sum")).ShouldBe(expected.Format());
+    }
+}
