@@ -121,7 +121,15 @@ public static class WorkspaceReports
         {
             return Fail(e);
         }
-        var loader = new WorkspaceLoader(ws, source, workingDirectory);
+        return await GraphAsync(ws, source, workingDirectory, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary><c>go mod graph</c> in a loaded workspace.</summary>
+    public static async Task<GoOutput> GraphAsync(GoWorkspace workspace, IModuleSource source, string? workingDirectory = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(workspace);
+        var loader = new WorkspaceLoader(workspace, source, workingDirectory);
         var (mg, err) = await loader.ReadGraphAsync(cancellationToken).ConfigureAwait(false);
         if (err is not null) return Fail(err);
         return new GoOutput { StdOut = ModuleReports.FormatGraph(mg) };

@@ -29,13 +29,7 @@ internal static class WorkspaceRestore
             new(modules, diagnostics) { Mode = ModMode.ReadOnly, Downloaded = downloaded, DownloadedBytes = bytes };
         var mains = new List<RestoredModule> { new(own.Path, "", own.Dir, "", "", "", Indirect: false, Main: true) };
 
-        var sums = GoSumFile.Parse(ws.WorkSumPath, "");
-        foreach (var m in ws.Modules)
-            if (m.GoSumText is { } text)
-                foreach (var l in GoSumFile.Parse(m.GoSumPath, text).Lines) sums.Add(l.Path, l.Version, l.Hash);
-        if (ws.WorkSumText is { } workSum)
-            foreach (var l in GoSumFile.Parse(ws.WorkSumPath, workSum).Lines) sums.Add(l.Path, l.Version, l.Hash);
-
+        var sums = WorkspaceSums.Known(ws);
         var recorder = new GoSumChecker(ws.WorkSumPath, sums, ModMode.Mod);
         using var sumDb = setup.Options.Offline ? null : ChecksumDatabase.Create(setup.Environment, setup.Options.Fetch);
         using var downloader = new ModuleDownloader(setup.Environment, recorder, setup.Options.Fetch, sumDb, cache: setup.Cache);

@@ -12,6 +12,18 @@ namespace GoMod.Core.Workspace;
 /// </summary>
 internal static class WorkspaceSums
 {
+    /// <summary>Every sum the workspace starts with: the used modules' go.sum files and go.work.sum (go's <c>HaveSum</c> looks in all).</summary>
+    public static GoSumFile Known(GoWorkspace workspace)
+    {
+        var sums = GoSumFile.Parse(workspace.WorkSumPath, "");
+        foreach (var m in workspace.Modules)
+            if (m.GoSumText is { } text)
+                foreach (var l in GoSumFile.Parse(m.GoSumPath, text).Lines) sums.Add(l.Path, l.Version, l.Hash);
+        if (workspace.WorkSumText is { } workSum)
+            foreach (var l in GoSumFile.Parse(workspace.WorkSumPath, workSum).Lines) sums.Add(l.Path, l.Version, l.Hash);
+        return sums;
+    }
+
     /// <summary>The sums checked during the command that go.work.sum must gain (empty when none).</summary>
     public static List<GoSumLine> NewSums(WorkspaceLoader ws, (HashSet<ModuleVersion> GoMods, HashSet<ModuleVersion> Zips) keep)
     {
