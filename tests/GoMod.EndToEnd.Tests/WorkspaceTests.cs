@@ -52,6 +52,13 @@ public sealed class WorkspaceTests(SdkPackage sdk)
         File.Exists(p.Combine("one", "go.sum")).ShouldBeFalse();
         File.ReadAllText(p.Combine("go.work.sum")).ShouldStartWith("example.com/greeting v1.0.0/go.mod h1:");
 
+        // An edit of go.work alone (two no longer used) is a changed input of one's restore: one now restores alone.
+        p.Write("go.work", "go 1.19\n\nuse ./one\n");
+        var again = Dotnet.Run(p.Directory, env, "build", one, "-nologo");
+        again.EnsureSuccess("dotnet build one after go.work changed");
+        string.Join("\n", TestProject.Modules(again).Select(m => $"{m[0]}@{m[1]}")).ShouldBe("example.com/one@\nexample.com/greeting@v1.0.0");
+        p.Write("go.work", "go 1.19\n\nuse (\n\t./one\n\t./two\n)\n");
+
         // GoWork=off: module one on its own (go.sum written under -mod=mod).
         var off = Dotnet.Run(p.Directory, env, "build", one, "-nologo", "-p:GoWork=off", "-p:GoModMode=mod");
         off.EnsureSuccess("dotnet build one with GoWork=off");
