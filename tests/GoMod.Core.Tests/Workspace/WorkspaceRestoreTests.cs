@@ -163,6 +163,50 @@ public sealed class WorkspaceRestoreTests
     }
 
     [Fact]
+    public async Task Design_time_restore_publishes_the_workspace_build_list_from_the_module_cache_only()
+    {
+        using var tmp = new TempDirectory("wsr");
+        var (proxy, dir) = WorkspaceDifferentialTests.Materialize(Scenario, tmp.Path);
+        var home = tmp.Combine("home");
+        var online = await new ModuleRestorer().RestoreAsync(Options(proxy, home, Path.Combine(dir, "b", "go.mod")), CancellationToken.None);
+        online.Diagnostics.ShouldBeEmpty();
+
+        // No proxy at all: everything comes from the module cache the online restore filled.
+        var offline = await new ModuleRestorer().RestoreAsync(Options(proxy, home, Path.Combine(dir, "b", "go.mod")) with
+        {
+            Offline = true,
+            Settings = new Dictionary<string, string?>(Options(proxy, home, "x").Settings) { ["GOPROXY"] = "off" },
+        }, CancellationToken.None);
+        offline.Diagnostics.ShouldBeEmpty();
+        Versions(offline).ShouldBe(Versions(online));
+        offline.Modules.Select(m => m.Dir).ShouldBe(online.Modules.Select(m => m.Dir));
+    }
+
+    [Fact]
+    public async Task Toolchain_and_godebug_in_go_work_are_parsed_as_the_Go_Modules_Reference_defines_them()
+    {
+        using var tmp = new TempDirectory("wsr");
+        var (_, dir) = WorkspaceDifferentialTests.Materialize(Scenario, tmp.Path);
+        File.WriteAllText(Path.Combine(dir, "go.work"), "go 1.21.0\n\ntoolchain go1.22.1\n\ngodebug (\n\tpanicnil=1\n\thttp2client=0\n)\n\nuse ./a\n");
+        var ws = await GoWorkspace.LoadAsync(Path.Combine(dir, "go.work"));
+        ws.GoVersion.ShouldBe("1.21.0");
+        ws.Toolchain.ShouldBe("go1.22.1");
+        ws.Godebug.Select(g => $"{g.Key}={g.Value}").ShouldBe(["panicnil=1", "http2client=0"]);
+        ws.Modules.Single().Path.ShouldBe("example.com/a");
+
+        // A go line is not required: go 1.19 reads the workspace at 1.18 then.
+        File.WriteAllText(Path.Combine(dir, "go.work"), "use ./a\n");
+        (await GoWorkspace.LoadAsync(Path.Combine(dir, "go.work"))).GoVersion.ShouldBe("1.18");
+
+        // A malformed toolchain line is go.work's parse error, at its line and column.
+        File.WriteAllText(Path.Combine(dir, "go.work"), "go 1.21\n\ntoolchain 1.22\n\nuse ./a\n");
+        var e = await Should.ThrowAsync<WorkspaceException>(() => GoWorkspace.LoadAsync(Path.Combine(dir, "go.work")));
+        e.GoPrefixed.ShouldBeFalse();
+        e.Message.ShouldStartWith($"reading go.work: {Path.Combine(dir, "go.work")}:3:");
+        e.InnerException.ShouldBeOfType<GoMod.Core.ModFile.ModFileParseException>();
+    }
+
+    [Fact]
     public async Task A_module_outside_the_workspace_and_mod_vendor_are_go_s_errors()
     {
         using var tmp = new TempDirectory("wsr");
