@@ -432,6 +432,54 @@ public static class WorkspaceScenarios
             go 1.17
             """,
 
+        // go.work replaces a module with a directory whose go.mod is at go 1.16 (its requirements are read in full), and a
+        // main module required by version from another is replaced there at that version (the workspace copy still wins).
+        ["replace_directory_unpruned_and_main_replaced_by_version"] = """
+            -- go.work --
+            go 1.19
+
+            use (
+            	./a
+            	./b
+            )
+
+            replace example.com/d => ./dlocal
+            -- a/go.mod --
+            module example.com/a
+
+            go 1.19
+
+            require example.com/d v1.0.0
+            -- b/go.mod --
+            module example.com/b
+
+            go 1.19
+
+            require example.com/a v0.3.0
+
+            replace example.com/a v0.3.0 => example.com/a v0.2.0
+            -- dlocal/go.mod --
+            module example.com/d
+
+            go 1.16
+
+            require example.com/p v1.0.0
+            -- example.com/a@v0.2.0 --
+            go 1.17
+
+            require example.com/q v1.0.0
+            -- example.com/a@v0.3.0 --
+            go 1.17
+            -- example.com/p@v1.0.0 --
+            go 1.17
+
+            require example.com/r v1.0.0
+            -- example.com/q@v1.0.0 --
+            go 1.17
+            -- example.com/r@v1.0.0 --
+            go 1.17
+            """,
+
         // A requirement that does not exist: go's error names the version (the main module is not in the chain).
         ["missing_version"] = """
             -- go.work --
