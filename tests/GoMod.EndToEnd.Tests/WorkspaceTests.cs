@@ -65,6 +65,47 @@ public sealed class WorkspaceTests(SdkPackage sdk)
         string.Join("\n", TestProject.Modules(off).Select(m => $"{m[0]}@{m[1]}")).ShouldBe("example.com/one@\nexample.com/greeting@v1.0.0");
     }
 
+    [GoFact]
+    public void Go_build_compiles_in_the_workspace_a_module_importing_another_used_module_it_does_not_require()
+    {
+        using var p = TestProject.Standalone(sdk);
+        p.Write("go.work", "go 1.19\n\nuse (\n\t./one\n\t./two\n)\n");
+        p.Write("one/one.csproj", Project());
+        p.Write("one/go.mod", OneGoMod);
+        p.Write("one/one.go", "package one\n\n// Name is who is greeted.\nfunc Name() string { return \"workspace\" }\n");
+        var two = p.Write("two/two.csproj", Project());
+        p.Write("two/go.mod", GoInputs.GoMod("example.com/two"));
+        p.Write("two/go.sum", GoInputs.GoSum);
+        // example.com/one is not required by two: only the workspace makes it resolvable.
+        p.Write("two/main.go", """
+            package main
+
+            import (
+            	"fmt"
+
+            	shout "example.com/Shout"
+            	"example.com/greeting"
+            	"example.com/one"
+            )
+
+            func main() {
+            	fmt.Println(shout.Loud(greeting.Hello(one.Name())))
+            }
+            """);
+        var env = new Dictionary<string, string?>(GoInputs.Env()) { ["GOMODCACHE"] = p.ModCache };
+
+        var build = Dotnet.Run(p.Directory, env, "build", two, "-nologo");
+        build.EnsureSuccess("dotnet build two");
+        var exe = p.Combine("two", "bin", "Debug", "net10.0", "two");
+        File.Exists(exe).ShouldBeTrue(build.StdOut);
+        ProcessRunner.Run(exe, [], p.Directory, null).EnsureSuccess("the program").StdOut.ShouldBe("HELLO, WORKSPACE!!\n");
+
+        // GoWork=off: two on its own cannot resolve example.com/one, as go.
+        var off = Dotnet.Run(p.Directory, env, "build", two, "-nologo", "-p:GoWork=off");
+        off.ExitCode.ShouldNotBe(0);
+        off.StdOut.ShouldContain("example.com/one");
+    }
+
     private string Project() => $"""
         <Project Sdk="GoMod.Sdk/{sdk.Version}">
         {TestProject.PrintModulesTarget}
