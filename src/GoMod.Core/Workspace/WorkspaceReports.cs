@@ -46,12 +46,12 @@ public static class WorkspaceReports
         foreach (var info in infos)
         {
             if (info.Error is null) continue;
-            AppendLog(stderr, "go: " + info.Error);
+            ModuleReports.AppendLog(stderr, "go: " + info.Error);
             failures.Add(info.Failure ?? new GoCommandException(info.Error));
         }
         if (err is not null)
         {
-            AppendLog(stderr, "go: " + err.Message);
+            ModuleReports.AppendLog(stderr, "go: " + err.Message);
             failures.Add(new GoCommandException(err.Message, err));
             return new GoOutput { StdErr = stderr.ToString(), ExitCode = 1, Failures = failures };
         }
@@ -138,18 +138,12 @@ public static class WorkspaceReports
     private static GoOutput Fail(Exception e)
     {
         var stderr = new StringBuilder();
-        AppendLog(stderr, e is WorkspaceException w ? w.GoLine : "go: " + e.Message);
+        ModuleReports.AppendLog(stderr, e is WorkspaceException w ? w.GoLine : "go: " + e.Message);
         var failure = e switch
         {
             WorkspaceException or GoCommandException => e,
             _ => new GoCommandException(e.Message, e),
         };
         return new GoOutput { StdErr = stderr.ToString(), ExitCode = 1, Failures = [failure] };
-    }
-
-    private static void AppendLog(StringBuilder b, string message)
-    {
-        b.Append(message);
-        if (!message.EndsWith('\n')) b.Append('\n');
     }
 }
