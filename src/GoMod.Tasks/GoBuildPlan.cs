@@ -54,6 +54,9 @@ public sealed class GoBuildPlan : GoBuildTaskBase
             if (enabled == "false") return true;
             var request = CreateRequest();
             var inputs = GoBuildInputs.Collect(request.ModuleDirectory, ExcludedDirectories);
+            // In a workspace, go.work and go.work.sum decide the build list too.
+            if (request.WorkFile is { } work)
+                inputs = [.. inputs.Concat(new[] { work, work + ".sum" }.Where(File.Exists)).Distinct().Order(StringComparer.Ordinal)];
             if (enabled == "auto" && !inputs.Any(i => i.EndsWith(".go", StringComparison.Ordinal)))
             {
                 Log.LogMessage(MessageImportance.Low, "GoBuild: the module has no Go source files; nothing to compile.");

@@ -1,4 +1,5 @@
 using GoMod.Core.GoBuild;
+using GoMod.Core.WorkFile;
 
 namespace GoMod.Tasks;
 
@@ -74,6 +75,7 @@ public abstract class GoBuildTaskBase : GoModTask
             ModCache = env.ModCache,
             GoCache = Path.GetFullPath(string.IsNullOrWhiteSpace(GoCache) ? Path.Combine(IntermediateDirectory, "gocache") : GoCache.Trim(), moduleDir),
             Vendor = Vendor,
+            WorkFile = GoWorkLocator.Find(moduleDir, env) is { } work && File.Exists(work) ? work : null,
         };
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Build.Framework;
 using GoMod.Core.GoEnv;
 using GoMod.Core.Internal;
 using GoMod.Core.ModFile;
+using GoMod.Core.Workspace;
 
 namespace GoMod.Tasks;
 
@@ -32,6 +33,15 @@ public sealed class GoModSettingsStamp : GoModTask
         text.Append("GoImportCommentsExempt=").Append(options.ImportCommentsExempt).Append('\n');
         // A go.sum that appears or disappears is a changed input even though a missing file has no time stamp.
         text.Append("GoSum=").Append(System.IO.File.Exists(options.SumFile) ? "true" : "false").Append('\n');
+        // In workspace mode go.work, go.work.sum and the other used modules' go.mod and go.sum decide the build list too.
+        try
+        {
+            text.Append("Workspace=").Append(WorkspaceInputs.Describe(Path.GetDirectoryName(Path.GetFullPath(options.ModFile))!, options.ResolveEnvironment()));
+        }
+        catch (GoEnvironmentException)
+        {
+            // The restore reports it.
+        }
         text.Append("Tasks=").Append(typeof(GoModSettingsStamp).Assembly.ManifestModule.ModuleVersionId).Append('\n');
         var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
         var full = Path.GetFullPath(File);

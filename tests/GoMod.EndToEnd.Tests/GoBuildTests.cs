@@ -194,14 +194,15 @@ public sealed class GoBuildTests(SdkPackage sdk)
             p.Dotnet(GoInputs.Env(("GOPROXY", deadProxy)), "build").EnsureSuccess("first build, proxy up");
         }
         p.Write("main.go", File.ReadAllText(p.Combine("main.go")).Replace("\"gophers\"", "\"offline\""));
-        // A go.work that does not list this module: go would refuse to build in it.
+        // A go.work that does not list this module: go would refuse to build in it (the restore follows GOWORK as go
+        // does, so GoWork=off, a property, turns it off).
         var work = p.Write("poison/go.work", "go 1.19\n\nuse ./elsewhere\n");
 
         // GOFLAGS=-mod=vendor would put the restore itself in vendor mode (go's rule); GoModMode, a property, beats it
         // there, and go build never sees the environment's GOFLAGS.
         var (build, log) = p.DotnetWithLog(GoInputs.Env(
             ("GOPROXY", deadProxy), ("GOFLAGS", "-mod=vendor"), ("GOWORK", work), ("GOSUMDB", "sum.golang.org"),
-            ("GONOSUMDB", null), ("CGO_ENABLED", "1"), ("GOTOOLCHAIN", "go1.99.0")), "build", "-p:GoModMode=readonly");
+            ("GONOSUMDB", null), ("CGO_ENABLED", "1"), ("GOTOOLCHAIN", "go1.99.0")), "build", "-p:GoModMode=readonly", "-p:GoWork=off");
 
         build.EnsureSuccess("build with the proxy stopped and GOFLAGS, GOWORK, GOSUMDB, CGO_ENABLED poisoned");
         log.ShouldContain(GoStarted + GoOracle.Path);

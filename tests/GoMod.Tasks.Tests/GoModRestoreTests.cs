@@ -176,9 +176,13 @@ public sealed class GoModRestoreTests : IDisposable
     public void Warnings_left_to_GoModReport_are_logged_as_messages_and_replayed_from_the_cache()
     {
         WriteInputs();
-        // A go.work that applies: workspace mode is not followed yet (GOMOD0050, a warning).
+        // GoVendor in a workspace: go work vendor is not done yet (GOMOD0050, a warning).
         _dir.Write("go.work", "go 1.19\n\nuse .\n");
-        var restore = Task(t => t.ReportWarnings = false);
+        var restore = Task(t =>
+        {
+            t.ReportWarnings = false;
+            t.GoVendor = true;
+        });
         restore.Execute().ShouldBeTrue();
         _engine.Warnings.ShouldBeEmpty();
         _engine.Messages.ShouldContain(m => m.Message!.Contains("GOMOD0050 (warning, reported by GoModReport)"));

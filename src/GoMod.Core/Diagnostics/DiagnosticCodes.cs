@@ -60,6 +60,10 @@ public static class DiagnosticCodes
     public static readonly DiagnosticDescriptor LegacyManifestSyntax = new("GOMOD0023", Error, "legacy manifest does not parse",
         "Correct the legacy manifest named in the message (or remove it to create go.mod without its requirements).");
 
+    /// <summary>The go.work that applies is one go refuses: unreadable or malformed, a used directory without go.mod or used twice, conflicting replacements, -mod other than readonly, a module outside the workspace.</summary>
+    public static readonly DiagnosticDescriptor WorkspaceInvalid = new("GOMOD0030", Error, "invalid workspace (go.work)",
+        "Correct go.work or the go.mod named in the message (go work edit -replace settles conflicting replacements), or set GoWork=off to build the module on its own.");
+
     /// <summary>A setting is recognised but this version of GoMod.Sdk does not act on it yet.</summary>
     public static readonly DiagnosticDescriptor NotSupportedYet = new("GOMOD0050", Warning, "setting not supported yet",
         "Remove the setting, or run the equivalent go command (named in the message) yourself for now.");
@@ -247,7 +251,7 @@ public static class DiagnosticCodes
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
         ModFileNotFound, ModFileSyntax, NoModuleDeclaration, InvalidProperty, InvalidGoFlags, InvalidGoEnvironment, InputUnreadable,
-        ModFileExists, ModulePathUnknown, InvalidModulePath, LegacyManifestSyntax,
+        ModFileExists, ModulePathUnknown, InvalidModulePath, LegacyManifestSyntax, WorkspaceInvalid,
         NotSupportedYet,
         SumFileSyntax, MissingSum, ChecksumMismatch, CacheModified, SumDbSecurityError, InvalidModuleZip,
         ModuleNotFound, ProxyRequestFailed, LookupDisabled, SumDbUnavailable, VcsRequestFailed, NotInCacheOffline,

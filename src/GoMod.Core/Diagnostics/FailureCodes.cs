@@ -16,6 +16,7 @@ using GoMod.Core.Sum;
 using GoMod.Core.SumDb;
 using GoMod.Core.Tidy;
 using GoMod.Core.Vcs;
+using GoMod.Core.Workspace;
 
 namespace GoMod.Core.Diagnostics;
 
@@ -50,6 +51,7 @@ public static class FailureCodes
         (typeof(ModulePathUnknownException), DiagnosticCodes.ModulePathUnknown),
         (typeof(InvalidNewModulePathException), DiagnosticCodes.InvalidModulePath),
         (typeof(LegacyManifestException), DiagnosticCodes.LegacyManifestSyntax),
+        (typeof(WorkspaceException), DiagnosticCodes.WorkspaceInvalid),
         (typeof(InvalidPropertyException), DiagnosticCodes.InvalidProperty),
         (typeof(GoFlagsException), DiagnosticCodes.InvalidGoFlags),
         (typeof(GoEnvironmentException), DiagnosticCodes.InvalidGoEnvironment),

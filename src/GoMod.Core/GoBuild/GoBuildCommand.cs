@@ -4,7 +4,7 @@ namespace GoMod.Core.GoBuild;
 /// The go command line and environment of a build. The build is hermetic: go never downloads or resolves anything
 /// itself. It finds every module where the SDK's restore put it and may not fetch one (<c>GOPROXY=off</c>,
 /// <c>GOSUMDB=off</c>: go.sum was checked by the restore and go still checks the module cache against it), uses no
-/// workspace (<c>GOWORK=off</c>) and no other toolchain (<c>GOTOOLCHAIN=local</c>), and ignores the user's GOFLAGS and
+/// workspace but the one the restore followed (<c>GOWORK=off</c> otherwise) and no other toolchain (<c>GOTOOLCHAIN=local</c>), and ignores the user's GOFLAGS and
 /// <c>go env -w</c> file (<c>GOENV=off</c>); <c>-mod=mod</c> (or <c>-mod=vendor</c> when the SDK wrote vendor/)
 /// is the only flag it gets that way.
 /// </summary>
@@ -54,10 +54,11 @@ public static class GoBuildCommand
         {
             ["GOPROXY"] = "off",
             ["GOSUMDB"] = "off",
-            ["GOFLAGS"] = request.Vendor ? "-mod=vendor" : "-mod=mod",
+            // In a workspace go accepts only -mod=readonly (the restore wrote go.work.sum).
+            ["GOFLAGS"] = request.WorkFile is not null ? "-mod=readonly" : request.Vendor ? "-mod=vendor" : "-mod=mod",
             ["GOMODCACHE"] = request.ModCache,
             ["GOCACHE"] = request.GoCache,
-            ["GOWORK"] = "off",
+            ["GOWORK"] = request.WorkFile ?? "off",
             ["GOTOOLCHAIN"] = "local",
             ["GOENV"] = "off",
             ["GO111MODULE"] = "on",

@@ -41,6 +41,12 @@ public sealed record GoBuildRequest
     /// <summary>True when the SDK wrote vendor/: go builds from it (<c>-mod=vendor</c>) instead of the module cache.</summary>
     public bool Vendor { get; init; }
 
+    /// <summary>
+    /// The go.work that applies (workspace mode, as the restore found it), or null: go builds in that workspace
+    /// (<c>GOWORK</c> set to it, go's readonly default) instead of with <c>GOWORK=off</c>.
+    /// </summary>
+    public string? WorkFile { get; init; }
+
     /// <summary>Parses GoBuildMode: <c>exe</c>, <c>c-shared</c>, <c>c-archive</c> or <c>default</c> (empty is <c>exe</c>).</summary>
     /// <exception cref="InvalidPropertyException">Any other value.</exception>
     public static GoBuildMode ParseMode(string? value) => (value ?? "").Trim().ToLowerInvariant() switch

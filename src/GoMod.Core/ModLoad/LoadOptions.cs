@@ -25,6 +25,12 @@ public sealed record LoadOptions
     /// </summary>
     public MainModuleFiles? Files { get; init; }
 
+    /// <summary>
+    /// Workspace mode (go.work): go.mod hashes are not required of go.sum while loading, even when readonly (go
+    /// records them in go.work.sum instead).
+    /// </summary>
+    public bool Workspace { get; init; }
+
     /// <summary>How many go.mod files may be read at once.</summary>
     public int MaxParallelism { get; init; } = Math.Max(8, Environment.ProcessorCount * 2);
 }

@@ -133,7 +133,7 @@ internal sealed partial class ModuleLoader
         if (m.Version.Length == 0 && m.Path == Main.Path)
             throw new InvalidOperationException("internal error: goModSummary called on the main module");
         var actual = Main.Resolve(m);
-        if (Options.ReadOnly && actual.Version.Length != 0 && !HadGoModSum(actual))
+        if (Options.ReadOnly && !Options.Workspace && actual.Version.Length != 0 && !HadGoModSum(actual))
             throw MissingGoSumEntryException.WhileLoading(actual, m.Path);
         var summary = await RawSummaryAsync(actual, ct).ConfigureAwait(false);
         if (actual.Version.Length != 0)

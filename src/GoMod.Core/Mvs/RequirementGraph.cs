@@ -76,8 +76,13 @@ internal sealed class RequirementGraph
     {
         var queue = new Queue<ModuleVersion>();
         var enqueued = new HashSet<ModuleVersion>();
+        // Every root is visited, a repeated one again (as go's mvs.Graph: a workspace may use one module path twice).
         foreach (var m in _roots)
-            if (m.Version != None && enqueued.Add(m)) queue.Enqueue(m);
+        {
+            if (m.Version == None) continue;
+            enqueued.Add(m);
+            queue.Enqueue(m);
+        }
         while (queue.Count > 0)
         {
             var m = queue.Dequeue();

@@ -8,6 +8,7 @@ using GoMod.Core.ModSource;
 using GoMod.Core.Reports;
 using GoMod.Core.Sum;
 using GoMod.Core.SumDb;
+using GoMod.Core.Workspace;
 
 namespace GoMod.Core.Restore;
 
@@ -25,12 +26,14 @@ public static class ModuleCommands
     public static Task<CommandResult> ListAsync(RestoreOptions options, bool json, CancellationToken cancellationToken) =>
         RunAsync(options, (dir, source, env, mvs) =>
             ModuleReports.ListAsync(dir, source, ["all"], new ListOptions { Json = json, ModCache = env.ModCache, Mvs = mvs }, cancellationToken),
-            writeWhenMod: true, cancellationToken);
+            writeWhenMod: true, cancellationToken,
+            inWorkspace: (ws, dir, source, env) => WorkspaceReports.ListAsync(ws, source, json, env.ModCache, dir, cancellationToken));
 
     /// <summary><c>go mod graph</c>: one <c>from to</c> line per requirement edge.</summary>
     public static Task<CommandResult> GraphAsync(RestoreOptions options, CancellationToken cancellationToken) =>
         RunAsync(options, (dir, source, _, mvs) => ModuleReports.GraphAsync(dir, source, mvs, cancellationToken),
-            writeWhenMod: false, cancellationToken);
+            writeWhenMod: false, cancellationToken,
+            inWorkspace: (ws, dir, source, _) => WorkspaceReports.GraphAsync(ws, source, dir, cancellationToken));
 
     /// <summary><c>go mod why [-m] [-vendor] args…</c>: a shortest import path from the main module to each package (module); never writes go.mod or go.sum.</summary>
     public static Task<CommandResult> WhyAsync(RestoreOptions options, IReadOnlyList<string> args, WhyOptions why, CancellationToken cancellationToken) =>
@@ -48,13 +51,16 @@ public static class ModuleCommands
     public static Task<CommandResult> GetAsync(RestoreOptions options, IReadOnlyList<string> args, string upgrade, CancellationToken cancellationToken)
     {
         var u = upgrade switch { "" or "none" => "", "all" or "upgrade" or "true" => "upgrade", _ => upgrade };
+        // go 1.19's go get never enters workspace mode (it does not read go.work): it edits the module of the directory
+        // it runs in, with that module's go.sum, as with GOWORK=off.
+        options = options with { Settings = new Dictionary<string, string?>(options.Settings) { ["GOWORK"] = "off" } };
         return RunAsync(options, (dir, source, _, mvs) => GoGet.RunAsync(dir, source, args, u, mvs, cancellationToken),
             writeWhenMod: false, cancellationToken, alwaysWrite: true);
     }
 
     private static async Task<CommandResult> RunAsync(RestoreOptions options,
         Func<string, IModuleSource, GoEnvironment, LoadOptions, Task<GoOutput>> run, bool writeWhenMod, CancellationToken cancellationToken,
-        bool alwaysWrite = false)
+        bool alwaysWrite = false, Func<GoWorkspace, string, IModuleSource, GoEnvironment, Task<GoOutput>>? inWorkspace = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         // The same setup as the restore: the same validation, the same default -mod (vendor/ included), go.mod and go.sum read once.
@@ -63,14 +69,21 @@ public static class ModuleCommands
             return new CommandResult(new GoOutput { ExitCode = 1, Failures = failures }, failures.SelectMany(f => ModuleRestorer.SetupDiagnostics(f, options)).ToList());
 
         var warnings = setup.Warnings.Select(w => FailureCodes.ToDiagnostic(w, setup.ModFile)).ToList();
-        var sums = new GoSumChecker(setup.SumFile, setup.Sum, ModMode.Mod);
+        var workspace = inWorkspace is null ? null : setup.Workspace;
+        if (inWorkspace is null && setup.Workspace is { } unfollowed)
+            warnings.Add(FailureCodes.ToDiagnostic(new UnsupportedSettingException("go.work",
+                $"{unfollowed.WorkFilePath} applies, but go mod why does not follow workspace mode yet: answered for this module alone, as with GoWork=off"), setup.ModFile));
+        var sums = workspace is null ? new GoSumChecker(setup.SumFile, setup.Sum, ModMode.Mod) : new GoSumChecker(workspace.WorkSumPath, WorkspaceSums.Known(workspace), ModMode.Mod);
         // go get and the other commands add go.sum lines: each new one needs the checksum database's word.
         using var sumDb = ChecksumDatabase.Create(setup.Environment, options.Fetch);
         using var downloader = new ModuleDownloader(setup.Environment, sums, options.Fetch, sumDb, cache: setup.Cache);
         GoOutput output;
         try
         {
-            output = await run(setup.ModuleDir, new DownloaderModuleSource(downloader), setup.Environment, setup.LoadOptions).ConfigureAwait(false);
+            var source = new DownloaderModuleSource(downloader);
+            output = workspace is not null
+                ? await inWorkspace!(workspace, setup.ModuleDir, source, setup.Environment).ConfigureAwait(false)
+                : await run(setup.ModuleDir, source, setup.Environment, setup.LoadOptions).ConfigureAwait(false);
         }
         catch (GoEnvironmentException e)
         {
@@ -79,6 +92,13 @@ public static class ModuleCommands
         }
         if (output.ExitCode != 0)
             return new CommandResult(output, [.. warnings, .. ModuleRestorer.CommandDiagnostics(output, setup.Mod, setup.ModFile)]) { Mode = setup.Mode };
+        if (workspace is not null)
+        {
+            // Workspace mode writes go.work.sum only, merged under go's lock.
+            if (output.GoSum is not null)
+                await WorkspaceSums.WriteAsync(workspace, GoSumFile.Parse(workspace.WorkSumPath, output.GoSum).Lines.ToList(), cancellationToken).ConfigureAwait(false);
+            return new CommandResult(output, warnings) { Mode = setup.Mode };
+        }
         if (alwaysWrite || (writeWhenMod && setup.Mode == ModMode.Mod))
         {
             if (output.GoMod is not null) await RestoreSetup.WriteModuleFileAsync(setup.ModFile, output.GoMod, cancellationToken).ConfigureAwait(false);

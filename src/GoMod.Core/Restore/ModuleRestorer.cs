@@ -12,6 +12,7 @@ using GoMod.Core.Sum;
 using GoMod.Core.SumDb;
 using GoMod.Core.Vendor;
 using GoMod.Core.Internal;
+using GoMod.Core.Workspace;
 
 namespace GoMod.Core.Restore;
 
@@ -40,8 +41,12 @@ public sealed class ModuleRestorer
     }
 
     /// <summary>Runs one restore over a setup already made (<c>go mod verify</c> shares it).</summary>
-    public Task<RestoreResult> RestoreAsync(RestoreSetup setup, CancellationToken cancellationToken) =>
-        new Run(setup ?? throw new ArgumentNullException(nameof(setup))).RestoreAsync(cancellationToken);
+    public Task<RestoreResult> RestoreAsync(RestoreSetup setup, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(setup);
+        if (setup.Workspace is { } workspace) return WorkspaceRestore.RestoreAsync(setup, workspace, cancellationToken);
+        return new Run(setup).RestoreAsync(cancellationToken);
+    }
 
     /// <summary>The diagnostics of a setup failure: go.mod and go.sum syntax errors at their positions, settings without a file.</summary>
     public static IEnumerable<Diagnostic> SetupDiagnostics(Exception failure, RestoreOptions options)
@@ -56,6 +61,9 @@ public sealed class ModuleRestorer
                 break;
             case ModuleFileUnreadableException e:
                 yield return FailureCodes.ToDiagnostic(e, e.Path);
+                break;
+            case WorkspaceException e:
+                yield return FailureCodes.ToDiagnostic(e, e.WorkFile);
                 break;
             case NoModuleDeclarationException e:
                 yield return FailureCodes.ToDiagnostic(e, options.ModFile, message: e.Message.Replace(":\n\t", ": ", StringComparison.Ordinal));

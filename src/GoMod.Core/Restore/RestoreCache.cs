@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using GoMod.Core.Diagnostics;
 using GoMod.Core.GoEnv;
 using GoMod.Core.Internal;
+using GoMod.Core.Workspace;
 
 namespace GoMod.Core.Restore;
 
@@ -53,6 +54,8 @@ public sealed record RestoreCache(string InputsHash, IReadOnlyList<RestoredModul
             Add($"GOPROXY={env.GoProxy}\nGOPRIVATE={env.GoPrivate}\nGONOPROXY={env.GoNoProxy}\nGONOSUMDB={env.GoNoSumDb}");
             Add($"GOINSECURE={env.GoInsecure}\nGOSUMDB={env.GoSumDb}\nGOMODCACHE={env.ModCache}\nNETRC={env.Netrc}");
             Add($"GOFLAGS: mod={env.Flags.Mod} modcacherw={env.Flags.ModCacheRW}");
+            // In workspace mode: go.work, go.work.sum and every used module's go.mod and go.sum.
+            Add(WorkspaceInputs.Describe(Path.GetDirectoryName(Path.GetFullPath(options.ModFile))!, env));
         }
         catch (GoEnvironmentException e)
         {

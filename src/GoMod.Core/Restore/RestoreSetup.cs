@@ -8,6 +8,7 @@ using GoMod.Core.Module;
 using GoMod.Core.Semver;
 using GoMod.Core.Sum;
 using GoMod.Core.WorkFile;
+using GoMod.Core.Workspace;
 
 namespace GoMod.Core.Restore;
 
@@ -69,6 +70,9 @@ public sealed class RestoreSetup
 
     /// <summary>go.sum, parsed (empty when there is none).</summary>
     public GoSumFile Sum { get; }
+
+    /// <summary>The workspace when a go.work applies (workspace mode: GoWork/GOWORK, else found upward); null otherwise.</summary>
+    public GoWorkspace? Workspace { get; private init; }
 
     /// <summary>Settings accepted but not acted on (<see cref="UnsupportedSettingException"/>), reported as warnings.</summary>
     public IReadOnlyList<Exception> Warnings { get; }
@@ -159,14 +163,27 @@ public sealed class RestoreSetup
         {
             return (null, [e]);
         }
-        // go would build in workspace mode; until the restore follows go.work, say so rather than differ silently.
-        if (workFile is not null && File.Exists(workFile))
-            warnings.Add(new UnsupportedSettingException("go.work",
-                $"{workFile} applies to this module, but workspace mode is not supported yet: the module is restored on its own, " +
-                "as with GOWORK=off (set GoWork=off to silence this, or run go commands in the workspace yourself)"));
+        // A go.work that applies puts the run in workspace mode (go.work.sum, every used module a main module).
+        GoWorkspace? workspace = null;
+        if (workFile is not null)
+        {
+            try
+            {
+                workspace = await GoWorkspace.LoadAsync(workFile, cancellationToken).ConfigureAwait(false);
+                WorkspaceRules.Check(workspace, moduleDir, explicitMode ?? env.Flags.Mod, options.WriteVendor, warnings);
+            }
+            catch (Exception e) when (e is WorkspaceException or GoCommandException)
+            {
+                return (null, [e]);
+            }
+            mode = ModMode.ReadOnly;
+        }
         // GoVendor=true is go mod vendor, which loads from the module cache whatever vendor/ holds (go runs it readonly).
         if (options.WriteVendor && mode == ModMode.Vendor) mode = ModMode.ReadOnly;
-        return (new RestoreSetup(options, env, mode, explicitMode is not null || env.Flags.Mod is not null, modText, mod, sumText, sum, warnings), []);
+        return (new RestoreSetup(options, env, mode, explicitMode is not null || env.Flags.Mod is not null, modText, mod, sumText, sum, warnings)
+        {
+            Workspace = workspace,
+        }, []);
     }
 
     /// <summary>

@@ -1,0 +1,123 @@
+using GoMod.Core.Diagnostics;
+using GoMod.Core.Fetch;
+using GoMod.Core.GoEnv;
+using GoMod.Core.ModCache;
+using GoMod.Core.ModLoad;
+using GoMod.Core.ModSource;
+using GoMod.Core.Module;
+using GoMod.Core.Mvs;
+using GoMod.Core.Restore;
+using GoMod.Core.Sum;
+using GoMod.Core.SumDb;
+
+namespace GoMod.Core.Workspace;
+
+/// <summary>
+/// The restore of one module of a workspace: the build list is the workspace's (every used module a main module, the
+/// graph read with workspace pruning), so every project of the workspace publishes the same versions. Every module of
+/// the build list is downloaded (as <c>go mod download</c> in the workspace), hashes are checked against the modules'
+/// go.sum files and go.work.sum, and the new ones — verified with the checksum database — go to go.work.sum, merged
+/// under go's lock with what a concurrent build wrote. go.mod and go.sum files are never written in workspace mode.
+/// </summary>
+internal static class WorkspaceRestore
+{
+    public static async Task<RestoreResult> RestoreAsync(RestoreSetup setup, GoWorkspace ws, CancellationToken ct)
+    {
+        var diagnostics = setup.Warnings.Select(w => FailureCodes.ToDiagnostic(w, setup.ModFile)).ToList();
+        var own = ws.ModuleContaining(setup.ModuleDir)!;
+        RestoreResult Result(IReadOnlyList<RestoredModule> modules, int downloaded = 0, long bytes = 0) =>
+            new(modules, diagnostics) { Mode = ModMode.ReadOnly, Downloaded = downloaded, DownloadedBytes = bytes };
+        var mains = new List<RestoredModule> { new(own.Path, "", own.Dir, "", "", "", Indirect: false, Main: true) };
+
+        var sums = WorkspaceSums.Known(ws);
+        var recorder = new GoSumChecker(ws.WorkSumPath, sums, ModMode.Mod);
+        using var sumDb = setup.Options.Offline ? null : ChecksumDatabase.Create(setup.Environment, setup.Options.Fetch);
+        using var downloader = new ModuleDownloader(setup.Environment, recorder, setup.Options.Fetch, sumDb, cache: setup.Cache);
+        // Design time reads the graph from the module cache's download directory only: no network.
+        IModuleSource source = setup.Options.Offline ? new DirectoryModuleSource(setup.Cache.DownloadDirectory) : new DownloaderModuleSource(downloader);
+        var loader = new WorkspaceLoader(ws, source, setup.ModuleDir);
+        ModuleGraph mg;
+        try
+        {
+            var (graph, err) = await loader.ReadGraphAsync(ct).ConfigureAwait(false);
+            if (err is not null)
+            {
+                diagnostics.Add(FailureCodes.ToDiagnostic(err, ws.WorkFilePath, message: err.Message));
+                return Result(mains);
+            }
+            mg = graph;
+        }
+        catch (GoEnvironmentException e)
+        {
+            diagnostics.Add(FailureCodes.ToDiagnostic(e, message: e.Message));
+            return Result(mains);
+        }
+
+        var modules = new List<RestoredModule>(mains);
+        var targets = new Dictionary<ModuleVersion, int>();
+        foreach (var m in mg.BuildList)
+        {
+            if (loader.IsMain(m))
+            {
+                if (m.Path == own.Path) continue;
+                // The other used modules: main modules too, at no version, in their directories.
+                var other = loader.MainModule(m.Path)!;
+                modules.Add(new(other.Path, "", other.Dir, "", "", "", Indirect: false, Main: true));
+                continue;
+            }
+            var r = loader.Loader.Main.Replacement(m);
+            if (r.Path is not null && r.Version.Length == 0)
+            {
+                var dir = loader.Loader.Main.ReplacementDirectory(r.Path);
+                modules.Add(new(m.Path, m.Version, Directory.Exists(dir) ? dir : "", "", "", r.Path, Indirect: true, Main: false));
+                continue;
+            }
+            var target = r.Path is null ? m : r;
+            targets[target] = modules.Count;
+            modules.Add(new(m.Path, m.Version, "", First(sums, target.Path, target.Version), First(sums, target.Path, target.Version + "/go.mod"),
+                r.Path is null ? "" : $"{r.Path}@{r.Version}", Indirect: true, Main: false));
+        }
+
+        if (setup.Options.Offline)
+        {
+            foreach (var (t, index) in targets)
+                if (setup.Cache.GetExtractedState(t) == ExtractedState.Complete) modules[index] = modules[index] with { Dir = setup.Cache.ModuleDir(t) };
+            return Result(modules);
+        }
+
+        var results = await downloader.DownloadAsync(targets.Keys, DownloadParts.Build, null, ct).ConfigureAwait(false);
+        foreach (var res in results)
+        {
+            var index = targets[res.Module];
+            if (res.Succeeded)
+                modules[index] = modules[index] with { Dir = res.Dir ?? "", Sum = res.Sum ?? modules[index].Sum, GoModSum = res.GoModSum ?? modules[index].GoModSum };
+            else
+                diagnostics.Add(FailureCodes.ToDiagnostic(res.Exception ?? new ModuleFetchException(res.Module.Path, res.Module.Version, res.Error ?? "download failed"),
+                    ws.WorkFilePath, message: res.Exception?.Message ?? res.Error));
+        }
+        if (diagnostics.Any(d => d.IsError)) return Result(modules);
+
+        // go.work.sum gains the sums checked for the graph and the downloaded build list that no go.sum has.
+        var keep = loader.KeepSums(mg, buildListZips: true);
+        var added = new List<GoSumLine>();
+        foreach (var line in recorder.AddedLines)
+        {
+            var f = line.Split(' ');
+            if (f.Length != 3) continue;
+            bool goMod = f[1].EndsWith("/go.mod", StringComparison.Ordinal);
+            var m = new ModuleVersion(f[0], goMod ? f[1][..^"/go.mod".Length] : f[1]);
+            if (goMod ? keep.GoMods.Contains(m) : keep.Zips.Contains(m)) added.Add(new GoSumLine(f[0], f[1], f[2]));
+        }
+        try
+        {
+            await WorkspaceSums.WriteAsync(ws, added, ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Add(FailureCodes.ToDiagnostic(new ModuleFileUnreadableException(ws.WorkSumPath, e), ws.WorkSumPath));
+        }
+        return Result(modules, results.Count(r => r.Succeeded && r.Downloaded));
+    }
+
+    private static string First(GoSumFile sums, string path, string version) => sums.Lookup(path, version) is [var h, ..] ? h : "";
+}
