@@ -13,7 +13,7 @@ namespace GoMod.Benchmarks.User;
 /// Options: <c>--corpus DIR</c> (GoCorpus output: proxy/, main/), <c>--proxy URL</c> (nginx serving proxy/),
 /// <c>--relay URL</c> (the same through the 10 ms relay; row skipped without it), <c>--feed DIR</c> and
 /// <c>--sdk-version V</c> (the packed GoMod.Sdk), <c>--work DIR</c>, <c>--runs N</c> (3), <c>--noop-runs N</c> (7),
-/// <c>--mvs-modules N</c> (10000), <c>--rows cold,relay,floor,noop,list,verify</c>. Times and peak memory come
+/// <c>--mvs-modules N</c> (10000), <c>--rows cold,relay,floor,noop,list,verify,vendor,packages</c>. Times and peak memory come
 /// from <c>/usr/bin/time -f "%e %M"</c> (elapsed seconds; largest resident set of the process tree's largest process).
 /// </remarks>
 public static class UserBenchmark
@@ -24,7 +24,7 @@ public static class UserBenchmark
     {
         public string Corpus = "", Proxy = "", Relay = "", Feed = "", SdkVersion = "", Work = "";
         public int Runs = 3, NoopRuns = 7, MvsModules = 10000;
-        public HashSet<string> Rows = ["cold", "relay", "floor", "noop", "list", "verify"];
+        public HashSet<string> Rows = ["cold", "relay", "floor", "noop", "list", "verify", "vendor", "packages"];
     }
 
     public static int Run(string[] args)
@@ -101,6 +101,19 @@ public static class UserBenchmark
             table.Add(Row("`dotnet build -t:GoModVerify` vs `go mod verify` on the corpus", ours, go));
         }
 
+        if (o.Rows.Contains("vendor"))
+        {
+            var (ours, noop, go) = bench.Vendor(o.Runs);
+            table.Add(Row("`dotnet build` with GoVendor=true (restore forced, vendor/ absent, warm cache) vs `go mod vendor`", ours, go));
+            table.Add(ShareRow("the same, the restore's share (minus the median no-op build of that project)", ours, noop, go));
+        }
+        if (o.Rows.Contains("packages"))
+        {
+            var (ours, noop, go) = bench.Packages(o.Runs);
+            table.Add(Row("`dotnet build` (restore forced: build list, package load of ./..., warm cache) vs `go list -deps ./...`", ours, go));
+            table.Add(ShareRow("the same, the restore's share (minus the median no-op build of that project)", ours, noop, go));
+        }
+
         Console.WriteLine();
         Console.WriteLine("Whole processes, as users run them: median (min–max) in seconds; ratio = ours/go median (min–max of the per-run ratios).");
         Console.WriteLine();
@@ -128,6 +141,14 @@ public static class UserBenchmark
         var ratios = ours.Zip(go, (a, b) => a.Seconds / b.Seconds).ToList();
         ratio ??= string.Create(CultureInfo.InvariantCulture, $"{Median(ours) / Median(go):F2}× ({ratios.Min():F2}–{ratios.Max():F2})");
         return $"| {what} | {Stat(ours)} | {Stat(go)} | {ratio} |";
+    }
+
+    /// <summary>A row of <paramref name="ours"/> minus the median of <paramref name="noop"/> (what the restore adds to a build) against go.</summary>
+    private static string ShareRow(string what, List<Sample> ours, List<Sample> noop, List<Sample> go)
+    {
+        var baseline = Median(noop);
+        var share = ours.Select(s => s with { Seconds = s.Seconds - baseline }).ToList();
+        return Row(what, share, go);
     }
 
     private static string MemoryRow(string what, List<Sample> ours, List<Sample> go) =>
@@ -234,6 +255,86 @@ public static class UserBenchmark
             }
             Console.WriteLine($"  no-op: with {Median(with):F3} s, without {Median(without):F3} s");
             return (with, without);
+        }
+
+        /// <summary>
+        /// The vendor row: a project with the corpus go.mod, go.sum and main.go and GoVendor=true, built with its restore
+        /// forced (no-op stamp and vendor/ removed; module cache warm) against <c>go mod vendor</c> (vendor/ removed),
+        /// alternating; and the same project's no-op build. Warns when the two vendor trees differ.
+        /// </summary>
+        public (List<Sample> Ours, List<Sample> NoOp, List<Sample> Go) Vendor(int runs)
+        {
+            var app = PrepareApp("app-vendor", "<GoVendor>true</GoVendor>");
+            var env = Env("off", _cacheOurs);
+            var goEnv = Env("off", _cacheGo);
+            var (ours, noop, go) = (new List<Sample>(), new List<Sample>(), new List<Sample>());
+            for (int i = 0; i < runs; i++)
+            {
+                void Ours()
+                {
+                    File.Delete(Path.Combine(app, "obj", "app.csproj.gomod.cache"));
+                    RemoveTree(Path.Combine(app, "vendor"));
+                    ours.Add(Timed(app, "dotnet build app.csproj -nologo -v:q", env));
+                }
+                void Go()
+                {
+                    RemoveTree(Path.Combine(_goMain, "vendor"));
+                    go.Add(Timed(_goMain, "go mod vendor", goEnv));
+                }
+                if (i % 2 == 0) { Ours(); Go(); } else { Go(); Ours(); }
+                noop.Add(Timed(app, "dotnet build app.csproj -nologo -v:q", env));
+                Console.WriteLine($"  vendor: run {i + 1}: ours {ours[^1].Seconds:F2} s (no-op {noop[^1].Seconds:F2} s), go {go[^1].Seconds:F2} s");
+            }
+            if (!SameTree(Path.Combine(app, "vendor"), Path.Combine(_goMain, "vendor")))
+                Console.WriteLine("  WARNING: our vendor/ differs from go mod vendor's");
+            return (ours, noop, go);
+        }
+
+        /// <summary>
+        /// The package-loading row: the same project without GoVendor, restore forced (build list, package load of ./...
+        /// for the host, warm module cache) against <c>go list -deps ./...</c>, alternating; and its no-op build.
+        /// </summary>
+        public (List<Sample> Ours, List<Sample> NoOp, List<Sample> Go) Packages(int runs)
+        {
+            var app = PrepareApp("app-packages", "");
+            var env = Env("off", _cacheOurs);
+            var goEnv = Env("off", _cacheGo);
+            var (ours, noop, go) = (new List<Sample>(), new List<Sample>(), new List<Sample>());
+            for (int i = 0; i < runs; i++)
+            {
+                void Ours()
+                {
+                    File.Delete(Path.Combine(app, "obj", "app.csproj.gomod.cache"));
+                    ours.Add(Timed(app, "dotnet build app.csproj -nologo -v:q", env));
+                }
+                void Go() => go.Add(Timed(_goMain, "go list -deps ./... > /dev/null", goEnv));
+                if (i % 2 == 0) { Ours(); Go(); } else { Go(); Ours(); }
+                noop.Add(Timed(app, "dotnet build app.csproj -nologo -v:q", env));
+                Console.WriteLine($"  packages: run {i + 1}: ours {ours[^1].Seconds:F2} s (no-op {noop[^1].Seconds:F2} s), go {go[^1].Seconds:F2} s");
+            }
+            return (ours, noop, go);
+        }
+
+        /// <summary>A console project like app-sdk with the corpus main module's go.mod, go.sum and main.go (so the restore loads packages), built once.</summary>
+        private string PrepareApp(string name, string properties)
+        {
+            var app = Path.Combine(work, name);
+            Directory.CreateDirectory(app);
+            File.WriteAllText(Path.Combine(app, "app.csproj"), File.ReadAllText(Path.Combine(_appSdk, "app.csproj"))
+                .Replace("<PropertyGroup>", "<PropertyGroup>" + properties, StringComparison.Ordinal));
+            foreach (var f in new[] { "Program.cs", "NuGet.config" }) File.Copy(Path.Combine(_appSdk, f), Path.Combine(app, f), true);
+            foreach (var f in new[] { "go.mod", "go.sum", "main.go" }) File.Copy(Path.Combine(corpus, "main", f), Path.Combine(app, f), true);
+            Timed(app, "dotnet build app.csproj -nologo -v:q", Env("off", _cacheOurs));
+            return app;
+        }
+
+        private static bool SameTree(string a, string b)
+        {
+            static Dictionary<string, string> Tree(string root) => Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+                .ToDictionary(f => Path.GetRelativePath(root, f), f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))));
+            if (!Directory.Exists(a) || !Directory.Exists(b)) return false;
+            var (ta, tb) = (Tree(a), Tree(b));
+            return ta.Count == tb.Count && ta.All(kv => tb.TryGetValue(kv.Key, out var h) && h == kv.Value);
         }
 
         public (List<Sample> Ours, List<Sample> Go) List(int modules, int runs)

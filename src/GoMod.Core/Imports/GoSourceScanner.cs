@@ -278,9 +278,24 @@ internal static class GoSourceScanner
     /// <summary><see cref="ShouldBuild(byte[], BuildTags)"/> under any-tags.</summary>
     public static bool ShouldBuild(byte[] content) => ShouldBuild(content, BuildTags.Any);
 
-    private static bool ShouldBuild(byte[] content, Func<string, bool, bool> matchTag)
+    private static bool ShouldBuild(byte[] content, Func<string, bool, bool> matchTag) => ShouldBuild(ReadConstraints(content), matchTag);
+
+    /// <summary>A file's build-constraint header as go's <c>parseFileHeader</c> reads it: the leading comment block, the <c>//go:build</c> line, and false when it has two.</summary>
+    internal readonly record struct ConstraintHeader(string Header, string? GoBuild, bool Ok);
+
+    /// <summary>The build-constraint header of a file (what <see cref="ShouldBuild(byte[], BuildTags)"/> evaluates), read once for any tags.</summary>
+    internal static ConstraintHeader ReadConstraints(byte[] content)
     {
         var (header, goBuild, ok) = ParseFileHeader(content);
+        return new ConstraintHeader(header, goBuild, ok);
+    }
+
+    /// <summary><see cref="ShouldBuild(byte[], BuildTags)"/> over a header already read.</summary>
+    internal static bool ShouldBuild(ConstraintHeader constraints, BuildTags tags) => ShouldBuild(constraints, tags.Match);
+
+    private static bool ShouldBuild(ConstraintHeader constraints, Func<string, bool, bool> matchTag)
+    {
+        var (header, goBuild, ok) = constraints;
         if (!ok) return false;
         if (goBuild is not null)
         {
@@ -298,9 +313,26 @@ internal static class GoSourceScanner
         return true;
     }
 
+    /// <summary>
+    /// go's <c>parseFileHeader</c>. It reads whole lines up to the first that is neither blank nor a comment, so the
+    /// file is decoded a prefix of whole lines at a time (a cut after <c>\n</c> is a character boundary) and only
+    /// decoded further when the header has not ended in it.
+    /// </summary>
     private static (string Header, string? GoBuild, bool Ok) ParseFileHeader(byte[] content)
     {
-        var text = Encoding.UTF8.GetString(content);
+        for (int size = 4096; size < content.Length; size *= 4)
+        {
+            int cut = Array.LastIndexOf(content, (byte)'\n', size - 1);
+            if (cut < 0) continue;
+            var prefix = ParseFileHeader(Encoding.UTF8.GetString(content, 0, cut + 1), out bool stopped);
+            if (stopped || !prefix.Ok) return prefix;
+        }
+        return ParseFileHeader(Encoding.UTF8.GetString(content), out _);
+    }
+
+    private static (string Header, string? GoBuild, bool Ok) ParseFileHeader(string text, out bool stopped)
+    {
+        stopped = false;
         int end = 0, p = 0;
         bool ended = false, inSlashStar = false;
         string? goBuild = null;
@@ -345,7 +377,11 @@ internal static class GoSourceScanner
                 stop = true;
                 break;
             }
-            if (stop) break;
+            if (stop)
+            {
+                stopped = true;
+                break;
+            }
         }
         return (text[..Math.Min(end, text.Length)], goBuild, true);
     }

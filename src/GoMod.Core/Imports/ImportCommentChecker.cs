@@ -28,7 +28,12 @@ public static class ImportCommentChecker
     /// The import comments of the named files of one package directory, in name order; files of package
     /// <c>documentation</c> are left out, as go/build leaves them out.
     /// </summary>
-    public static async Task<IReadOnlyList<ImportComment>> ReadFilesAsync(string directory, IEnumerable<string> fileNames, CancellationToken cancellationToken)
+    public static Task<IReadOnlyList<ImportComment>> ReadFilesAsync(string directory, IEnumerable<string> fileNames, CancellationToken cancellationToken) =>
+        ReadFilesAsync(directory, fileNames, cancellationToken, null);
+
+    /// <summary><see cref="ReadFilesAsync(string, IEnumerable{string}, CancellationToken)"/>, each file read once per <paramref name="cache"/>.</summary>
+    internal static async Task<IReadOnlyList<ImportComment>> ReadFilesAsync(string directory, IEnumerable<string> fileNames, CancellationToken cancellationToken,
+        GoFileFactsCache? cache)
     {
         ArgumentNullException.ThrowIfNull(fileNames);
         var comments = new List<ImportComment>();
@@ -36,8 +41,9 @@ public static class ImportCommentChecker
         {
             cancellationToken.ThrowIfCancellationRequested();
             var path = Path.Combine(directory, name);
-            var content = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
-            var comment = ImportCommentReader.Find(path, content);
+            var comment = cache is not null
+                ? cache.Get(path, name, () => File.ReadAllBytes(path)).ImportComment
+                : ImportCommentReader.Find(path, await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false));
             if (comment is null || comment.PackageName == "documentation") continue;
             comments.Add(comment);
         }
@@ -51,7 +57,7 @@ public static class ImportCommentChecker
     /// </summary>
     /// <param name="importPath">The path the package is imported by.</param>
     /// <param name="directory">The package's directory.</param>
-    /// <param name="comments">The package's comments in file-name order (<see cref="ReadFilesAsync"/>).</param>
+    /// <param name="comments">The package's comments in file-name order (<see cref="ReadFilesAsync(string, IEnumerable{string}, CancellationToken)"/>).</param>
     /// <param name="severity">Error or warning decides the failure types; none checks nothing.</param>
     /// <param name="mainModule">True for the main module's packages (worded for the user who owns the comment).</param>
     public static IReadOnlyList<ImportCommentException> Check(string importPath, string directory, IReadOnlyList<ImportComment> comments,

@@ -47,8 +47,11 @@ internal sealed class PackageFiles
     /// <summary>No file counts (go's <c>imports.ErrNoGo</c>).</summary>
     public bool NoGoFiles { get; private init; }
 
-    /// <summary>Scans the regular files of one directory (name and a reader of the bytes) for <paramref name="tags"/>.</summary>
-    public static PackageFiles Scan(IEnumerable<(string Name, Func<byte[]> Read)> files, BuildTags tags)
+    /// <summary>
+    /// Scans the regular files of one directory (name and a reader of the bytes) for <paramref name="tags"/>. With a
+    /// <paramref name="cache"/> and the directory's full path <paramref name="dir"/>, each file is read once per cache.
+    /// </summary>
+    public static PackageFiles Scan(IEnumerable<(string Name, Func<byte[]> Read)> files, BuildTags tags, GoFileFactsCache? cache = null, string? dir = null)
     {
         var goFiles = new List<string>();
         var cgoFiles = new List<string>();
@@ -68,32 +71,30 @@ internal sealed class PackageFiles
                 ignored.Add(name);
                 continue;
             }
-            var data = read();
-            var header = GoSourceScanner.ReadHeader(data);
-            if (header.Error is not null) return new PackageFiles { Error = $"reading {name}: {header.Error}" };
-            bool isCgo = header.Specs.Any(s => s.Quoted == "\"C\"");
-            if ((isCgo && !tags.AllowsCgo) || !GoSourceScanner.ShouldBuild(data, tags))
+            var path = dir is null ? name : Path.Combine(dir, name);
+            var facts = cache is not null && dir is not null ? cache.Get(path, name, read) : GoFileFacts.Read(name, path, read());
+            if (facts.HeaderError is not null) return new PackageFiles { Error = $"reading {name}: {facts.HeaderError}" };
+            bool isCgo = facts.ImportsC;
+            if ((isCgo && !tags.AllowsCgo) || !facts.ShouldBuild(tags))
             {
                 ignored.Add(name);
                 continue;
             }
             bool isTest = name.EndsWith("_test.go", StringComparison.Ordinal);
-            bool isXTest = isTest && header.PackageName.EndsWith("_test", StringComparison.Ordinal) && header.PackageName != name0;
-            if (!isXTest && name0.Length == 0) name0 = header.PackageName;
+            bool isXTest = isTest && facts.PackageName.EndsWith("_test", StringComparison.Ordinal) && facts.PackageName != name0;
+            if (!isXTest && name0.Length == 0) name0 = facts.PackageName;
             (isXTest ? xtestFiles : isTest ? testFiles : isCgo ? cgoFiles : goFiles).Add(name);
 
             var importMap = isTest ? testImports : imports;
-            bool hasEmbed = false;
-            foreach (var spec in header.Specs)
+            foreach (var (quoted, position) in facts.Specs)
             {
-                if (!GoSourceScanner.TryUnquoteImport(spec.Quoted, out var path)) continue;
-                if (path == "embed") hasEmbed = true;
-                if (!importMap.ContainsKey(path)) importMap[path] = SourcePosition.At(name, data, spec.Offset);
+                if (!GoSourceScanner.TryUnquoteImport(quoted, out var importPath)) continue;
+                importMap.TryAdd(importPath, position);
             }
-            if (hasEmbed)
+            if (facts.ImportsEmbed)
             {
                 var embedMap = isTest ? testEmbeds : embeds;
-                foreach (var e in FindEmbeds(name, data))
+                foreach (var e in facts.Embeds)
                     embedMap.TryAdd(e.Pattern, e.Position);
             }
         }

@@ -12,13 +12,23 @@ internal sealed class ModuleContent
     private readonly string? _dir;
     private readonly string? _zipFile;
     private readonly Dictionary<string, Dictionary<string, string>>? _zipDirs;
+    private readonly string? _extracted;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<(string Name, Func<byte[]> Read)>>? _extractedDirs;
 
-    private ModuleContent(string? dir, string? zipFile, Dictionary<string, Dictionary<string, string>>? zipDirs)
+    private ModuleContent(string? dir, string? zipFile, Dictionary<string, Dictionary<string, string>>? zipDirs, string? extracted = null)
     {
         _dir = dir;
         _zipFile = zipFile;
         _zipDirs = zipDirs;
+        _extracted = extracted;
+        if (extracted is not null) _extractedDirs = new(StringComparer.Ordinal);
     }
+
+    /// <summary>
+    /// A module zip's complete extraction in the module cache (what go's package loader reads): the same files as the
+    /// zip, read from disk; described as the zip is (paths relative to the module root).
+    /// </summary>
+    public static ModuleContent FromExtracted(string dir) => new(null, null, null, dir);
 
     /// <summary>A local directory tree.</summary>
     public static ModuleContent FromDirectory(string dir) => new(dir, null, null);
@@ -64,8 +74,38 @@ internal sealed class ModuleContent
             }
             return list;
         }
+        if (_extracted is not null) return _extractedDirs!.GetOrAdd(rel, ListExtracted);
         if (!_zipDirs!.TryGetValue(rel, out var files)) return [];
         return files.Select(kv => (kv.Key, (Func<byte[]>)(() => ReadEntry(kv.Value)))).ToList();
+    }
+
+    /// <summary>The regular files of one directory of an extracted zip (which holds no symbolic links), listed once.</summary>
+    private IReadOnlyList<(string Name, Func<byte[]> Read)> ListExtracted(string rel)
+    {
+        var full = rel.Length == 0 ? _extracted! : Path.Combine([_extracted!, .. rel.Split('/')]);
+        var list = new List<(string, Func<byte[]>)>();
+        try
+        {
+            foreach (var f in new DirectoryInfo(full).EnumerateFiles())
+            {
+                if ((f.Attributes & FileAttributes.ReparsePoint) != 0) continue;
+                var path = f.FullName;
+                list.Add((f.Name, () => File.ReadAllBytes(path)));
+            }
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return [];
+        }
+        return list;
+    }
+
+    /// <summary>The full path of directory <paramref name="rel"/> when the files are on disk (a local tree, an extracted zip); null for a zip read in place.</summary>
+    public string? FullDirectory(string rel)
+    {
+        var root = _dir ?? _extracted;
+        if (root is null) return null;
+        return rel.Length == 0 ? root : Path.Combine([root, .. rel.Split('/')]);
     }
 
     private byte[] ReadEntry(string fullName)

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using GoMod.Core.ModCache;
 using GoMod.Core.ModFile;
 using GoMod.Core.ModSource;
 using GoMod.Core.Module;
@@ -36,6 +37,9 @@ internal sealed partial class ModuleLoader
         {
             var zip = await Source.DownloadZipAsync(m.Path, m.Version, ct).ConfigureAwait(false);
             _zips[m] = zip;
+            // A complete extraction in the module cache has the zip's files: read them there, as go does.
+            if (Source is DownloaderModuleSource { Downloader.Cache: var cache } && cache.GetExtractedState(m) == ExtractedState.Complete)
+                return ModuleContent.FromExtracted(cache.ModuleDir(m));
             return ModuleContent.FromZip(zip, m.Path + "@" + m.Version + "/");
         })).Value;
     }

@@ -38,6 +38,12 @@ internal sealed record PackageLoadOptions
     /// </summary>
     public string? ModuleCacheDirectory { get; init; }
 
+    /// <summary>
+    /// The file facts shared by the steps of one run (each file of the module cache read once however many loads and
+    /// checks look at it); null reads files for this load alone.
+    /// </summary>
+    public GoFileFactsCache? SourceFacts { get; init; }
+
     /// <summary>go get's rule that the root packages count as imported by the main module (go's <c>AssumeRootsImported</c>).</summary>
     internal bool AssumeRootsImported { get; init; }
 

@@ -1,5 +1,6 @@
 using GoMod.Core.Fetch;
 using GoMod.Core.Imports;
+using GoMod.Core.Internal;
 using GoMod.Core.ModLoad;
 using GoMod.Core.Module;
 using GoMod.Core.Mvs;
@@ -98,12 +99,7 @@ internal sealed class PackageLoader
                 var root = Pkg(path, PackageFlags.IsRoot);
                 if (!_roots.Contains(root)) _roots.Add(root);
             }
-            while (_work.Count > 0)
-            {
-                var pkg = _work.Dequeue();
-                if (pkg.IsTest) LoadTest(pkg);
-                else await LoadAsync(pkg, ct).ConfigureAwait(false);
-            }
+            while (_work.Count > 0) await LoadBatchAsync(ct).ConfigureAwait(false);
 
             BuildStacks();
 
@@ -255,9 +251,53 @@ internal sealed class PackageLoader
         return true;
     }
 
-    /// <summary>go's <c>load</c>: finds the package's module and directory, reads its files and queues its imports.</summary>
-    private async Task LoadAsync(GoPackage pkg, CancellationToken ct)
+    /// <summary>
+    /// Loads the packages queued so far as go's <c>load</c> and <c>loadTest</c> would one after the other, in three
+    /// steps: each package's module and directory are found in queue order, the directories are read on every core,
+    /// then, again in queue order, files, errors and flags are recorded and imports queued. Nothing that decides the
+    /// queue's order happens before the last step, so the load order is the serial one.
+    /// </summary>
+    private async Task LoadBatchAsync(CancellationToken ct)
     {
+        var batch = new GoPackage[_work.Count];
+        for (int i = 0; i < batch.Length; i++) batch[i] = _work.Dequeue();
+        var loads = new PendingLoad?[batch.Length];
+        for (int i = 0; i < batch.Length; i++)
+            if (!batch[i].IsTest) loads[i] = await FindAsync(batch[i], ct).ConfigureAwait(false);
+
+        var scans = new List<PendingLoad>();
+        foreach (var l in loads)
+            if (l is { Content: not null }) scans.Add(l);
+        if (scans.Count > 1) OrderedParallel.For(scans.Count, i => Scan(scans[i]), ct);
+        else foreach (var l in scans) Scan(l);
+
+        for (int i = 0; i < batch.Length; i++)
+        {
+            if (batch[i].IsTest) LoadTest(batch[i]);
+            else Finish(batch[i], loads[i]!);
+        }
+    }
+
+    /// <summary>One package between finding its directory and recording what its files say.</summary>
+    private sealed class PendingLoad
+    {
+        /// <summary>The module content to read the directory from; null when there is nothing to read.</summary>
+        public ModuleContent? Content;
+
+        public string Dir = "";
+
+        public bool Standard;
+
+        public PackageFiles? Files;
+    }
+
+    private void Scan(PendingLoad load) =>
+        load.Files = PackageFiles.Scan(load.Content!.Files(load.Dir), _options.Tags, _options.SourceFacts, load.Content.FullDirectory(load.Dir));
+
+    /// <summary>go's <c>load</c>, first part: finds the package's module and directory (no flag applied, nothing queued).</summary>
+    private async Task<PendingLoad> FindAsync(GoPackage pkg, CancellationToken ct)
+    {
+        var load = new PendingLoad();
         ModuleGraph? mg = null;
         if (Requirements.Pruning == ModulePruning.Unpruned)
         {
@@ -271,21 +311,35 @@ internal sealed class PackageLoader
         pkg.Error = found.Err;
         pkg.IsStandard = found.IsStd;
         pkg.InMainModule = found.Mod.Path is { Length: > 0 } && found.Mod.Path == MainPath;
-        if (found.Dir is null) return;
+        if (found.Dir is null) return load;
         if (found.IsStd)
         {
             if (_options.GoRoot is { } goRoot) pkg.AbsoluteDir = Path.Combine([goRoot, "src", .. found.Dir.Split('/')]);
-            ApplyFlags(pkg, PackageFlags.ImportsLoaded);
-            return;
+            load.Standard = true;
+            return load;
         }
         var content = found.Content!;
         if (content.IsLocal) pkg.AbsoluteDir = content.Describe(found.Dir);
-        if (pkg.InMainModule) ApplyFlags(pkg, PackageFlags.InAll);
         if (_options.AllowPackage is { } allow && found.Mod.Version.Length != 0)
         {
             if (!await allow(pkg.ImportPath, found.Mod, ct).ConfigureAwait(false)) pkg.Error = new VersionChangeException();
         }
-        var files = PackageFiles.Scan(content.Files(found.Dir), _options.Tags);
+        load.Content = content;
+        load.Dir = found.Dir;
+        return load;
+    }
+
+    /// <summary>go's <c>load</c>, last part: records the files or the error, queues the imports and applies the flags.</summary>
+    private void Finish(GoPackage pkg, PendingLoad load)
+    {
+        if (load.Standard)
+        {
+            ApplyFlags(pkg, PackageFlags.ImportsLoaded);
+            return;
+        }
+        if (load.Content is not { } content) return;
+        if (pkg.InMainModule) ApplyFlags(pkg, PackageFlags.InAll);
+        var files = load.Files!;
         if (files.Error is not null)
         {
             pkg.Error = new GoCommandException(files.Error);
@@ -293,7 +347,7 @@ internal sealed class PackageLoader
         }
         if (files.NoGoFiles)
         {
-            pkg.Error = new NoGoFilesException(Describe(found.Mod, content, found.Dir), files.IgnoredGoFiles.Count > 0);
+            pkg.Error = new NoGoFilesException(Describe(pkg.Module, content, load.Dir), files.IgnoredGoFiles.Count > 0);
             return;
         }
         pkg.Files = files;

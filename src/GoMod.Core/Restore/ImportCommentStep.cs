@@ -33,7 +33,7 @@ internal static class ImportCommentStep
             if (pkg.Module.Path is not { Length: > 0 } modulePath || !Directory.Exists(dir)) continue;
             var severity = policy.For(modulePath, pkg.InMainModule);
             if (severity == ImportCommentSeverity.None) continue;
-            var comments = await ImportCommentChecker.ReadFilesAsync(dir, [.. pkg.GoFiles, .. pkg.TestGoFiles], cancellationToken).ConfigureAwait(false);
+            var comments = await ImportCommentChecker.ReadFilesAsync(dir, [.. pkg.GoFiles, .. pkg.TestGoFiles], cancellationToken, setup.SourceFacts).ConfigureAwait(false);
             // go/build's ImportComment: the first comment that parses, recorded on the package.
             if (comments.FirstOrDefault(c => c.Path is not null) is { } first)
             {

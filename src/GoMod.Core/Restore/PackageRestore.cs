@@ -78,6 +78,7 @@ internal sealed class PackageRestore
             ResolveMissingImports = !load.ReadOnly,
             ModuleCacheDirectory = setup.Environment.ModCache,
             GoRoot = Setting(setup, "GOROOT"),
+            SourceFacts = setup.SourceFacts,
         };
         var graph = await loader.LoadPackagesAsync(["./..."], options, ct).ConfigureAwait(false);
         var diagnostics = new List<Diagnostic>();

@@ -44,6 +44,9 @@ public sealed class RestoreSetup
     /// <summary>The one module cache of the run.</summary>
     public ModuleCache Cache { get; }
 
+    /// <summary>The Go files the run has read, by path: every load and check of the run reads each file once.</summary>
+    internal Imports.GoFileFactsCache SourceFacts { get; } = new();
+
     /// <summary>The <c>-mod</c> mode in force.</summary>
     public ModMode Mode { get; }
 

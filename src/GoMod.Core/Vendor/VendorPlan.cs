@@ -1,3 +1,5 @@
+using GoMod.Core.Imports;
+using GoMod.Core.Internal;
 using GoMod.Core.ModFile;
 using GoMod.Core.Module;
 using GoMod.Core.Semver;
@@ -6,7 +8,7 @@ namespace GoMod.Core.Vendor;
 
 /// <summary>
 /// What <c>go mod vendor</c> (go 1.19) writes, computed without writing: vendor/modules.txt and, for every file, where it
-/// comes from. <see cref="Create"/> takes the packages go's load of <c>all</c> vendors (any build tags but
+/// comes from. <see cref="Create(GoModFile, IEnumerable{VendorPackage}, Func{string, string}, bool)"/> takes the packages go's load of <c>all</c> vendors (any build tags but
 /// <c>ignore</c>, the main module's tests included, dependencies' tests not) and applies go's rules: modules in
 /// <c>module.Sort</c> order; at main go ≥ 1.14 every go.mod requirement marked <c>## explicit</c> (listed even without
 /// packages) and every replacement that provides no package recorded at the end; at go ≥ 1.17 each module's go version
@@ -38,7 +40,12 @@ public sealed class VendorPlan
     /// resolved, as go/build ignores such files then. Throws <see cref="EmbedPatternException"/> for a pattern go
     /// cannot resolve.
     /// </summary>
-    public static VendorPlan Create(GoModFile mainMod, IEnumerable<VendorPackage> packages, Func<string, string> goVersionOf, bool cgoEnabled = true)
+    public static VendorPlan Create(GoModFile mainMod, IEnumerable<VendorPackage> packages, Func<string, string> goVersionOf, bool cgoEnabled = true) =>
+        Create(mainMod, packages, goVersionOf, cgoEnabled, null);
+
+    /// <summary><see cref="Create(GoModFile, IEnumerable{VendorPackage}, Func{string, string}, bool)"/>, each Go file read once per <paramref name="sourceFacts"/>.</summary>
+    internal static VendorPlan Create(GoModFile mainMod, IEnumerable<VendorPackage> packages, Func<string, string> goVersionOf, bool cgoEnabled,
+        GoFileFactsCache? sourceFacts)
     {
         ArgumentNullException.ThrowIfNull(mainMod);
         ArgumentNullException.ThrowIfNull(packages);
@@ -62,13 +69,29 @@ public sealed class VendorPlan
         var entries = new List<VendoredModule>();
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var metadataDone = new HashSet<(string Module, string Dst)>();
+        var ordered = new List<VendorPackage>();
         foreach (var m in modules)
         {
             var pkgs = byModule.GetValueOrDefault(m) ?? [];
             pkgs.Sort((a, b) => string.CompareOrdinal(a.ImportPath, b.ImportPath));
             entries.Add(new VendoredModule(m, VendorConsistency.Replacement(mainMod, m), explicitSet.Contains(m),
                 at117 ? goVersionOf(m.Path) : "", pkgs.Select(p => p.ImportPath).ToList()));
-            foreach (var p in pkgs) AddPackage(p, at117, cgoEnabled, files, metadataDone);
+            ordered.AddRange(pkgs);
+        }
+
+        // Each package directory is read once, on every core; the results are merged in go's order, so the plan and
+        // the first failure reported do not depend on scheduling.
+        var listings = new DirectoryListings();
+        var planned = new PlannedPackage[ordered.Count];
+        OrderedParallel.For(ordered.Count, i => planned[i] = PlanPackage(ordered[i], at117, cgoEnabled, listings, sourceFacts), CancellationToken.None);
+        for (int i = 0; i < ordered.Count; i++)
+        {
+            planned[i].Failure?.Throw();
+            var p = ordered[i];
+            foreach (var name in planned[i].Files) files[p.ImportPath + "/" + name] = Path.Combine(p.Dir, name);
+            AddMetadata(p, files, metadataDone, listings);
+            foreach (var rel in planned[i].Embedded)
+                files.TryAdd(p.ImportPath + "/" + rel, Path.Combine(p.Dir, rel.Replace('/', Path.DirectorySeparatorChar)));
         }
         if (at114)
             foreach (var r in mainMod.Replace)
@@ -81,72 +104,88 @@ public sealed class VendorPlan
         return new VendorPlan(new ModulesTxt(entries), files);
     }
 
-    private static void AddPackage(VendorPackage p, bool dropGoModAndSum, bool cgoEnabled, SortedDictionary<string, string> files,
-        HashSet<(string, string)> metadataDone)
-    {
-        var dst = p.ImportPath;
-        foreach (var name in VendorFileSelection.RegularFiles(p.Dir))
-        {
-            var src = Path.Combine(p.Dir, name);
-            if (VendorFileSelection.IsPackageFile(name, () => File.ReadAllBytes(src), dropGoModAndSum)) files[dst + "/" + name] = src;
-        }
+    /// <summary>What one package contributes: its own files (names), its embedded files (relative paths), or the failure.</summary>
+    private readonly record struct PlannedPackage(IReadOnlyList<string> Files, IReadOnlyList<string> Embedded, System.Runtime.ExceptionServices.ExceptionDispatchInfo? Failure);
 
-        // License-like files of every parent directory up to the module root (go's copyMetadata).
+    /// <summary>
+    /// One package directory, each <c>.go</c> file read once: the files go copies (<see cref="VendorFileSelection"/>)
+    /// and the files its <c>//go:embed</c> patterns name. The patterns are those go/build's <c>ImportDir</c> reports with
+    /// <c>UseAllFiles</c> (every <c>.go</c> file not starting with <c>_</c> or <c>.</c>, whatever its constraints or name
+    /// suffix; not package <c>documentation</c>; not cgo files when cgo is off): the package's, its tests' and its
+    /// external tests'. None when no file counts (go's <c>NoGoError</c>).
+    /// </summary>
+    private static PlannedPackage PlanPackage(VendorPackage p, bool dropGoModAndSum, bool cgoEnabled, DirectoryListings listings, GoFileFactsCache? sourceFacts)
+    {
+        try
+        {
+            var entries = listings.Get(p.Dir);
+            var copied = new List<string>();
+            var main = new SortedSet<string>(StringComparer.Ordinal);
+            var test = new SortedSet<string>(StringComparer.Ordinal);
+            int counted = 0;
+            foreach (var e in entries)
+            {
+                if (e.IsDirectory) continue;
+                var name = e.Name;
+                bool isGo = name.EndsWith(".go", StringComparison.Ordinal);
+                bool embedCandidate = isGo && !name.StartsWith('_') && !name.StartsWith('.');
+                bool copyCandidate = e.IsRegular;
+                if (!isGo)
+                {
+                    if (copyCandidate && VendorFileSelection.IsPackageFile(name, static () => [], dropGoModAndSum)) copied.Add(name);
+                    continue;
+                }
+                if (!embedCandidate && !copyCandidate) continue;
+                GoFileFacts facts;
+                try
+                {
+                    var path = Path.Combine(p.Dir, name);
+                    facts = sourceFacts is not null ? sourceFacts.Get(path, name, () => File.ReadAllBytes(path)) : GoFileFacts.Read(name, path, File.ReadAllBytes(path));
+                }
+                catch (Exception x) when (!copyCandidate && x is IOException or UnauthorizedAccessException)
+                {
+                    continue;
+                }
+                if (embedCandidate)
+                {
+                    var isTest = name.EndsWith("_test.go", StringComparison.Ordinal);
+                    if (facts.EmbedPackageName != "documentation" && (isTest || !facts.ImportsCLiterally || cgoEnabled))
+                    {
+                        counted++;
+                        if (facts.ImportsEmbedLiterally)
+                            foreach (var embed in facts.Embeds) (isTest ? test : main).Add(embed.Pattern);
+                    }
+                }
+                // go mod vendor reads the import header: a file it cannot parse is kept; "ignore" leaves it out.
+                if (copyCandidate && !name.EndsWith("_test.go", StringComparison.Ordinal) && (facts.HeaderError is not null || facts.ShouldBuild(BuildTags.Any)))
+                    copied.Add(name);
+            }
+            // go lists the package's patterns, then its tests' and external tests'; the two test lists only matter as a set.
+            IReadOnlyList<string> embedded = counted == 0 || main.Count + test.Count == 0 ? [] : EmbedResolver.Resolve(p.Dir, [.. main, .. test]);
+            return new PlannedPackage(copied, embedded, null);
+        }
+        catch (Exception x)
+        {
+            return new PlannedPackage([], [], System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(x));
+        }
+    }
+
+    /// <summary>License-like files of every parent directory of the package up to its module root (go's <c>copyMetadata</c>).</summary>
+    private static void AddMetadata(VendorPackage p, SortedDictionary<string, string> files, HashSet<(string, string)> metadataDone, DirectoryListings listings)
+    {
         var pkg = p.ImportPath;
         var srcDir = p.Dir;
-        var dstDir = dst;
+        var dstDir = p.ImportPath;
         for (int parent = 0; ; parent++)
         {
             if (!metadataDone.Add((p.Module.Path, dstDir))) break;
             if (parent > 0)
-                foreach (var name in VendorFileSelection.RegularFiles(srcDir))
-                    if (VendorFileSelection.IsMetadataFile(name)) files[dstDir + "/" + name] = Path.Combine(srcDir, name);
+                foreach (var e in listings.Get(srcDir))
+                    if (e.IsRegular && VendorFileSelection.IsMetadataFile(e.Name)) files[dstDir + "/" + e.Name] = Path.Combine(srcDir, e.Name);
             if (pkg == p.Module.Path || !pkg.Contains('/')) break;
             pkg = pkg[..pkg.LastIndexOf('/')];
             dstDir = dstDir[..dstDir.LastIndexOf('/')];
             srcDir = Path.GetDirectoryName(srcDir)!;
         }
-
-        var patterns = EmbedPatterns(p.Dir, cgoEnabled);
-        if (patterns.Count == 0) return;
-        foreach (var rel in EmbedResolver.Resolve(p.Dir, patterns))
-            files.TryAdd(dst + "/" + rel, Path.Combine(p.Dir, rel.Replace('/', Path.DirectorySeparatorChar)));
-    }
-
-    /// <summary>
-    /// The embed patterns go/build's <c>ImportDir</c> reports with <c>UseAllFiles</c> (every <c>.go</c> file not
-    /// starting with <c>_</c> or <c>.</c>, whatever its constraints or name suffix; not package <c>documentation</c>;
-    /// not cgo files when cgo is off): the package's, its tests' and its external tests' patterns. None when no file
-    /// counts (go's <c>NoGoError</c>).
-    /// </summary>
-    private static List<string> EmbedPatterns(string dir, bool cgoEnabled)
-    {
-        var main = new SortedSet<string>(StringComparer.Ordinal);
-        var test = new SortedSet<string>(StringComparer.Ordinal);
-        int counted = 0;
-        foreach (var entry in new DirectoryInfo(dir).EnumerateFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal))
-        {
-            var name = entry.Name;
-            if ((entry.Attributes & FileAttributes.Directory) != 0) continue;
-            if (name.StartsWith('_') || name.StartsWith('.') || !name.EndsWith(".go", StringComparison.Ordinal)) continue;
-            byte[] data;
-            try
-            {
-                data = File.ReadAllBytes(entry.FullName);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                continue;
-            }
-            var info = EmbedDirectives.ReadFile(data);
-            if (info.PackageName == "documentation") continue;
-            var isTest = name.EndsWith("_test.go", StringComparison.Ordinal);
-            if (!isTest && info.ImportsC && !cgoEnabled) continue;
-            counted++;
-            (isTest ? test : main).UnionWith(info.Patterns);
-        }
-        if (counted == 0) return [];
-        // go lists the package's patterns, then its tests' and external tests'; the two test lists only matter as a set.
-        return [.. main, .. test];
     }
 }

@@ -71,7 +71,7 @@ internal static class VendorRestore
         bool cgoEnabled, CancellationToken ct)
     {
         var loader = await ModuleLoader.CreateAsync(source, setup.ModuleDir, load, ct).ConfigureAwait(false);
-        var graph = await loader.LoadPackagesAsync(["all"], new PackageLoadOptions { Tags = BuildTags.Any, AllowErrors = true }, ct).ConfigureAwait(false);
+        var graph = await loader.LoadPackagesAsync(["all"], new PackageLoadOptions { Tags = BuildTags.Any, AllowErrors = true, SourceFacts = setup.SourceFacts }, ct).ConfigureAwait(false);
         var failures = new List<Exception>();
         foreach (var e in graph.Errors) failures.Add(new GoCommandException(e.StartsWith("go: ", StringComparison.Ordinal) ? e[4..] : e));
 
@@ -115,7 +115,7 @@ internal static class VendorRestore
         VendorPlan plan;
         try
         {
-            plan = VendorPlan.Create(mod, packages, path => goVersions.GetValueOrDefault(path, ""), cgoEnabled);
+            plan = VendorPlan.Create(mod, packages, path => goVersions.GetValueOrDefault(path, ""), cgoEnabled, setup.SourceFacts);
         }
         catch (EmbedPatternException e)
         {

@@ -1,4 +1,5 @@
 using System.Text;
+using GoMod.Core.Internal;
 
 namespace GoMod.Core.Vendor;
 
@@ -18,9 +19,9 @@ namespace GoMod.Core.Vendor;
 /// </summary>
 public static class VendorTreeWriter
 {
-    private const UnixFileMode FilePermissions = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
+    internal const UnixFileMode FilePermissions = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
 
-    private const UnixFileMode DirPermissions = FilePermissions | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
+    internal const UnixFileMode DirPermissions = FilePermissions | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
 
     /// <summary>The name of the manifest inside the vendor directory.</summary>
     public const string ModulesTxtName = "modules.txt";
@@ -44,13 +45,16 @@ public static class VendorTreeWriter
 
         var modulesTxt = Encoding.UTF8.GetBytes(plan.ModulesTxt.Format());
         var wanted = new Dictionary<string, string>(plan.Files, StringComparer.Ordinal);
-        var existing = Directory.Exists(vendorDir) ? ExistingFiles(vendorDir) : [];
+        if (!Directory.Exists(vendorDir) && !File.Exists(vendorDir) && new DirectoryInfo(vendorDir).LinkTarget is null)
+            return VendorTreeStaging.WriteNew(vendorDir, plan.Files, modulesTxt, cancellationToken);
+        var existing = ExistingFiles(vendorDir);
+        var unchanged = new bool[wanted.Count];
+        var pairs = wanted.ToArray();
+        OrderedParallel.For(pairs.Length, i => unchanged[i] = existing.Contains(pairs[i].Key) && SameBytes(pairs[i].Value, Path.Combine(vendorDir, pairs[i].Key)),
+            cancellationToken);
         var toWrite = new List<string>();
-        foreach (var (rel, src) in wanted)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (!existing.Contains(rel) || !SameBytes(src, Path.Combine(vendorDir, rel))) toWrite.Add(rel);
-        }
+        for (int i = 0; i < pairs.Length; i++)
+            if (!unchanged[i]) toWrite.Add(pairs[i].Key);
         var stale = existing.Where(f => f != ModulesTxtName && !wanted.ContainsKey(f)).Order(StringComparer.Ordinal).ToList();
         var modulesPath = Path.Combine(vendorDir, ModulesTxtName);
         var modulesSame = existing.Contains(ModulesTxtName) && File.ReadAllBytes(modulesPath).AsSpan().SequenceEqual(modulesTxt);
@@ -71,16 +75,18 @@ public static class VendorTreeWriter
             }
             RemoveStaleDirectories(vendorDir, wanted.Keys, removed);
             foreach (var rel in toWrite)
+                EnsureDirectories(vendorDir, Path.GetDirectoryName(Path.Combine(vendorDir, rel.Replace('/', Path.DirectorySeparatorChar)))!);
+            OrderedParallel.For(toWrite.Count, i =>
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var target = Path.Combine(vendorDir, rel.Replace('/', Path.DirectorySeparatorChar));
-                EnsureDirectories(vendorDir, Path.GetDirectoryName(target)!);
-                using (var source = File.OpenRead(wanted[rel])) WriteAtomically(target, source);
-            }
+                var target = Path.Combine(vendorDir, toWrite[i].Replace('/', Path.DirectorySeparatorChar));
+                using var source = File.OpenRead(wanted[toWrite[i]]);
+                WriteAtomically(target, source);
+            }, cancellationToken);
             using var text = new MemoryStream(modulesTxt);
             WriteAtomically(modulesPath, text);
         }
-        FixModes(vendorDir, wanted.Keys.Append(ModulesTxtName));
+        // Files just written have their mode already; the others may come from an older run under another umask.
+        FixModes(vendorDir, wanted.Keys.Append(ModulesTxtName), toWrite.ToHashSet(StringComparer.Ordinal));
         var written = toWrite.ToList();
         if (!modulesSame) written.Add(ModulesTxtName);
         written.Sort(StringComparer.Ordinal);
@@ -140,15 +146,18 @@ public static class VendorTreeWriter
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(dir, DirPermissions);
     }
 
-    /// <summary>Gives every wanted file 0644 and every directory 0755, whatever umask created them (no rewrite, no new timestamp).</summary>
-    private static void FixModes(string root, IEnumerable<string> files)
+    /// <summary>
+    /// Gives every wanted file 0644 and every directory 0755, whatever umask created them (no rewrite, no new timestamp);
+    /// <paramref name="justWritten"/> files got their mode when written.
+    /// </summary>
+    private static void FixModes(string root, IEnumerable<string> files, HashSet<string> justWritten)
     {
         if (OperatingSystem.IsWindows()) return;
         var dirs = new HashSet<string>(StringComparer.Ordinal) { root };
         foreach (var rel in files)
         {
             var full = Path.Combine(root, rel.Replace('/', Path.DirectorySeparatorChar));
-            if (File.GetUnixFileMode(full) != FilePermissions) File.SetUnixFileMode(full, FilePermissions);
+            if (!justWritten.Contains(rel) && File.GetUnixFileMode(full) != FilePermissions) File.SetUnixFileMode(full, FilePermissions);
             for (var d = Path.GetDirectoryName(full)!; d.Length > root.Length && dirs.Add(d); d = Path.GetDirectoryName(d)!) { }
         }
         foreach (var d in dirs)
