@@ -28,30 +28,50 @@ internal static class ModuleItems
     ];
 
     /// <summary>
-    /// The obj/&lt;project&gt;.gomod.g.props text: the build list as <c>GoModule</c> items, which every later evaluation
-    /// (IDE ones included) imports by itself, plus each module directory's go.mod as a restore input, so a cleaned module
-    /// cache makes GoModRestore run again. Guarded like NuGet's g.props: restore evaluations must not see it.
+    /// The most modules the g.props declares as items (and the most module go.mod files it lists as restore inputs):
+    /// evaluating an item costs every evaluation of the project, reading the cache file costs one task per build, and
+    /// around a hundred modules the two are alike.
+    /// </summary>
+    public const int EvaluationLimit = 100;
+
+    /// <summary>
+    /// The obj/&lt;project&gt;.gomod.g.props text: the build list as <c>GoModule</c> items (up to
+    /// <see cref="EvaluationLimit"/> modules), which every later evaluation (IDE ones included) imports by itself, plus
+    /// module directories' go.mod files as restore inputs, so a cleaned module cache makes GoModRestore run again.
+    /// Guarded like NuGet's g.props: restore evaluations must not see it.
     /// Deterministic, so it is rewritten only when the build list changes.
     /// </summary>
     public static string RenderProps(IEnumerable<RestoredModule> modules, bool hasWarnings = false)
     {
         var list = modules.ToList();
+        // Every evaluation of the project (the restore's, the build's, each of an IDE's) parses and evaluates this file,
+        // so its size must not grow with the build list: past EvaluationLimit modules it declares no GoModule item
+        // (GoModReport publishes them from the cache file, once per build) and only EvaluationLimit module inputs.
+        var inEvaluation = list.Count <= EvaluationLimit;
         // Whether the cache holds warnings to replay: without any, a build whose cache file is unchanged since evaluation
         // publishes these items as they are and skips GoModReport (see GoModCollectModules).
         var properties = new XElement("PropertyGroup", new XAttribute("Condition", "'$(ExcludeRestorePackageImports)' != 'true'"),
-            new XElement("_GoModRestoreHasWarnings", hasWarnings ? "true" : "false"));
+            new XElement("_GoModRestoreHasWarnings", hasWarnings ? "true" : "false"),
+            new XElement("_GoModModulesInEvaluation", inEvaluation ? "true" : "false"));
         var group = new XElement("ItemGroup", new XAttribute("Condition", "'$(ExcludeRestorePackageImports)' != 'true'"));
-        foreach (var m in list)
+        if (inEvaluation)
         {
-            var e = new XElement("GoModule", new XAttribute("Include", Escape(m.Path)));
-            foreach (var (name, value) in Metadata(m)) e.Add(new XAttribute(name, Escape(value)));
-            group.Add(e);
+            foreach (var m in list)
+            {
+                var e = new XElement("GoModule", new XAttribute("Include", Escape(m.Path)));
+                foreach (var (name, value) in Metadata(m)) e.Add(new XAttribute(name, Escape(value)));
+                group.Add(e);
+            }
         }
         // MSBuild compares file times only (a directory input always counts as out of date), so each module cache
-        // directory is represented by its go.mod: a cleaned module cache makes it a missing input.
-        foreach (var m in list.Where(m => !m.Main && m.Dir.Length > 0 && m.Version.Length > 0 && !IsDirectoryReplacement(m)))
+        // directory is represented by its go.mod: a cleaned module cache makes it a missing input. A large build list
+        // is represented by EvaluationLimit of them spread over it (a cleaned cache is still noticed; one deleted
+        // module directory among thousands is noticed by the next restore that runs).
+        var inputs = list.Where(m => !m.Main && m.Dir.Length > 0 && m.Version.Length > 0 && !IsDirectoryReplacement(m)).ToList();
+        var count = Math.Min(inputs.Count, EvaluationLimit);
+        for (var k = 0; k < count; k++)
         {
-            var goMod = Path.Combine(m.Dir, "go.mod");
+            var goMod = Path.Combine(inputs[(int)((long)k * inputs.Count / count)].Dir, "go.mod");
             if (File.Exists(goMod)) group.Add(new XElement("_GoModRestoreInput", new XAttribute("Include", Escape(goMod))));
         }
 
