@@ -4,7 +4,7 @@
 # served by nginx on loopback, directly and through a relay adding 10 ms each way. Prints median (min–max) and ratios for
 # every row, then the in-process figures of the download benchmark as a second, labelled table.
 #
-#   benchmarks/run.sh [--runs N] [--rows cold,relay,floor,noop,list,verify,vendor,packages] [--no-inprocess] [--work DIR]
+#   benchmarks/run.sh [--runs N] [--rows cold,relay,floor,noop,list,changed,verify,vendor,packages] [--no-inprocess] [--work DIR]
 #
 # Installs what it needs with apt (nginx, time, golang-go, the corpus packages listed in benchmarks/corpus-packages.txt).
 # The corpus is built once into $WORK/corpus (about 300 MiB of zips) and reused; the work directory needs ~5 GB.
@@ -12,7 +12,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 work="${GOMOD_BENCH_WORK:-${TMPDIR:-/tmp}/gomod-bench-user}"
 runs=3
-rows=cold,relay,floor,noop,list,verify,vendor,packages
+rows=cold,relay,floor,noop,list,changed,verify,vendor,packages
 inprocess=1
 while [ $# -gt 0 ]; do
   case "$1" in

@@ -76,7 +76,7 @@ public sealed class GoModRestore : GoModTask
                 return false;
             }
             var warnings = result.Diagnostics.Where(d => !d.IsError).ToList();
-            AtomicFile.WriteIfChanged(PropsFile, Encoding.UTF8.GetBytes(ModuleItems.RenderProps(result.Modules, warnings.Count > 0)));
+            AtomicFile.WriteIfChanged(PropsFile, Encoding.UTF8.GetBytes(ModuleItems.RenderProps(result.Modules, warnings.Count > 0, result.InputFiles)));
             new RestoreCache(hash, result.Modules, warnings).Write(CacheFile);
             Restored = true;
             LogSummary(result, stopwatch.Elapsed);

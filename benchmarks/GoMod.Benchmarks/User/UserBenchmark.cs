@@ -13,7 +13,7 @@ namespace GoMod.Benchmarks.User;
 /// Options: <c>--corpus DIR</c> (GoCorpus output: proxy/, main/), <c>--proxy URL</c> (nginx serving proxy/),
 /// <c>--relay URL</c> (the same through the 10 ms relay; row skipped without it), <c>--feed DIR</c> and
 /// <c>--sdk-version V</c> (the packed GoMod.Sdk), <c>--work DIR</c>, <c>--runs N</c> (3), <c>--noop-runs N</c> (7),
-/// <c>--mvs-modules N</c> (10000), <c>--rows cold,relay,floor,noop,list,verify,vendor,packages</c>. Times and peak memory come
+/// <c>--mvs-modules N</c> (10000), <c>--rows cold,relay,floor,noop,list,changed,verify,vendor,packages</c>. Times and peak memory come
 /// from <c>/usr/bin/time -f "%e %M"</c> (elapsed seconds; largest resident set of the process tree's largest process).
 /// </remarks>
 public static class UserBenchmark
@@ -24,7 +24,7 @@ public static class UserBenchmark
     {
         public string Corpus = "", Proxy = "", Relay = "", Feed = "", SdkVersion = "", Work = "";
         public int Runs = 3, NoopRuns = 7, MvsModules = 10000;
-        public HashSet<string> Rows = ["cold", "relay", "floor", "noop", "list", "verify", "vendor", "packages"];
+        public HashSet<string> Rows = ["cold", "relay", "floor", "noop", "list", "changed", "verify", "vendor", "packages"];
     }
 
     public static int Run(string[] args)
@@ -60,7 +60,7 @@ public static class UserBenchmark
         Directory.CreateDirectory(o.Work);
         var table = new List<string>();
         var bench = new UserBenchmarkRun(o.Corpus, o.Feed, o.SdkVersion, o.Work);
-        bench.Prepare(o.Proxy);
+        bench.Prepare(o.Proxy, restoreCorpus: o.Rows.Overlaps(["cold", "relay", "noop", "verify"]));
         Console.WriteLine($"corpus: {bench.CorpusSummary}; {o.Runs} runs per row, alternating; {Environment.ProcessorCount} CPUs");
 
         List<Sample>? oursCold = null;
@@ -94,6 +94,13 @@ public static class UserBenchmark
         {
             var (ours, go) = bench.List(o.MvsModules, o.Runs);
             table.Add(Row($"`dotnet build -t:GoModList` vs `go list -m all`, warm, {o.MvsModules:N0}-module synthetic graph", ours, go));
+        }
+        if (o.Rows.Contains("changed"))
+        {
+            var (changed, noop, go) = bench.Changed(o.MvsModules, o.Runs);
+            var restore = changed.Zip(noop, (c, n) => new Sample(c.Seconds - n.Seconds, c.PeakKiB)).ToList();
+            table.Add(Row($"warm build after a go.mod edit minus a no-op build (the restore's share) vs `go list -m all`, {o.MvsModules:N0}-module synthetic graph", restore, go));
+            table.Add($"| (the builds themselves: after the edit {Stat(changed)}, no-op {Stat(noop)}) | | | |");
         }
         if (o.Rows.Contains("verify"))
         {
@@ -167,7 +174,7 @@ public static class UserBenchmark
 
         public string CorpusSummary { get; private set; } = "";
 
-        public void Prepare(string proxy)
+        public void Prepare(string proxy, bool restoreCorpus)
         {
             var main = Path.Combine(corpus, "main");
             var modules = File.ReadAllLines(Path.Combine(main, "go.sum")).Count(l => !l.Contains("/go.mod ", StringComparison.Ordinal));
@@ -193,6 +200,7 @@ public static class UserBenchmark
             foreach (var f in new[] { "go.mod", "go.sum" }) File.Copy(Path.Combine(main, f), Path.Combine(_appSdk, f), true);
             foreach (var f in new[] { "go.mod", "go.sum", "main.go" }) File.Copy(Path.Combine(main, f), Path.Combine(_goMain, f), true);
 
+            if (!restoreCorpus) return;
             Console.WriteLine("preparing: first builds (restore into both caches)…");
             Timed(_appPlain, "dotnet build app.csproj -nologo -v:q", Env(proxy, _cacheOurs));
             Timed(_appSdk, "dotnet build app.csproj -nologo -v:q", Env(proxy, _cacheOurs));
@@ -338,6 +346,8 @@ public static class UserBenchmark
         }
 
         public (List<Sample> Ours, List<Sample> Go) List(int modules, int runs)
+        /// <summary>The <c>mvs</c> generator's graph of <paramref name="modules"/> modules, its main module listed once by go (go.sum written, .mod files cached).</summary>
+        private (string Root, string Main, string Cache) MvsGraph(int modules)
         {
             var root = Path.Combine(work, "mvs-" + modules.ToString(CultureInfo.InvariantCulture));
             var main = Path.Combine(root, "main");
@@ -346,10 +356,95 @@ public static class UserBenchmark
             {
                 RemoveTree(root);
                 MvsBenchmark.GenerateGraph(Path.Combine(root, "proxy"), main, modules, 1);
-                var env0 = Env(new Uri(Path.Combine(root, "proxy") + "/").AbsoluteUri.TrimEnd('/'), cache);
+                var env0 = Env(FileProxy(root), cache);
                 env0["GOFLAGS"] = "-mod=mod";
                 Timed(main, "go list -m all > /dev/null", env0);
             }
+            return (root, main, cache);
+        }
+
+        private static string FileProxy(string root) => new Uri(Path.Combine(root, "proxy") + "/").AbsoluteUri.TrimEnd('/');
+
+        /// <summary>
+        /// The inner loop after an edit: a C# project with the SDK and the 10,000-module graph's go.mod, every module in
+        /// the cache (a tiny zip per selected version, written into the generated proxy, its h1 line added to go.sum, and
+        /// restored once). Each run edits go.mod (a comment line: the inputs hash changes, the build list does not) and
+        /// times the build, then times a no-op build of the same project; go lists the same graph with `go list -m all`.
+        /// </summary>
+        public (List<Sample> Changed, List<Sample> NoOp, List<Sample> Go) Changed(int modules, int runs)
+        {
+            var (root, main, cache) = MvsGraph(modules);
+            var app = Path.Combine(root, "changed");
+            var goMod = Path.Combine(app, "go.mod");
+            var env = Env("off", cache);
+            if (!File.Exists(Path.Combine(app, "restored")))
+            {
+                RemoveTree(app);
+                Directory.CreateDirectory(app);
+                var listed = Run(main, "go list -m all", env).Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1);
+                var sums = new StringBuilder(File.ReadAllText(Path.Combine(main, "go.sum")));
+                foreach (var line in listed)
+                {
+                    var parts = line.Split(' ');
+                    var zip = WriteTinyZip(Path.Combine(root, "proxy"), parts[0], parts[1]);
+                    sums.Append(parts[0]).Append(' ').Append(parts[1]).Append(' ').Append(GoMod.Core.Sum.DirHash.HashZip(zip)).Append('\n');
+                }
+                File.WriteAllText(Path.Combine(app, "go.sum"), sums.ToString());
+                File.Copy(Path.Combine(main, "go.mod"), goMod);
+                File.Copy(Path.Combine(_appSdk, "app.csproj"), Path.Combine(app, "app.csproj"));
+                File.Copy(Path.Combine(_appSdk, "Program.cs"), Path.Combine(app, "Program.cs"));
+                File.Copy(Path.Combine(_appSdk, "NuGet.config"), Path.Combine(app, "NuGet.config"));
+                Console.WriteLine($"  changed: first restore of {listed.Count()} modules (tiny zips)…");
+                Timed(app, "dotnet build app.csproj -nologo -v:q", Env(FileProxy(root), cache));
+                File.WriteAllText(Path.Combine(app, "restored"), "");
+            }
+            else
+            {
+                File.Copy(Path.Combine(_appSdk, "app.csproj"), Path.Combine(app, "app.csproj"), true);
+            }
+            var original = File.ReadAllText(Path.Combine(main, "go.mod"));
+            File.WriteAllText(goMod, original);
+            Timed(app, "dotnet build app.csproj -nologo -v:q", env);
+            var changed = new List<Sample>();
+            var noop = new List<Sample>();
+            var go = new List<Sample>();
+            for (int i = 0; i < runs; i++)
+            {
+                void Ours()
+                {
+                    File.WriteAllText(goMod, original + $"// edit {i}\n");
+                    changed.Add(Timed(app, "dotnet build app.csproj -nologo -v:q", env));
+                    noop.Add(Timed(app, "dotnet build app.csproj -nologo -v:q", env));
+                }
+                void Go() => go.Add(Timed(main, "go list -m all > /dev/null", env));
+                if (i % 2 == 0) { Ours(); Go(); } else { Go(); Ours(); }
+                Console.WriteLine($"  changed: run {i + 1}: after the edit {changed[^1].Seconds:F2} s, no-op {noop[^1].Seconds:F2} s, go list -m all {go[^1].Seconds:F2} s");
+            }
+            File.WriteAllText(goMod, original);
+            return (changed, noop, go);
+        }
+
+        /// <summary>A module zip holding the version's go.mod (as the proxy serves it) and one Go file; returns its path.</summary>
+        private static string WriteTinyZip(string proxy, string path, string version)
+        {
+            var dir = Path.Combine([proxy, .. GoMod.Core.Module.ModulePath.EscapePath(path).Split('/'), "@v"]);
+            var file = Path.Combine(dir, GoMod.Core.Module.ModulePath.EscapeVersion(version) + ".zip");
+            if (File.Exists(file)) return file;
+            var goModText = File.ReadAllBytes(Path.Combine(dir, GoMod.Core.Module.ModulePath.EscapeVersion(version) + ".mod"));
+            var name = path[(path.LastIndexOf('/') + 1)..];
+            using (var zip = System.IO.Compression.ZipFile.Open(file + ".tmp", System.IO.Compression.ZipArchiveMode.Create))
+            {
+                var prefix = path + "@" + version + "/";
+                using (var s = zip.CreateEntry(prefix + "go.mod").Open()) s.Write(goModText);
+                using (var s = zip.CreateEntry(prefix + name + ".go").Open()) s.Write(Encoding.UTF8.GetBytes($"package {name}\n"));
+            }
+            File.Move(file + ".tmp", file);
+            return file;
+        }
+
+        public (List<Sample> Ours, List<Sample> Go) List(int modules, int runs)
+        {
+            var (_, main, cache) = MvsGraph(modules);
             File.WriteAllText(Path.Combine(main, "app.csproj"), $"<Project Sdk=\"GoMod.Sdk/{sdkVersion}\" />\n");
             File.Copy(Path.Combine(_appSdk, "NuGet.config"), Path.Combine(main, "NuGet.config"), true);
             var env = Env("off", cache);

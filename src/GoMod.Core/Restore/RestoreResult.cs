@@ -18,6 +18,12 @@ public sealed record RestoreResult(IReadOnlyList<RestoredModule> Modules, IReadO
     /// <summary>What go would print along the way that is no diagnostic (<c>go: finding module for package …</c>, <c>go: found … in …</c>).</summary>
     public IReadOnlyList<string> Messages { get; init; } = [];
 
+    /// <summary>
+    /// Files besides go.mod and go.sum whose content decided this restore, for the build's up-to-date check: in workspace
+    /// mode go.work, go.work.sum and every used module's go.mod and go.sum (those that exist).
+    /// </summary>
+    public IReadOnlyList<string> InputFiles { get; init; } = [];
+
     /// <summary>True when no diagnostic is an error.</summary>
     public bool Succeeded => !Diagnostics.Any(d => d.IsError);
 }
