@@ -60,7 +60,7 @@ public static class UserBenchmark
         Directory.CreateDirectory(o.Work);
         var table = new List<string>();
         var bench = new UserBenchmarkRun(o.Corpus, o.Feed, o.SdkVersion, o.Work);
-        bench.Prepare(o.Proxy, restoreCorpus: o.Rows.Overlaps(["cold", "relay", "noop", "verify"]));
+        bench.Prepare(o.Proxy, restoreCorpus: o.Rows.Overlaps(["cold", "relay", "noop", "verify", "vendor", "packages"]));
         Console.WriteLine($"corpus: {bench.CorpusSummary}; {o.Runs} runs per row, alternating; {Environment.ProcessorCount} CPUs");
 
         List<Sample>? oursCold = null;
@@ -345,7 +345,6 @@ public static class UserBenchmark
             return ta.Count == tb.Count && ta.All(kv => tb.TryGetValue(kv.Key, out var h) && h == kv.Value);
         }
 
-        public (List<Sample> Ours, List<Sample> Go) List(int modules, int runs)
         /// <summary>The <c>mvs</c> generator's graph of <paramref name="modules"/> modules, its main module listed once by go (go.sum written, .mod files cached).</summary>
         private (string Root, string Main, string Cache) MvsGraph(int modules)
         {
