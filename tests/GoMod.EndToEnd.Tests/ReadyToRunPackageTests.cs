@@ -3,16 +3,17 @@ using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 using System.Runtime.InteropServices;
 using GoMod.Testing;
+using static GoMod.EndToEnd.Tests.TestProject;
 
 namespace GoMod.EndToEnd.Tests;
 
 /// <summary>
-/// The packed task assemblies are ReadyToRun images on a linux-x64 packing host (GoModReadyToRun defaults to true there):
-/// each carries a CLI header whose ManagedNativeHeader points at a READYTORUN header ("RTR"), is marked IL-library (its
-/// IL and metadata are kept, so the runtime of any other OS or architecture JIT-compiles it), and targets linux-x64
-/// (the PE machine is AMD64 with the Linux marker the runtime checks before using the native code).
-/// -p:GoModReadyToRun=false packs the IL-only assemblies. That builds with the packed SDK still work is what every
-/// other end-to-end test shows.
+/// On a linux-x64 packing host (GoModReadyToRun defaults to true there) the package carries, beside the IL-only task
+/// assemblies in tasks/net10.0/, tasks/net10.0/linux-x64/ where GoMod.Tasks.dll and GoMod.Core.dll are ReadyToRun
+/// images: a CLI header whose ManagedNativeHeader points at a READYTORUN header ("RTR"), marked IL-library (metadata and
+/// IL kept), PE machine AMD64 with the Linux marker; BouncyCastle.Crypto.dll stays IL. A build on a linux-x64 host
+/// loads the tasks from that folder (an image for another platform would not load at all). -p:GoModReadyToRun=false
+/// packs tasks/net10.0/ alone. That builds with the packed SDK still work is what every other end-to-end test shows.
 /// </summary>
 [Collection(SdkCollection.Name)]
 public sealed class ReadyToRunPackageTests(SdkPackage sdk)
@@ -26,24 +27,49 @@ public sealed class ReadyToRunPackageTests(SdkPackage sdk)
     /// <summary>The PE machine of a linux-x64 ReadyToRun image: AMD64 xor the Linux marker (0x7B79).</summary>
     private const ushort LinuxAmd64Machine = 0x8664 ^ 0x7B79;
 
-    private static readonly string[] TaskAssemblies = ["GoMod.Tasks.dll", "GoMod.Core.dll", "BouncyCastle.Crypto.dll"];
+    private const string IlFolder = "tasks/net10.0/";
+    private const string ReadyToRunFolder = "tasks/net10.0/linux-x64/";
 
-    private static bool PackingHostIsLinuxX64 =>
-        OperatingSystem.IsLinux() && RuntimeInformation.OSArchitecture == Architecture.X64;
+    private static readonly string[] TaskAssemblies = ["BouncyCastle.Crypto.dll", "GoMod.Core.dll", "GoMod.Tasks.dll"];
+    private static readonly string[] Compiled = ["GoMod.Core.dll", "GoMod.Tasks.dll"];
+
+    private static bool HostIsLinuxX64 => RuntimeInformation.RuntimeIdentifier == "linux-x64";
+
+    private string Nupkg => Path.Combine(sdk.Feed, $"GoMod.Sdk.{sdk.Version}.nupkg");
 
     [Fact]
-    public void The_packed_task_assemblies_are_linux_x64_ReadyToRun_images_that_keep_their_IL()
+    public void The_package_keeps_the_IL_task_assemblies_in_tasks_net10_0()
     {
-        var images = TaskImages(Path.Combine(sdk.Feed, $"GoMod.Sdk.{sdk.Version}.nupkg"));
+        var images = TaskImages(Nupkg, IlFolder);
 
-        images.Keys.Order(StringComparer.Ordinal).ShouldBe(TaskAssemblies.Order(StringComparer.Ordinal));
+        images.Keys.Order(StringComparer.Ordinal).ShouldBe(TaskAssemblies);
+        foreach (var (name, bytes) in images)
+        {
+            var image = Inspect(bytes);
+            image.HasIl.ShouldBeTrue(name);
+            image.IsReadyToRun.ShouldBeFalse($"{name} in {IlFolder} is IL only");
+            image.IlLibrary.ShouldBeFalse(name);
+        }
+    }
+
+    [Fact]
+    public void On_linux_x64_the_package_carries_linux_x64_ReadyToRun_images_of_the_tasks_that_keep_their_IL()
+    {
+        var images = TaskImages(Nupkg, ReadyToRunFolder);
+        if (!HostIsLinuxX64)
+        {
+            images.ShouldBeEmpty("GoModReadyToRun is off by default off linux-x64");
+            return;
+        }
+
+        images.Keys.Order(StringComparer.Ordinal).ShouldBe(TaskAssemblies);
         foreach (var (name, bytes) in images)
         {
             var image = Inspect(bytes);
             image.HasIl.ShouldBeTrue($"{name} keeps its metadata and method bodies");
-            if (!PackingHostIsLinuxX64)
+            if (!Compiled.Contains(name))
             {
-                image.IsReadyToRun.ShouldBeFalse($"{name}: GoModReadyToRun is off by default off linux-x64");
+                image.IsReadyToRun.ShouldBeFalse($"{name} is packed as IL");
                 continue;
             }
             image.IsReadyToRun.ShouldBeTrue($"{name} has a READYTORUN header");
@@ -53,36 +79,47 @@ public sealed class ReadyToRunPackageTests(SdkPackage sdk)
     }
 
     [Fact]
-    public void GoModReadyToRun_false_packs_the_IL_only_assemblies()
+    public void A_build_on_linux_x64_loads_the_tasks_from_the_ReadyToRun_folder()
+    {
+        using var p = CSharp(sdk).WithModules();
+        var (build, log) = p.DotnetWithLog(GoInputs.Env(), "build");
+
+        build.EnsureSuccess("build");
+        Modules(build).Select(m => m[0]).ShouldContain("example.com/greeting");
+        var folder = HostIsLinuxX64 ? "/tasks/net10.0/linux-x64/GoMod.Tasks.dll" : "/tasks/net10.0/GoMod.Tasks.dll";
+        log.ShouldContain($"task from assembly \"{sdk.Packages}/gomod.sdk/{sdk.Version}{folder}\"");
+    }
+
+    [Fact]
+    public void GoModReadyToRun_false_packs_the_IL_only_assemblies_alone()
     {
         using var feed = new TempDirectory("e2e-sdk-il");
         var version = "0.1.0-e2e-il." + Guid.NewGuid().ToString("N")[..12];
         Dotnet.Run(Repo.Root, "pack", Repo.Combine("sdk/GoMod.Sdk.csproj"), "-c", Repo.Configuration, "--no-build",
                 "-o", feed.Path, $"-p:PackageVersion={version}", "-p:GoModReadyToRun=false")
             .EnsureSuccess("dotnet pack sdk/GoMod.Sdk.csproj -p:GoModReadyToRun=false");
+        var nupkg = Path.Combine(feed.Path, $"GoMod.Sdk.{version}.nupkg");
 
-        var images = TaskImages(Path.Combine(feed.Path, $"GoMod.Sdk.{version}.nupkg"));
-
-        images.Keys.Order(StringComparer.Ordinal).ShouldBe(TaskAssemblies.Order(StringComparer.Ordinal));
+        TaskImages(nupkg, ReadyToRunFolder).ShouldBeEmpty();
+        var images = TaskImages(nupkg, IlFolder);
+        images.Keys.Order(StringComparer.Ordinal).ShouldBe(TaskAssemblies);
         foreach (var (name, bytes) in images)
         {
             var image = Inspect(bytes);
             image.HasIl.ShouldBeTrue(name);
             image.IsReadyToRun.ShouldBeFalse($"{name} is IL only");
-            image.IlLibrary.ShouldBeFalse(name);
         }
     }
 
-    /// <summary>The DLLs under tasks/net10.0/ in the package, by file name.</summary>
-    private static Dictionary<string, byte[]> TaskImages(string nupkg)
+    /// <summary>The DLLs directly in <paramref name="folder"/> of the package, by file name.</summary>
+    private static Dictionary<string, byte[]> TaskImages(string nupkg, string folder)
     {
         File.Exists(nupkg).ShouldBeTrue(nupkg);
         using var zip = ZipFile.OpenRead(nupkg);
         var images = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         foreach (var entry in zip.Entries)
         {
-            if (!entry.FullName.StartsWith("tasks/net10.0/", StringComparison.Ordinal) ||
-                !entry.Name.EndsWith(".dll", StringComparison.Ordinal)) continue;
+            if (entry.FullName != folder + entry.Name || !entry.Name.EndsWith(".dll", StringComparison.Ordinal)) continue;
             using var input = entry.Open();
             using var copy = new MemoryStream();
             input.CopyTo(copy);
