@@ -21,24 +21,33 @@ public static class WorkspaceInputs
         var work = GoWorkLocator.Find(moduleDir, environment);
         if (work is null) return "";
         var b = new StringBuilder();
-        Add(b, work);
-        Add(b, work + ".sum");
-        if (!File.Exists(work)) return b.ToString();
+        foreach (var file in Files(work)) Add(b, file);
+        return b.ToString();
+    }
+
+    /// <summary>
+    /// go.work, go.work.sum and, when go.work parses, every used module's go.mod and go.sum, whether they exist or not
+    /// (a go.work that does not parse is described by its own content; the restore reports it).
+    /// </summary>
+    public static IReadOnlyList<string> Files(string workFile)
+    {
+        var files = new List<string> { workFile, workFile + ".sum" };
+        if (!File.Exists(workFile)) return files;
         try
         {
-            var dir = Path.GetDirectoryName(Path.GetFullPath(work))!;
-            foreach (var use in GoWorkFile.Parse(work, File.ReadAllText(work)).Use)
+            var dir = Path.GetDirectoryName(Path.GetFullPath(workFile))!;
+            foreach (var use in GoWorkFile.Parse(workFile, File.ReadAllText(workFile)).Use)
             {
                 var root = Path.GetFullPath(Path.IsPathRooted(use) ? use : Path.Combine(dir, use));
-                Add(b, Path.Combine(root, "go.mod"));
-                Add(b, Path.Combine(root, "go.sum"));
+                files.Add(Path.Combine(root, "go.mod"));
+                files.Add(Path.Combine(root, "go.sum"));
             }
         }
         catch (Exception e) when (e is ModFileParseException or IOException or UnauthorizedAccessException)
         {
-            // The restore reports it; the file's own hash already describes it.
+            // The restore reports it.
         }
-        return b.ToString();
+        return files;
     }
 
     private static void Add(StringBuilder b, string file)

@@ -1,4 +1,3 @@
-using System.Text;
 using GoMod.Core.ModLoad;
 using GoMod.Core.ModSource;
 using GoMod.Core.Module;
@@ -35,7 +34,7 @@ internal sealed class WorkspaceLoader
             ReadOnly = true,
             Workspace = true,
             WorkingDirectory = workingDirectory ?? workspace.Dir,
-            Files = new MainModuleFiles("", AllSums(workspace)),
+            Files = new MainModuleFiles("", WorkspaceSums.Known(workspace).Format()),
         });
         MainVersions = workspace.Modules.Select(m => new ModuleVersion(m.Path, "")).ToArray();
     }
@@ -55,16 +54,6 @@ internal sealed class WorkspaceLoader
 
     /// <summary>The module whose content is used for <paramref name="m"/>: a main module is never replaced.</summary>
     public ModuleVersion Resolve(ModuleVersion m) => IsMain(m) ? m : Loader.Main.Resolve(m);
-
-    /// <summary>Every go.sum line the workspace starts with: the modules' go.sum files, then go.work.sum (go's <c>HaveSum</c> looks in all).</summary>
-    private static string AllSums(GoWorkspace workspace)
-    {
-        var b = new StringBuilder();
-        foreach (var m in workspace.Modules)
-            if (m.GoSumText is { } s) b.Append(s).Append('\n');
-        if (workspace.WorkSumText is { } w) b.Append(w).Append('\n');
-        return b.ToString();
-    }
 
     private ModSummary MainSummary(ModuleVersion m)
     {

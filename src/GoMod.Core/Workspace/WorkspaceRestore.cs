@@ -26,7 +26,7 @@ internal static class WorkspaceRestore
         var diagnostics = setup.Warnings.Select(w => FailureCodes.ToDiagnostic(w, setup.ModFile)).ToList();
         var own = ws.ModuleContaining(setup.ModuleDir)!;
         RestoreResult Result(IReadOnlyList<RestoredModule> modules, int downloaded = 0, long bytes = 0) =>
-            new(modules, diagnostics) { Mode = ModMode.ReadOnly, Downloaded = downloaded, DownloadedBytes = bytes, InputFiles = InputFiles(ws) };
+            new(modules, diagnostics) { Mode = ModMode.ReadOnly, Downloaded = downloaded, DownloadedBytes = bytes, InputFiles = [.. WorkspaceInputs.Files(ws.WorkFilePath).Where(File.Exists).Distinct(StringComparer.Ordinal)] };
         var mains = new List<RestoredModule> { new(own.Path, "", own.Dir, "", "", "", Indirect: false, Main: true) };
 
         var sums = WorkspaceSums.Known(ws);
@@ -120,9 +120,4 @@ internal static class WorkspaceRestore
     }
 
     private static string First(GoSumFile sums, string path, string version) => sums.Lookup(path, version) is [var h, ..] ? h : "";
-
-    /// <summary>go.work, go.work.sum and the used modules' go.mod and go.sum files that exist: what the build rechecks.</summary>
-    private static string[] InputFiles(GoWorkspace ws) =>
-        new[] { ws.WorkFilePath, ws.WorkSumPath }.Concat(ws.Modules.SelectMany(m => new[] { m.GoModPath, m.GoSumPath }))
-            .Where(File.Exists).Distinct(StringComparer.Ordinal).ToArray();
 }
