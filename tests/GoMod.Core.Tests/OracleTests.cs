@@ -15,3 +15,19 @@ public class OracleTests
         lines[1].ShouldStartWith(home.Path);
     }
 }
+
+public class LaterGoOracleTests
+{
+    [LaterGoFact]
+    public void The_later_go_oracle_is_go_1_23_or_newer_and_never_switches_toolchains()
+    {
+        using var home = new TempDirectory("later-oracle");
+        var result = LaterGoOracle.Run(home.Path, home.Path, null, "env", "GOVERSION", "GOTOOLCHAIN", "GOPROXY");
+        result.EnsureSuccess("go env");
+        var lines = result.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var minor = int.Parse(lines[0].Split('.')[1], System.Globalization.CultureInfo.InvariantCulture);
+        minor.ShouldBeGreaterThanOrEqualTo(LaterGoOracle.MinimumMinor);
+        lines[1].ShouldBe("local");
+        lines[2].ShouldBe("off");
+    }
+}

@@ -41,6 +41,12 @@ public static class GoOracle
     public static ProcessResult Run(string workingDirectory, string home, IReadOnlyDictionary<string, string?>? env, params string[] args)
     {
         if (!Available) throw new InvalidOperationException(SkipReason);
+        return RunHermetic(Path, workingDirectory, home, env, args);
+    }
+
+    /// <summary>Runs the go command at <paramref name="goPath"/> with the hermetic environment <see cref="Run"/> describes.</summary>
+    internal static ProcessResult RunHermetic(string goPath, string workingDirectory, string home, IReadOnlyDictionary<string, string?>? env, string[] args)
+    {
         var merged = new Dictionary<string, string?>
         {
             ["HOME"] = home,
@@ -61,7 +67,7 @@ public static class GoOracle
             ["CGO_ENABLED"] = "0",
         };
         if (env is not null) foreach (var (k, v) in env) merged[k] = v;
-        return ProcessRunner.Run(Path, args, workingDirectory, merged);
+        return ProcessRunner.Run(goPath, args, workingDirectory, merged);
     }
 }
 
