@@ -63,6 +63,15 @@ public abstract class GoModTask : MSBuildTask, ICancelableTask, IDisposable
     /// <summary>GoTidyErrors: go mod tidy's -e (report package errors and go on).</summary>
     public bool GoTidyErrors { get; set; }
 
+    /// <summary>GoTidyGo: go mod tidy's -go=version (tidy as if the go line were that version, and write it).</summary>
+    public string? GoTidyGo { get; set; }
+
+    /// <summary>GoTidyVerbose: go mod tidy's -v (an <c>unused MODULE</c> message for each requirement tidy drops).</summary>
+    public bool GoTidyVerbose { get; set; }
+
+    /// <summary>GoLocalToolchain: the go version tidy takes as the local toolchain (go 1.21 go lines); empty for go 1.23.5.</summary>
+    public string? GoLocalToolchain { get; set; }
+
     /// <summary>
     /// The settings as the targets pass them (<c>@(_GoModSetting)</c>): identity the property name (GoProxy, GoModMode…),
     /// metadata <c>Value</c>, URL passwords redacted, or <c>FromEnvironment</c> (see <see cref="GoSettings"/>). Each overrides the property of that name.
@@ -124,6 +133,9 @@ public abstract class GoModTask : MSBuildTask, ICancelableTask, IDisposable
         ("GoImportCommentsExempt", null, (t, v) => t.GoImportCommentsExempt = v),
         ("GoTidyCompat", null, (t, v) => t.GoTidyCompat = v),
         ("GoTidyErrors", null, (t, v) => t.GoTidyErrors = string.Equals(v.Trim(), "true", StringComparison.OrdinalIgnoreCase)),
+        ("GoTidyGo", null, (t, v) => t.GoTidyGo = v),
+        ("GoTidyVerbose", null, (t, v) => t.GoTidyVerbose = string.Equals(v.Trim(), "true", StringComparison.OrdinalIgnoreCase)),
+        ("GoLocalToolchain", null, (t, v) => t.GoLocalToolchain = v),
     ];
 
     /// <summary>

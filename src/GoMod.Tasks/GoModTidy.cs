@@ -3,8 +3,8 @@ using GoMod.Core.Tidy;
 namespace GoMod.Tasks;
 
 /// <summary>
-/// <c>go mod tidy [-e] [-compat=version]</c> as a task (targets GoModTidy and, with <see cref="Check"/>, GoModTidyCheck):
-/// go.mod and go.sum rewritten as go 1.19's tidy leaves them, or — checking — left alone, failing with GOMOD0307 and the
+/// <c>go mod tidy [-e] [-v] [-go=version] [-compat=version]</c> as a task (targets GoModTidy and, with <see cref="Check"/>, GoModTidyCheck):
+/// go.mod and go.sum rewritten as go 1.19's tidy leaves them (go 1.23's from go 1.21 go lines), or — checking — left alone, failing with GOMOD0307 and the
 /// differences when tidy would change them. A thin adapter over <see cref="ModuleTidyCommand"/>.
 /// </summary>
 public sealed class GoModTidy : GoModCommandTask
@@ -14,5 +14,12 @@ public sealed class GoModTidy : GoModCommandTask
 
     /// <inheritdoc />
     public override bool Execute() => Run((o, ct) => ModuleTidyCommand.RunAsync(o,
-        new TidyOptions { Compat = GoTidyCompat?.Trim() ?? "", AllowErrors = GoTidyErrors }, Check, ct), out _);
+        new TidyOptions
+        {
+            Compat = GoTidyCompat?.Trim() ?? "",
+            AllowErrors = GoTidyErrors,
+            Go = GoTidyGo?.Trim() ?? "",
+            Verbose = GoTidyVerbose,
+            LocalToolchain = GoLocalToolchain?.Trim() ?? "",
+        }, Check, ct), out _);
 }

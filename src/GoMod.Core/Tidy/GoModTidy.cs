@@ -44,7 +44,7 @@ public static class GoModTidy
     /// </summary>
     public static string DefaultCompat(string goVersion)
     {
-        if (GoVersions.Compare(goVersion, GoStrictVersion) >= 0) return goVersion;
+        if (GoToolchainVersions.Compare(goVersion, GoStrictVersion) >= 0) return goVersion;
         var m = GoVersionRe.Match(goVersion);
         if (!m.Success || m.Groups[1].Value != "1") return goVersion;
         int minor = int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
@@ -60,6 +60,15 @@ public static class GoModTidy
     /// <summary>The output, the failures with their places, and the texts tidy started from.</summary>
     internal sealed record Result(GoOutput Output, IReadOnlyList<Located> Failures, string? OriginalGoMod, string? OriginalGoSum);
 
+    /// <summary>go 1.23's usage text, printed after an invalid flag value.</summary>
+    private const string Usage = "usage: go mod tidy [-e] [-v] [-x] [-diff] [-go=version] [-compat=version]\nRun 'go help mod tidy' for details.\n";
+
+    /// <summary>
+    /// Whether <paramref name="version"/> is a Go version <c>-go</c> accepts: <c>1.N</c>, <c>1.N.P</c> or a pre-release
+    /// such as <c>1.21rc1</c> (go 1.23's <c>modfile.GoVersionRE</c>).
+    /// </summary>
+    public static bool IsValidGo(string version) => ModFileRules.GoVersion().IsMatch(version);
+
     internal static async Task<Result> RunCoreAsync(string modRoot, IModuleSource source, TidyOptions options, LoadOptions load, CancellationToken ct)
     {
         var stderr = new StringBuilder();
@@ -68,6 +77,18 @@ public static class GoModTidy
         {
             var e = new GoCommandException($"invalid value \"{options.Compat}\" for flag -compat: expecting a Go version like \"{GoVersions.Latest}\"");
             return Failed(e);
+        }
+        var local = TidyGoLine.LocalVersion(options.LocalToolchain);
+        if (options.Go.Length > 0)
+        {
+            // go 1.23's flag check, before anything is read.
+            string? why = !IsValidGo(options.Go) ? $"expecting a Go version like \"{local}\""
+                : GoToolchainVersions.Compare(options.Go, local) > 0 ? $"maximum supported Go version is {local}" : null;
+            if (why is not null)
+            {
+                var e = new GoCommandException($"invalid value \"{options.Go}\" for flag -go: {why}");
+                return new(new GoOutput { ExitCode = 2, StdErr = e.Message + "\n" + Usage, Failures = [e] }, [new Located(e, null, 0, 0)], null, null);
+            }
         }
         // go mod tidy always may update go.mod (-mod is not one of its flags).
         load = load with { ReadOnly = false, ModFlagExplicit = false };
@@ -82,11 +103,41 @@ public static class GoModTidy
             load = load with { Files = new MainModuleFiles(originalMod, originalSum) };
         }
 
+        // The go and toolchain lines as written; a go line from 1.21 (or -go) makes this go 1.23's tidy.
+        string? originalGo = null, originalToolchain = null;
+        try
+        {
+            var parsed = GoModFile.Parse(modPath, originalMod!);
+            originalGo = parsed.Go;
+            originalToolchain = parsed.Toolchain;
+            if (options.Go.Length > 0)
+            {
+                // go reads the main module at the -go version throughout (pruning, "all", go.sum): so do we.
+                parsed.SetGo(options.Go);
+                load = load with { Files = new MainModuleFiles(parsed.Format(), originalSum) };
+            }
+        }
+        catch (ModFileParseException)
+        {
+            // The loader reports it as go does.
+        }
+        bool strict = options.Go.Length > 0 || (originalGo is not null && GoToolchainVersions.Compare(originalGo, GoToolchainVersions.StrictVersion) >= 0);
+        if (originalGo is not null && GoToolchainVersions.Compare(originalGo, local) > 0)
+        {
+            // go's base.ShortPath: relative to the working directory (the module root unless told) when that is shorter.
+            var rel = Path.GetRelativePath(load.WorkingDirectory ?? modRoot, modPath);
+            return Failed(new GoVersionTooNewException(rel.Length < modPath.Length ? rel : modPath, originalGo, local));
+        }
+
         ModuleLoader loader;
         PackageGraph graph;
+        Requirements? loading = null;
+        var loadingRounds = new List<Requirements>();
         try
         {
             loader = await ModuleLoader.CreateAsync(source, modRoot, load, ct).ConfigureAwait(false);
+            // The requirements as go.mod lists them (go's initial roots), for -v and for what loading met first.
+            var initialRoots = loader.Main.Requires.Select(r => r.Module).Where(m => !loader.Main.IsExcluded(m)).ToList();
             var packageOptions = new PackageLoadOptions
             {
                 Tags = BuildTags.Any,
@@ -94,14 +145,57 @@ public static class GoModTidy
                 ResolveMissingImports = true,
                 AllowErrors = options.AllowErrors,
                 ModuleCacheDirectory = options.ModuleCacheDirectory,
-                TidyRoots = (rs, pkgs, token) => TidyRoots.ComputeAsync(loader, rs, pkgs, token),
+                TidyRoots = (rs, pkgs, token) =>
+                {
+                    loading = rs;
+                    loadingRounds.Add(rs);
+                    return TidyRoots.ComputeAsync(loader, rs, pkgs, token);
+                },
             };
             graph = await loader.LoadPackagesAsync(["all"], packageOptions, ct).ConfigureAwait(false);
-            foreach (var line in loader.Messages.Concat(graph.Messages)) stderr.Append(line).Append('\n');
+            var goLine = new TidyGoLine(loader, local);
+            var messages = loader.Messages.Concat(graph.Messages).ToList();
+            // Whether go would have read the loading graph (and so raised its go root to the graph's go); asked before
+            // anything here reads a graph.
+            bool graphRead = strict && await GraphReadAsync(goLine, initialRoots, loadingRounds, graph, originalGo ?? loader.EffectiveGoVersion, ct).ConfigureAwait(false);
+
+            if (strict && graph.LoadFailures.Count == 0 && await TooNewAsync(goLine, initialRoots, graphRead ? loading : null, graph, messages, ct).ConfigureAwait(false) is { } tooNew)
+            {
+                foreach (var line in tooNew.Messages) stderr.Append(line).Append('\n');
+                stderr.Append("go: ").Append(tooNew.Error.Message).Append('\n');
+                failures.Add(new Located(tooNew.Error, null, 0, 0));
+                return Done(exit: 1);
+            }
+
+            foreach (var line in messages) stderr.Append(line).Append('\n');
             foreach (var e in graph.LoadFailures)
             {
                 stderr.Append("go: ").Append(e.Message.TrimEnd('\n')).Append('\n');
                 failures.Add(new Located(e, null, 0, 0));
+            }
+
+            var rs = graph.Requirements;
+            var goVersion = loader.EffectiveGoVersion;
+            var loadingGo = goVersion;
+            if (strict && failures.Count == 0)
+            {
+                // go 1.21: the go root is raised to the highest go line of the graph read while loading (the
+                // requirements tidy then drops included); -go= instead must stand against the tidy graph.
+                loadingGo = graphRead ? await goLine.SelectedAsync(loading ?? rs, originalGo ?? goVersion, ct).ConfigureAwait(false) : originalGo ?? goVersion;
+                if (options.Go.Length > 0)
+                {
+                    if (await goLine.ConflictAsync(rs, options.Go, ct).ConfigureAwait(false) is { } conflict)
+                    {
+                        stderr.Append("go: ").Append(conflict.Message).Append('\n');
+                        failures.Add(new Located(conflict, null, 0, 0));
+                        return Done(exit: 1);
+                    }
+                    goVersion = options.Go;
+                }
+                else
+                {
+                    goVersion = loadingGo;
+                }
             }
 
             // Package errors, once the requirements are tidy (tidying may drop an irrelevant dependency's error).
@@ -116,18 +210,28 @@ public static class GoModTidy
             }
             if (failures.Count > 0 && !options.AllowErrors) return Done(exit: 1);
 
-            var goVersion = loader.EffectiveGoVersion;
-            var compat = options.Compat.Length > 0 ? options.Compat : DefaultCompat(goVersion);
-            if (GoVersions.Compare(compat, goVersion) > 0) compat = goVersion;
+            if (options.Verbose)
+            {
+                // go's -v: each module the go.mod required that the tidy requirements no longer need.
+                var (mg, _) = rs.Pruning == ModulePruning.Unpruned ? await rs.GraphAsync(loader, ct).ConfigureAwait(false) : default;
+                foreach (var path in initialRoots.Select(m => m.Path).Distinct(StringComparer.Ordinal))
+                {
+                    bool unused = rs.Pruning == ModulePruning.Unpruned ? mg!.Selected(path) == "none" : !rs.RootSelected(loader.Main.Path, path, out _);
+                    if (unused) stderr.Append("unused ").Append(path).Append('\n');
+                }
+            }
 
-            var rs = graph.Requirements;
+            var compat = options.Compat.Length > 0 ? options.Compat : DefaultCompat(goVersion);
+            if (GoToolchainVersions.Compare(compat, goVersion) > 0) compat = goVersion;
+
             var keep = await TidySums.KeepAsync(loader, rs, graph, goVersion, ct).ConfigureAwait(false);
             var compatPruning = ModSummary.PruningForGoVersion(compat);
             if (compatPruning != rs.Pruning)
             {
                 var compatRs = new Requirements(compatPruning, rs.RootModules, rs.Direct);
                 var resolver = new PackageLoader(loader, packageOptions);
-                var compatErrors = await TidyCompatibility.CheckAsync(loader, resolver, graph, rs, compatRs, goVersion, compat, options.AllowErrors, stderr, ct).ConfigureAwait(false);
+                var goFlag = strict && goVersion != originalGo ? " -go=" + goVersion : "";
+                var compatErrors = await TidyCompatibility.CheckAsync(loader, resolver, graph, rs, compatRs, goVersion, compat, goFlag, options.AllowErrors, strict, stderr, ct).ConfigureAwait(false);
                 failures.AddRange(compatErrors.Select(e => new Located(e, null, 0, 0)));
                 if (compatErrors.Count > 0 && !options.AllowErrors) return Done(exit: 1);
                 var compatKeep = await loader.KeepSumsAsync(compatRs, graph.LoadOrder, buildListZips: false, ct).ConfigureAwait(false);
@@ -136,7 +240,17 @@ public static class GoModTidy
             }
 
             var goSum = TidySums.Update(loader, keep, originalSum);
-            var goMod = FormatGoMod(loader, rs);
+            string goMod;
+            if (strict)
+            {
+                var f = loader.Main.File;
+                goLine.Apply(f, originalGo, originalToolchain, goVersion, loadingGo);
+                goMod = FormatRequirements(f, rs, goVersion);
+            }
+            else
+            {
+                goMod = FormatGoMod(loader, rs);
+            }
             return Done(exit: 0, goMod == originalMod ? null : goMod, goSum);
         }
         catch (Exception e) when (e is GoCommandException or ModuleException or BuildListException or ModFileParseException)
@@ -153,6 +267,77 @@ public static class GoModTidy
 
         Result Failed(Exception e) =>
             new(new GoOutput { ExitCode = 1, StdErr = "go: " + e.Message + "\n", Failures = [e] }, [new Located(e, null, 0, 0)], null, null);
+    }
+
+    /// <summary>
+    /// go 1.23 stops loading at the first module it meets whose go line is above the local toolchain, in this order: a
+    /// module providing a package from the go.mod's own graph; a module (go 1.21 line) of the loading graph's first
+    /// round, when go read it, or of the tidy roots' graph (read every round) that the go.mod's own graph has; a module
+    /// providing a package that missing-import resolution found (after go's <c>finding</c> lines, with <c>toolchain
+    /// upgrade needed to resolve P</c>); any other module of the tidy roots' graph, then of the last loading graph. Returns the messages go prints before the error, and the error; null when
+    /// nothing is too new.
+    /// </summary>
+    private static async Task<(List<string> Messages, GoVersionTooNewException Error)?> TooNewAsync(TidyGoLine goLine, IReadOnlyList<ModuleVersion> initialRoots,
+        Requirements? loading, PackageGraph graph, List<string> messages, CancellationToken ct)
+    {
+        var initial = new Requirements(graph.Requirements.Pruning, Requirements.Sorted(initialRoots), new HashSet<string>());
+        var (initialGraph, _) = await initial.GraphAsync(goLine.Loader, ct).ConfigureAwait(false);
+        var providing = graph.LoadOrder.Where(p => p.FromExternalModule && p.Module.Version.Length > 0).Select(p => p.Module).Distinct().ToList();
+        // The first round loads packages from the go.mod's own graph: a module too new there stops it.
+        var first = providing.Where(m => initialGraph.Selected(m.Path) == m.Version);
+        if (await goLine.TooNewModuleAsync(first, ct).ConfigureAwait(false) is { } early) return ([], early.Error);
+        if (loading is not null && await goLine.TooNewInGraphAsync(initial, ct).ConfigureAwait(false) is { } inInitial) return ([], inInitial.Error);
+        // Every round reads the graph of the tidy roots (go's tidyRoots): in the first, when the module is in the go.mod's own graph.
+        var inTidy = await goLine.TooNewInGraphAsync(graph.Requirements, ct).ConfigureAwait(false);
+        if (inTidy is { } early2 && initialGraph.Selected(early2.Module.Path) == early2.Module.Version) return ([], early2.Error);
+        if (await goLine.TooNewModuleAsync(providing, ct).ConfigureAwait(false) is { } pkgModule)
+        {
+            var found = $" in {pkgModule.Module.Path} {pkgModule.Module.Version}";
+            int at = messages.FindIndex(l => l.StartsWith("go: found ", StringComparison.Ordinal) && l.EndsWith(found, StringComparison.Ordinal));
+            if (at >= 0)
+            {
+                var pkg = messages[at]["go: found ".Length..^found.Length];
+                int start = at;
+                while (start > 0 && messages[start - 1].StartsWith("go: found ", StringComparison.Ordinal)) start--;
+                return ([.. messages.Take(start), "go: toolchain upgrade needed to resolve " + pkg], pkgModule.Error);
+            }
+            return (messages, pkgModule.Error);
+        }
+        if (inTidy is { } later) return (messages, later.Error);
+        if (loading is not null && await goLine.TooNewInGraphAsync(loading, ct).ConfigureAwait(false) is { } inLoading) return (messages, inLoading.Error);
+        return null;
+    }
+
+    /// <summary>
+    /// Whether go's loading read the module graph of its requirements, which raises the go root to the graph's go
+    /// (go's <c>updatePrunedRoots</c>): when the roots changed in some round (missing imports, tidy roots, upgrades), when
+    /// our loader read a round's graph, or when go's spot check of the roots providing packages fails — one of them has
+    /// a go line (1.21 or later) above the main module's go root.
+    /// </summary>
+    private static async Task<bool> GraphReadAsync(TidyGoLine goLine, IReadOnlyList<ModuleVersion> initialRoots, List<Requirements> rounds, PackageGraph graph,
+        string mainGo, CancellationToken ct)
+    {
+        if (rounds.Count == 0) return false;
+        var initial = Requirements.Sorted(initialRoots);
+        if (rounds.Any(r => r.IsGraphLoaded || !r.RootModules.SequenceEqual(initial))) return true;
+        var last = rounds[^1];
+        foreach (var m in graph.LoadOrder.Where(p => p.FromExternalModule && p.Module.Version.Length > 0).Select(p => p.Module).Distinct())
+        {
+            if (!last.RootSelected(goLine.Loader.Main.Path, m.Path, out var v) || v != m.Version) continue;
+            var go = await goLine.GoLineAsync(m, ct).ConfigureAwait(false);
+            if (go.Length > 0 && GoToolchainVersions.Compare(go, GoToolchainVersions.StrictVersion) >= 0 && GoToolchainVersions.Compare(go, mainGo) > 0) return true;
+        }
+        return false;
+    }
+
+    /// <summary>The requirements of <paramref name="rs"/> set in <paramref name="f"/>: one block before go 1.17, direct and indirect blocks from 1.17; formatted.</summary>
+    private static string FormatRequirements(GoModFile f, Requirements rs, string goVersion)
+    {
+        var list = rs.RootModules.Select(m => new Requirement(m.Path, m.Version, !rs.Direct.Contains(m.Path))).ToList();
+        if (GoToolchainVersions.Compare(goVersion, "1.17") < 0) f.SetRequire(list);
+        else f.SetRequireSeparateIndirect(list);
+        f.Cleanup();
+        return f.Format();
     }
 
     /// <summary>

@@ -20,7 +20,7 @@ public static class ModuleTidyCommand
 {
     /// <summary>Runs <c>go mod tidy</c> (<paramref name="check"/>: only reports whether it would change anything).</summary>
     /// <param name="options">The settings; go.mod is <see cref="RestoreOptions.ModFile"/>.</param>
-    /// <param name="tidy">The flags: GoTidyCompat (<c>-compat</c>), GoTidyErrors (<c>-e</c>).</param>
+    /// <param name="tidy">The flags: GoTidyCompat (<c>-compat</c>), GoTidyErrors (<c>-e</c>), GoTidyGo (<c>-go</c>), GoTidyVerbose (<c>-v</c>), GoLocalToolchain.</param>
     /// <param name="check">GoModTidyCheck: change nothing; fail with the differences when go.mod or go.sum is not tidy.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
     public static async Task<CommandResult> RunAsync(RestoreOptions options, TidyOptions tidy, bool check, CancellationToken cancellationToken)
@@ -32,6 +32,21 @@ public static class ModuleTidyCommand
             var e = new InvalidPropertyException("GoTidyCompat", tidy.Compat,
                 $"GoTidyCompat={tidy.Compat} not supported: expecting a Go version like \"1.17\" (go mod tidy -compat)");
             return new CommandResult(new GoOutput { ExitCode = 1, Failures = [e] }, [FailureCodes.ToDiagnostic(e)]) { Mode = ModMode.Mod };
+        }
+        var local = TidyGoLine.LocalVersion(tidy.LocalToolchain);
+        if (!Semver.GoToolchainVersions.IsValid(local))
+        {
+            var e = new InvalidPropertyException("GoLocalToolchain", tidy.LocalToolchain,
+                $"GoLocalToolchain={tidy.LocalToolchain} not supported: expecting a Go version like \"{Semver.GoToolchainVersions.NewestReproduced}\" or a toolchain name like \"go{Semver.GoToolchainVersions.NewestReproduced}\"");
+            return new CommandResult(new GoOutput { ExitCode = 1, Failures = [e] }, [FailureCodes.ToDiagnostic(e)]) { Mode = ModMode.Mod };
+        }
+        if (tidy.Go.Length > 0 && (!GoModTidy.IsValidGo(tidy.Go) || Semver.GoToolchainVersions.Compare(tidy.Go, local) > 0))
+        {
+            // go's own flag error as the output; the property named in the diagnostic.
+            var why = GoModTidy.IsValidGo(tidy.Go) ? $"maximum supported Go version is {local}" : $"expecting a Go version like \"{local}\"";
+            var e = new InvalidPropertyException("GoTidyGo", tidy.Go, $"GoTidyGo={tidy.Go} not supported: {why} (go mod tidy -go)");
+            return new CommandResult(new GoOutput { ExitCode = 1, StdErr = $"invalid value \"{tidy.Go}\" for flag -go: {why}\n", Failures = [e] }, [FailureCodes.ToDiagnostic(e)])
+                { Mode = ModMode.Mod };
         }
         var (setup, failures) = await RestoreSetup.CreateAsync(options, cancellationToken).ConfigureAwait(false);
         if (setup is null)

@@ -24,7 +24,7 @@ internal static class TidySums
     public static async Task<ModuleLoader.KeepSet> KeepAsync(ModuleLoader loader, Requirements rs, PackageGraph graph, string goVersion, CancellationToken ct)
     {
         var keep = await loader.KeepSumsAsync(rs, graph.LoadOrder, buildListZips: false, ct).ConfigureAwait(false);
-        if (GoVersions.Compare(goVersion, PackageGoModSumsVersion) < 0) return keep;
+        if (GoToolchainVersions.Compare(goVersion, PackageGoModSumsVersion) < 0) return keep;
         foreach (var pkg in graph.LoadOrder)
         {
             if (pkg.IsTest || pkg.Module.Path is not { Length: > 0 } || !ModulePath.IsValidImportPath(pkg.ImportPath)) continue;

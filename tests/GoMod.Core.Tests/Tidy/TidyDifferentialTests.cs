@@ -1,5 +1,4 @@
 using GoMod.Core.Restore;
-using GoMod.Core.Sum;
 using GoMod.Core.Tests.Fetch.Infrastructure;
 using GoMod.Core.Tests.Mvs;
 using GoMod.Core.Tests.Packages;
@@ -46,7 +45,9 @@ public class TidyDifferentialTests
         foreach (var f in flags)
         {
             if (f == "-e") o = o with { AllowErrors = true };
+            else if (f == "-v") o = o with { Verbose = true };
             else if (f.StartsWith("-compat=", StringComparison.Ordinal)) o = o with { Compat = f["-compat=".Length..] };
+            else if (f.StartsWith("-go=", StringComparison.Ordinal)) o = o with { Go = f["-go=".Length..] };
             else throw new ArgumentException(f);
         }
         return o;
@@ -144,44 +145,5 @@ public class TidyDifferentialTests
         ours.Output.GoMod.ShouldBeNull();
         ours.Output.GoSum.ShouldBeNull();
         State(main).ShouldBe(tidy);
-    }
-
-    /// <summary>
-    /// go 1.21 and later (the Go Modules Reference; Debian's go 1.19 refuses a go line above 1.19): requirements are split
-    /// into direct and indirect blocks as from 1.17, <c>-compat</c> defaults to the go line itself, and go.sum also keeps
-    /// the go.mod sum of every module that provides a package. Compared with go 1.19's tidy of the same module at go 1.19:
-    /// the same go.mod but for the go line, and go.sum plus exactly those go.mod sums.
-    /// </summary>
-    [GoTheory]
-    [InlineData("dependency-test-module-in-graph")]
-    [InlineData("indirect-go-1.17")]
-    [InlineData("missing-import")]
-    public async Task Go_1_21_reference_tidy_keeps_package_modules_go_mod_sums_and_the_go_1_17_blocks(string name)
-    {
-        using var tmp = new TempDirectory("tidy121");
-        var text = TidyScenarios.All[name].Text.Replace("\ngo 1.17\n", "\ngo 1.19\n", StringComparison.Ordinal);
-        var (proxyDir, main) = ProxyScenario.Parse(text + PackageScenarios.Modules + "\n" + TidyScenarios.Modules).Materialize(tmp.Path);
-        var files = ProxyFiles(proxyDir);
-        await using var proxy = new TestProxyServer(files);
-        var original = BuildListDifferentialTests.SnapshotMain(main);
-        GoTidy(main, tmp.Combine("home"), proxy.Url, []).ExitCode.ShouldBe(0);
-        var goMod = File.ReadAllText(Path.Combine(main, "go.mod"));
-        var goSum = GoSumFile.Parse("go.sum", BuildListDifferentialTests.ReadOrNull(Path.Combine(main, "go.sum")) ?? "");
-
-        BuildListDifferentialTests.RestoreMain(main, original);
-        var modFile = Path.Combine(main, "go.mod");
-        File.WriteAllText(modFile, File.ReadAllText(modFile).Replace("\ngo 1.19\n", "\ngo 1.21\n", StringComparison.Ordinal));
-        var ours = await ModuleTidyCommand.RunAsync(Options(main, tmp.Combine("ourcache"), proxy.Url), new TidyOptions(), check: false, CancellationToken.None);
-        ours.Succeeded.ShouldBeTrue(string.Join("\n", ours.Diagnostics));
-        File.ReadAllText(modFile).ShouldBe(goMod.Replace("\ngo 1.19\n", "\ngo 1.21\n", StringComparison.Ordinal));
-
-        // go.sum: go 1.19's lines, plus the go.mod line of each module providing a package, hashed from the proxy's .mod file.
-        var expected = GoSumFile.Parse("go.sum", goSum.Format());
-        foreach (var line in goSum.Lines.Where(l => !l.Version.EndsWith("/go.mod", StringComparison.Ordinal)))
-        {
-            var mod = files[$"/{line.Path}/@v/{line.Version}.mod"];
-            expected.Add(line.Path, line.Version + "/go.mod", DirHash.HashGoMod(mod));
-        }
-        File.ReadAllText(Path.Combine(main, "go.sum")).ShouldBe(expected.Format());
     }
 }
