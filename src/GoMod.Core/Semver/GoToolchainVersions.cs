@@ -23,6 +23,8 @@ internal static class GoToolchainVersions
 
     private readonly record struct Parsed(string Major, string Minor, string Patch, string Kind, string Pre)
     {
+        public static readonly Parsed Invalid = new("", "", "", "", "");
+
         public bool IsZero => Major.Length == 0;
     }
 
@@ -45,7 +47,10 @@ internal static class GoToolchainVersions
     /// <summary>Whether <paramref name="x"/> is a valid Go version.</summary>
     public static bool IsValid(string x) => !Parse(x).IsZero;
 
-    /// <summary>Whether <paramref name="x"/> names a language version (<c>1.21</c>) rather than a release (<c>1.21.0</c>, <c>1.21rc1</c>).</summary>
+    /// <summary>
+    /// Whether <paramref name="x"/> names a language version (<c>1.21</c>) rather than a release (<c>1.21.0</c>,
+    /// <c>1.21rc1</c>); below 1.21 <c>1.N</c> is the release <c>1.N.0</c>, so not a language version.
+    /// </summary>
     public static bool IsLang(string x)
     {
         var v = Parse(x);
@@ -72,29 +77,29 @@ internal static class GoToolchainVersions
 
     private static Parsed Parse(string x)
     {
-        if (!CutInt(ref x, out var major)) return default;
+        if (!CutInt(ref x, out var major)) return Parsed.Invalid;
         if (x.Length == 0) return new Parsed(major, "0", "0", "", "");
-        if (x[0] != '.') return default;
+        if (x[0] != '.') return Parsed.Invalid;
         x = x[1..];
-        if (!CutInt(ref x, out var minor)) return default;
+        if (!CutInt(ref x, out var minor)) return Parsed.Invalid;
         if (x.Length == 0) return new Parsed(major, minor, CompareInt(minor, "21") < 0 ? "0" : "", "", "");
         if (x[0] == '.')
         {
             x = x[1..];
-            if (!CutInt(ref x, out var patch) || x.Length != 0) return default;
+            if (!CutInt(ref x, out var patch) || x.Length != 0) return Parsed.Invalid;
             return new Parsed(major, minor, patch, "", "");
         }
         int i = 0;
         while (i < x.Length && x[i] is < '0' or > '9')
         {
-            if (x[i] is < 'a' or > 'z') return default;
+            if (x[i] is < 'a' or > 'z') return Parsed.Invalid;
             i++;
         }
-        if (i == 0) return default;
+        if (i == 0) return Parsed.Invalid;
         var kind = x[..i];
         x = x[i..];
         if (x.Length == 0) return new Parsed(major, minor, "", kind, "");
-        if (!CutInt(ref x, out var pre) || x.Length != 0) return default;
+        if (!CutInt(ref x, out var pre) || x.Length != 0) return Parsed.Invalid;
         return new Parsed(major, minor, "", kind, pre);
     }
 

@@ -204,7 +204,8 @@ public static class GoModTidy
                 if (pkg.Error is not { } error) continue;
                 if (error is ImportMissingException { IsStandard: true }) continue;
                 var text = pkg.StackText() + ": " + error.Message;
-                stderr.Append(text).Append('\n');
+                // go 1.23 reports package errors through its error collector, with go's "go: " prefix.
+                stderr.Append(strict ? "go: " : "").Append(text).Append('\n');
                 var at = PackageGraph.IsImportFailure(error) ? graph.ImportPosition(pkg) : null;
                 failures.Add(at is { } p ? new Located(error, p.File, p.Position.Line, p.Position.Column, error.Message) : new Located(error, null, 0, 0, text));
             }
@@ -244,7 +245,8 @@ public static class GoModTidy
             if (strict)
             {
                 var f = loader.Main.File;
-                goLine.Apply(f, originalGo, originalToolchain, goVersion, loadingGo);
+                // A missing go line is added (at the -go version) as go.mod is read, so it is not one tidy writes.
+                goLine.Apply(f, originalGo ?? (options.Go.Length > 0 ? options.Go : null), originalToolchain, goVersion, loadingGo);
                 goMod = FormatRequirements(f, rs, goVersion);
             }
             else

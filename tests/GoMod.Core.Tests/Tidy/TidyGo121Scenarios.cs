@@ -70,7 +70,7 @@ public static class TidyGo121Scenarios
         """;
 
     private static string MainModule(string head, string requires, params string[] imports) =>
-        "-- go.mod --\nmodule example.com/main\n\n" + head.Trim() + "\n" + (requires.Length == 0 ? "" : "\n" + requires.Trim() + "\n")
+        "-- go.mod --\nmodule example.com/main\n" + (head.Length == 0 ? "" : "\n" + head.Trim() + "\n") + (requires.Length == 0 ? "" : "\n" + requires.Trim() + "\n")
         + "\n-- main.go --\npackage main\n\nimport (\n" + string.Concat(imports.Select(p => "\t_ \"" + p + "\"\n")) + ")\n\nfunc main() {}\n";
 
     /// <summary>A go 1.19 scenario of <see cref="TidyScenarios.All"/> with its go 1.17 line made 1.21.</summary>
@@ -118,6 +118,19 @@ public static class TidyGo121Scenarios
             "example.com/compat/pruned", "example.com/compat/version"), ["-compat=1.16"]),
         ["compat-1.16-keeps-go-1.16-sums"] = (MainModule("go 1.21", "require (\n\texample.com/compat/lazy v0.1.0\n\texample.com/compat/version v1.1.0\n)",
             "example.com/compat/lazy", "example.com/compat/version"), ["-compat=1.16"]),
+        ["go-flag-lowers-below-1.21"] = (MainModule("go 1.21", "", "example.com/a"), ["-go=1.20"]),
+        ["go-flag-to-1.17-from-1.21"] = (MainModule("go 1.21", "require example.com/a v1.0.0", "example.com/a"), ["-go=1.17"]),
+        ["go-flag-from-unpruned-go-1.16"] = (MainModule("go 1.16", "require example.com/a v1.0.0", "example.com/a"), ["-go=1.21"]),
+        ["go-flag-adds-missing-go-line"] = (MainModule("", "require example.com/a v1.0.0", "example.com/a"), ["-go=1.21"]),
+        ["directory-replacement-go-line-raises"] = (MainModule("go 1.21", "require example.com/r v1.0.0\n\nreplace example.com/r => ../r", "example.com/r/rp")
+            + "-- ../r/go.mod --\nmodule example.com/r\n\ngo 1.22.3\n\nrequire example.com/c v1.0.0\n"
+            + "-- ../r/rp/rp.go --\npackage rp\n\nimport _ \"example.com/c\"\n", []),
+        ["reference-directory-replacement"] = AtGo121("directory-replacement"),
+        ["reference-version-replacement"] = AtGo121("version-replacement"),
+        ["reference-excluded-requirement"] = AtGo121("excluded-requirement"),
+        ["reference-import-nobody-provides-with-e"] = AtGo121("import-nobody-provides-with-e"),
+        ["reference-ambiguous-import-fails"] = AtGo121("ambiguous-import-fails"),
+        ["reference-comments-kept"] = AtGo121("comments-kept"),
         ["verbose-unused"] = (MainModule("go 1.21", "require (\n\texample.com/a v1.0.0\n\texample.com/c v1.0.0\n\texample.com/g22 v1.0.0\n)", "example.com/c"), ["-v"]),
     };
 }
