@@ -155,6 +155,8 @@ public static class TidyScenarios
         ["unpruned-alt-module-kept"] = (MainModule("1.16", "require (\n\texample.com/alt v1.0.0\n\texample.com/alt/sub v1.0.0\n)", Imports("example.com/alt/sub")), []),
         ["pruned-alt-module-dropped"] = (MainModule("1.17", "require (\n\texample.com/alt v1.0.0\n\texample.com/alt/sub v1.0.0\n)", Imports("example.com/alt/sub")), []),
         ["missing-import-latest-retracted"] = (MainModule("1.17", "", Imports("example.com/ret")), []),
+        ["verbose-unused-pruned"] = (MainModule("1.17", "require (\n\texample.com/a v1.0.0\n\texample.com/c v1.0.0\n\texample.com/w v1.0.0\n)", Imports("example.com/c")), ["-v"]),
+        ["verbose-unused-unpruned"] = (MainModule("1.16", "require (\n\texample.com/a v1.0.0\n\texample.com/b v1.0.0\n\texample.com/c v1.0.0\n)", Imports("example.com/c")), ["-v"]),
         ["already-tidy-std-only"] = (MainModule("1.17", "", MainGo + "func main() {}\n"), []),
     };
 }
