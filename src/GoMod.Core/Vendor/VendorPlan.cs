@@ -29,6 +29,9 @@ public sealed class VendorPlan
     /// <summary>Every file below vendor/ but modules.txt: relative slash path → the source file copied there, in ordinal order.</summary>
     public IReadOnlyDictionary<string, string> Files { get; }
 
+    /// <summary>The same files with another modules.txt (<c>go work vendor</c>'s, see <c>Workspace.WorkspaceVendor</c>).</summary>
+    internal VendorPlan WithModulesTxt(ModulesTxt modulesTxt) => new(modulesTxt, (SortedDictionary<string, string>)Files);
+
     /// <summary>True when go would print <c>go: no dependencies to vendor</c> and leave no vendor/.</summary>
     public bool IsEmpty => ModulesTxt.Modules.Count == 0;
 

@@ -26,8 +26,21 @@ internal static class WorkspaceRestore
         var diagnostics = setup.Warnings.Select(w => FailureCodes.ToDiagnostic(w, setup.ModFile)).ToList();
         var own = ws.ModuleContaining(setup.ModuleDir)!;
         RestoreResult Result(IReadOnlyList<RestoredModule> modules, int downloaded = 0, long bytes = 0) =>
-            new(modules, diagnostics) { Mode = ModMode.ReadOnly, Downloaded = downloaded, DownloadedBytes = bytes, InputFiles = [.. WorkspaceInputs.Files(ws.WorkFilePath).Where(File.Exists).Distinct(StringComparer.Ordinal)] };
+            new(modules, diagnostics) { Mode = setup.Mode == ModMode.Vendor ? ModMode.Vendor : ModMode.ReadOnly, Downloaded = downloaded, DownloadedBytes = bytes, InputFiles = [.. WorkspaceInputs.Files(ws.WorkFilePath).Where(File.Exists).Distinct(StringComparer.Ordinal)] };
         var mains = new List<RestoredModule> { new(own.Path, "", own.Dir, "", "", "", Indirect: false, Main: true) };
+        if (setup.Mode == ModMode.Vendor)
+        {
+            // -mod=vendor (go 1.22+): the build list from the workspace's vendor/modules.txt; no network, no module cache.
+            try
+            {
+                return Result(WorkspaceVendorMode.BuildList(ws, setup.ModuleDir));
+            }
+            catch (Exception e) when (e is Vendor.InconsistentVendoringException or ModuleFileUnreadableException)
+            {
+                diagnostics.Add(FailureCodes.ToDiagnostic(e, ws.WorkFilePath));
+                return Result(mains);
+            }
+        }
 
         var sums = WorkspaceSums.Known(ws);
         var recorder = new GoSumChecker(ws.WorkSumPath, sums, ModMode.Mod);
@@ -116,7 +129,31 @@ internal static class WorkspaceRestore
         {
             diagnostics.Add(FailureCodes.ToDiagnostic(new ModuleFileUnreadableException(ws.WorkSumPath, e), ws.WorkSumPath));
         }
+        if (setup.Options.WriteVendor) await WriteVendorAsync(setup, loader, modules, diagnostics, ct).ConfigureAwait(false);
         return Result(modules, results.Count(r => r.Succeeded && r.Downloaded));
+    }
+
+    /// <summary><c>GoVendor=true</c> in a workspace: vendor/ at the workspace root as <c>go work vendor</c> writes it.</summary>
+    private static async Task WriteVendorAsync(RestoreSetup setup, WorkspaceLoader loader, IReadOnlyList<RestoredModule> modules,
+        List<Diagnostic> diagnostics, CancellationToken ct)
+    {
+        var dirs = new Dictionary<ModuleVersion, string>();
+        foreach (var m in modules)
+            if (!m.Main && m.Dir.Length > 0) dirs[new ModuleVersion(m.Path, m.Version)] = m.Dir;
+        var cgo = setup.Options.GetEnvironmentVariable("CGO_ENABLED") is not "0";
+        var (plan, failures) = await WorkspaceVendor.PlanAsync(loader, m => dirs.GetValueOrDefault(m), cgo, setup.SourceFacts, ct).ConfigureAwait(false);
+        foreach (var f in failures) diagnostics.Add(FailureCodes.ToDiagnostic(f, loader.Workspace.WorkFilePath));
+        if (plan is null) return;
+        var vendorDir = WorkspaceVendor.VendorDir(loader.Workspace);
+        try
+        {
+            var written = Vendor.VendorTreeWriter.Write(vendorDir, plan, ct);
+            WorkspaceVendorMode.RecordWritten(loader.Workspace, written, setup.Options.VendorListFile);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Add(FailureCodes.ToDiagnostic(new Vendor.VendorWriteException(vendorDir, e), loader.Workspace.WorkFilePath));
+        }
     }
 
     private static string First(GoSumFile sums, string path, string version) => sums.Lookup(path, version) is [var h, ..] ? h : "";

@@ -207,7 +207,7 @@ public sealed class WorkspaceRestoreTests
     }
 
     [Fact]
-    public async Task A_module_outside_the_workspace_and_mod_vendor_are_go_s_errors()
+    public async Task A_module_outside_the_workspace_and_mod_mod_are_go_s_errors_and_mod_vendor_needs_go_1_23_s_workspace_vendor()
     {
         using var tmp = new TempDirectory("wsr");
         var (proxy, dir) = WorkspaceDifferentialTests.Materialize(Scenario, tmp.Path);
@@ -215,9 +215,18 @@ public sealed class WorkspaceRestoreTests
         var r = await new ModuleRestorer().RestoreAsync(Options(proxy, tmp.Combine("home"), Path.Combine(dir, "a", "go.mod")), CancellationToken.None);
         r.Diagnostics.Single().Message.ShouldBe("pattern ./...: directory prefix . does not contain modules listed in go.work or their selected dependencies");
 
+        // go 1.23's words (go 1.19 refused vendor too; go 1.22 added workspace vendoring).
+        r = await new ModuleRestorer().RestoreAsync(Options(proxy, tmp.Combine("home"), Path.Combine(dir, "b", "go.mod")) with { ModMode = "mod" },
+            CancellationToken.None);
+        r.Diagnostics.Single().Message.ShouldBe("-mod may only be set to readonly or vendor when in workspace mode, but it is set to \"mod\"" +
+            "\n\tRemove the -mod flag to use the default readonly value,\n\tor set GOWORK=off to disable workspace mode.");
+
+        // -mod=vendor without a workspace vendor/: go 1.23's inconsistent vendoring (b's requirements are not recorded).
         r = await new ModuleRestorer().RestoreAsync(Options(proxy, tmp.Combine("home"), Path.Combine(dir, "b", "go.mod")) with { ModMode = "vendor" },
             CancellationToken.None);
-        r.Diagnostics.Single().Message.ShouldBe("-mod may only be set to readonly when in workspace mode, but it is set to \"vendor\"" +
-            "\n\tRemove the -mod flag to use the default readonly value,\n\tor set GOWORK=off to disable workspace mode.");
+        r.Diagnostics.Single().Message.ShouldBe($"inconsistent vendoring in {dir}:" +
+            "\n\texample.com/a@v0.1.0: is explicitly required in go.mod, but not marked as explicit in vendor/modules.txt" +
+            "\n\texample.com/x@v1.1.0: is explicitly required in go.mod, but not marked as explicit in vendor/modules.txt" +
+            "\n\n\tTo ignore the vendor directory, use -mod=readonly or -mod=mod.\n\tTo sync the vendor directory, run:\n\t\tgo work vendor");
     }
 }

@@ -59,6 +59,25 @@ public sealed class WorkspacePackageLoadTests
         Compare("go list -deps ./... without sums", go, ours);
     }
 
+    [GoFact]
+    public async Task Go_1_19_names_the_used_module_to_run_go_get_in_for_an_import_no_module_provides()
+    {
+        using var tmp = new TempDirectory("wspkgm");
+        // b's test imports example.com/t, which no go.mod of the workspace requires.
+        var scenario = WorkspaceSourceScenarios.Valid["two_modules_importing_each_other"].Replace("\texample.com/t v1.0.0\n", "", StringComparison.Ordinal);
+        var (proxy, dir) = WorkspaceDifferentialTests.Materialize(scenario + "\n" + WorkspaceSourceScenarios.Modules, tmp.Path);
+        var home = tmp.Combine("home");
+        var ws = await GoWorkspace.LoadAsync(Path.Combine(dir, "go.work"));
+        var modCache = Path.Combine(home, "gopath", "pkg", "mod");
+        foreach (var at in new[] { dir, ws.Modules[0].Dir, ws.Modules[1].Dir })
+        {
+            var go = WorkspaceDifferentialTests.RunGo(proxy, home, at, "list", "-e", "-f", Format, "all");
+            var ours = await OursAsync(ws, proxy, at, modCache, ["all"], BuildTags.Host(), all: true);
+            ours.ShouldContain("no required module provides package example.com/t");
+            Compare($"go list all in {at}", go, ours);
+        }
+    }
+
     private static void Compare(string what, ProcessResult go, string ours)
     {
         go.ExitCode.ShouldBe(0, go.StdErr);

@@ -34,10 +34,10 @@ public static class WorkspaceSourceScenarios
         -- example.com/x@v1.1.0/sub/s.go --
         package sub
 
-        import _ "embed"
+        import "embed"
 
         //go:embed data/*.txt
-        var S string
+        var S embed.FS
         -- example.com/x@v1.1.0/sub/data/a.txt --
         embedded a
         -- example.com/x@v1.1.0/sub/data/b.txt --
@@ -122,7 +122,10 @@ public static class WorkspaceSourceScenarios
 
             go 1.19
 
-            require example.com/y v1.0.0
+            require (
+            	example.com/t v1.0.0
+            	example.com/y v1.0.0
+            )
             -- b/b.go --
             package b
 
@@ -182,7 +185,7 @@ public static class WorkspaceSourceScenarios
             	"example.com/b"
             )
 
-            func main() { println(a.A, b.B) }
+            func main() { println(a.A); _ = b.B }
             """,
 
         // go.work replaces x with a directory and y at one version with another.
