@@ -14,8 +14,9 @@ namespace GoMod.Core.Workspace;
 
 /// <summary>
 /// The restore of one module of a workspace: the build list is the workspace's (every used module a main module, the
-/// graph read with workspace pruning), so every project of the workspace publishes the same versions. Every module of
-/// the build list is downloaded (as <c>go mod download</c> in the workspace), hashes are checked against the modules'
+/// graph read with workspace pruning), so every project of the workspace publishes the same versions. The modules
+/// go build looks into for the project's packages are downloaded (<see cref="WorkspaceBuildSet"/>; the whole build
+/// list, as <c>go mod download</c>, when the project has no package to build), hashes are checked against the modules'
 /// go.sum files and go.work.sum, and the new ones — verified with the checksum database — go to go.work.sum, merged
 /// under go's lock with what a concurrent build wrote. go.mod and go.sum files are never written in workspace mode.
 /// </summary>
@@ -98,7 +99,14 @@ internal static class WorkspaceRestore
             return Result(modules);
         }
 
-        var results = await downloader.DownloadAsync(targets.Keys, DownloadParts.Build, null, ct).ConfigureAwait(false);
+        // go build's set: the modules the package load of ./... looked into (go mod download's whole build list when the
+        // project's module has no package to build).
+        var (buildTargets, loadDiagnostics) = await WorkspaceBuildSet.LoadAsync(setup, loader, ct).ConfigureAwait(false);
+        diagnostics.AddRange(loadDiagnostics);
+        if (diagnostics.Any(d => d.IsError)) return Result(modules);
+        // GoVendor=true (go work vendor) may need modules only other build tags import: the whole build list then.
+        var wanted = buildTargets is null || setup.Options.WriteVendor ? targets.Keys.ToList() : targets.Keys.Where(buildTargets.Contains).ToList();
+        var results = await downloader.DownloadAsync(wanted, DownloadParts.Build, null, ct).ConfigureAwait(false);
         foreach (var res in results)
         {
             var index = targets[res.Module];

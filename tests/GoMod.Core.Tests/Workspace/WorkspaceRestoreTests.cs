@@ -112,11 +112,13 @@ public sealed class WorkspaceRestoreTests
         deps(a).ShouldBe("example.com/x@v1.1.0\nexample.com/y@v1.0.0\nexample.com/z@v1.0.0");
         deps(b).ShouldBe(deps(a));
         a.Modules.Where(m => m.Main).Select(m => m.Path).ShouldBe(["example.com/a", "example.com/b"]);
-        foreach (var m in a.Modules.Where(m => !m.Main))
+        // go build's set: a builds x (and y, which x v1.1.0 imports); z is in the build list only.
+        foreach (var m in a.Modules.Where(m => !m.Main && m.Path != "example.com/z"))
         {
             Directory.Exists(m.Dir).ShouldBeTrue(m.Path);
             m.Sum.ShouldStartWith("h1:");
         }
+        a.Modules.Single(m => m.Path == "example.com/z").Dir.ShouldBeEmpty();
         // go.mod and go.sum files are never written in workspace mode.
         File.Exists(Path.Combine(dir, "b", "go.sum")).ShouldBeFalse();
         File.ReadAllText(Path.Combine(dir, "a", "go.sum")).ShouldNotContain("v1.1.0");
@@ -129,10 +131,28 @@ public sealed class WorkspaceRestoreTests
     }
 
     [GoFact]
-    public async Task Go_work_sum_equals_go_mod_download_in_the_workspace()
+    public async Task Go_work_sum_equals_go_build_s_in_the_module_restored()
     {
         using var tmp = new TempDirectory("wsr");
         var (proxy, dir) = WorkspaceDifferentialTests.Materialize(Scenario, tmp.Path);
+        var original = Mvs.BuildListDifferentialTests.SnapshotMain(dir);
+        WorkspaceDifferentialTests.RunGo(proxy, tmp.Combine("gohome"), Path.Combine(dir, "b"), "build", "./...").EnsureSuccess("go build ./...");
+        var goWorkSum = File.ReadAllText(Path.Combine(dir, "go.work.sum"));
+        Mvs.BuildListDifferentialTests.RestoreMain(dir, original);
+
+        var r = await new ModuleRestorer().RestoreAsync(Options(proxy, tmp.Combine("home"), Path.Combine(dir, "b", "go.mod")), CancellationToken.None);
+        r.Diagnostics.ShouldBeEmpty();
+        File.ReadAllText(Path.Combine(dir, "go.work.sum")).ShouldBe(goWorkSum);
+        goWorkSum.ShouldNotContain("example.com/z v1.0.0 h1:", customMessage: "go build does not download z");
+    }
+
+    [GoFact]
+    public async Task Go_work_sum_equals_go_mod_download_in_the_workspace_for_a_module_with_no_package()
+    {
+        using var tmp = new TempDirectory("wsr");
+        var (proxy, dir) = WorkspaceDifferentialTests.Materialize(Scenario, tmp.Path);
+        // b has no package to build: the restore downloads go mod download's set.
+        File.Delete(Path.Combine(dir, "b", "b.go"));
         var original = Mvs.BuildListDifferentialTests.SnapshotMain(dir);
         WorkspaceDifferentialTests.RunGo(proxy, tmp.Combine("gohome"), dir, "mod", "download").EnsureSuccess("go mod download");
         var goWorkSum = File.ReadAllText(Path.Combine(dir, "go.work.sum"));
