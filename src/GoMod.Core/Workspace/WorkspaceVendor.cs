@@ -76,7 +76,9 @@ internal static class WorkspaceVendor
         VendorPlan plan;
         try
         {
-            plan = VendorPlan.Create(ExplicitRequirements(ws), packages, path => goVersions.GetValueOrDefault(path, ""), cgoEnabled, sourceFacts);
+            // go 1.22+ resolves only the packages' own embeds at a workspace go version of 1.22 or later (go issue 63473).
+            var testEmbeds = Semver.SemVer.Compare("v" + ws.GoVersion, "v1.22") < 0;
+            plan = VendorPlan.Create(ExplicitRequirements(ws), packages, path => goVersions.GetValueOrDefault(path, ""), cgoEnabled, sourceFacts, testEmbeds);
         }
         catch (EmbedPatternException e)
         {

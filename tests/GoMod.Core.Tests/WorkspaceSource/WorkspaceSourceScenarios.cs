@@ -74,6 +74,26 @@ public static class WorkspaceSourceScenarios
         go 1.17
         -- example.com/t@v1.0.0/t.go --
         package t
+        -- example.com/e@v1.0.0 --
+        go 1.17
+        -- example.com/e@v1.0.0/e.go --
+        package e
+
+        import _ "embed"
+
+        //go:embed e.txt
+        var E string
+        -- example.com/e@v1.0.0/e.txt --
+        e
+        -- example.com/e@v1.0.0/e_test.go --
+        package e
+
+        import _ "embed"
+
+        //go:embed testdata/fixture.txt
+        var F string
+        -- example.com/e@v1.0.0/testdata/fixture.txt --
+        fixture
         -- example.com/a@v0.2.0 --
         go 1.17
 
@@ -377,4 +397,48 @@ public static class WorkspaceSourceScenarios
             var B = pkg.Z
             """,
     };
+
+    /// <summary>
+    /// Workspaces whose go.work says a go version after 1.19 (go 1.23 is their oracle): go 1.22+ vendors a dependency's
+    /// test embeds only below go 1.22.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> Later = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["test_embeds_go_1_22_workspace"] = TestEmbeds("1.22"),
+        ["test_embeds_go_1_21_workspace"] = TestEmbeds("1.21"),
+    };
+
+    private static string TestEmbeds(string goVersion) => $$"""
+        -- go.work --
+        go {{goVersion}}
+
+        use (
+        	./a
+        	./b
+        )
+        -- a/go.mod --
+        module example.com/a
+
+        go 1.19
+
+        require example.com/e v1.0.0
+        -- a/a.go --
+        package a
+
+        import "example.com/e"
+
+        var A = e.E
+        -- b/go.mod --
+        module example.com/b
+
+        go 1.19
+
+        require example.com/x v1.0.0
+        -- b/b.go --
+        package b
+
+        import "example.com/x"
+
+        var B = x.X
+        """;
 }
