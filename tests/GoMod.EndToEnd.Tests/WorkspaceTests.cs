@@ -106,6 +106,42 @@ public sealed class WorkspaceTests(SdkPackage sdk)
         off.StdOut.ShouldContain("example.com/one");
     }
 
+    [Fact]
+    public void GoVendor_in_a_workspace_writes_the_workspace_vendor_and_a_second_build_is_a_no_op()
+    {
+        using var p = TestProject.Standalone(sdk);
+        p.Write("go.work", "go 1.19\n\nuse (\n\t./one\n\t./two\n)\n");
+        p.Write("one/one.csproj", Project());
+        p.Write("one/go.mod", OneGoMod);
+        p.Write("one/one.go", "package one\n\nimport \"example.com/greeting\"\n\n// Hi greets.\nfunc Hi() string { return greeting.Hello(\"one\") }\n");
+        var two = p.Write("two/two.csproj", Project());
+        p.Write("two/go.mod", GoInputs.GoMod("example.com/two"));
+        p.Write("two/go.sum", GoInputs.GoSum);
+        p.Write("two/main.go", "package main\n\nimport (\n\tshout \"example.com/Shout\"\n\t\"example.com/one\"\n)\n\nfunc main() { println(shout.Loud(one.Hi())) }\n");
+        var env = new Dictionary<string, string?>(GoInputs.Env()) { ["GOMODCACHE"] = p.ModCache };
+
+        Dotnet.Run(p.Directory, env, "build", two, "-nologo", "-p:GoVendor=true").EnsureSuccess("dotnet build two with GoVendor=true");
+        // go work vendor's tree at the workspace root (not in the module): modules.txt names the workspace.
+        var modulesTxt = p.Combine("vendor", "modules.txt");
+        File.Exists(modulesTxt).ShouldBeTrue();
+        File.Exists(p.Combine("two", "vendor", "modules.txt")).ShouldBeFalse();
+        var text = File.ReadAllText(modulesTxt);
+        text.ShouldStartWith("## workspace\n");
+        text.ShouldContain("# example.com/greeting v1.1.0\n## explicit; go 1.17\nexample.com/greeting\n");
+        File.Exists(p.Combine("vendor", "example.com", "greeting", "greeting.go")).ShouldBeTrue();
+
+        // A second build with nothing changed is a no-op: the restore is up to date, vendor/ untouched.
+        var stamp = new DateTime(2001, 2, 3, 4, 5, 6, DateTimeKind.Utc);
+        foreach (var f in Directory.EnumerateFiles(p.Combine("vendor"), "*", SearchOption.AllDirectories)) File.SetLastWriteTimeUtc(f, stamp);
+        var log = p.Combine("second.log");
+        Dotnet.Run(p.Directory, env, "build", two, "-nologo", "-p:GoVendor=true", "-fl", $"-flp:LogFile={log};Verbosity=detailed;NoSummary")
+            .EnsureSuccess("second build");
+        var logText = File.ReadAllText(log);
+        TestProject.CountOf(logText, "Task \"GoModRestore\"").ShouldBe(0);
+        logText.ShouldContain("Skipping target \"GoModRestore\" because all output files are up-to-date");
+        Directory.EnumerateFiles(p.Combine("vendor"), "*", SearchOption.AllDirectories).ShouldAllBe(f => File.GetLastWriteTimeUtc(f) == stamp);
+    }
+
     private string Project() => $"""
         <Project Sdk="GoMod.Sdk/{sdk.Version}">
         {TestProject.PrintModulesTarget}

@@ -176,21 +176,21 @@ public sealed class GoModRestoreTests : IDisposable
     public void Warnings_left_to_GoModReport_are_logged_as_messages_and_replayed_from_the_cache()
     {
         WriteInputs();
-        // GoVendor in a workspace: go work vendor is not done yet (GOMOD0050, a warning).
-        _dir.Write("go.work", "go 1.19\n\nuse .\n");
+        // An import comment the main module's package disagrees with, made a warning (GOMOD0370).
+        _dir.Write("app.go", "package app // import \"example.com/other\"\n");
         var restore = Task(t =>
         {
             t.ReportWarnings = false;
-            t.GoVendor = true;
+            t.GoImportComments = "warning";
         });
         restore.Execute().ShouldBeTrue();
         _engine.Warnings.ShouldBeEmpty();
-        _engine.Messages.ShouldContain(m => m.Message!.Contains("GOMOD0050 (warning, reported by GoModReport)"));
+        _engine.Messages.ShouldContain(m => m.Message!.Contains("GOMOD0370 (warning, reported by GoModReport)"));
 
         var report = new GoModReport { BuildEngine = _engine, CacheFile = Cache };
         report.Execute().ShouldBeTrue();
 
-        _engine.Warnings.ShouldHaveSingleItem().Code.ShouldBe("GOMOD0050");
+        _engine.Warnings.ShouldHaveSingleItem().Code.ShouldBe("GOMOD0370");
         report.Modules.Select(m => m.ItemSpec).ShouldBe(restore.Modules.Select(m => m.ItemSpec));
     }
 

@@ -61,6 +61,17 @@ internal sealed class Requirements
         }
     }
 
+    /// <summary>
+    /// Requirements whose graph was read elsewhere (a workspace's, by <c>Workspace.WorkspaceLoader</c>): <see cref="GraphAsync"/>
+    /// returns it without reading anything.
+    /// </summary>
+    public static Requirements WithGraph(ModuleVersion[] rootModules, IReadOnlySet<string> direct, ModuleGraph graph, Exception? error)
+    {
+        var rs = new Requirements(ModulePruning.Pruned, rootModules, direct);
+        rs._graph = Task.FromResult((graph, error));
+        return rs;
+    }
+
     public static ModuleVersion[] Sorted(IEnumerable<ModuleVersion> roots)
     {
         var list = roots.ToArray();

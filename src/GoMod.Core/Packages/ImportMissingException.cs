@@ -26,6 +26,9 @@ public sealed class ImportMissingException : GoCommandException
     /// <summary>The module found at its latest version, when the build list holds a newer one; default otherwise.</summary>
     public ModuleVersion Module { get; }
 
+    /// <summary>go's readonly case with no lookup: the message suggests <c>go get</c> (in a workspace, from which module).</summary>
+    internal bool SuggestsGoGet { get; private init; }
+
     /// <summary>Whether the path is one only the standard library could provide (dotless).</summary>
     public bool IsStandard { get; private init; }
 
@@ -43,8 +46,15 @@ public sealed class ImportMissingException : GoCommandException
         if (queryError is not null || queryText is not null)
             return new(path, $"cannot find module providing package {path}: {queryText ?? queryError!.Message}", queryError);
         if (modMode) return new(path, "cannot find module providing package " + path);
-        return new(path, $"no required module provides package {path}; to add it:\n\tgo get {path}");
+        return new(path, $"no required module provides package {path}; to add it:\n\tgo get {path}") { SuggestsGoGet = true };
     }
+
+    /// <summary>
+    /// In a workspace, no module provides the package and the main module importing it is not the one holding the
+    /// working directory: go's fix names the directory to run <c>go get</c> in.
+    /// </summary>
+    internal static ImportMissingException NoModuleFrom(string path, string importingModuleRoot) =>
+        new(path, $"no required module provides package {path}; to add it:\n\tcd {importingModuleRoot}\n\tgo get {path}");
 
     /// <summary>go's replaced-but-unused case: a replacement provides the package, but nothing requires the module.</summary>
     internal static ImportMissingException ReplacedNotRequired(string path, ModuleVersion replaced)

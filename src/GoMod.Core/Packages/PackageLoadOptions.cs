@@ -54,6 +54,15 @@ internal sealed record PackageLoadOptions
     /// </summary>
     internal Func<ModLoad.Requirements, IReadOnlyList<GoPackage>, CancellationToken, Task<ModLoad.Requirements>>? TidyRoots { get; init; }
 
+    /// <summary>
+    /// Workspace mode (go's several <c>MainModules</c>): every used module, in <c>use</c> order, is a main module — its
+    /// packages are read from its directory, it is selected at no version, its packages are in "all" and its imports
+    /// are checked as the main module's are. The requirements given to the load must carry the workspace graph
+    /// (<see cref="ModLoad.Requirements.WithGraph"/>); roots are never updated (go's <c>updateWorkspaceRoots</c>).
+    /// Null: the loader's one main module.
+    /// </summary>
+    internal IReadOnlyList<MainModuleRoot>? MainModules { get; init; }
+
     /// <summary>go get's hook on each package found in a module (go's <c>AllowPackage</c>): false makes it a version change.</summary>
     internal Func<string, ModuleVersion, CancellationToken, Task<bool>>? AllowPackage { get; init; }
 }

@@ -36,7 +36,30 @@ internal sealed class PackageLoader
         _loader = loader;
         _options = options;
         _query = new PackageQuery(loader);
+        if (options.MainModules is { } mains)
+            foreach (var m in mains) _mainDirs[m.Path] = m.Dir;
     }
+
+    /// <summary>Workspace mode: the used modules' directories by path (empty for a single main module).</summary>
+    private readonly Dictionary<string, string> _mainDirs = new(StringComparer.Ordinal);
+
+    private bool Workspace => _options.MainModules is not null;
+
+    /// <summary>go's <c>MainModules.Contains</c>.</summary>
+    private bool IsMainPath(string path) => Workspace ? _mainDirs.ContainsKey(path) : path == MainPath;
+
+    /// <summary>go's <c>rootSelected</c>: a main module at no version, else the highest root version.</summary>
+    private bool RootSelected(Requirements rs, string path, out string version)
+    {
+        if (IsMainPath(path)) { version = ""; return true; }
+        return rs.RootSelected(MainPath, path, out version);
+    }
+
+    /// <summary>go's <c>fetch</c>: a main module is its directory; anything else as the module loader fetches it.</summary>
+    private Task<ModuleContent> FetchAsync(ModuleVersion m, CancellationToken ct) =>
+        Workspace && m.Version.Length == 0 && _mainDirs.TryGetValue(m.Path, out var dir)
+            ? Task.FromResult(ModuleContent.FromDirectory(dir))
+            : _loader.FetchAsync(m, ct);
 
     /// <summary>The requirements the load is at (updated as it goes).</summary>
     public Requirements Requirements { get; private set; } = null!;
@@ -55,7 +78,7 @@ internal sealed class PackageLoader
         var matchErrors = new List<string>();
         var warnings = new List<string>();
         var dirTags = _options.Tags.IsAny ? BuildTags.Host(goVersion: _loader.EffectiveGoVersion) : _options.Tags;
-        var rootPaths = new PackagePatterns(_loader).Roots(patterns, dirTags, _options.Tags, matchErrors, warnings);
+        var rootPaths = new PackagePatterns(_loader, _options.MainModules).Roots(patterns, dirTags, _options.Tags, matchErrors, warnings);
         foreach (var e in matchErrors) _failures.Add(new GoCommandException(e));
         try
         {
@@ -68,8 +91,37 @@ internal sealed class PackageLoader
         {
             if (pkg.Error is ImportMissingSumException sumErr && pkg.Stack is { } importer)
                 pkg.Error = sumErr.WithImporter(importer.ImportPath, importer.Module.Version ?? "", importer.IsTest);
+            if (Workspace && pkg.Error is ImportMissingException { SuggestsGoGet: true } missing)
+                pkg.Error = WithImportingMainModule(pkg, missing);
         }
         return new PackageGraph(Requirements, _roots, _pkgs, _messages, _failures, warnings);
+    }
+
+    /// <summary>
+    /// go's <c>ImportingMainModule</c> (set when <c>queryImport</c> fails in workspace mode): the first main module on the
+    /// package's import stack; when it is not the module holding the working directory, go's fix says where to run.
+    /// </summary>
+    private ImportMissingException WithImportingMainModule(GoPackage pkg, ImportMissingException missing)
+    {
+        var cwd = Path.GetFullPath(_loader.Options.WorkingDirectory ?? _options.MainModules![0].Dir);
+        string? cwdModule = null;
+        int best = -1;
+        foreach (var m in _options.MainModules!)
+        {
+            var root = Path.GetFullPath(m.Dir).TrimEnd(Path.DirectorySeparatorChar);
+            if ((cwd == root || cwd.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal)) && root.Length > best)
+            {
+                best = root.Length;
+                cwdModule = m.Path;
+            }
+        }
+        for (var importer = pkg.Stack; importer is not null; importer = importer.Stack)
+        {
+            if (!importer.InMainModule) continue;
+            if (importer.Module.Path == cwdModule) return missing;
+            return ImportMissingException.NoModuleFrom(missing.ImportPath, _mainDirs[importer.Module.Path]);
+        }
+        return missing;
     }
 
     /// <summary>Stops the load after an error go treats as fatal (reported in the graph's errors).</summary>
@@ -236,7 +288,7 @@ internal sealed class PackageLoader
                 m = qm;
             }
             if (m.Path is not { Length: > 0 }) continue;
-            if (!Requirements.RootSelected(MainPath, m.Path, out var v) || v != m.Version) need.Add(m);
+            if (!RootSelected(Requirements, m.Path, out var v) || v != m.Version) need.Add(m);
         }
         if (need.Count == 0) return false;
         try
@@ -310,7 +362,7 @@ internal sealed class PackageLoader
         pkg.AltModules = found.AltMods;
         pkg.Error = found.Err;
         pkg.IsStandard = found.IsStd;
-        pkg.InMainModule = found.Mod.Path is { Length: > 0 } && found.Mod.Path == MainPath;
+        pkg.InMainModule = found.Mod.Path is { Length: > 0 } && found.Mod.Version.Length == 0 && IsMainPath(found.Mod.Path);
         if (found.Dir is null) return load;
         if (found.IsStd)
         {
@@ -391,6 +443,11 @@ internal sealed class PackageLoader
     private async Task<bool> UpdateRequirementsAsync(CancellationToken ct)
     {
         var rs = Requirements;
+        if (Workspace)
+        {
+            await CheckWorkspaceImportsAsync(rs, ct).ConfigureAwait(false);
+            return false;
+        }
         // Only a load of "all" under any tags sees every direct import: otherwise the direct marks are kept.
         bool loadedDirect = _allPatternIsRoot && _options.Tags.IsAny;
         var direct = loadedDirect ? new HashSet<string>(StringComparer.Ordinal) : new HashSet<string>(rs.Direct, StringComparer.Ordinal);
@@ -424,6 +481,27 @@ internal sealed class PackageLoader
         }
         Requirements = updated;
         return changed;
+    }
+
+    /// <summary>
+    /// go's <c>updateRequirements</c> in workspace mode: the roots are the main modules and never change, but a main
+    /// module's package importing from a module whose requirements are not in the graph is a
+    /// <see cref="ImplicitDependencyImportException"/>.
+    /// </summary>
+    private async Task CheckWorkspaceImportsAsync(Requirements rs, CancellationToken ct)
+    {
+        var (mg, err) = await rs.GraphAsync(_loader, ct).ConfigureAwait(false);
+        if (err is not null) throw err;
+        foreach (var pkg in _pkgs)
+        {
+            if (!pkg.InMainModule || pkg.Error is not null) continue;
+            foreach (var dep in pkg.ImportedPackages)
+            {
+                if (!dep.FromExternalModule || mg.TryGetRequirements(dep.Module, out _)) continue;
+                pkg.Error = new ImplicitDependencyImportException(pkg.ImportPath, dep.ImportPath, dep.Module);
+                break;
+            }
+        }
     }
 
     /// <summary>go's <c>resolveMissingImports</c>: for each package no module provides, the module its latest version is in.</summary>
@@ -563,20 +641,21 @@ internal sealed class PackageLoader
                 string v;
                 if (mg is null)
                 {
-                    if (!rs.RootSelected(MainPath, prefix, out v)) continue;
+                    if (!RootSelected(rs, prefix, out v)) continue;
                 }
-                else v = mg.Selected(prefix);
+                else v = IsMainPath(prefix) ? "" : mg.Selected(prefix);
                 if (v == "none") continue;
                 var m = new ModuleVersion(prefix, v);
                 ModuleContent content;
                 try
                 {
-                    if (!ModMode && v.Length != 0 && _loader.Main.Resolve(m) is { Version.Length: > 0 } actual && !_loader.HadSum(actual))
+                    // go checks go.sum here outside workspace mode only (modload.fetch).
+                    if (!ModMode && !Workspace && v.Length != 0 && _loader.Main.Resolve(m) is { Version.Length: > 0 } actual && !_loader.HadSum(actual))
                     {
                         sumErrMods.Add(m);
                         continue;
                     }
-                    content = await _loader.FetchAsync(m, ct).ConfigureAwait(false);
+                    content = await FetchAsync(m, ct).ConfigureAwait(false);
                 }
                 catch (Exception e) when (e is ModuleException or GoCommandException or IOException or InvalidDataException)
                 {

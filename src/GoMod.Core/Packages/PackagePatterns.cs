@@ -12,8 +12,30 @@ namespace GoMod.Core.Packages;
 /// main module's packages (go's <c>matchPackages</c> over the main module, for the load's tags); import paths name
 /// themselves, and an import path pattern with <c>...</c> matches the main module's packages.
 /// </summary>
-internal sealed class PackagePatterns(ModuleLoader loader)
+internal sealed class PackagePatterns(ModuleLoader loader, IReadOnlyList<MainModuleRoot>? mainModules = null)
 {
+    /// <summary>The main modules: a workspace's used modules, else the loader's main module.</summary>
+    private IReadOnlyList<MainModuleRoot> Mains => mainModules ?? [new MainModuleRoot(loader.Main.Path, loader.Main.ModRoot)];
+
+    /// <summary>
+    /// The main module whose tree holds <paramref name="absDir"/> (go's <c>findModuleRoot</c> among the main modules:
+    /// the deepest root), or the first main module when none does.
+    /// </summary>
+    private MainModuleRoot MainFor(string absDir)
+    {
+        MainModuleRoot? best = null;
+        foreach (var m in Mains)
+        {
+            var root = Path.GetFullPath(m.Dir).TrimEnd(Path.DirectorySeparatorChar);
+            if ((absDir == root || absDir.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                && (best is null || root.Length > Path.GetFullPath(best.Dir).TrimEnd(Path.DirectorySeparatorChar).Length))
+                best = m;
+        }
+        return best ?? Mains[0];
+    }
+
+    private string WorkingDirectory => loader.Options.WorkingDirectory ?? Mains[0].Dir;
+
     /// <summary>go's <c>search.IsRelativePath</c> or an absolute path: a directory pattern.</summary>
     public static bool IsLocal(string p) =>
         Path.IsPathRooted(p) || p is "." or ".." || p.StartsWith("./", StringComparison.Ordinal) || p.StartsWith("../", StringComparison.Ordinal);
@@ -21,9 +43,9 @@ internal sealed class PackagePatterns(ModuleLoader loader)
     /// <summary>go's <c>DirImportPath</c>: the import path (pattern) of a directory (pattern) of the main module, or ".".</summary>
     public string DirImportPath(string pattern, out string absDir)
     {
-        var main = loader.Main;
-        absDir = Path.GetFullPath(Path.Combine(loader.Options.WorkingDirectory ?? main.ModRoot, pattern));
-        var root = Path.GetFullPath(main.ModRoot).TrimEnd(Path.DirectorySeparatorChar);
+        absDir = Path.GetFullPath(Path.Combine(WorkingDirectory, pattern));
+        var main = MainFor(absDir);
+        var root = Path.GetFullPath(main.Dir).TrimEnd(Path.DirectorySeparatorChar);
         if (absDir == root) return main.Path;
         if (absDir.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             return main.Path + absDir[root.Length..].Replace(Path.DirectorySeparatorChar, '/');
@@ -40,19 +62,24 @@ internal sealed class PackagePatterns(ModuleLoader loader)
     public List<string> Roots(IReadOnlyList<string> patterns, BuildTags dirTags, BuildTags loadTags, List<string>? errors, List<string>? warnings = null)
     {
         var roots = new List<string>();
-        var main = loader.Main;
         foreach (var pattern in patterns)
         {
             if (pattern == "all")
             {
-                roots.AddRange(MainModulePackages(main.Path + "/...", loadTags));
+                // go's matchPackages over every main module, sorted as one list.
+                var all = new List<string>();
+                foreach (var m in Mains) all.AddRange(PackagesOf(m, m.Path + "/...", loadTags));
+                all.Sort(StringComparer.Ordinal);
+                roots.AddRange(all);
                 continue;
             }
             if (!IsLocal(pattern))
             {
                 if (pattern.Contains("...", StringComparison.Ordinal))
                 {
-                    var found = MainModulePackages(pattern, loadTags);
+                    var found = new List<string>();
+                    foreach (var m in Mains) found.AddRange(PackagesOf(m, pattern, loadTags));
+                    found.Sort(StringComparer.Ordinal);
                     if (found.Count == 0) warnings?.Add($"go: warning: \"{pattern}\" matched no packages");
                     roots.AddRange(found);
                 }
@@ -60,19 +87,20 @@ internal sealed class PackagePatterns(ModuleLoader loader)
                 continue;
             }
             var dirs = new List<string>();
+            var main = MainFor(Path.GetFullPath(Path.Combine(WorkingDirectory, pattern)));
             if (!pattern.Contains("...", StringComparison.Ordinal))
             {
-                dirs.Add(Path.GetFullPath(Path.Combine(loader.Options.WorkingDirectory ?? main.ModRoot, pattern)));
+                dirs.Add(Path.GetFullPath(Path.Combine(WorkingDirectory, pattern)));
             }
             else
             {
                 var pkgPattern = DirImportPath(pattern, out _);
-                foreach (var name in MainPackageDirectories(pkgPattern, dirTags)) dirs.Add(name);
+                foreach (var name in PackageDirectoriesOf(main, pkgPattern, dirTags)) dirs.Add(name);
                 if (dirs.Count == 0) warnings?.Add($"go: warning: \"{pattern}\" matched no packages");
             }
             foreach (var dir in dirs)
             {
-                var rel = Path.GetRelativePath(main.ModRoot, dir).Replace(Path.DirectorySeparatorChar, '/');
+                var rel = Path.GetRelativePath(main.Dir, dir).Replace(Path.DirectorySeparatorChar, '/');
                 if (rel == ".") rel = "";
                 if (!Directory.Exists(dir) || !Directory.EnumerateFiles(dir, "*.go").Any())
                 {
@@ -86,16 +114,17 @@ internal sealed class PackagePatterns(ModuleLoader loader)
     }
 
     /// <summary>go's <c>MatchDirs</c> for the main module: directories matching the pattern with a file built for <paramref name="tags"/>.</summary>
-    public List<string> MainPackageDirectories(string pkgPattern, BuildTags tags)
+    public List<string> MainPackageDirectories(string pkgPattern, BuildTags tags) => PackageDirectoriesOf(Mains[0], pkgPattern, tags);
+
+    private static List<string> PackageDirectoriesOf(MainModuleRoot main, string pkgPattern, BuildTags tags)
     {
-        var main = loader.Main;
-        var content = ModuleContent.FromDirectory(main.ModRoot);
+        var content = ModuleContent.FromDirectory(main.Dir);
         var match = ModuleLister.MatchPattern(pkgPattern);
         var found = new List<string>();
-        foreach (var rel in ModuleDirectories(main.ModRoot, skipVendor: false))
+        foreach (var rel in ModuleDirectories(main.Dir, skipVendor: false))
         {
             var name = rel.Length == 0 ? main.Path : main.Path + "/" + rel;
-            if (match(name) && GoSourceScanner.HasBuildableGoFiles(content.Files(rel), tags)) found.Add(FullPath(main.ModRoot, rel));
+            if (match(name) && GoSourceScanner.HasBuildableGoFiles(content.Files(rel), tags)) found.Add(FullPath(main.Dir, rel));
         }
         return found;
     }
@@ -104,13 +133,14 @@ internal sealed class PackagePatterns(ModuleLoader loader)
     /// go's <c>matchPackages</c> over the main module: the import paths matching <paramref name="pkgPattern"/> whose
     /// directory has a file that counts for <paramref name="tags"/> (a directory the scanner cannot read counts too).
     /// </summary>
-    public List<string> MainModulePackages(string pkgPattern, BuildTags tags)
+    public List<string> MainModulePackages(string pkgPattern, BuildTags tags) => PackagesOf(Mains[0], pkgPattern, tags);
+
+    private static List<string> PackagesOf(MainModuleRoot main, string pkgPattern, BuildTags tags)
     {
-        var main = loader.Main;
-        var content = ModuleContent.FromDirectory(main.ModRoot);
+        var content = ModuleContent.FromDirectory(main.Dir);
         var match = ModuleLister.MatchPattern(pkgPattern);
         var found = new List<string>();
-        foreach (var rel in ModuleDirectories(main.ModRoot, skipVendor: true))
+        foreach (var rel in ModuleDirectories(main.Dir, skipVendor: true))
         {
             var name = rel.Length == 0 ? main.Path : main.Path + "/" + rel;
             if (match(name) && !PackageFiles.Scan(content.Files(rel), tags).NoGoFiles) found.Add(name);

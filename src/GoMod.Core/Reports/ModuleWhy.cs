@@ -36,18 +36,46 @@ public static class ModuleWhy
         if (why.Modules && args.FirstOrDefault(a => a.Contains('@', StringComparison.Ordinal)) is { } query)
             return Fail(stderr, new GoCommandException($"{query}: 'go mod why' requires a module path, not a version query"));
 
+        ModuleLoader loader;
         try
         {
-            var loader = await ModuleLoader.CreateAsync(source, modRoot, options, cancellationToken).ConfigureAwait(false);
+            loader = await ModuleLoader.CreateAsync(source, modRoot, options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is GoCommandException or BuildListException or ModuleException)
+        {
+            return Fail(stderr, e);
+        }
+        var lister = new ModuleLister(loader, new ListOptions { Mvs = options });
+        return await WhyAsync(loader, loader.LoadPackagesAsync, async (paths, ct) =>
+        {
+            var (_, mods, graphError) = await lister.ListAsync(paths, ct).ConfigureAwait(false);
+            return (mods.Select(m => m.Path).ToList(), graphError);
+        }, args, why, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// <c>go mod why</c> over any package loader: <paramref name="load"/> loads patterns (the single main module's, or a
+    /// workspace's over every used module), <paramref name="listModules"/> resolves <c>-m</c> arguments to module paths
+    /// (or the graph's error); <paramref name="loader"/>'s messages precede a failure.
+    /// </summary>
+    internal static async Task<GoOutput> WhyAsync(ModuleLoader loader,
+        Func<IReadOnlyList<string>, PackageLoadOptions, CancellationToken, Task<PackageGraph>> load,
+        Func<IReadOnlyList<string>, CancellationToken, Task<(IReadOnlyList<string> Paths, Exception? Error)>> listModules,
+        IReadOnlyList<string> args, WhyOptions why, CancellationToken cancellationToken)
+    {
+        var stderr = new StringBuilder();
+        if (why.Modules && args.FirstOrDefault(a => a.Contains('@', StringComparison.Ordinal)) is { } query)
+            return Fail(stderr, new GoCommandException($"{query}: 'go mod why' requires a module path, not a version query"));
+        try
+        {
             var loadOptions = new PackageLoadOptions { Tags = BuildTags.Any, LoadTests = !why.Vendor, AllowErrors = true };
             var stdout = new StringBuilder();
             string vendoring = why.Vendor ? " to vendor" : "";
             if (why.Modules)
             {
-                var lister = new ModuleLister(loader, new ListOptions { Mvs = options });
-                var (_, mods, graphError) = await lister.ListAsync(args, cancellationToken).ConfigureAwait(false);
+                var (mods, graphError) = await listModules(args, cancellationToken).ConfigureAwait(false);
                 if (graphError is not null) return Fail(stderr, graphError, loader);
-                var all = await loader.LoadPackagesAsync(["all"], loadOptions, cancellationToken).ConfigureAwait(false);
+                var all = await load(["all"], loadOptions, cancellationToken).ConfigureAwait(false);
                 var byModule = new Dictionary<string, List<GoPackage>>(StringComparer.Ordinal);
                 foreach (var pkg in all.LoadOrder.Where(p => !p.IsTest).OrderBy(p => p.ImportPath, StringComparer.Ordinal))
                 {
@@ -56,25 +84,25 @@ public static class ModuleWhy
                     list.Add(pkg);
                 }
                 string sep = "";
-                foreach (var mod in mods)
+                foreach (var modPath in mods)
                 {
                     GoPackage? best = null;
                     int bestDepth = int.MaxValue;
-                    foreach (var pkg in byModule.GetValueOrDefault(mod.Path) ?? [])
+                    foreach (var pkg in byModule.GetValueOrDefault(modPath) ?? [])
                     {
                         int depth = Depth(pkg);
                         if (depth > 0 && depth < bestDepth) (best, bestDepth) = (pkg, depth);
                     }
                     var text = best is null ? "" : Why(best);
-                    if (text.Length == 0) text = $"(main module does not need{vendoring} module {mod.Path})\n";
-                    stdout.Append(sep).Append("# ").Append(mod.Path).Append('\n').Append(text);
+                    if (text.Length == 0) text = $"(main module does not need{vendoring} module {modPath})\n";
+                    stdout.Append(sep).Append("# ").Append(modPath).Append('\n').Append(text);
                     sep = "\n";
                 }
             }
             else
             {
                 // go resolves the arguments to packages with one load, then loads "all" afresh: the paths come from there.
-                var matched = await loader.LoadPackagesAsync(args, loadOptions, cancellationToken).ConfigureAwait(false);
+                var matched = await load(args, loadOptions, cancellationToken).ConfigureAwait(false);
                 foreach (var line in matched.MatchWarnings) stderr.Append(line).Append('\n');
                 var perArgument = new List<IReadOnlyList<string>>();
                 foreach (var arg in args)
@@ -84,10 +112,10 @@ public static class ModuleWhy
                         perArgument.Add([arg]);
                         continue;
                     }
-                    var one = args.Count == 1 ? matched : await loader.LoadPackagesAsync([arg], loadOptions, cancellationToken).ConfigureAwait(false);
+                    var one = args.Count == 1 ? matched : await load([arg], loadOptions, cancellationToken).ConfigureAwait(false);
                     perArgument.Add(one.Roots.Select(p => p.ImportPath).ToList());
                 }
-                var all = await loader.LoadPackagesAsync(["all"], loadOptions, cancellationToken).ConfigureAwait(false);
+                var all = await load(["all"], loadOptions, cancellationToken).ConfigureAwait(false);
                 string sep = "";
                 foreach (var path in perArgument.SelectMany(p => p))
                 {

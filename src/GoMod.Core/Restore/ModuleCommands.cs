@@ -38,7 +38,8 @@ public static class ModuleCommands
     /// <summary><c>go mod why [-m] [-vendor] args…</c>: a shortest import path from the main module to each package (module); never writes go.mod or go.sum.</summary>
     public static Task<CommandResult> WhyAsync(RestoreOptions options, IReadOnlyList<string> args, WhyOptions why, CancellationToken cancellationToken) =>
         RunAsync(options, (dir, source, _, mvs) => ModuleWhy.WhyAsync(dir, source, args, why, mvs, cancellationToken),
-            writeWhenMod: false, cancellationToken);
+            writeWhenMod: false, cancellationToken,
+            inWorkspace: (ws, dir, source, _) => WorkspaceWhy.WhyAsync(ws, dir, source, args, why, cancellationToken));
 
     /// <summary>
     /// <c>go get [-u|-u=patch] args…</c>: go.mod and go.sum are edited in place (comments kept, each written
@@ -70,9 +71,6 @@ public static class ModuleCommands
 
         var warnings = setup.Warnings.Select(w => FailureCodes.ToDiagnostic(w, setup.ModFile)).ToList();
         var workspace = inWorkspace is null ? null : setup.Workspace;
-        if (inWorkspace is null && setup.Workspace is { } unfollowed)
-            warnings.Add(FailureCodes.ToDiagnostic(new UnsupportedSettingException("go.work",
-                $"{unfollowed.WorkFilePath} applies, but go mod why does not follow workspace mode yet: answered for this module alone, as with GoWork=off"), setup.ModFile));
         var sums = workspace is null ? new GoSumChecker(setup.SumFile, setup.Sum, ModMode.Mod) : new GoSumChecker(workspace.WorkSumPath, WorkspaceSums.Known(workspace), ModMode.Mod);
         // go get and the other commands add go.sum lines: each new one needs the checksum database's word.
         using var sumDb = ChecksumDatabase.Create(setup.Environment, options.Fetch);

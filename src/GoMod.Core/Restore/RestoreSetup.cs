@@ -179,7 +179,7 @@ public sealed class RestoreSetup
             {
                 return (null, [e]);
             }
-            mode = ModMode.ReadOnly;
+            mode = WorkspaceRules.Mode(workspace, explicitMode ?? env.Flags.Mod, options.WriteVendor);
         }
         // GoVendor=true is go mod vendor, which loads from the module cache whatever vendor/ holds (go runs it readonly).
         if (options.WriteVendor && mode == ModMode.Vendor) mode = ModMode.ReadOnly;

@@ -17,6 +17,12 @@ public sealed class ModulesTxt
     /// <summary>The module entries, in file order.</summary>
     public IReadOnlyList<VendoredModule> Modules { get; }
 
+    /// <summary>
+    /// Written by <c>go work vendor</c> (go 1.22+): the first line is <c>## workspace</c>, which go reads to tell a
+    /// workspace's vendor/ from a module's (<c>modulesTextIsForWorkspace</c>).
+    /// </summary>
+    public bool Workspace { get; init; }
+
     /// <summary>The lines go ignores when reading (<c>vendor/modules.txt:LINE: why</c>), for diagnostics; empty when written by go.</summary>
     public IReadOnlyList<string> Skipped { get; }
 
@@ -97,6 +103,7 @@ public sealed class ModulesTxt
     public string Format()
     {
         var b = new StringBuilder();
+        if (Workspace) b.Append("## workspace\n");
         foreach (var m in Modules)
         {
             b.Append(m.ModuleLine).Append('\n');
@@ -107,6 +114,10 @@ public sealed class ModulesTxt
         }
         return b.ToString();
     }
+
+    /// <summary>go's <c>modulesTextIsForWorkspace</c>: a first line of <c>## </c> annotations, one of them <c>workspace</c>.</summary>
+    private static bool IsWorkspaceHeader(string line) =>
+        line.StartsWith("## ", StringComparison.Ordinal) && line[3..].Split(';').Any(e => e.Trim() == "workspace");
 
     /// <summary>
     /// Reads vendor/modules.txt as go 1.19 does. A <c>#</c> line whose second field is neither a valid semantic version
@@ -176,6 +187,7 @@ public sealed class ModulesTxt
             }
             if (current is null)
             {
+                if (i == 0 && IsWorkspaceHeader(line)) continue;
                 if (line.Length > 0)
                     skipped.Add(inIgnoredModule ? $"{fileName}:{lineNo}: line of an ignored module" : $"{fileName}:{lineNo}: line before any module line");
                 continue;
@@ -195,7 +207,7 @@ public sealed class ModulesTxt
             else if (line.Length > 0) skipped.Add($"{fileName}:{lineNo}: not a package import path: {line}");
         }
         Flush();
-        return new ModulesTxt(modules, skipped);
+        return new ModulesTxt(modules, skipped) { Workspace = IsWorkspaceHeader(lines[0]) };
     }
 
     private static bool IsImportPath(string path)

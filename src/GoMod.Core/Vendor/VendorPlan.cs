@@ -29,6 +29,9 @@ public sealed class VendorPlan
     /// <summary>Every file below vendor/ but modules.txt: relative slash path → the source file copied there, in ordinal order.</summary>
     public IReadOnlyDictionary<string, string> Files { get; }
 
+    /// <summary>The same files with another modules.txt (<c>go work vendor</c>'s, see <c>Workspace.WorkspaceVendor</c>).</summary>
+    internal VendorPlan WithModulesTxt(ModulesTxt modulesTxt) => new(modulesTxt, (SortedDictionary<string, string>)Files);
+
     /// <summary>True when go would print <c>go: no dependencies to vendor</c> and leave no vendor/.</summary>
     public bool IsEmpty => ModulesTxt.Modules.Count == 0;
 
@@ -43,9 +46,13 @@ public sealed class VendorPlan
     public static VendorPlan Create(GoModFile mainMod, IEnumerable<VendorPackage> packages, Func<string, string> goVersionOf, bool cgoEnabled = true) =>
         Create(mainMod, packages, goVersionOf, cgoEnabled, null);
 
-    /// <summary><see cref="Create(GoModFile, IEnumerable{VendorPackage}, Func{string, string}, bool)"/>, each Go file read once per <paramref name="sourceFacts"/>.</summary>
+    /// <summary>
+    /// <see cref="Create(GoModFile, IEnumerable{VendorPackage}, Func{string, string}, bool)"/>, each Go file read once per
+    /// <paramref name="sourceFacts"/>. <paramref name="testEmbeds"/> false leaves the tests' embed patterns out (go
+    /// 1.22+'s vendoring at a main go version of 1.22 or later).
+    /// </summary>
     internal static VendorPlan Create(GoModFile mainMod, IEnumerable<VendorPackage> packages, Func<string, string> goVersionOf, bool cgoEnabled,
-        GoFileFactsCache? sourceFacts)
+        GoFileFactsCache? sourceFacts, bool testEmbeds = true)
     {
         ArgumentNullException.ThrowIfNull(mainMod);
         ArgumentNullException.ThrowIfNull(packages);
@@ -83,7 +90,7 @@ public sealed class VendorPlan
         // the first failure reported do not depend on scheduling.
         var listings = new DirectoryListings();
         var planned = new PlannedPackage[ordered.Count];
-        OrderedParallel.For(ordered.Count, i => planned[i] = PlanPackage(ordered[i], at117, cgoEnabled, listings, sourceFacts), CancellationToken.None);
+        OrderedParallel.For(ordered.Count, i => planned[i] = PlanPackage(ordered[i], at117, cgoEnabled, listings, sourceFacts, testEmbeds), CancellationToken.None);
         for (int i = 0; i < ordered.Count; i++)
         {
             planned[i].Failure?.Throw();
@@ -114,7 +121,8 @@ public sealed class VendorPlan
     /// suffix; not package <c>documentation</c>; not cgo files when cgo is off): the package's, its tests' and its
     /// external tests'. None when no file counts (go's <c>NoGoError</c>).
     /// </summary>
-    private static PlannedPackage PlanPackage(VendorPackage p, bool dropGoModAndSum, bool cgoEnabled, DirectoryListings listings, GoFileFactsCache? sourceFacts)
+    private static PlannedPackage PlanPackage(VendorPackage p, bool dropGoModAndSum, bool cgoEnabled, DirectoryListings listings, GoFileFactsCache? sourceFacts,
+        bool testEmbeds = true)
     {
         try
         {
@@ -161,7 +169,7 @@ public sealed class VendorPlan
                     copied.Add(name);
             }
             // go lists the package's patterns, then its tests' and external tests'; the two test lists only matter as a set.
-            IReadOnlyList<string> embedded = counted == 0 || main.Count + test.Count == 0 ? [] : EmbedResolver.Resolve(p.Dir, [.. main, .. test]);
+            IReadOnlyList<string> embedded = counted == 0 || main.Count + test.Count == 0 ? [] : EmbedResolver.Resolve(p.Dir, testEmbeds ? [.. main, .. test] : [.. main]);
             return new PlannedPackage(copied, embedded, null);
         }
         catch (Exception x)

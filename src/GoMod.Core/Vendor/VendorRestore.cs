@@ -136,7 +136,7 @@ internal static class VendorRestore
     /// go mod vendor's "all" (<c>UseVendorAll</c>): the main module's packages and their tests, and everything they
     /// import, transitively, without the tests of other packages — whatever the main module's go version.
     /// </summary>
-    private static List<GoPackage> VendorAll(PackageGraph graph)
+    internal static List<GoPackage> VendorAll(PackageGraph graph)
     {
         var seen = new HashSet<GoPackage>();
         var order = new List<GoPackage>();

@@ -14,8 +14,9 @@ namespace GoMod.Core.Workspace;
 
 /// <summary>
 /// The restore of one module of a workspace: the build list is the workspace's (every used module a main module, the
-/// graph read with workspace pruning), so every project of the workspace publishes the same versions. Every module of
-/// the build list is downloaded (as <c>go mod download</c> in the workspace), hashes are checked against the modules'
+/// graph read with workspace pruning), so every project of the workspace publishes the same versions. The modules
+/// go build looks into for the project's packages are downloaded (<see cref="WorkspaceBuildSet"/>; the whole build
+/// list, as <c>go mod download</c>, when the project has no package to build), hashes are checked against the modules'
 /// go.sum files and go.work.sum, and the new ones — verified with the checksum database — go to go.work.sum, merged
 /// under go's lock with what a concurrent build wrote. go.mod and go.sum files are never written in workspace mode.
 /// </summary>
@@ -26,8 +27,21 @@ internal static class WorkspaceRestore
         var diagnostics = setup.Warnings.Select(w => FailureCodes.ToDiagnostic(w, setup.ModFile)).ToList();
         var own = ws.ModuleContaining(setup.ModuleDir)!;
         RestoreResult Result(IReadOnlyList<RestoredModule> modules, int downloaded = 0, long bytes = 0) =>
-            new(modules, diagnostics) { Mode = ModMode.ReadOnly, Downloaded = downloaded, DownloadedBytes = bytes, InputFiles = [.. WorkspaceInputs.Files(ws.WorkFilePath).Where(File.Exists).Distinct(StringComparer.Ordinal)] };
+            new(modules, diagnostics) { Mode = setup.Mode == ModMode.Vendor ? ModMode.Vendor : ModMode.ReadOnly, Downloaded = downloaded, DownloadedBytes = bytes, InputFiles = [.. WorkspaceInputs.Files(ws.WorkFilePath).Where(File.Exists).Distinct(StringComparer.Ordinal)] };
         var mains = new List<RestoredModule> { new(own.Path, "", own.Dir, "", "", "", Indirect: false, Main: true) };
+        if (setup.Mode == ModMode.Vendor)
+        {
+            // -mod=vendor (go 1.22+): the build list from the workspace's vendor/modules.txt; no network, no module cache.
+            try
+            {
+                return Result(WorkspaceVendorMode.BuildList(ws, setup.ModuleDir));
+            }
+            catch (Exception e) when (e is Vendor.InconsistentVendoringException or ModuleFileUnreadableException)
+            {
+                diagnostics.Add(FailureCodes.ToDiagnostic(e, ws.WorkFilePath));
+                return Result(mains);
+            }
+        }
 
         var sums = WorkspaceSums.Known(ws);
         var recorder = new GoSumChecker(ws.WorkSumPath, sums, ModMode.Mod);
@@ -85,7 +99,14 @@ internal static class WorkspaceRestore
             return Result(modules);
         }
 
-        var results = await downloader.DownloadAsync(targets.Keys, DownloadParts.Build, null, ct).ConfigureAwait(false);
+        // go build's set: the modules the package load of ./... looked into (go mod download's whole build list when the
+        // project's module has no package to build).
+        var (buildTargets, loadDiagnostics) = await WorkspaceBuildSet.LoadAsync(setup, loader, ct).ConfigureAwait(false);
+        diagnostics.AddRange(loadDiagnostics);
+        if (diagnostics.Any(d => d.IsError)) return Result(modules);
+        // GoVendor=true (go work vendor) may need modules only other build tags import: the whole build list then.
+        var wanted = buildTargets is null || setup.Options.WriteVendor ? targets.Keys.ToList() : targets.Keys.Where(buildTargets.Contains).ToList();
+        var results = await downloader.DownloadAsync(wanted, DownloadParts.Build, null, ct).ConfigureAwait(false);
         foreach (var res in results)
         {
             var index = targets[res.Module];
@@ -116,7 +137,31 @@ internal static class WorkspaceRestore
         {
             diagnostics.Add(FailureCodes.ToDiagnostic(new ModuleFileUnreadableException(ws.WorkSumPath, e), ws.WorkSumPath));
         }
+        if (setup.Options.WriteVendor) await WriteVendorAsync(setup, loader, modules, diagnostics, ct).ConfigureAwait(false);
         return Result(modules, results.Count(r => r.Succeeded && r.Downloaded));
+    }
+
+    /// <summary><c>GoVendor=true</c> in a workspace: vendor/ at the workspace root as <c>go work vendor</c> writes it.</summary>
+    private static async Task WriteVendorAsync(RestoreSetup setup, WorkspaceLoader loader, IReadOnlyList<RestoredModule> modules,
+        List<Diagnostic> diagnostics, CancellationToken ct)
+    {
+        var dirs = new Dictionary<ModuleVersion, string>();
+        foreach (var m in modules)
+            if (!m.Main && m.Dir.Length > 0) dirs[new ModuleVersion(m.Path, m.Version)] = m.Dir;
+        var cgo = setup.Options.GetEnvironmentVariable("CGO_ENABLED") is not "0";
+        var (plan, failures) = await WorkspaceVendor.PlanAsync(loader, m => dirs.GetValueOrDefault(m), cgo, setup.SourceFacts, ct).ConfigureAwait(false);
+        foreach (var f in failures) diagnostics.Add(FailureCodes.ToDiagnostic(f, loader.Workspace.WorkFilePath));
+        if (plan is null) return;
+        var vendorDir = WorkspaceVendor.VendorDir(loader.Workspace);
+        try
+        {
+            var written = Vendor.VendorTreeWriter.Write(vendorDir, plan, ct);
+            WorkspaceVendorMode.RecordWritten(loader.Workspace, written, setup.Options.VendorListFile);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Add(FailureCodes.ToDiagnostic(new Vendor.VendorWriteException(vendorDir, e), loader.Workspace.WorkFilePath));
+        }
     }
 
     private static string First(GoSumFile sums, string path, string version) => sums.Lookup(path, version) is [var h, ..] ? h : "";

@@ -3,32 +3,42 @@ using GoMod.Core.Restore;
 
 namespace GoMod.Core.Workspace;
 
-/// <summary>What go 1.19 refuses in workspace mode before loading, for a build in one module directory.</summary>
+/// <summary>
+/// What go refuses in workspace mode before loading, for a build in one module directory, and the <c>-mod</c> it
+/// runs with: go 1.19's rules, with go 1.22's workspace vendoring (<c>-mod=vendor</c> accepted, and the default when
+/// the workspace has a vendor/ written by <c>go work vendor</c>).
+/// </summary>
 internal static class WorkspaceRules
 {
     /// <summary>
-    /// go's <c>setDefaultBuildMod</c> in workspace mode: an explicit <c>-mod</c> other than readonly is an error
-    /// (<c>-mod=vendor</c> included: go 1.19 has no workspace vendoring); the module must be one the go.work uses
-    /// (go builds <c>./...</c> of a directory outside them as <c>directory prefix . does not contain modules listed in
-    /// go.work</c>). <c>GoVendor=true</c> would be <c>go work vendor</c> (go 1.22), not done yet: a warning.
+    /// go's <c>setDefaultBuildMod</c> in workspace mode: an explicit <c>-mod</c> other than readonly or vendor is an
+    /// error (go 1.23's words; go 1.19 refused vendor too, having no workspace vendoring); the module must be one the
+    /// go.work uses (go builds <c>./...</c> of a directory outside them as <c>directory prefix . does not contain
+    /// modules listed in go.work</c>).
     /// </summary>
     /// <exception cref="WorkspaceException">go refuses the build.</exception>
     public static void Check(GoWorkspace workspace, string moduleDir, ModMode? explicitMode, bool writeVendor, List<Exception> warnings)
     {
-        if (explicitMode is { } mode && mode != ModMode.ReadOnly)
+        if (explicitMode is ModMode.Mod)
         {
-            var name = mode == ModMode.Mod ? "mod" : "vendor";
             throw new WorkspaceException(workspace.WorkFilePath,
-                $"-mod may only be set to readonly when in workspace mode, but it is set to \"{name}\"" +
+                "-mod may only be set to readonly or vendor when in workspace mode, but it is set to \"mod\"" +
                 "\n\tRemove the -mod flag to use the default readonly value,\n\tor set GOWORK=off to disable workspace mode.");
         }
         var dir = Path.TrimEndingDirectorySeparator(Path.GetFullPath(moduleDir));
         if (!workspace.Modules.Any(m => m.Dir == dir))
             throw new WorkspaceException(workspace.WorkFilePath,
                 "pattern ./...: directory prefix . does not contain modules listed in go.work or their selected dependencies", goPrefixed: false);
-        if (writeVendor)
-            warnings.Add(new UnsupportedSettingException("GoVendor",
-                $"{workspace.WorkFilePath} applies: vendoring a workspace is go work vendor (Go 1.22), which is not supported yet, so vendor/ was not written " +
-                "(set GoWork=off to vendor this module on its own)"));
+    }
+
+    /// <summary>
+    /// The <c>-mod</c> of a workspace build: an explicit one; else vendor when <see cref="WorkspaceVendorMode.IsDefault"/>;
+    /// else readonly. <c>GoVendor=true</c> (<c>go work vendor</c>) loads from the module cache: readonly.
+    /// </summary>
+    public static ModMode Mode(GoWorkspace workspace, ModMode? explicitMode, bool writeVendor)
+    {
+        if (writeVendor) return ModMode.ReadOnly;
+        if (explicitMode is { } mode) return mode;
+        return WorkspaceVendorMode.IsDefault(workspace) ? ModMode.Vendor : ModMode.ReadOnly;
     }
 }

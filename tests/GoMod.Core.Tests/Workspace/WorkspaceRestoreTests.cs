@@ -112,11 +112,13 @@ public sealed class WorkspaceRestoreTests
         deps(a).ShouldBe("example.com/x@v1.1.0\nexample.com/y@v1.0.0\nexample.com/z@v1.0.0");
         deps(b).ShouldBe(deps(a));
         a.Modules.Where(m => m.Main).Select(m => m.Path).ShouldBe(["example.com/a", "example.com/b"]);
-        foreach (var m in a.Modules.Where(m => !m.Main))
+        // go build's set: a builds x (and y, which x v1.1.0 imports); z is in the build list only.
+        foreach (var m in a.Modules.Where(m => !m.Main && m.Path != "example.com/z"))
         {
             Directory.Exists(m.Dir).ShouldBeTrue(m.Path);
             m.Sum.ShouldStartWith("h1:");
         }
+        a.Modules.Single(m => m.Path == "example.com/z").Dir.ShouldBeEmpty();
         // go.mod and go.sum files are never written in workspace mode.
         File.Exists(Path.Combine(dir, "b", "go.sum")).ShouldBeFalse();
         File.ReadAllText(Path.Combine(dir, "a", "go.sum")).ShouldNotContain("v1.1.0");
@@ -129,10 +131,28 @@ public sealed class WorkspaceRestoreTests
     }
 
     [GoFact]
-    public async Task Go_work_sum_equals_go_mod_download_in_the_workspace()
+    public async Task Go_work_sum_equals_go_build_s_in_the_module_restored()
     {
         using var tmp = new TempDirectory("wsr");
         var (proxy, dir) = WorkspaceDifferentialTests.Materialize(Scenario, tmp.Path);
+        var original = Mvs.BuildListDifferentialTests.SnapshotMain(dir);
+        WorkspaceDifferentialTests.RunGo(proxy, tmp.Combine("gohome"), Path.Combine(dir, "b"), "build", "./...").EnsureSuccess("go build ./...");
+        var goWorkSum = File.ReadAllText(Path.Combine(dir, "go.work.sum"));
+        Mvs.BuildListDifferentialTests.RestoreMain(dir, original);
+
+        var r = await new ModuleRestorer().RestoreAsync(Options(proxy, tmp.Combine("home"), Path.Combine(dir, "b", "go.mod")), CancellationToken.None);
+        r.Diagnostics.ShouldBeEmpty();
+        File.ReadAllText(Path.Combine(dir, "go.work.sum")).ShouldBe(goWorkSum);
+        goWorkSum.ShouldNotContain("example.com/z v1.0.0 h1:", customMessage: "go build does not download z");
+    }
+
+    [GoFact]
+    public async Task Go_work_sum_equals_go_mod_download_in_the_workspace_for_a_module_with_no_package()
+    {
+        using var tmp = new TempDirectory("wsr");
+        var (proxy, dir) = WorkspaceDifferentialTests.Materialize(Scenario, tmp.Path);
+        // b has no package to build: the restore downloads go mod download's set.
+        File.Delete(Path.Combine(dir, "b", "b.go"));
         var original = Mvs.BuildListDifferentialTests.SnapshotMain(dir);
         WorkspaceDifferentialTests.RunGo(proxy, tmp.Combine("gohome"), dir, "mod", "download").EnsureSuccess("go mod download");
         var goWorkSum = File.ReadAllText(Path.Combine(dir, "go.work.sum"));
@@ -207,7 +227,7 @@ public sealed class WorkspaceRestoreTests
     }
 
     [Fact]
-    public async Task A_module_outside_the_workspace_and_mod_vendor_are_go_s_errors()
+    public async Task A_module_outside_the_workspace_and_mod_mod_are_go_s_errors_and_mod_vendor_needs_go_1_23_s_workspace_vendor()
     {
         using var tmp = new TempDirectory("wsr");
         var (proxy, dir) = WorkspaceDifferentialTests.Materialize(Scenario, tmp.Path);
@@ -215,9 +235,18 @@ public sealed class WorkspaceRestoreTests
         var r = await new ModuleRestorer().RestoreAsync(Options(proxy, tmp.Combine("home"), Path.Combine(dir, "a", "go.mod")), CancellationToken.None);
         r.Diagnostics.Single().Message.ShouldBe("pattern ./...: directory prefix . does not contain modules listed in go.work or their selected dependencies");
 
+        // go 1.23's words (go 1.19 refused vendor too; go 1.22 added workspace vendoring).
+        r = await new ModuleRestorer().RestoreAsync(Options(proxy, tmp.Combine("home"), Path.Combine(dir, "b", "go.mod")) with { ModMode = "mod" },
+            CancellationToken.None);
+        r.Diagnostics.Single().Message.ShouldBe("-mod may only be set to readonly or vendor when in workspace mode, but it is set to \"mod\"" +
+            "\n\tRemove the -mod flag to use the default readonly value,\n\tor set GOWORK=off to disable workspace mode.");
+
+        // -mod=vendor without a workspace vendor/: go 1.23's inconsistent vendoring (b's requirements are not recorded).
         r = await new ModuleRestorer().RestoreAsync(Options(proxy, tmp.Combine("home"), Path.Combine(dir, "b", "go.mod")) with { ModMode = "vendor" },
             CancellationToken.None);
-        r.Diagnostics.Single().Message.ShouldBe("-mod may only be set to readonly when in workspace mode, but it is set to \"vendor\"" +
-            "\n\tRemove the -mod flag to use the default readonly value,\n\tor set GOWORK=off to disable workspace mode.");
+        r.Diagnostics.Single().Message.ShouldBe($"inconsistent vendoring in {dir}:" +
+            "\n\texample.com/a@v0.1.0: is explicitly required in go.mod, but not marked as explicit in vendor/modules.txt" +
+            "\n\texample.com/x@v1.1.0: is explicitly required in go.mod, but not marked as explicit in vendor/modules.txt" +
+            "\n\n\tTo ignore the vendor directory, use -mod=readonly or -mod=mod.\n\tTo sync the vendor directory, run:\n\t\tgo work vendor");
     }
 }
