@@ -35,7 +35,9 @@ public sealed class ModuleRestorer
     {
         ArgumentNullException.ThrowIfNull(options);
         cancellationToken.ThrowIfCancellationRequested();
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var (setup, failures) = await RestoreSetup.CreateAsync(options, cancellationToken).ConfigureAwait(false);
+        options.Phases?.Invoke("setup", System.Diagnostics.Stopwatch.GetElapsedTime(started));
         if (setup is null) return new RestoreResult([], failures.SelectMany(f => SetupDiagnostics(f, options)).ToList());
         return await RestoreAsync(setup, cancellationToken).ConfigureAwait(false);
     }
@@ -89,8 +91,10 @@ public sealed class ModuleRestorer
 
         private readonly List<string> _messages = [];
 
+        private RequirementNotices? _notices;
+
         private RestoreResult Result(IReadOnlyList<RestoredModule> modules, int downloaded = 0, long bytes = 0) =>
-            new(modules, _diagnostics) { Mode = setup.Mode, Downloaded = downloaded, DownloadedBytes = bytes, Messages = _messages };
+            new(modules, _diagnostics) { Mode = setup.Mode, Downloaded = downloaded, DownloadedBytes = bytes, Messages = _messages, Notices = _notices };
 
         /// <summary>A failure about a module, on the go.mod line that requires (or replaces) it.</summary>
         private void Report(Exception failure, ModFilePosition? at = null)
@@ -104,6 +108,8 @@ public sealed class ModuleRestorer
         }
 
         private bool Failed => _diagnostics.Any(d => d.IsError);
+
+        private readonly PhaseTimer _phases = new(setup.Options.Phases);
 
         public async Task<RestoreResult> RestoreAsync(CancellationToken ct)
         {
@@ -181,6 +187,7 @@ public sealed class ModuleRestorer
             var load = setup.LoadOptions;
             var listOptions = new ListOptions { ModCache = setup.Environment.ModCache, Mvs = load, BuildListOnly = true };
             var list = await ModuleReports.ListAsync(setup.ModuleDir, source, ["all"], listOptions, ct).ConfigureAwait(false);
+            _phases.Mark("build list");
             if (list.ExitCode != 0)
             {
                 // The build list alone stops at the graph's first failure; go list -m all's full report looks at every
@@ -195,6 +202,7 @@ public sealed class ModuleRestorer
             // The packages go build loads: imports resolved (added under -mod=mod), go.sum kept as go build keeps it.
             // A main module with no package to build keeps go mod download's set and go.sum (list's).
             var packages = await PackageRestore.LoadAsync(setup, source, _files, ct).ConfigureAwait(false);
+            _phases.Mark("packages");
             if (packages.Graph is { } graph) _messages.AddRange(graph.Messages);
             _diagnostics.AddRange(packages.Diagnostics);
             if (Failed) return Result(modules);
@@ -247,7 +255,9 @@ public sealed class ModuleRestorer
             if (Failed) return Result(modules);
 
             progress = new DownloadCounter(targets.Count, setup.Options.Progress);
+            _phases.Mark("targets");
             var results = await downloader.DownloadAsync(targets, DownloadParts.Build, progress, ct).ConfigureAwait(false);
+            _phases.Mark($"download ({targets.Count} modules)");
             foreach (var r in results)
             {
                 var (index, at) = origin[r.Module];
@@ -297,9 +307,12 @@ public sealed class ModuleRestorer
                 if (Failed) return Result(modules);
             }
 
-            await AddRetractionWarningsAsync(source, load, ct).ConfigureAwait(false);
+            _phases.Mark("go.sum and vendor");
+            await AddRetractionWarningsAsync(source, load, list.Modules, ct).ConfigureAwait(false);
+            _phases.Mark("retraction and deprecation warnings");
             foreach (var f in await ImportCommentStep.CheckAsync(setup, packages.Graph, modules, ct).ConfigureAwait(false))
                 _diagnostics.Add(FailureCodes.ToDiagnostic(f, f.File, f.Line, f.Column));
+            _phases.Mark("import comments");
             progress.Finish();
             return Result(modules, downloaded, progress.Bytes);
         }
@@ -417,13 +430,42 @@ public sealed class ModuleRestorer
         /// go's separate "to switch to the latest unretracted version" line is the descriptor's fix. They need each
         /// module's latest go.mod; a failure to read it is no warning (and never an error).
         /// </summary>
-        private async Task AddRetractionWarningsAsync(IModuleSource source, LoadOptions load, CancellationToken ct)
+        /// <remarks>
+        /// go build makes no such lookup, so the restore makes each only once: a direct requirement whose selected
+        /// version has a notice from the previous restore under the same proxy settings (<see cref="RestoreOptions.KnownNotices"/>)
+        /// takes it from there, and only the others are looked up (none after an edit that changes no direct
+        /// requirement). A lookup that failed is not recorded, so the next restore tries it again.
+        /// </remarks>
+        private async Task AddRetractionWarningsAsync(IModuleSource source, LoadOptions load, IReadOnlyList<ModuleInfo> buildList, CancellationToken ct)
         {
             var direct = _mod.Require.Where(r => !r.Indirect).Select(r => r.Path).Distinct(StringComparer.Ordinal).ToList();
             if (direct.Count == 0) return;
-            var report = await ModuleReports.ListAsync(setup.ModuleDir, source, direct,
-                new ListOptions { Update = true, Retracted = true, Mvs = load with { ReadOnly = true, Files = _files } }, ct).ConfigureAwait(false);
-            foreach (var m in report.Modules.OrderBy(m => m.Path, StringComparer.Ordinal))
+            var sourceKey = RequirementNotices.SourceOf(setup.Environment);
+            var known = setup.Options.KnownNotices?.For(sourceKey) ?? [];
+            var selected = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var m in buildList) selected.TryAdd(m.Path, m.Version);
+            var notices = new List<RequirementNotice>();
+            var recorded = new List<RequirementNotice>();
+            var lookUp = new List<string>();
+            foreach (var path in direct)
+            {
+                if (selected.TryGetValue(path, out var version) && known.TryGetValue((path, version), out var notice)) notices.Add(notice);
+                else lookUp.Add(path);
+            }
+            recorded.AddRange(notices);
+            if (lookUp.Count > 0)
+            {
+                var report = await ModuleReports.ListAsync(setup.ModuleDir, source, lookUp,
+                    new ListOptions { Update = true, Retracted = true, Mvs = load with { ReadOnly = true, Files = _files } }, ct).ConfigureAwait(false);
+                foreach (var m in report.Modules)
+                {
+                    var notice = new RequirementNotice(m.Path, m.Version, m.Deprecated, m.Retracted);
+                    notices.Add(notice);
+                    if (m.Error is null && m.Version.Length > 0) recorded.Add(notice);
+                }
+            }
+            _notices = new RequirementNotices(sourceKey, [.. recorded.OrderBy(n => n.Path, StringComparer.Ordinal)]);
+            foreach (var m in notices.OrderBy(n => n.Path, StringComparer.Ordinal))
             {
                 // The require line may name an older version than MVS selected: the line of the path is still the one to change.
                 var at = _mod.PositionOfRequire(m.Path, m.Version) ?? _mod.PositionOfRequire(m.Path);

@@ -27,7 +27,10 @@ public sealed record RestoreCache(string InputsHash, IReadOnlyList<RestoredModul
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
-    private sealed record FileShape(int Version, string InputsHash, List<RestoredModule> Modules, List<Diagnostic> Diagnostics);
+    private sealed record FileShape(int Version, string InputsHash, List<RestoredModule> Modules, List<Diagnostic> Diagnostics, RequirementNotices? Notices = null);
+
+    /// <summary>The restore's retraction/deprecation lookups, which the next restore reuses (<see cref="RestoreOptions.KnownNotices"/>).</summary>
+    public RequirementNotices? Notices { get; init; }
 
     /// <summary>
     /// One hash over everything that can change a restore's result: go.mod and go.sum bytes, whether vendor/ exists,
@@ -83,7 +86,7 @@ public sealed record RestoreCache(string InputsHash, IReadOnlyList<RestoredModul
         InputsHash == inputsHash && Modules.All(m => m.Dir.Length == 0 || Directory.Exists(m.Dir));
 
     /// <summary>The file's bytes: stable for equal content, so an unchanged restore rewrites nothing.</summary>
-    public byte[] ToBytes() => JsonSerializer.SerializeToUtf8Bytes(new FileShape(FormatVersion, InputsHash, [.. Modules], [.. Diagnostics]), Json);
+    public byte[] ToBytes() => JsonSerializer.SerializeToUtf8Bytes(new FileShape(FormatVersion, InputsHash, [.. Modules], [.. Diagnostics], Notices), Json);
 
     /// <summary>Writes the file atomically when its bytes change, and always refreshes its write time (it is a stamp).</summary>
     public void Write(string path) => AtomicFile.WriteIfChanged(path, ToBytes(), touchIfUnchanged: true);
@@ -95,7 +98,7 @@ public sealed record RestoreCache(string InputsHash, IReadOnlyList<RestoredModul
         {
             if (!File.Exists(path)) return null;
             var shape = JsonSerializer.Deserialize<FileShape>(File.ReadAllBytes(path), Json);
-            return shape is null || shape.Version != FormatVersion ? null : new RestoreCache(shape.InputsHash, shape.Modules, shape.Diagnostics);
+            return shape is null || shape.Version != FormatVersion ? null : new RestoreCache(shape.InputsHash, shape.Modules, shape.Diagnostics) { Notices = shape.Notices };
         }
         catch (JsonException) { return null; }
         catch (IOException) { return null; }
