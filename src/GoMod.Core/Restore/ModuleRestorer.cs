@@ -93,6 +93,19 @@ public sealed class ModuleRestorer
 
         private RequirementNotices? _notices;
 
+        private RequirePositions? _positions;
+        private GoModFile? _positionsOf;
+
+        /// <summary>The require lines of the go.mod the restore works from now, indexed once per go.mod (thousands of lookups otherwise scan it each).</summary>
+        private RequirePositions Positions
+        {
+            get
+            {
+                if (_positions is null || !ReferenceEquals(_positionsOf, _mod)) (_positions, _positionsOf) = (_mod.RequirePositionIndex(), _mod);
+                return _positions;
+            }
+        }
+
         private RestoreResult Result(IReadOnlyList<RestoredModule> modules, int downloaded = 0, long bytes = 0) =>
             new(modules, _diagnostics) { Mode = setup.Mode, Downloaded = downloaded, DownloadedBytes = bytes, Messages = _messages, Notices = _notices };
 
@@ -119,11 +132,12 @@ public sealed class ModuleRestorer
             if (mode == ModMode.Vendor) return VendorMode(modules);
             // What to fetch for each published module (its replacement when replaced by a module), and where go.mod names it.
             var fetch = new List<(int Index, ModuleVersion Target, ModFilePosition? At)>();
+            var replaces = _mod.Replace;
             foreach (var req in _mod.Require)
             {
-                var at = _mod.PositionOfRequire(req.Path, req.Version);
-                var replace = _mod.Replace.FirstOrDefault(r => r.OldPath == req.Path && r.OldVersion == req.Version)
-                              ?? _mod.Replace.FirstOrDefault(r => r.OldPath == req.Path && r.OldVersion.Length == 0);
+                var at = Positions.Of(req.Path, req.Version);
+                var replace = replaces.FirstOrDefault(r => r.OldPath == req.Path && r.OldVersion == req.Version)
+                              ?? replaces.FirstOrDefault(r => r.OldPath == req.Path && r.OldVersion.Length == 0);
                 var replaceAt = replace is null ? null : _mod.PositionOfReplace(req.Path, req.Version);
                 if (replace is { IsDirectory: true })
                 {
@@ -230,7 +244,7 @@ public sealed class ModuleRestorer
             var origin = new Dictionary<ModuleVersion, (int Index, ModFilePosition? At)>();
             foreach (var m in buildList)
             {
-                var at = _mod.PositionOfRequire(m.Path, m.Version);
+                var at = Positions.Of(m.Path, m.Version);
                 if (m.Replace is { Version.Length: 0 } dirRepl)
                 {
                     modules.Add(new(m.Path, m.Version, Directory.Exists(m.Dir) ? m.Dir : "", "", "", dirRepl.Path, m.Indirect, Main: false));
@@ -352,7 +366,7 @@ public sealed class ModuleRestorer
         {
             var cgo = setup.Options.GetEnvironmentVariable("CGO_ENABLED") is not "0";
             var (written, failures) = await VendorRestore.WriteAsync(setup, _mod, source, setup.LoadOptions with { Files = _files }, modules, extract, cgo, ct).ConfigureAwait(false);
-            foreach (var f in failures) Report(f, f is ModuleException m ? _mod.PositionOfRequire(m.Path) : null);
+            foreach (var f in failures) Report(f, f is ModuleException m ? Positions.Of(m.Path) : null);
             if (written is null || setup.Options.VendorListFile is not { Length: > 0 } list) return;
             var vendorDir = Path.Combine(setup.ModuleDir, "vendor");
             if (written.Files.Count == 0)
@@ -419,7 +433,7 @@ public sealed class ModuleRestorer
         /// <summary>A design-time build's note that a module is not extracted in the module cache yet (its <c>Dir</c> stays empty).</summary>
         private void NotInCache(ModuleVersion target, string requiredPath)
         {
-            if (setup.Options.Offline) Report(new ModuleNotInCacheException(target), _mod.PositionOfRequire(requiredPath));
+            if (setup.Options.Offline) Report(new ModuleNotInCacheException(target), Positions.Of(requiredPath));
         }
 
         /// <summary>
@@ -468,7 +482,7 @@ public sealed class ModuleRestorer
             foreach (var m in notices.OrderBy(n => n.Path, StringComparer.Ordinal))
             {
                 // The require line may name an older version than MVS selected: the line of the path is still the one to change.
-                var at = _mod.PositionOfRequire(m.Path, m.Version) ?? _mod.PositionOfRequire(m.Path);
+                var at = Positions.Of(m.Path, m.Version) ?? Positions.Of(m.Path);
                 if (m.Deprecated.Length > 0 && DisallowedVersionException.ShortMessage(m.Deprecated, "").Length > 0)
                     Report(new ModuleDeprecatedException(m.Path, m.Deprecated), at);
                 if (m.Retracted.Count > 0)
