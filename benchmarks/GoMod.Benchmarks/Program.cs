@@ -33,6 +33,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["relay"] = DelayRelay.RunAsync,
     // Not a user-level figure: the SDK's restore of one main module in process, the time of each phase per run.
     ["restore-phases"] = RestorePhasesCommand.RunAsync,
+    ["graph-phases"] = GraphPhasesCommand.RunAsync,
     // The physical floor: one pass over the corpus zips (inflate, hash, write each file once) on all cores.
     ["floor"] = a => Task.FromResult(PhysicalFloor.Run(a)),
 };
