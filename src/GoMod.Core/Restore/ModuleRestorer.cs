@@ -198,7 +198,8 @@ public sealed class ModuleRestorer
             using var sumDb = mode == ModMode.Mod ? ChecksumDatabase.Create(setup.Environment, setup.Options.Fetch) : null;
             using var downloader = new ModuleDownloader(setup.Environment, recorder, setup.Options.Fetch, sumDb, cache: setup.Cache);
             var source = new DownloaderModuleSource(downloader);
-            var load = setup.LoadOptions;
+            // The build list and the package load read the same go.mod: it is parsed once.
+            var load = setup.LoadOptions with { MainModules = new MainModuleCache() };
             var listOptions = new ListOptions { ModCache = setup.Environment.ModCache, Mvs = load, BuildListOnly = true };
             var list = await ModuleReports.ListAsync(setup.ModuleDir, source, ["all"], listOptions, ct).ConfigureAwait(false);
             _phases.Mark("build list");
@@ -215,7 +216,7 @@ public sealed class ModuleRestorer
 
             // The packages go build loads: imports resolved (added under -mod=mod), go.sum kept as go build keeps it.
             // A main module with no package to build keeps go mod download's set and go.sum (list's).
-            var packages = await PackageRestore.LoadAsync(setup, source, _files, ct).ConfigureAwait(false);
+            var packages = await PackageRestore.LoadAsync(setup, source, _files, ct, load.MainModules).ConfigureAwait(false);
             _phases.Mark("packages");
             if (packages.Graph is { } graph) _messages.AddRange(graph.Messages);
             _diagnostics.AddRange(packages.Diagnostics);
