@@ -129,6 +129,13 @@ public sealed class RetractionLookupReuseTests : IDisposable
 
         var read = RestoreCache.Read(file).ShouldNotBeNull();
 
+        // The file's contract (compile-time generated): camel-case names, severities by name, indented.
+        var text = File.ReadAllText(file);
+        text.ShouldContain("\n  \"version\": 2,\n  \"inputsHash\": \"hash\",");
+        text.ShouldContain("\"severity\": \"warning\"");
+        text.ShouldContain("\"notices\": {");
+        read.Diagnostics.Single().ShouldBe(DiagnosticCodes.Retracted.Create("retracted", ModFile, 3, 2));
+
         read.Notices.ShouldNotBeNull().Source.ShouldBe("GOPROXY=x");
         read.Notices.Notices.Select(n => (n.Path, n.Version, n.Deprecated, string.Join("|", n.Retracted)))
             .ShouldBe([("example.com/r", "v1.0.0", "", "rationale"), ("example.com/d", "v1.0.0", "use d2", "")]);
