@@ -3,6 +3,7 @@ using GoMod.Benchmarks;
 using GoMod.Benchmarks.Corpus;
 using GoMod.Benchmarks.Direct;
 using GoMod.Benchmarks.Download;
+using GoMod.Benchmarks.Restore;
 using GoMod.Benchmarks.SumDb;
 using GoMod.Benchmarks.Vendor;
 using GoMod.Benchmarks.User;
@@ -30,6 +31,9 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["user"] = a => Task.FromResult(UserBenchmark.Run(a)),
     // The 10 ms-each-way TCP relay run.sh puts in front of nginx.
     ["relay"] = DelayRelay.RunAsync,
+    // Not a user-level figure: the SDK's restore of one main module in process, the time of each phase per run.
+    ["restore-phases"] = RestorePhasesCommand.RunAsync,
+    ["graph-phases"] = GraphPhasesCommand.RunAsync,
     // The physical floor: one pass over the corpus zips (inflate, hash, write each file once) on all cores.
     ["floor"] = a => Task.FromResult(PhysicalFloor.Run(a)),
 };

@@ -28,6 +28,9 @@ public sealed class ModuleDownloader : IDisposable
     private readonly ConcurrentDictionary<(string Kind, ModuleVersion Module), Lazy<Task<object?>>> _once = new();
     private readonly ConcurrentDictionary<ModuleVersion, bool> _usedNetwork = new();
     private readonly ConcurrentDictionary<ModuleVersion, bool> _storedZips = new();
+    // The .ziphash each zip was checked against go.sum with during this run: go checks a cached zip once per command
+    // (its checkMod behind a per-module cache), so the dir, zip and result steps of one module read it once, not three times.
+    private readonly ConcurrentDictionary<ModuleVersion, string> _checkedZipHashes = new();
 
     /// <summary>
     /// A downloader for <paramref name="environment"/> (GOPROXY, GONOPROXY, GOMODCACHE, GOFLAGS…) checking against
@@ -323,7 +326,7 @@ public sealed class ModuleDownloader : IDisposable
             if (parts.HasFlag(DownloadParts.Zip) || parts.HasFlag(DownloadParts.Extract))
             {
                 var zip = await DownloadZipAsync(m, progress, ct).ConfigureAwait(false);
-                result = result with { Zip = zip, Sum = await Cache.ReadZipHashAsync(m, ct).ConfigureAwait(false) };
+                result = result with { Zip = zip, Sum = _checkedZipHashes.TryGetValue(m, out var sum) ? sum : await Cache.ReadZipHashAsync(m, ct).ConfigureAwait(false) };
             }
             if (dir is not null) result = result with { Dir = dir };
             var fromCache = !UsedNetwork(m);
@@ -465,6 +468,7 @@ public sealed class ModuleDownloader : IDisposable
     /// </summary>
     private async Task CheckCachedZipAsync(ModuleVersion module, CancellationToken ct, bool locked = false)
     {
+        if (_checkedZipHashes.ContainsKey(module)) return;
         var hash = await Cache.ReadZipHashAsync(module, ct).ConfigureAwait(false);
         if (hash is null)
         {
@@ -480,6 +484,7 @@ public sealed class ModuleDownloader : IDisposable
         if (!hash.StartsWith("h1:", StringComparison.Ordinal))
             throw new ModuleFetchException(module.Path, module.Version, $"unexpected ziphash: \"{hash}\"");
         await Sums.CheckAsync(module, goMod: false, hash, ChecksumDatabase, ct).ConfigureAwait(false);
+        _checkedZipHashes[module] = hash;
     }
 
     /// <summary>Hashes a zip, checks it against go.sum (throwing before anything is recorded) and writes .ziphash.</summary>
@@ -496,6 +501,7 @@ public sealed class ModuleDownloader : IDisposable
         }
         await Sums.CheckAsync(module, goMod: false, hash, ChecksumDatabase, ct).ConfigureAwait(false);
         await Cache.WriteZipHashAsync(module, hash, ct).ConfigureAwait(false);
+        _checkedZipHashes[module] = hash;
     }
 
     /// <summary>Removes a failed extraction; if that fails too, the <c>.partial</c> marker stays, so nobody trusts the leftovers.</summary>

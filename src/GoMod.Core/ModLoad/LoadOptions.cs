@@ -31,6 +31,9 @@ public sealed record LoadOptions
     /// </summary>
     public bool Workspace { get; init; }
 
+    /// <summary>Main modules already read in this run, reused by a loader over the same go.mod text; null to read each time.</summary>
+    public MainModuleCache? MainModules { get; init; }
+
     /// <summary>How many go.mod files may be read at once.</summary>
     public int MaxParallelism { get; init; } = Math.Max(8, Environment.ProcessorCount * 2);
 }

@@ -24,6 +24,8 @@ internal sealed partial class ModuleLoader
     {
         var list = rs.RootModules.Select(m => (m, Indirect: !rs.Direct.Contains(m.Path))).ToArray();
         var (text, dirty) = ModFileAdapter.UpdateRequirements(Main, list, AddedGoVersion);
+        // The rewrite edited Main.File: no later loader may reuse this main module as the text's reading.
+        if (dirty) Options.MainModules?.Forget(Main);
         if (dirty && Options.ReadOnly) throw GoModDirty();
 
         string? goSum = null;

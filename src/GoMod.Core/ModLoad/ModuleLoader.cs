@@ -68,6 +68,8 @@ internal sealed partial class ModuleLoader
             throw new GoCommandException($"reading {goModPath}: {e.Message}", e);
         }
 
+        if (options.MainModules is { } read && read.TryGet(modRoot, text, out var known)) return new ModuleLoader(source, known, options);
+
         // go resolves such versions while parsing, before it knows the main module: no replacement applies.
         var bare = new ModuleLoader(source, MainModule.Bare(modRoot), options);
         var fixedText = await MainModFixer.FixAsync(goModPath, text,
@@ -83,6 +85,7 @@ internal sealed partial class ModuleLoader
         {
             throw new GoCommandException($"errors parsing go.mod:\n{e.Message}\n", e);
         }
+        options.MainModules?.Add(modRoot, text, main);
         return new ModuleLoader(source, main, options);
     }
 

@@ -35,7 +35,9 @@ public sealed class ModuleRestorer
     {
         ArgumentNullException.ThrowIfNull(options);
         cancellationToken.ThrowIfCancellationRequested();
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var (setup, failures) = await RestoreSetup.CreateAsync(options, cancellationToken).ConfigureAwait(false);
+        options.Phases?.Invoke("setup", System.Diagnostics.Stopwatch.GetElapsedTime(started));
         if (setup is null) return new RestoreResult([], failures.SelectMany(f => SetupDiagnostics(f, options)).ToList());
         return await RestoreAsync(setup, cancellationToken).ConfigureAwait(false);
     }
@@ -89,8 +91,23 @@ public sealed class ModuleRestorer
 
         private readonly List<string> _messages = [];
 
+        private RequirementNotices? _notices;
+
+        private RequirePositions? _positions;
+        private GoModFile? _positionsOf;
+
+        /// <summary>The require lines of the go.mod the restore works from now, indexed once per go.mod (thousands of lookups otherwise scan it each).</summary>
+        private RequirePositions Positions
+        {
+            get
+            {
+                if (_positions is null || !ReferenceEquals(_positionsOf, _mod)) (_positions, _positionsOf) = (_mod.RequirePositionIndex(), _mod);
+                return _positions;
+            }
+        }
+
         private RestoreResult Result(IReadOnlyList<RestoredModule> modules, int downloaded = 0, long bytes = 0) =>
-            new(modules, _diagnostics) { Mode = setup.Mode, Downloaded = downloaded, DownloadedBytes = bytes, Messages = _messages };
+            new(modules, _diagnostics) { Mode = setup.Mode, Downloaded = downloaded, DownloadedBytes = bytes, Messages = _messages, Notices = _notices };
 
         /// <summary>A failure about a module, on the go.mod line that requires (or replaces) it.</summary>
         private void Report(Exception failure, ModFilePosition? at = null)
@@ -105,6 +122,8 @@ public sealed class ModuleRestorer
 
         private bool Failed => _diagnostics.Any(d => d.IsError);
 
+        private readonly PhaseTimer _phases = new(setup.Options.Phases);
+
         public async Task<RestoreResult> RestoreAsync(CancellationToken ct)
         {
             var mode = setup.Mode;
@@ -113,11 +132,12 @@ public sealed class ModuleRestorer
             if (mode == ModMode.Vendor) return VendorMode(modules);
             // What to fetch for each published module (its replacement when replaced by a module), and where go.mod names it.
             var fetch = new List<(int Index, ModuleVersion Target, ModFilePosition? At)>();
+            var replaces = _mod.Replace;
             foreach (var req in _mod.Require)
             {
-                var at = _mod.PositionOfRequire(req.Path, req.Version);
-                var replace = _mod.Replace.FirstOrDefault(r => r.OldPath == req.Path && r.OldVersion == req.Version)
-                              ?? _mod.Replace.FirstOrDefault(r => r.OldPath == req.Path && r.OldVersion.Length == 0);
+                var at = Positions.Of(req.Path, req.Version);
+                var replace = replaces.FirstOrDefault(r => r.OldPath == req.Path && r.OldVersion == req.Version)
+                              ?? replaces.FirstOrDefault(r => r.OldPath == req.Path && r.OldVersion.Length == 0);
                 var replaceAt = replace is null ? null : _mod.PositionOfReplace(req.Path, req.Version);
                 if (replace is { IsDirectory: true })
                 {
@@ -178,9 +198,11 @@ public sealed class ModuleRestorer
             using var sumDb = mode == ModMode.Mod ? ChecksumDatabase.Create(setup.Environment, setup.Options.Fetch) : null;
             using var downloader = new ModuleDownloader(setup.Environment, recorder, setup.Options.Fetch, sumDb, cache: setup.Cache);
             var source = new DownloaderModuleSource(downloader);
-            var load = setup.LoadOptions;
+            // The build list and the package load read the same go.mod: it is parsed once.
+            var load = setup.LoadOptions with { MainModules = new MainModuleCache() };
             var listOptions = new ListOptions { ModCache = setup.Environment.ModCache, Mvs = load, BuildListOnly = true };
             var list = await ModuleReports.ListAsync(setup.ModuleDir, source, ["all"], listOptions, ct).ConfigureAwait(false);
+            _phases.Mark("build list");
             if (list.ExitCode != 0)
             {
                 // The build list alone stops at the graph's first failure; go list -m all's full report looks at every
@@ -194,7 +216,8 @@ public sealed class ModuleRestorer
 
             // The packages go build loads: imports resolved (added under -mod=mod), go.sum kept as go build keeps it.
             // A main module with no package to build keeps go mod download's set and go.sum (list's).
-            var packages = await PackageRestore.LoadAsync(setup, source, _files, ct).ConfigureAwait(false);
+            var packages = await PackageRestore.LoadAsync(setup, source, _files, ct, load.MainModules).ConfigureAwait(false);
+            _phases.Mark("packages");
             if (packages.Graph is { } graph) _messages.AddRange(graph.Messages);
             _diagnostics.AddRange(packages.Diagnostics);
             if (Failed) return Result(modules);
@@ -222,7 +245,7 @@ public sealed class ModuleRestorer
             var origin = new Dictionary<ModuleVersion, (int Index, ModFilePosition? At)>();
             foreach (var m in buildList)
             {
-                var at = _mod.PositionOfRequire(m.Path, m.Version);
+                var at = Positions.Of(m.Path, m.Version);
                 if (m.Replace is { Version.Length: 0 } dirRepl)
                 {
                     modules.Add(new(m.Path, m.Version, Directory.Exists(m.Dir) ? m.Dir : "", "", "", dirRepl.Path, m.Indirect, Main: false));
@@ -247,7 +270,9 @@ public sealed class ModuleRestorer
             if (Failed) return Result(modules);
 
             progress = new DownloadCounter(targets.Count, setup.Options.Progress);
+            _phases.Mark("targets");
             var results = await downloader.DownloadAsync(targets, DownloadParts.Build, progress, ct).ConfigureAwait(false);
+            _phases.Mark($"download ({targets.Count} modules)");
             foreach (var r in results)
             {
                 var (index, at) = origin[r.Module];
@@ -297,9 +322,12 @@ public sealed class ModuleRestorer
                 if (Failed) return Result(modules);
             }
 
-            await AddRetractionWarningsAsync(source, load, ct).ConfigureAwait(false);
+            _phases.Mark("go.sum and vendor");
+            await AddRetractionWarningsAsync(source, load, list.Modules, ct).ConfigureAwait(false);
+            _phases.Mark("retraction and deprecation warnings");
             foreach (var f in await ImportCommentStep.CheckAsync(setup, packages.Graph, modules, ct).ConfigureAwait(false))
                 _diagnostics.Add(FailureCodes.ToDiagnostic(f, f.File, f.Line, f.Column));
+            _phases.Mark("import comments");
             progress.Finish();
             return Result(modules, downloaded, progress.Bytes);
         }
@@ -339,7 +367,7 @@ public sealed class ModuleRestorer
         {
             var cgo = setup.Options.GetEnvironmentVariable("CGO_ENABLED") is not "0";
             var (written, failures) = await VendorRestore.WriteAsync(setup, _mod, source, setup.LoadOptions with { Files = _files }, modules, extract, cgo, ct).ConfigureAwait(false);
-            foreach (var f in failures) Report(f, f is ModuleException m ? _mod.PositionOfRequire(m.Path) : null);
+            foreach (var f in failures) Report(f, f is ModuleException m ? Positions.Of(m.Path) : null);
             if (written is null || setup.Options.VendorListFile is not { Length: > 0 } list) return;
             var vendorDir = Path.Combine(setup.ModuleDir, "vendor");
             if (written.Files.Count == 0)
@@ -406,7 +434,7 @@ public sealed class ModuleRestorer
         /// <summary>A design-time build's note that a module is not extracted in the module cache yet (its <c>Dir</c> stays empty).</summary>
         private void NotInCache(ModuleVersion target, string requiredPath)
         {
-            if (setup.Options.Offline) Report(new ModuleNotInCacheException(target), _mod.PositionOfRequire(requiredPath));
+            if (setup.Options.Offline) Report(new ModuleNotInCacheException(target), Positions.Of(requiredPath));
         }
 
         /// <summary>
@@ -417,16 +445,45 @@ public sealed class ModuleRestorer
         /// go's separate "to switch to the latest unretracted version" line is the descriptor's fix. They need each
         /// module's latest go.mod; a failure to read it is no warning (and never an error).
         /// </summary>
-        private async Task AddRetractionWarningsAsync(IModuleSource source, LoadOptions load, CancellationToken ct)
+        /// <remarks>
+        /// go build makes no such lookup, so the restore makes each only once: a direct requirement whose selected
+        /// version has a notice from the previous restore under the same proxy settings (<see cref="RestoreOptions.KnownNotices"/>)
+        /// takes it from there, and only the others are looked up (none after an edit that changes no direct
+        /// requirement). A lookup that failed is not recorded, so the next restore tries it again.
+        /// </remarks>
+        private async Task AddRetractionWarningsAsync(IModuleSource source, LoadOptions load, IReadOnlyList<ModuleInfo> buildList, CancellationToken ct)
         {
             var direct = _mod.Require.Where(r => !r.Indirect).Select(r => r.Path).Distinct(StringComparer.Ordinal).ToList();
             if (direct.Count == 0) return;
-            var report = await ModuleReports.ListAsync(setup.ModuleDir, source, direct,
-                new ListOptions { Update = true, Retracted = true, Mvs = load with { ReadOnly = true, Files = _files } }, ct).ConfigureAwait(false);
-            foreach (var m in report.Modules.OrderBy(m => m.Path, StringComparer.Ordinal))
+            var sourceKey = RequirementNotices.SourceOf(setup.Environment);
+            var known = setup.Options.KnownNotices?.For(sourceKey) ?? [];
+            var selected = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var m in buildList) selected.TryAdd(m.Path, m.Version);
+            var notices = new List<RequirementNotice>();
+            var recorded = new List<RequirementNotice>();
+            var lookUp = new List<string>();
+            foreach (var path in direct)
+            {
+                if (selected.TryGetValue(path, out var version) && known.TryGetValue((path, version), out var notice)) notices.Add(notice);
+                else lookUp.Add(path);
+            }
+            recorded.AddRange(notices);
+            if (lookUp.Count > 0)
+            {
+                var report = await ModuleReports.ListAsync(setup.ModuleDir, source, lookUp,
+                    new ListOptions { Update = true, Retracted = true, Mvs = load with { ReadOnly = true, Files = _files } }, ct).ConfigureAwait(false);
+                foreach (var m in report.Modules)
+                {
+                    var notice = new RequirementNotice(m.Path, m.Version, m.Deprecated, m.Retracted);
+                    notices.Add(notice);
+                    if (m.Error is null && m.Version.Length > 0) recorded.Add(notice);
+                }
+            }
+            _notices = new RequirementNotices(sourceKey, [.. recorded.OrderBy(n => n.Path, StringComparer.Ordinal)]);
+            foreach (var m in notices.OrderBy(n => n.Path, StringComparer.Ordinal))
             {
                 // The require line may name an older version than MVS selected: the line of the path is still the one to change.
-                var at = _mod.PositionOfRequire(m.Path, m.Version) ?? _mod.PositionOfRequire(m.Path);
+                var at = Positions.Of(m.Path, m.Version) ?? Positions.Of(m.Path);
                 if (m.Deprecated.Length > 0 && DisallowedVersionException.ShortMessage(m.Deprecated, "").Length > 0)
                     Report(new ModuleDeprecatedException(m.Path, m.Deprecated), at);
                 if (m.Retracted.Count > 0)

@@ -60,9 +60,10 @@ internal sealed class PackageRestore
         : setup.Options.GetEnvironmentVariable(name) is { Length: > 0 } e ? e : null;
 
     /// <summary>Loads <c>./...</c> over the main module as the restore found it (<paramref name="files"/>) and computes the go.mod and go.sum go build writes.</summary>
-    public static async Task<PackageRestore> LoadAsync(RestoreSetup setup, IModuleSource source, MainModuleFiles files, CancellationToken ct)
+    public static async Task<PackageRestore> LoadAsync(RestoreSetup setup, IModuleSource source, MainModuleFiles files, CancellationToken ct,
+        MainModuleCache? mainModules = null)
     {
-        var load = setup.LoadOptions with { Files = files };
+        var load = setup.LoadOptions with { Files = files, MainModules = mainModules };
         ModuleLoader loader;
         try
         {

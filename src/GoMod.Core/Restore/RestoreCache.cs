@@ -15,19 +15,26 @@ namespace GoMod.Core.Restore;
 /// hash to the same value and every module directory is still there, the restore is skipped: the modules are
 /// published from here and the warnings replayed, so skipping work never hides a warning.
 /// </summary>
-public sealed record RestoreCache(string InputsHash, IReadOnlyList<RestoredModule> Modules, IReadOnlyList<Diagnostic> Diagnostics)
+public sealed partial record RestoreCache(string InputsHash, IReadOnlyList<RestoredModule> Modules, IReadOnlyList<Diagnostic> Diagnostics)
 {
     /// <summary>Bumped whenever the file's shape or the meaning of the hash changes; other versions are ignored.</summary>
     public const int FormatVersion = 2;
 
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
+    /// <summary>
+    /// The file's JSON contract, generated at compile time: GoModReport reads this file on every build of a project past
+    /// the g.props item limit, in a fresh MSBuild node, where reflection-built serializer metadata cost more than the read.
+    /// </summary>
+    [JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, Converters = [typeof(SeverityNames)])]
+    [JsonSerializable(typeof(FileShape))]
+    private sealed partial class CacheJson : JsonSerializerContext;
 
-    private sealed record FileShape(int Version, string InputsHash, List<RestoredModule> Modules, List<Diagnostic> Diagnostics);
+    /// <summary>Severities by their camel-case names ("error", "warning").</summary>
+    private sealed class SeverityNames() : JsonStringEnumConverter<DiagnosticSeverity>(JsonNamingPolicy.CamelCase);
+
+    private sealed record FileShape(int Version, string InputsHash, List<RestoredModule> Modules, List<Diagnostic> Diagnostics, RequirementNotices? Notices = null);
+
+    /// <summary>The restore's retraction/deprecation lookups, which the next restore reuses (<see cref="RestoreOptions.KnownNotices"/>).</summary>
+    public RequirementNotices? Notices { get; init; }
 
     /// <summary>
     /// One hash over everything that can change a restore's result: go.mod and go.sum bytes, whether vendor/ exists,
@@ -83,7 +90,7 @@ public sealed record RestoreCache(string InputsHash, IReadOnlyList<RestoredModul
         InputsHash == inputsHash && Modules.All(m => m.Dir.Length == 0 || Directory.Exists(m.Dir));
 
     /// <summary>The file's bytes: stable for equal content, so an unchanged restore rewrites nothing.</summary>
-    public byte[] ToBytes() => JsonSerializer.SerializeToUtf8Bytes(new FileShape(FormatVersion, InputsHash, [.. Modules], [.. Diagnostics]), Json);
+    public byte[] ToBytes() => JsonSerializer.SerializeToUtf8Bytes(new FileShape(FormatVersion, InputsHash, [.. Modules], [.. Diagnostics], Notices), CacheJson.Default.FileShape);
 
     /// <summary>Writes the file atomically when its bytes change, and always refreshes its write time (it is a stamp).</summary>
     public void Write(string path) => AtomicFile.WriteIfChanged(path, ToBytes(), touchIfUnchanged: true);
@@ -94,8 +101,8 @@ public sealed record RestoreCache(string InputsHash, IReadOnlyList<RestoredModul
         try
         {
             if (!File.Exists(path)) return null;
-            var shape = JsonSerializer.Deserialize<FileShape>(File.ReadAllBytes(path), Json);
-            return shape is null || shape.Version != FormatVersion ? null : new RestoreCache(shape.InputsHash, shape.Modules, shape.Diagnostics);
+            var shape = JsonSerializer.Deserialize(File.ReadAllBytes(path), CacheJson.Default.FileShape);
+            return shape is null || shape.Version != FormatVersion ? null : new RestoreCache(shape.InputsHash, shape.Modules, shape.Diagnostics) { Notices = shape.Notices };
         }
         catch (JsonException) { return null; }
         catch (IOException) { return null; }

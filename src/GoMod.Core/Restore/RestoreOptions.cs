@@ -46,6 +46,19 @@ public sealed record RestoreOptions
     /// <summary>Receives download progress; may be null.</summary>
     public IProgress<RestoreProgress>? Progress { get; init; }
 
+    /// <summary>
+    /// Receives the name and duration of each phase of the restore (setup, build list, packages, download, warnings…)
+    /// as it ends; null for none. For measuring where a restore's time goes (the task passes them on under
+    /// GOMOD_RESTORE_PHASES=1); it changes nothing the restore does.
+    /// </summary>
+    public Action<string, TimeSpan>? Phases { get; init; }
+
+    /// <summary>
+    /// The retraction/deprecation lookups of the previous restore (from its no-op cache), reused for direct requirements
+    /// whose selected version is unchanged; null to look every direct requirement up.
+    /// </summary>
+    public RequirementNotices? KnownNotices { get; init; }
+
     /// <summary>Download tuning (parallelism, timeouts); null for the defaults.</summary>
     public FetchOptions? Fetch { get; init; }
 

@@ -24,6 +24,9 @@ public sealed record RestoreResult(IReadOnlyList<RestoredModule> Modules, IReadO
     /// </summary>
     public IReadOnlyList<string> InputFiles { get; init; } = [];
 
+    /// <summary>The retraction/deprecation lookups this restore made or reused (null when it made none), for the next restore.</summary>
+    public RequirementNotices? Notices { get; init; }
+
     /// <summary>True when no diagnostic is an error.</summary>
     public bool Succeeded => !Diagnostics.Any(d => d.IsError);
 }

@@ -167,9 +167,18 @@ public static class DirHash
     public static string HashGoMod(byte[] content)
     {
         ArgumentNullException.ThrowIfNull(content);
-        using var summary = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        AppendLine(summary, SHA256.HashData(content), "go.mod"u8);
-        return Finish(summary);
+        // One-shot hashes over a stack buffer (no hash objects): the graph of a large build list hashes thousands of go.mod files.
+        Span<byte> digest = stackalloc byte[32];
+        SHA256.HashData(content, digest);
+        Span<byte> line = stackalloc byte[64 + 2 + 6 + 1];
+        for (var i = 0; i < 32; i++)
+        {
+            line[2 * i] = (byte)"0123456789abcdef"[digest[i] >> 4];
+            line[2 * i + 1] = (byte)"0123456789abcdef"[digest[i] & 15];
+        }
+        "  go.mod\n"u8.CopyTo(line[64..]);
+        SHA256.HashData(line, digest);
+        return Prefix + Convert.ToBase64String(digest);
     }
 
     /// <summary>The hash of a go.mod file read from <paramref name="content"/> (left open), as <see cref="HashGoMod(byte[])"/>.</summary>

@@ -19,7 +19,7 @@ public sealed class RetractionWarningTests : IDisposable
     /// rationale only); n retracts without a rationale; d's latest go.mod deprecates it; ok is plain; i, only indirectly
     /// required, is both retracted and deprecated, which go get (and so the restore) does not report.
     /// </summary>
-    private const string Scenario = """
+    internal const string Scenario = """
         -- go.mod --
         module example.com/m
 

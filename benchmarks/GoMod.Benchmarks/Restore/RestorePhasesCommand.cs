@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using System.Globalization;
+using GoMod.Core.Restore;
+
+namespace GoMod.Benchmarks.Restore;
+
+/// <summary>
+/// <c>restore-phases --dir DIR --modcache DIR [--proxy URL] [--runs N]</c>: runs the SDK's restore of the main module in
+/// DIR in this process N times (the first includes JIT) and prints the time of each phase
+/// (<see cref="RestoreOptions.Phases"/>) per run. For finding where a restore's time goes, not a user-level figure.
+/// </summary>
+public static class RestorePhasesCommand
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        string dir = "", modCache = "", proxy = "off";
+        int runs = 3;
+        for (int i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--dir": dir = Path.GetFullPath(args[++i]); break;
+                case "--modcache": modCache = Path.GetFullPath(args[++i]); break;
+                case "--proxy": proxy = args[++i]; break;
+                case "--runs": runs = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                default: Console.Error.WriteLine($"restore-phases: unknown argument {args[i]}"); return 2;
+            }
+        }
+        if (dir.Length == 0 || modCache.Length == 0)
+        {
+            Console.Error.WriteLine("usage: restore-phases --dir DIR --modcache DIR [--proxy URL] [--runs N]");
+            return 2;
+        }
+        var settings = new Dictionary<string, string?>
+        {
+            ["GOPROXY"] = proxy, ["GOSUMDB"] = "off", ["GOMODCACHE"] = modCache, ["GOFLAGS"] = "", ["GOENV"] = "off",
+        };
+        for (int run = 1; run <= runs; run++)
+        {
+            var phases = new List<(string Name, TimeSpan Time)>();
+            var options = new RestoreOptions
+            {
+                ModFile = Path.Combine(dir, "go.mod"),
+                Settings = settings,
+                GetEnvironmentVariable = name => name == "GOENV" ? "off" : Environment.GetEnvironmentVariable(name),
+                Phases = (name, time) => phases.Add((name, time)),
+            };
+            var total = Stopwatch.StartNew();
+            var result = await new ModuleRestorer().RestoreAsync(options, CancellationToken.None).ConfigureAwait(false);
+            total.Stop();
+            Console.WriteLine($"run {run}: {total.Elapsed.TotalMilliseconds:F0} ms, {result.Modules.Count} modules, {result.Diagnostics.Count} diagnostics"
+                + (result.Diagnostics.FirstOrDefault() is { } d ? $" (first: {d.Code} {d.Message.Split('\n')[0]})" : ""));
+            foreach (var (name, time) in phases) Console.WriteLine($"  {name,-40} {time.TotalMilliseconds,8:F0} ms");
+        }
+        return 0;
+    }
+}
+
+/// <summary><c>graph-phases --dir DIR --modcache DIR [--runs N]</c>: the build list's own steps, timed (main go.mod read, roots, graph).</summary>
+public static class GraphPhasesCommand
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        string dir = Path.GetFullPath(args[Array.IndexOf(args, "--dir") + 1]);
+        string modCache = Path.GetFullPath(args[Array.IndexOf(args, "--modcache") + 1]);
+        int runs = Array.IndexOf(args, "--runs") is var r and >= 0 ? int.Parse(args[r + 1], CultureInfo.InvariantCulture) : 3;
+        for (int run = 1; run <= runs; run++)
+        {
+            var sw = Stopwatch.StartNew();
+            var env = GoMod.Core.GoEnv.GoEnvironment.Resolve(new Dictionary<string, string?> { ["GOPROXY"] = "off", ["GOSUMDB"] = "off", ["GOMODCACHE"] = modCache, ["GOFLAGS"] = "" },
+                name => name == "GOENV" ? "off" : null);
+            var sumText = File.ReadAllText(Path.Combine(dir, "go.sum"));
+            var sums = GoMod.Core.Sum.GoSumFile.Parse(Path.Combine(dir, "go.sum"), sumText);
+            var checker = new GoMod.Core.Sum.GoSumChecker(Path.Combine(dir, "go.sum"), sums, GoMod.Core.GoEnv.ModMode.Mod);
+            using var downloader = new GoMod.Core.Fetch.ModuleDownloader(env, checker);
+            var source = new GoMod.Core.ModSource.DownloaderModuleSource(downloader);
+            Console.WriteLine($"run {run}: env+go.sum {sw.ElapsedMilliseconds} ms");
+            sw.Restart();
+            var loader = await GoMod.Core.ModLoad.ModuleLoader.CreateAsync(source, dir, new GoMod.Core.ModLoad.LoadOptions { ReadOnly = true, MaxParallelism = Array.IndexOf(args, "--par") is var pi and >= 0 ? int.Parse(args[pi + 1], CultureInfo.InvariantCulture) : new GoMod.Core.ModLoad.LoadOptions().MaxParallelism }, CancellationToken.None);
+            Console.WriteLine($"  main go.mod: {sw.ElapsedMilliseconds} ms");
+            sw.Restart();
+            var rs = await loader.LoadModFileAsync(GoMod.Core.ModLoad.LoadCommand.List, CancellationToken.None);
+            Console.WriteLine($"  roots: {sw.ElapsedMilliseconds} ms");
+            sw.Restart();
+            var (rs2, mg, err) = await loader.ExpandGraphAsync(rs, CancellationToken.None);
+            Console.WriteLine($"  graph: {sw.ElapsedMilliseconds} ms ({mg.BuildList.Count} modules, error {err?.Message ?? "none"})");
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,29 @@
+using GoMod.Core.GoEnv;
+
+namespace GoMod.Core.Restore;
+
+/// <summary>
+/// The retraction/deprecation lookups of one restore (<see cref="RequirementNotice"/> per direct requirement) and the
+/// proxy settings they were made under. A later restore under the same settings reuses the notice of every direct
+/// requirement whose selected version is unchanged instead of asking the proxy again: <c>go build</c> makes no such
+/// lookup at all, so the inner loop after a go.mod edit should not either, while the GOMOD0350/0351 warnings stay what
+/// the first lookup found (as a no-op build replays them). A forced restore (GoModDownload) looks everything up again.
+/// </summary>
+public sealed record RequirementNotices(string Source, IReadOnlyList<RequirementNotice> Notices)
+{
+    /// <summary>The settings that decide where a lookup goes: a notice found under other ones is looked up again.</summary>
+    public static string SourceOf(GoEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        return $"GOPROXY={environment.GoProxy}\nGONOPROXY={environment.GoNoProxy}\nGOPRIVATE={environment.GoPrivate}\nGOINSECURE={environment.GoInsecure}";
+    }
+
+    /// <summary>The notices recorded under <paramref name="source"/> by module version (none when the settings differ).</summary>
+    public Dictionary<(string Path, string Version), RequirementNotice> For(string source)
+    {
+        var found = new Dictionary<(string Path, string Version), RequirementNotice>();
+        if (Source != source) return found;
+        foreach (var n in Notices) found[(n.Path, n.Version)] = n;
+        return found;
+    }
+}

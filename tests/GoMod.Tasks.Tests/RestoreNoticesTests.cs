@@ -1,0 +1,74 @@
+using GoMod.Testing;
+using GoMod.Core.Restore;
+
+namespace GoMod.Tasks.Tests;
+
+/// <summary>
+/// GoModRestore keeps the restore's retraction/deprecation lookups in the no-op cache and hands them to the next
+/// restore (which reuses them for unchanged direct requirements); the g.props is rewritten only when its content changes.
+/// </summary>
+public sealed class RestoreNoticesTests : IDisposable
+{
+    private const string GoMod = """
+        module example.com/app
+
+        go 1.19
+
+        require example.com/words v1.0.0
+        """;
+
+    private static string RepoRoot
+    {
+        get
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+                if (File.Exists(Path.Combine(dir.FullName, "GoModSdk.sln"))) return dir.FullName;
+            throw new DirectoryNotFoundException("repository root");
+        }
+    }
+
+    private readonly TempDirectory _dir = new("notices");
+    private readonly RecordingBuildEngine _engine = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    private string Cache => _dir.Combine("obj", "app.gomod.cache");
+    private string Props => _dir.Combine("obj", "app.gomod.g.props");
+
+    private GoModRestore Task(bool force = false) => new()
+    {
+        BuildEngine = _engine,
+        GoModFile = _dir.Combine("go.mod"),
+        GoModCache = _dir.Combine("modcache"),
+        GoProxy = "file://" + Path.Combine(RepoRoot, "samples", "hello", "proxy").Replace('\\', '/'),
+        GoNoSumDb = "example.com",
+        GoFlags = "",
+        CacheFile = Cache,
+        PropsFile = Props,
+        Force = force,
+    };
+
+    [Fact]
+    public void The_lookups_are_kept_in_the_cache_and_carried_over_a_go_mod_edit_and_the_props_are_not_rewritten()
+    {
+        _dir.Write("go.mod", GoMod);
+        _dir.Write("go.sum", string.Concat(File.ReadAllLines(Path.Combine(RepoRoot, "samples", "hello", "go.sum"))
+            .Where(l => l.StartsWith("example.com/words v1.0.0", StringComparison.Ordinal)).Select(l => l + "\n")));
+        Task().Execute().ShouldBeTrue(string.Join("\n", _engine.Errors.Select(e => e.Message)));
+        var first = RestoreCache.Read(Cache).ShouldNotBeNull().Notices.ShouldNotBeNull();
+        first.Notices.Select(n => (n.Path, n.Version)).ShouldBe([("example.com/words", "v1.0.0")]);
+        var propsTime = File.GetLastWriteTimeUtc(Props);
+        File.SetLastWriteTimeUtc(Props, propsTime.AddHours(-1));
+
+        _dir.Write("go.mod", GoMod + "// edited\n");
+        var again = Task();
+        again.Execute().ShouldBeTrue();
+
+        again.Restored.ShouldBeTrue();
+        var second = RestoreCache.Read(Cache).ShouldNotBeNull().Notices.ShouldNotBeNull();
+        second.Source.ShouldBe(first.Source);
+        second.Notices.Select(n => (n.Path, n.Version, n.Deprecated, n.Retracted.Count)).ShouldBe(first.Notices.Select(n => (n.Path, n.Version, n.Deprecated, n.Retracted.Count)));
+        // Same build list, same g.props content: the file is left alone.
+        File.GetLastWriteTimeUtc(Props).ShouldBe(propsTime.AddHours(-1));
+    }
+}
