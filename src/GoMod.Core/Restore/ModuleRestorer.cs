@@ -89,6 +89,8 @@ public sealed class ModuleRestorer
 
         private readonly List<string> _messages = [];
 
+        private readonly PhaseLog _phases = PhaseLog.From(setup.Options.GetEnvironmentVariable);
+
         private RestoreResult Result(IReadOnlyList<RestoredModule> modules, int downloaded = 0, long bytes = 0) =>
             new(modules, _diagnostics) { Mode = setup.Mode, Downloaded = downloaded, DownloadedBytes = bytes, Messages = _messages };
 
@@ -170,6 +172,7 @@ public sealed class ModuleRestorer
         private async Task<RestoreResult> OnlineAsync(List<RestoredModule> modules, CancellationToken ct)
         {
             var mode = setup.Mode;
+            _phases.MarkProcessAge("process-age-at-restore");
             var progress = new DownloadCounter(0, setup.Options.Progress);
             // MVS reads every .mod through the downloader, which checks hashes against go.sum and records new ones
             // (ModMode.Mod): a missing line is MVS's error to report, in go's words, and only -mod=mod writes any.
@@ -180,7 +183,9 @@ public sealed class ModuleRestorer
             var source = new DownloaderModuleSource(downloader);
             var load = setup.LoadOptions;
             var listOptions = new ListOptions { ModCache = setup.Environment.ModCache, Mvs = load, BuildListOnly = true };
+            _phases.Mark("setup");
             var list = await ModuleReports.ListAsync(setup.ModuleDir, source, ["all"], listOptions, ct).ConfigureAwait(false);
+            _phases.Mark("build-list");
             if (list.ExitCode != 0)
             {
                 // The build list alone stops at the graph's first failure; go list -m all's full report looks at every
@@ -195,6 +200,7 @@ public sealed class ModuleRestorer
             // The packages go build loads: imports resolved (added under -mod=mod), go.sum kept as go build keeps it.
             // A main module with no package to build keeps go mod download's set and go.sum (list's).
             var packages = await PackageRestore.LoadAsync(setup, source, _files, ct).ConfigureAwait(false);
+            _phases.Mark("package-load");
             if (packages.Graph is { } graph) _messages.AddRange(graph.Messages);
             _diagnostics.AddRange(packages.Diagnostics);
             if (Failed) return Result(modules);
@@ -259,6 +265,7 @@ public sealed class ModuleRestorer
                         : r.Exception ?? new ModuleFetchException(r.Module.Path, r.Module.Version, r.Error ?? "download failed"), at);
             }
             var downloaded = results.Count(r => r.Succeeded && r.Downloaded);
+            _phases.Mark("download-extract");
             if (Failed) return Result(modules);
             if (mode == ModMode.Mod && downloadAll)
             {
@@ -298,8 +305,10 @@ public sealed class ModuleRestorer
             }
 
             await AddRetractionWarningsAsync(source, load, ct).ConfigureAwait(false);
+            _phases.Mark("retractions");
             foreach (var f in await ImportCommentStep.CheckAsync(setup, packages.Graph, modules, ct).ConfigureAwait(false))
                 _diagnostics.Add(FailureCodes.ToDiagnostic(f, f.File, f.Line, f.Column));
+            _phases.Mark("import-comments");
             progress.Finish();
             return Result(modules, downloaded, progress.Bytes);
         }
