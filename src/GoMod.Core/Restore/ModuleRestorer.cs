@@ -304,6 +304,7 @@ public sealed class ModuleRestorer
                 if (Failed) return Result(modules);
             }
 
+            _phases.Mark("vendor");
             await AddRetractionWarningsAsync(source, load, ct).ConfigureAwait(false);
             _phases.Mark("retractions");
             foreach (var f in await ImportCommentStep.CheckAsync(setup, packages.Graph, modules, ct).ConfigureAwait(false))
