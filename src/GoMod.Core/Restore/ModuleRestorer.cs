@@ -275,6 +275,9 @@ public sealed class ModuleRestorer
                     (path, version) => !version.EndsWith("/go.mod", StringComparison.Ordinal) && targetSet.Contains(new ModuleVersion(path, version))).ConfigureAwait(false);
             }
 
+            // The retraction and deprecation checks wait on the network for each direct requirement's latest version;
+            // go.mod and go.sum are final here, so they run while vendor/ is written.
+            var retractions = Task.Run(() => ListRetractionsAsync(source, load, ct), ct);
             if (setup.Options.WriteVendor)
             {
                 await WriteVendorAsync(source, modules, async (missing, token) =>
@@ -301,11 +304,17 @@ public sealed class ModuleRestorer
                     }
                     return (dirs, failures);
                 }, ct).ConfigureAwait(false);
-                if (Failed) return Result(modules);
+                if (Failed)
+                {
+                    // No warnings after a failure: the checks only have to end (and their failure be observed).
+                    await Task.WhenAny(retractions).ConfigureAwait(false);
+                    _ = retractions.Exception;
+                    return Result(modules);
+                }
             }
 
             _phases.Mark("vendor");
-            await AddRetractionWarningsAsync(source, load, ct).ConfigureAwait(false);
+            ReportRetractions(await retractions.ConfigureAwait(false));
             _phases.Mark("retractions");
             foreach (var f in await ImportCommentStep.CheckAsync(setup, packages.Graph, modules, ct).ConfigureAwait(false))
                 _diagnostics.Add(FailureCodes.ToDiagnostic(f, f.File, f.Line, f.Column));
@@ -427,12 +436,18 @@ public sealed class ModuleRestorer
         /// go's separate "to switch to the latest unretracted version" line is the descriptor's fix. They need each
         /// module's latest go.mod; a failure to read it is no warning (and never an error).
         /// </summary>
-        private async Task AddRetractionWarningsAsync(IModuleSource source, LoadOptions load, CancellationToken ct)
+        private async Task<GoOutput?> ListRetractionsAsync(IModuleSource source, LoadOptions load, CancellationToken ct)
         {
             var direct = _mod.Require.Where(r => !r.Indirect).Select(r => r.Path).Distinct(StringComparer.Ordinal).ToList();
-            if (direct.Count == 0) return;
-            var report = await ModuleReports.ListAsync(setup.ModuleDir, source, direct,
+            if (direct.Count == 0) return null;
+            return await ModuleReports.ListAsync(setup.ModuleDir, source, direct,
                 new ListOptions { Update = true, Retracted = true, Mvs = load with { ReadOnly = true, Files = _files } }, ct).ConfigureAwait(false);
+        }
+
+        /// <summary>The warnings of <see cref="ListRetractionsAsync"/>'s report, on the go.mod lines of the modules.</summary>
+        private void ReportRetractions(GoOutput? report)
+        {
+            if (report is null) return;
             foreach (var m in report.Modules.OrderBy(m => m.Path, StringComparer.Ordinal))
             {
                 // The require line may name an older version than MVS selected: the line of the path is still the one to change.
