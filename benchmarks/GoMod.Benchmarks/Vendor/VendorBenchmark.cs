@@ -42,7 +42,7 @@ public static class VendorBenchmark
             ModFile = Path.GetFullPath(modFile),
             WriteVendor = vendor,
             Settings = new Dictionary<string, string?> { ["GOMODCACHE"] = modCache, ["GOPROXY"] = proxy, ["GOSUMDB"] = "off", ["GOFLAGS"] = "-mod=readonly" },
-            GetEnvironmentVariable = name => name switch { "GOENV" => "off", "CGO_ENABLED" => "0", _ => null },
+            GetEnvironmentVariable = name => name switch { "GOENV" => "off", "CGO_ENABLED" => "0", "GOMOD_PHASE_LOG" => Environment.GetEnvironmentVariable(name), _ => null },
         }, CancellationToken.None);
 
     public static async Task<int> RunAsync(string[] args)

@@ -64,9 +64,47 @@ internal sealed class GoFileFacts
     /// Reads the facts of <paramref name="data"/>, the content of the file <paramref name="name"/> (positions are
     /// named by it) whose full path is <paramref name="path"/> (import comments are named by it).
     /// </summary>
-    public static GoFileFacts Read(string name, string path, byte[] data)
+    public static GoFileFacts Read(string name, string path, byte[] data) => Create(name, path, data, prefix: false)!;
+
+    /// <summary>How many bytes of a file <see cref="ReadFile"/> reads first.</summary>
+    internal const int HeadSize = 8192;
+
+    /// <summary>
+    /// The facts of the file at <paramref name="path"/> as <see cref="Read"/> gives them, reading only its first
+    /// <see cref="HeadSize"/> bytes when they hold everything the facts depend on (go's import reader also stops after
+    /// the import block): the import reader stopped inside them without a NUL, the build-constraint header ended inside
+    /// them, and the file does not import <c>embed</c> (its <c>//go:embed</c> lines may be anywhere). Otherwise, or when
+    /// the file cannot be opened, the whole file from <paramref name="readAll"/>.
+    /// </summary>
+    public static GoFileFacts ReadFile(string name, string path, Func<byte[]> readAll)
+    {
+        var head = new byte[HeadSize];
+        int n = 0;
+        try
+        {
+            // FileShare.ReadWrite: a read-only open needs no advisory lock.
+            using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            while (n < head.Length)
+            {
+                int r = RandomAccess.Read(handle, head.AsSpan(n), n);
+                if (r == 0) break;
+                n += r;
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Read(name, path, readAll());
+        }
+        if (n < head.Length) return Read(name, path, head.AsSpan(0, n).ToArray());
+        return Create(name, path, head, prefix: true) ?? Read(name, path, readAll());
+    }
+
+    /// <summary>The facts of <paramref name="data"/>; when it is only a <paramref name="prefix"/> of the file, null unless it decides them all.</summary>
+    private static GoFileFacts? Create(string name, string path, byte[] data, bool prefix)
     {
         var header = GoSourceScanner.ReadHeader(data);
+        // The reader never reached the end of a prefix it stopped before: it read what it would read in the whole file.
+        if (prefix && (header.End >= data.Length || header.Error is not null)) return null;
         var specs = new (string, SourcePosition)[header.Specs.Count];
         int line = 1, lineStart = 0, scanned = 0;
         bool importsEmbed = false, literally = false;
@@ -90,8 +128,12 @@ internal sealed class GoFileFacts
             if (spec.Quoted is "\"embed\"" or "`embed`") literally = true;
             if (GoSourceScanner.TryUnquoteImport(spec.Quoted, out var p) && p == "embed") importsEmbed = true;
         }
+        GoSourceScanner.ConstraintHeader constraints;
+        if (!prefix) constraints = GoSourceScanner.ReadConstraints(data);
+        else if (importsEmbed || literally || GoSourceScanner.ReadConstraintsOfPrefix(data) is not { } c) return null;
+        else constraints = c;
         IReadOnlyList<EmbedPattern> embeds = importsEmbed || literally && header.Error is null ? PackageFiles.FindEmbeds(name, data) : [];
-        return new GoFileFacts(header.PackageName, specs, header.Error, GoSourceScanner.ReadConstraints(data), embeds, importsEmbed,
+        return new GoFileFacts(header.PackageName, specs, header.Error, constraints, embeds, importsEmbed,
             literally && header.Error is null, ImportCommentReader.Find(path, data), Vendor.EmbedDirectives.PackageName(data));
     }
 }

@@ -290,6 +290,18 @@ internal static class GoSourceScanner
         return new ConstraintHeader(header, goBuild, ok);
     }
 
+    /// <summary>
+    /// <see cref="ReadConstraints"/> over the first bytes of a file (cut anywhere): the header when it ends inside them
+    /// or is already wrong there (then the rest of the file cannot change it), else null.
+    /// </summary>
+    internal static ConstraintHeader? ReadConstraintsOfPrefix(byte[] prefix)
+    {
+        int cut = Array.LastIndexOf(prefix, (byte)'\n');
+        if (cut < 0) return null;
+        var (header, goBuild, ok) = ParseFileHeader(Encoding.UTF8.GetString(prefix, 0, cut + 1), out bool stopped);
+        return stopped || !ok ? new ConstraintHeader(header, goBuild, ok) : null;
+    }
+
     /// <summary><see cref="ShouldBuild(byte[], BuildTags)"/> over a header already read.</summary>
     internal static bool ShouldBuild(ConstraintHeader constraints, BuildTags tags) => ShouldBuild(constraints, tags.Match);
 

@@ -122,7 +122,7 @@ public sealed class ModuleRestorer
 
         private bool Failed => _diagnostics.Any(d => d.IsError);
 
-        private readonly PhaseTimer _phases = new(setup.Options.Phases);
+        private readonly PhaseTimer _phases = PhaseTimer.For(setup.Options);
 
         public async Task<RestoreResult> RestoreAsync(CancellationToken ct)
         {
@@ -190,6 +190,7 @@ public sealed class ModuleRestorer
         private async Task<RestoreResult> OnlineAsync(List<RestoredModule> modules, CancellationToken ct)
         {
             var mode = setup.Mode;
+            _phases.MarkProcessAge("process-age-at-restore");
             var progress = new DownloadCounter(0, setup.Options.Progress);
             // MVS reads every .mod through the downloader, which checks hashes against go.sum and records new ones
             // (ModMode.Mod): a missing line is MVS's error to report, in go's words, and only -mod=mod writes any.
@@ -201,8 +202,9 @@ public sealed class ModuleRestorer
             // The build list and the package load read the same go.mod: it is parsed once.
             var load = setup.LoadOptions with { MainModules = new MainModuleCache() };
             var listOptions = new ListOptions { ModCache = setup.Environment.ModCache, Mvs = load, BuildListOnly = true };
+            _phases.Mark("setup");
             var list = await ModuleReports.ListAsync(setup.ModuleDir, source, ["all"], listOptions, ct).ConfigureAwait(false);
-            _phases.Mark("build list");
+            _phases.Mark("build-list");
             if (list.ExitCode != 0)
             {
                 // The build list alone stops at the graph's first failure; go list -m all's full report looks at every
@@ -217,7 +219,7 @@ public sealed class ModuleRestorer
             // The packages go build loads: imports resolved (added under -mod=mod), go.sum kept as go build keeps it.
             // A main module with no package to build keeps go mod download's set and go.sum (list's).
             var packages = await PackageRestore.LoadAsync(setup, source, _files, ct, load.MainModules).ConfigureAwait(false);
-            _phases.Mark("packages");
+            _phases.Mark("package-load");
             if (packages.Graph is { } graph) _messages.AddRange(graph.Messages);
             _diagnostics.AddRange(packages.Diagnostics);
             if (Failed) return Result(modules);
@@ -272,7 +274,6 @@ public sealed class ModuleRestorer
             progress = new DownloadCounter(targets.Count, setup.Options.Progress);
             _phases.Mark("targets");
             var results = await downloader.DownloadAsync(targets, DownloadParts.Build, progress, ct).ConfigureAwait(false);
-            _phases.Mark($"download ({targets.Count} modules)");
             foreach (var r in results)
             {
                 var (index, at) = origin[r.Module];
@@ -284,6 +285,7 @@ public sealed class ModuleRestorer
                         : r.Exception ?? new ModuleFetchException(r.Module.Path, r.Module.Version, r.Error ?? "download failed"), at);
             }
             var downloaded = results.Count(r => r.Succeeded && r.Downloaded);
+            _phases.Mark("download-extract");
             if (Failed) return Result(modules);
             if (mode == ModMode.Mod && downloadAll)
             {
@@ -293,6 +295,9 @@ public sealed class ModuleRestorer
                     (path, version) => !version.EndsWith("/go.mod", StringComparison.Ordinal) && targetSet.Contains(new ModuleVersion(path, version))).ConfigureAwait(false);
             }
 
+            // The retraction and deprecation checks wait on the network for each direct requirement's latest version;
+            // go.mod and go.sum are final here, so they run while vendor/ is written.
+            var notices = Task.Run(() => LookUpNoticesAsync(source, load, list.Modules, ct), ct);
             if (setup.Options.WriteVendor)
             {
                 await WriteVendorAsync(source, modules, async (missing, token) =>
@@ -319,15 +324,21 @@ public sealed class ModuleRestorer
                     }
                     return (dirs, failures);
                 }, ct).ConfigureAwait(false);
-                if (Failed) return Result(modules);
+                if (Failed)
+                {
+                    // No warnings after a failure: the checks only have to end (and their failure be observed).
+                    await Task.WhenAny(notices).ConfigureAwait(false);
+                    _ = notices.Exception;
+                    return Result(modules);
+                }
             }
 
-            _phases.Mark("go.sum and vendor");
-            await AddRetractionWarningsAsync(source, load, list.Modules, ct).ConfigureAwait(false);
-            _phases.Mark("retraction and deprecation warnings");
+            _phases.Mark("vendor");
+            ReportNotices(await notices.ConfigureAwait(false));
+            _phases.Mark("retractions");
             foreach (var f in await ImportCommentStep.CheckAsync(setup, packages.Graph, modules, ct).ConfigureAwait(false))
                 _diagnostics.Add(FailureCodes.ToDiagnostic(f, f.File, f.Line, f.Column));
-            _phases.Mark("import comments");
+            _phases.Mark("import-comments");
             progress.Finish();
             return Result(modules, downloaded, progress.Bytes);
         }
@@ -450,11 +461,13 @@ public sealed class ModuleRestorer
         /// version has a notice from the previous restore under the same proxy settings (<see cref="RestoreOptions.KnownNotices"/>)
         /// takes it from there, and only the others are looked up (none after an edit that changes no direct
         /// requirement). A lookup that failed is not recorded, so the next restore tries it again.
+        /// <para>The lookups wait on the network; go.mod and go.sum are final when they start, so they run while vendor/ is
+        /// written, and <see cref="ReportNotices"/> turns them into warnings afterwards.</para>
         /// </remarks>
-        private async Task AddRetractionWarningsAsync(IModuleSource source, LoadOptions load, IReadOnlyList<ModuleInfo> buildList, CancellationToken ct)
+        private async Task<IReadOnlyList<RequirementNotice>> LookUpNoticesAsync(IModuleSource source, LoadOptions load, IReadOnlyList<ModuleInfo> buildList, CancellationToken ct)
         {
             var direct = _mod.Require.Where(r => !r.Indirect).Select(r => r.Path).Distinct(StringComparer.Ordinal).ToList();
-            if (direct.Count == 0) return;
+            if (direct.Count == 0) return [];
             var sourceKey = RequirementNotices.SourceOf(setup.Environment);
             var known = setup.Options.KnownNotices?.For(sourceKey) ?? [];
             var selected = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -480,6 +493,12 @@ public sealed class ModuleRestorer
                 }
             }
             _notices = new RequirementNotices(sourceKey, [.. recorded.OrderBy(n => n.Path, StringComparer.Ordinal)]);
+            return notices;
+        }
+
+        /// <summary>The warnings of <see cref="LookUpNoticesAsync"/>'s notices, on the go.mod lines of the modules.</summary>
+        private void ReportNotices(IReadOnlyList<RequirementNotice> notices)
+        {
             foreach (var m in notices.OrderBy(n => n.Path, StringComparer.Ordinal))
             {
                 // The require line may name an older version than MVS selected: the line of the path is still the one to change.

@@ -1,5 +1,6 @@
 using GoMod.Core.ModCache;
 using GoMod.Core.Imports;
+using GoMod.Core.Internal;
 using GoMod.Core.ModFile;
 using GoMod.Core.ModLoad;
 using GoMod.Core.ModSource;
@@ -70,8 +71,10 @@ internal static class VendorRestore
         Func<IReadOnlyList<ModuleVersion>, CancellationToken, Task<(IReadOnlyDictionary<ModuleVersion, string> Dirs, IReadOnlyList<Exception> Failures)>> extract,
         bool cgoEnabled, CancellationToken ct)
     {
+        var phases = PhaseTimer.For(setup.Options);
         var loader = await ModuleLoader.CreateAsync(source, setup.ModuleDir, load, ct).ConfigureAwait(false);
         var graph = await loader.LoadPackagesAsync(["all"], new PackageLoadOptions { Tags = BuildTags.Any, AllowErrors = true, SourceFacts = setup.SourceFacts }, ct).ConfigureAwait(false);
+        phases.Mark("vendor-load-all");
         var failures = new List<Exception>();
         foreach (var e in graph.Errors) failures.Add(new GoCommandException(e.StartsWith("go: ", StringComparison.Ordinal) ? e[4..] : e));
 
@@ -88,6 +91,7 @@ internal static class VendorRestore
             foreach (var (m, dir) in extracted) dirs[m] = dir;
         }
         graph.SetModuleDirectories(m => dirs.GetValueOrDefault(m));
+        phases.Mark("vendor-extract-more");
 
         var packages = new List<VendorPackage>();
         foreach (var pkg in vendored)
@@ -112,6 +116,7 @@ internal static class VendorRestore
         foreach (var m in modules.Where(m => !m.Main))
             goVersions[m.Path] = await loader.GoVersionOfAsync(new ModuleVersion(m.Path, m.Version), ct).ConfigureAwait(false);
 
+        phases.Mark("vendor-go-versions");
         VendorPlan plan;
         try
         {
@@ -121,10 +126,13 @@ internal static class VendorRestore
         {
             return (null, [e]);
         }
+        phases.Mark("vendor-plan");
         var vendorDir = Path.Combine(setup.ModuleDir, "vendor");
         try
         {
-            return (VendorTreeWriter.Write(vendorDir, plan, ct), []);
+            var written = VendorTreeWriter.Write(vendorDir, plan, ct);
+            phases.Mark("vendor-write");
+            return (written, []);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

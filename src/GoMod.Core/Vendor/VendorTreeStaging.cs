@@ -1,4 +1,3 @@
-using System.Buffers;
 using GoMod.Core.Internal;
 
 namespace GoMod.Core.Vendor;
@@ -6,7 +5,7 @@ namespace GoMod.Core.Vendor;
 /// <summary>
 /// A vendor/ written where none exists: the whole tree is built in a hidden staging directory beside it (files 0644,
 /// directories 0755 whatever the umask, modules.txt included) and renamed into place at the end, so the tree appears
-/// complete or not at all. Each file is copied once, by all cores; no file needs a rename of its own.
+/// complete or not at all. Each file is copied once, by all cores (<see cref="VendorFileCopy"/>); no file needs a rename of its own.
 /// </summary>
 internal static class VendorTreeStaging
 {
@@ -31,7 +30,7 @@ internal static class VendorTreeStaging
             foreach (var d in dirs) CreateDirectory(Local(staging, d), fixModes);
 
             var keys = files.Keys.ToArray();
-            OrderedParallel.For(keys.Length, i => Copy(files[keys[i]], Local(staging, keys[i]), fixModes), cancellationToken);
+            OrderedParallel.For(keys.Length, i => VendorFileCopy.Copy(files[keys[i]], Local(staging, keys[i]), fixModes), cancellationToken);
             using (var output = Create(Path.Combine(staging, VendorTreeWriter.ModulesTxtName), fixModes))
                 output.Write(modulesTxt);
             cancellationToken.ThrowIfCancellationRequested();
@@ -80,26 +79,5 @@ internal static class VendorTreeStaging
         var stream = new FileStream(path, options);
         if (fixMode && !OperatingSystem.IsWindows()) File.SetUnixFileMode(stream.SafeFileHandle, VendorTreeWriter.FilePermissions);
         return stream;
-    }
-
-    private static void Copy(string source, string target, bool fixMode)
-    {
-        using var input = File.OpenHandle(source, FileMode.Open, FileAccess.Read, FileShare.Read);
-        using var output = Create(target, fixMode);
-        var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
-        try
-        {
-            long offset = 0;
-            int n;
-            while ((n = RandomAccess.Read(input, buffer, offset)) > 0)
-            {
-                output.Write(buffer, 0, n);
-                offset += n;
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
     }
 }

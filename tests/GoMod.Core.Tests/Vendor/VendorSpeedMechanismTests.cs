@@ -36,7 +36,8 @@ public sealed class VendorSpeedMechanismTests : IDisposable
         var again = PackageFiles.Scan(files, BuildTags.Host("linux", "amd64", false, "1.19"), cache, Path.GetDirectoryName(path));
         var facts = cache.Get(path, "a.go", Read);
 
-        reads.ShouldBe(1);
+        // Smaller than GoFileFacts.HeadSize: the first read of its head got the whole file, the reader of the rest never ran.
+        reads.ShouldBe(0);
         cache.FilesRead.ShouldBe(1);
         scanned.Imports.Select(i => i.Path).ShouldBe(["embed", "example.com/b"]);
         scanned.Imports[1].Position.ShouldBe(new GoMod.Core.Imports.SourcePosition("a.go", 5, 2));
