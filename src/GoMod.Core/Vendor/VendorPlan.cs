@@ -23,7 +23,7 @@ public sealed class VendorPlan
         Files = files;
     }
 
-    /// <summary>vendor/modules.txt; no modules means go's <c>no dependencies to vendor</c> (and no vendor/ at all).</summary>
+    /// <summary>vendor/modules.txt; no modules means go's <c>no dependencies to vendor</c> (and no vendor/ at all) outside a workspace.</summary>
     public ModulesTxt ModulesTxt { get; }
 
     /// <summary>Every file below vendor/ but modules.txt: relative slash path → the source file copied there, in ordinal order.</summary>
@@ -32,8 +32,12 @@ public sealed class VendorPlan
     /// <summary>The same files with another modules.txt (<c>go work vendor</c>'s, see <c>Workspace.WorkspaceVendor</c>).</summary>
     internal VendorPlan WithModulesTxt(ModulesTxt modulesTxt) => new(modulesTxt, (SortedDictionary<string, string>)Files);
 
-    /// <summary>True when go would print <c>go: no dependencies to vendor</c> and leave no vendor/.</summary>
-    public bool IsEmpty => ModulesTxt.Modules.Count == 0;
+    /// <summary>
+    /// True when go would print <c>go: no dependencies to vendor</c> and leave no vendor/: no module to list. A
+    /// workspace's modules.txt is never empty (go 1.22+'s <c>go work vendor</c> writes its <c>## workspace</c> line even
+    /// with nothing else to list).
+    /// </summary>
+    public bool IsEmpty => ModulesTxt.Modules.Count == 0 && !ModulesTxt.Workspace;
 
     /// <summary>
     /// Plans vendor/ for the main module's <paramref name="mainMod"/> and the loaded <paramref name="packages"/> (the

@@ -406,6 +406,34 @@ public static class WorkspaceSourceScenarios
     {
         ["test_embeds_go_1_22_workspace"] = TestEmbeds("1.22"),
         ["test_embeds_go_1_21_workspace"] = TestEmbeds("1.21"),
+        // Nothing outside the workspace is imported: go 1.23's vendor/modules.txt holds only its "## workspace" line.
+        ["no_dependencies_go_1_22_workspace"] = """
+            -- go.work --
+            go 1.22
+
+            use (
+            	./a
+            	./b
+            )
+            -- a/go.mod --
+            module example.com/a
+
+            go 1.19
+            -- a/a.go --
+            package a
+
+            import "example.com/b"
+
+            var A = b.B
+            -- b/go.mod --
+            module example.com/b
+
+            go 1.19
+            -- b/b.go --
+            package b
+
+            const B = "b"
+            """,
     };
 
     private static string TestEmbeds(string goVersion) => $$"""
