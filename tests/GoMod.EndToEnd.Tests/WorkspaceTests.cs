@@ -140,6 +140,11 @@ public sealed class WorkspaceTests(SdkPackage sdk)
         TestProject.CountOf(logText, "Task \"GoModRestore\"").ShouldBe(0);
         logText.ShouldContain("Skipping target \"GoModRestore\" because all output files are up-to-date");
         Directory.EnumerateFiles(p.Combine("vendor"), "*", SearchOption.AllDirectories).ShouldAllBe(f => File.GetLastWriteTimeUtc(f) == stamp);
+
+        // Clean removes the workspace's vendor/ the restore wrote, directories included.
+        Dotnet.Run(p.Directory, env, "build", two, "-nologo", "-t:Clean", "-p:GoVendor=true").EnsureSuccess("dotnet build -t:Clean");
+        Directory.Exists(p.Combine("vendor")).ShouldBeFalse();
+        File.Exists(p.Combine("go.work")).ShouldBeTrue();
     }
 
     private string Project() => $"""
