@@ -1,4 +1,5 @@
 using GoMod.Core.GoEnv;
+using GoMod.Core.Vcs;
 
 namespace GoMod.Core.Restore;
 
@@ -11,11 +12,15 @@ namespace GoMod.Core.Restore;
 /// </summary>
 public sealed record RequirementNotices(string Source, IReadOnlyList<RequirementNotice> Notices)
 {
-    /// <summary>The settings that decide where a lookup goes: a notice found under other ones is looked up again.</summary>
+    /// <summary>
+    /// The settings that decide where a lookup goes: a notice found under other ones is looked up again. It is written
+    /// into the restore's cache file, so URL passwords are redacted (<c>xxxxx</c>, as go's url.Redacted): a changed
+    /// password alone looks nothing up again.
+    /// </summary>
     public static string SourceOf(GoEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        return $"GOPROXY={environment.GoProxy}\nGONOPROXY={environment.GoNoProxy}\nGOPRIVATE={environment.GoPrivate}\nGOINSECURE={environment.GoInsecure}";
+        return GitRunner.Redact($"GOPROXY={environment.GoProxy}\nGONOPROXY={environment.GoNoProxy}\nGOPRIVATE={environment.GoPrivate}\nGOINSECURE={environment.GoInsecure}");
     }
 
     /// <summary>The notices recorded under <paramref name="source"/> by module version (none when the settings differ).</summary>
