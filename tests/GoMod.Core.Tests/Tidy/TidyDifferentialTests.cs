@@ -19,7 +19,7 @@ public class TidyDifferentialTests
 
     private static string Scenario(string name) => TidyScenarios.All[name].Text + PackageScenarios.Modules + "\n" + TidyScenarios.Modules;
 
-    private static Dictionary<string, byte[]> ProxyFiles(string proxyDir) =>
+    internal static Dictionary<string, byte[]> ProxyFiles(string proxyDir) =>
         Directory.EnumerateFiles(proxyDir, "*", SearchOption.AllDirectories)
             .ToDictionary(f => "/" + Path.GetRelativePath(proxyDir, f).Replace(Path.DirectorySeparatorChar, '/'), File.ReadAllBytes);
 
@@ -57,7 +57,7 @@ public class TidyDifferentialTests
     internal static string Messages(string stderr) => string.Join("\n", PackageGraphDifferentialTests.SortFindingRuns(
         stderr.Split('\n').Where(l => l.Length > 0 && !l.StartsWith("go: downloading ", StringComparison.Ordinal))));
 
-    private static string State(string main) =>
+    internal static string State(string main) =>
         $"--- go.mod\n{BuildListDifferentialTests.ReadOrNull(Path.Combine(main, "go.mod"))}--- go.sum\n{BuildListDifferentialTests.ReadOrNull(Path.Combine(main, "go.sum"))}";
 
     /// <summary>What some scenarios exist to show, in go's own result (so that a changed module set cannot hollow them out).</summary>
@@ -80,45 +80,53 @@ public class TidyDifferentialTests
 
     [GoTheory]
     [MemberData(nameof(Names))]
-    public async Task Tidy_writes_what_go_mod_tidy_writes_and_check_says_whether_it_would(string name)
+    public Task Tidy_writes_what_go_mod_tidy_writes_and_check_says_whether_it_would(string name) =>
+        CompareWithGoAsync(name, Scenario(name), TidyScenarios.All[name].Flags, Facts, GoTidy, stderr => stderr, Flags(TidyScenarios.All[name].Flags), "go 1.19");
+
+    /// <summary>
+    /// The comparison of both differential tests: <paramref name="goTidy"/> tidies the materialized scenario; then, from
+    /// the same starting files, our GoModTidyCheck must change nothing and our tidy must give go's go.mod, go.sum, exit
+    /// status and messages (<paramref name="goStdErr"/> filters go's). The check fails (GOMOD0307) exactly when go's tidy
+    /// changed a file and passes silently otherwise; when go's tidy fails, so does the check, with the load's error
+    /// rather than a verdict. <paramref name="facts"/> say what a scenario exists to show, in go's own result.
+    /// </summary>
+    internal static async Task CompareWithGoAsync(string name, string scenario, IReadOnlyList<string> flags, IReadOnlyDictionary<string, string> facts,
+        Func<string, string, string, IEnumerable<string>, ProcessResult> goTidy, Func<string, string> goStdErr, TidyOptions options, string oracle)
     {
         using var tmp = new TempDirectory("tidy");
-        var (proxyDir, main) = ProxyScenario.Parse(Scenario(name)).Materialize(tmp.Path);
+        var (proxyDir, main) = ProxyScenario.Parse(scenario).Materialize(tmp.Path);
         await using var proxy = new TestProxyServer(ProxyFiles(proxyDir));
-        var flags = TidyScenarios.All[name].Flags;
         var original = BuildListDifferentialTests.SnapshotMain(main);
         var before = State(main);
 
-        var go = GoTidy(main, tmp.Combine("home"), proxy.Url, flags);
+        var go = goTidy(main, tmp.Combine("home"), proxy.Url, flags);
         // Messages name package directories in each side's own module cache.
         var goCache = Path.Combine(tmp.Combine("home"), "gopath", "pkg", "mod");
-        var expected = $"exit {(go.ExitCode == 0 ? 0 : 1)}\n{State(main)}\n--- stderr\n{Messages(go.StdErr.Replace(goCache, "$GOMODCACHE", StringComparison.Ordinal))}";
+        var expected = $"exit {(go.ExitCode == 0 ? 0 : 1)}\n{State(main)}\n--- stderr\n{Messages(goStdErr(go.StdErr.Replace(goCache, "$GOMODCACHE", StringComparison.Ordinal)))}";
         bool goChanged = State(main) != before;
         // The scenarios say what go does with them: "-fails" ones fail, every other one succeeds.
         (go.ExitCode != 0).ShouldBe(name.EndsWith("-fails", StringComparison.Ordinal), go.StdErr);
 
-        if (Facts.TryGetValue(name, out var fact) && !expected.Contains(fact, StringComparison.Ordinal))
+        if (facts.TryGetValue(name, out var fact) && !expected.Contains(fact, StringComparison.Ordinal))
             throw new Xunit.Sdk.XunitException($"the scenario no longer shows what it is for: go's result lacks\n{fact}\n===== go:\n{expected}");
 
         BuildListDifferentialTests.RestoreMain(main, original);
-        var check = await ModuleTidyCommand.RunAsync(Options(main, tmp.Combine("checkcache"), proxy.Url), Flags(flags), check: true, CancellationToken.None);
+        var check = await ModuleTidyCommand.RunAsync(Options(main, tmp.Combine("checkcache"), proxy.Url), options, check: true, CancellationToken.None);
         State(main).ShouldBe(before, "GoModTidyCheck changed go.mod or go.sum");
 
-        var ours = await ModuleTidyCommand.RunAsync(Options(main, tmp.Combine("ourcache"), proxy.Url), Flags(flags), check: false, CancellationToken.None);
+        var ours = await ModuleTidyCommand.RunAsync(Options(main, tmp.Combine("ourcache"), proxy.Url), options, check: false, CancellationToken.None);
         var actual = $"exit {ours.Output.ExitCode}\n{State(main)}\n--- stderr\n{Messages(ours.Output.StdErr.Replace(tmp.Combine("ourcache"), "$GOMODCACHE", StringComparison.Ordinal))}";
         if (actual != expected)
-            throw new Xunit.Sdk.XunitException($"go mod tidy {string.Join(" ", flags)} differs.\n===== go:\n{expected}\n===== ours:\n{actual}\n{string.Join("\n", ours.Diagnostics)}\n=====");
+            throw new Xunit.Sdk.XunitException($"go mod tidy {string.Join(" ", flags)} differs from {oracle}'s.\n===== go:\n{expected}\n===== ours:\n{actual}\n{string.Join("\n", ours.Diagnostics)}\n=====");
 
         if (go.ExitCode == 0)
         {
-            // The check fails (GOMOD0307) exactly when go's tidy changed a file, and passes silently otherwise.
             check.Succeeded.ShouldBe(!goChanged, string.Join("\n", check.Diagnostics));
             if (goChanged) check.Diagnostics.Where(d => d.IsError).Select(d => d.Code).ShouldBe(["GOMOD0307"]);
             else check.Diagnostics.ShouldBeEmpty();
         }
         else
         {
-            // When go's tidy fails, so does the check, with the load's error rather than a verdict.
             check.Succeeded.ShouldBeFalse();
             check.Diagnostics.ShouldNotContain(d => d.Code == "GOMOD0307");
         }

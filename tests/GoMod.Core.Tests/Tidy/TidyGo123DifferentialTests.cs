@@ -41,8 +41,7 @@ public class TidyGo123DifferentialTests
     private static string WithoutUsage(string stderr) => string.Join("\n", stderr.Split('\n')
         .Where(l => !l.StartsWith("usage: go mod tidy ", StringComparison.Ordinal) && l != "Run 'go help mod tidy' for details."));
 
-    private static string State(string main) =>
-        $"--- go.mod\n{BuildListDifferentialTests.ReadOrNull(Path.Combine(main, "go.mod"))}--- go.sum\n{BuildListDifferentialTests.ReadOrNull(Path.Combine(main, "go.sum"))}";
+    private static string State(string main) => TidyDifferentialTests.State(main);
 
     /// <summary>What some scenarios exist to show, in go's own result (so that a changed module set cannot hollow them out).</summary>
     private static readonly Dictionary<string, string> Facts = new()
@@ -69,46 +68,9 @@ public class TidyGo123DifferentialTests
 
     [LaterGoTheory]
     [MemberData(nameof(Names))]
-    public async Task Tidy_of_go_1_21_modules_writes_what_the_go_1_23_oracle_mod_tidy_writes_and_check_says_whether_it_would(string name)
-    {
-        using var tmp = new TempDirectory("tidy123");
-        var (proxyDir, main) = ProxyScenario.Parse(Scenario(name)).Materialize(tmp.Path);
-        await using var proxy = new TestProxyServer(Directory.EnumerateFiles(proxyDir, "*", SearchOption.AllDirectories)
-            .ToDictionary(f => "/" + Path.GetRelativePath(proxyDir, f).Replace(Path.DirectorySeparatorChar, '/'), File.ReadAllBytes));
-        var flags = TidyGo121Scenarios.All[name].Flags;
-        var original = BuildListDifferentialTests.SnapshotMain(main);
-        var before = State(main);
-
-        var go = GoTidy(main, tmp.Combine("home"), proxy.Url, flags);
-        var goCache = Path.Combine(tmp.Combine("home"), "gopath", "pkg", "mod");
-        var expected = $"exit {(go.ExitCode == 0 ? 0 : 1)}\n{State(main)}\n--- stderr\n{TidyDifferentialTests.Messages(WithoutUsage(go.StdErr.Replace(goCache, "$GOMODCACHE", StringComparison.Ordinal)))}";
-        bool goChanged = State(main) != before;
-        (go.ExitCode != 0).ShouldBe(name.EndsWith("-fails", StringComparison.Ordinal), go.StdErr);
-        if (Facts.TryGetValue(name, out var fact) && !expected.Contains(fact, StringComparison.Ordinal))
-            throw new Xunit.Sdk.XunitException($"the scenario no longer shows what it is for: go's result lacks\n{fact}\n===== go:\n{expected}");
-
-        var options = TidyDifferentialTests.Flags(flags) with { LocalToolchain = OracleVersion.Value };
-        BuildListDifferentialTests.RestoreMain(main, original);
-        var check = await ModuleTidyCommand.RunAsync(TidyDifferentialTests.Options(main, tmp.Combine("checkcache"), proxy.Url), options, check: true, CancellationToken.None);
-        State(main).ShouldBe(before, "GoModTidyCheck changed go.mod or go.sum");
-
-        var ours = await ModuleTidyCommand.RunAsync(TidyDifferentialTests.Options(main, tmp.Combine("ourcache"), proxy.Url), options, check: false, CancellationToken.None);
-        var actual = $"exit {ours.Output.ExitCode}\n{State(main)}\n--- stderr\n{TidyDifferentialTests.Messages(ours.Output.StdErr.Replace(tmp.Combine("ourcache"), "$GOMODCACHE", StringComparison.Ordinal))}";
-        if (actual != expected)
-            throw new Xunit.Sdk.XunitException($"go mod tidy {string.Join(" ", flags)} differs from go {OracleVersion.Value}'s.\n===== go:\n{expected}\n===== ours:\n{actual}\n{string.Join("\n", ours.Diagnostics)}\n=====");
-
-        if (go.ExitCode == 0)
-        {
-            check.Succeeded.ShouldBe(!goChanged, string.Join("\n", check.Diagnostics));
-            if (goChanged) check.Diagnostics.Where(d => d.IsError).Select(d => d.Code).ShouldBe(["GOMOD0307"]);
-            else check.Diagnostics.ShouldBeEmpty();
-        }
-        else
-        {
-            check.Succeeded.ShouldBeFalse();
-            check.Diagnostics.ShouldNotContain(d => d.Code == "GOMOD0307");
-        }
-    }
+    public Task Tidy_of_go_1_21_modules_writes_what_the_go_1_23_oracle_mod_tidy_writes_and_check_says_whether_it_would(string name) =>
+        TidyDifferentialTests.CompareWithGoAsync(name, Scenario(name), TidyGo121Scenarios.All[name].Flags, Facts, GoTidy, WithoutUsage,
+            TidyDifferentialTests.Flags(TidyGo121Scenarios.All[name].Flags) with { LocalToolchain = OracleVersion.Value }, "go " + OracleVersion.Value);
 
     [LaterGoTheory]
     [InlineData("dependency-go-line-raises-go-and-adds-toolchain")]
@@ -119,8 +81,7 @@ public class TidyGo123DifferentialTests
     {
         using var tmp = new TempDirectory("tidy123b");
         var (proxyDir, main) = ProxyScenario.Parse(Scenario(name)).Materialize(tmp.Path);
-        await using var proxy = new TestProxyServer(Directory.EnumerateFiles(proxyDir, "*", SearchOption.AllDirectories)
-            .ToDictionary(f => "/" + Path.GetRelativePath(proxyDir, f).Replace(Path.DirectorySeparatorChar, '/'), File.ReadAllBytes));
+        await using var proxy = new TestProxyServer(TidyDifferentialTests.ProxyFiles(proxyDir));
         GoTidy(main, tmp.Combine("home"), proxy.Url, TidyGo121Scenarios.All[name].Flags).ExitCode.ShouldBe(0);
         var tidy = State(main);
 
