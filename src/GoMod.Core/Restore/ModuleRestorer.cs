@@ -35,9 +35,9 @@ public sealed class ModuleRestorer
     {
         ArgumentNullException.ThrowIfNull(options);
         cancellationToken.ThrowIfCancellationRequested();
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var phases = PhaseTimer.For(options);
         var (setup, failures) = await RestoreSetup.CreateAsync(options, cancellationToken).ConfigureAwait(false);
-        options.Phases?.Invoke("setup", System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        phases.Mark("restore-setup");
         if (setup is null) return new RestoreResult([], failures.SelectMany(f => SetupDiagnostics(f, options)).ToList());
         return await RestoreAsync(setup, cancellationToken).ConfigureAwait(false);
     }
