@@ -35,6 +35,12 @@ public sealed class GoModRestore : GoModTask
     /// <summary>The generated props file (obj/&lt;project&gt;.gomod.g.props).</summary>
     [Required] public string PropsFile { get; set; } = "";
 
+    /// <summary>
+    /// The module list a no-op build publishes <c>@(GoModule)</c> from (obj/&lt;project&gt;.gomod.modules, see
+    /// <see cref="GoModPublishModules"/>); written before the cache file, so it is never older than the cache it matches.
+    /// </summary>
+    public string? ListFile { get; set; }
+
     /// <summary>With GoVendor=true: the file recording what the restore wrote into vendor/ (obj/&lt;project&gt;.gomod.vendor.txt), for GoModClean.</summary>
     public string? VendorListFile { get; set; }
 
@@ -63,7 +69,11 @@ public sealed class GoModRestore : GoModTask
             if (!Force && cached is not null && cached.IsCurrent(hash))
             {
                 Log.LogMessage(MessageImportance.Low, "GoMod: go.mod, go.sum and the settings are unchanged since the last restore ({0}); nothing to do.", CacheFile);
-                if (!DesignTime) cached.Write(CacheFile);
+                if (!DesignTime)
+                {
+                    WriteList(cached.Modules);
+                    cached.Write(CacheFile);
+                }
                 Modules = ModuleItems.ToItems(cached.Modules);
                 return true;
             }
@@ -86,6 +96,7 @@ public sealed class GoModRestore : GoModTask
             var warnings = result.Diagnostics.Where(d => !d.IsError).ToList();
             var writing = Stopwatch.StartNew();
             AtomicFile.WriteIfChanged(PropsFile, Encoding.UTF8.GetBytes(ModuleItems.RenderProps(result.Modules, warnings.Count > 0, result.InputFiles)));
+            WriteList(result.Modules);
             new RestoreCache(hash, result.Modules, warnings) { Notices = result.Notices }.Write(CacheFile);
             phases?.Invoke("g.props and cache write", writing.Elapsed);
             Restored = true;
@@ -103,6 +114,11 @@ public sealed class GoModRestore : GoModTask
             DiagnosticLogger.Log(Log, FailureCodes.ToDiagnostic(e, message: $"GoMod: {e.GetType().Name}: {e.Message}"), reporting, HelpLinkBase);
             return DesignTime;
         }
+    }
+
+    private void WriteList(IReadOnlyList<RestoredModule> modules)
+    {
+        if (!string.IsNullOrEmpty(ListFile)) AtomicFile.WriteIfChanged(ListFile, Encoding.UTF8.GetBytes(ModuleItems.RenderList(modules)));
     }
 
     private void LogSummary(RestoreResult result, TimeSpan elapsed)

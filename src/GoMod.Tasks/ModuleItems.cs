@@ -10,16 +10,18 @@ namespace GoMod.Tasks;
 /// <summary>The <c>@(GoModule)</c> items: one per module of the build list, and the generated props file that declares them.</summary>
 internal static class ModuleItems
 {
-    /// <summary>The metadata names, in the order the props file writes them.</summary>
-    public static readonly string[] MetadataNames = ["Version", "Dir", "Sum", "GoModSum", "Replace", "Indirect", "Main"];
-
     public static ITaskItem[] ToItems(IEnumerable<RestoredModule> modules) =>
         modules.Select(m =>
         {
-            var item = new TaskItem(m.Path);
-            foreach (var (name, value) in Metadata(m)) item.SetMetadata(name, value);
+            // TaskItem keeps item specs and metadata escaped: a % in a directory must reach the item as it is.
+            var item = new TaskItem(Escape(m.Path));
+            foreach (var (name, value) in Metadata(m)) item.SetMetadata(name, Escape(value));
             return (ITaskItem)item;
         }).ToArray();
+
+    /// <summary>The obj/&lt;project&gt;.gomod.modules text (<see cref="ModuleListFile"/>) for the build list.</summary>
+    public static string RenderList(IEnumerable<RestoredModule> modules) =>
+        ModuleListFile.Render(modules.Select(m => new[] { m.Path }.Concat(Metadata(m).Select(x => x.Value)).ToArray()).ToList());
 
     private static IEnumerable<(string Name, string Value)> Metadata(RestoredModule m) =>
     [

@@ -105,6 +105,32 @@ public sealed class GoModRestoreTests : IDisposable
     }
 
     [Fact]
+    public void Writes_the_module_list_a_no_op_build_publishes_from_before_the_cache_and_again_when_it_is_missing()
+    {
+        WriteInputs();
+        var list = _dir.Combine("obj", "app.gomod.modules");
+        var task = Task(t => t.ListFile = list);
+
+        task.Execute().ShouldBeTrue();
+
+        File.GetLastWriteTimeUtc(list).ShouldBeLessThanOrEqualTo(File.GetLastWriteTimeUtc(Cache));
+        var published = new GoModPublishModules { BuildEngine = _engine, ListFile = list };
+        published.Execute().ShouldBeTrue();
+        published.Read.ShouldBeTrue();
+        published.Modules.Select(Describe).ShouldBe(task.Modules.Select(Describe));
+
+        // A restore the cache answers (unchanged inputs) writes a missing list again.
+        File.Delete(list);
+        var again = Task(t => t.ListFile = list);
+        again.Execute().ShouldBeTrue();
+        again.Restored.ShouldBeFalse();
+        File.Exists(list).ShouldBeTrue();
+    }
+
+    private static string Describe(ITaskItem item) =>
+        item.ItemSpec + " " + string.Join("|", ModuleListFile.MetadataNames.Select(n => n + "=" + item.GetMetadata(n)));
+
+    [Fact]
     public void Content_that_does_not_match_go_sum_is_a_security_error_and_leaves_no_cache()
     {
         WriteInputs(goSum: GoSum.Replace(Hash("example.com/words", "v1.0.0"), "h1:d4w3vMBHM9/8gltG3EIXYsq1aw2fLQBtsgyE9jvC+lU=".Replace('d', 'e')));
