@@ -123,7 +123,7 @@ public sealed class IncrementalTests(SdkPackage sdk)
     {
         using var p = Standalone(sdk).WithModules();
         p.Dotnet(GoInputs.Env(), "build").EnsureSuccess("build");
-        Directory.EnumerateFiles(p.Obj, "*.gomod.*").Count().ShouldBe(3);
+        Directory.EnumerateFiles(p.Obj, "*.gomod.*").Count().ShouldBe(4); // cache, g.props, settings, notices
 
         p.Dotnet(GoInputs.Env(), "clean").EnsureSuccess("clean");
 

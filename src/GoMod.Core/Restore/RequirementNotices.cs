@@ -8,7 +8,9 @@ namespace GoMod.Core.Restore;
 /// proxy settings they were made under. A later restore under the same settings reuses the notice of every direct
 /// requirement whose selected version is unchanged instead of asking the proxy again: <c>go build</c> makes no such
 /// lookup at all, so the inner loop after a go.mod edit should not either, while the GOMOD0350/0351 warnings stay what
-/// the first lookup found (as a no-op build replays them). A forced restore (GoModDownload) looks everything up again.
+/// the first lookup found (as a no-op build replays them). They are kept in their own file
+/// (<see cref="RequirementNoticesFile"/>), so a restore run again because its no-op stamp went reuses them too. A forced
+/// restore (GoModDownload) looks everything up again.
 /// </summary>
 public sealed record RequirementNotices(string Source, IReadOnlyList<RequirementNotice> Notices)
 {
