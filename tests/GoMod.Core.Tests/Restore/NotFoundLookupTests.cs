@@ -156,4 +156,20 @@ public sealed class NotFoundLookupTests : IDisposable
         Warnings(result).ShouldBeEmpty();
         (result.Notices?.Notices ?? []).ShouldNotContain(n => n.Path == "example.com/p");
     }
+
+    [Fact]
+    public async Task Under_GOPROXY_off_no_lookup_is_made_nothing_is_thrown_and_nothing_recorded()
+    {
+        await using var server = Server();
+        Restore(server.Url).Succeeded.ShouldBeTrue();
+
+        // Warm module cache, GOPROXY=off (as the vendor and packages benchmarks run): every lookup would be refused.
+        RestoreResult? off = null;
+        ExceptionsThrownBy(() => off = Restore("off")).ShouldBeEmpty();
+
+        off.ShouldNotBeNull().Succeeded.ShouldBeTrue(string.Join("\n", off.Diagnostics));
+        Warnings(off).ShouldBeEmpty();
+        off.Notices.ShouldNotBeNull().Notices.ShouldBeEmpty();
+        off.Notices.Source.ShouldContain("GOPROXY=off");
+    }
 }
