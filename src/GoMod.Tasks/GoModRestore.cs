@@ -41,6 +41,12 @@ public sealed class GoModRestore : GoModTask
     /// </summary>
     public string? ListFile { get; set; }
 
+    /// <summary>
+    /// The file keeping the restore's retraction/deprecation lookups (obj/&lt;project&gt;.gomod.notices), apart from the
+    /// no-op cache so that removing the stamp does not throw them away; when empty they ride in the cache file.
+    /// </summary>
+    public string? NoticesFile { get; set; }
+
     /// <summary>With GoVendor=true: the file recording what the restore wrote into vendor/ (obj/&lt;project&gt;.gomod.vendor.txt), for GoModClean.</summary>
     public string? VendorListFile { get; set; }
 
@@ -79,7 +85,7 @@ public sealed class GoModRestore : GoModTask
             }
 
             // The previous restore's retraction/deprecation lookups answer again for unchanged direct requirements; a forced restore asks anew.
-            if (!Force) options = options with { KnownNotices = cached?.Notices };
+            if (!Force) options = options with { KnownNotices = NoticesFile is { Length: > 0 } notices ? RequirementNoticesFile.Read(notices) : cached?.Notices };
             var result = new ModuleRestorer().RestoreAsync(options, CancellationToken).GetAwaiter().GetResult();
             foreach (var message in result.Messages) Log.LogMessage(MessageImportance.Normal, "GoMod: {0}", message);
             var warningReporting = result.Succeeded && !ReportWarnings && !DesignTime ? DiagnosticReporting.ErrorsOnly : reporting;
@@ -97,7 +103,8 @@ public sealed class GoModRestore : GoModTask
             var writing = Stopwatch.StartNew();
             AtomicFile.WriteIfChanged(PropsFile, Encoding.UTF8.GetBytes(ModuleItems.RenderProps(result.Modules, warnings.Count > 0, result.InputFiles)));
             WriteList(result.Modules);
-            new RestoreCache(hash, result.Modules, warnings) { Notices = result.Notices }.Write(CacheFile);
+            if (NoticesFile is { Length: > 0 } noticesFile) RequirementNoticesFile.Write(noticesFile, result.Notices);
+            new RestoreCache(hash, result.Modules, warnings) { Notices = NoticesFile is { Length: > 0 } ? null : result.Notices }.Write(CacheFile);
             phases?.Invoke("g.props and cache write", writing.Elapsed);
             Restored = true;
             LogSummary(result, stopwatch.Elapsed);

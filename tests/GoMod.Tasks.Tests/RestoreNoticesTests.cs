@@ -71,4 +71,59 @@ public sealed class RestoreNoticesTests : IDisposable
         // Same build list, same g.props content: the file is left alone.
         File.GetLastWriteTimeUtc(Props).ShouldBe(propsTime.AddHours(-1));
     }
+
+    /// <summary>A copy of the sample proxy whose words@v1.1.0 (the latest) can be changed after a restore.</summary>
+    private string CopyProxy()
+    {
+        var source = Path.Combine(RepoRoot, "samples", "hello", "proxy");
+        var copy = _dir.Combine("proxy");
+        foreach (var f in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var to = Path.Combine(copy, Path.GetRelativePath(source, f));
+            Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+            File.Copy(f, to);
+        }
+        return copy;
+    }
+
+    private GoModRestore NoticesTask(string proxy, bool force = false)
+    {
+        var task = Task(force);
+        task.GoProxy = "file://" + proxy.Replace('\\', '/');
+        task.NoticesFile = _dir.Combine("obj", "app.gomod.notices");
+        return task;
+    }
+
+    [Fact]
+    public void Removing_the_no_op_stamp_keeps_the_lookups_a_forced_restore_makes_them_again()
+    {
+        _dir.Write("go.mod", GoMod);
+        _dir.Write("go.sum", string.Concat(File.ReadAllLines(Path.Combine(RepoRoot, "samples", "hello", "go.sum"))
+            .Where(l => l.StartsWith("example.com/words v1.0.0", StringComparison.Ordinal)).Select(l => l + "\n")));
+        var proxy = CopyProxy();
+        NoticesTask(proxy).Execute().ShouldBeTrue(string.Join("\n", _engine.Errors.Select(e => e.Message)));
+        _engine.Warnings.ShouldBeEmpty();
+        File.Exists(_dir.Combine("obj", "app.gomod.notices")).ShouldBeTrue();
+        // With a notices file, the cache file holds no copy of them.
+        RestoreCache.Read(Cache).ShouldNotBeNull().Notices.ShouldBeNull();
+
+        // The module's author publishes v1.2.0, whose go.mod retracts v1.0.0 and deprecates the module: a fresh lookup warns.
+        var versions = Path.Combine(proxy, "example.com", "words", "@v");
+        File.AppendAllText(Path.Combine(versions, "list"), "v1.2.0\n");
+        File.WriteAllText(Path.Combine(versions, "v1.2.0.info"), "{\"Version\":\"v1.2.0\",\"Time\":\"2024-02-01T00:00:00Z\"}");
+        File.WriteAllText(Path.Combine(versions, "v1.2.0.mod"),
+            "// Deprecated: use example.com/other.\nmodule example.com/words\n\ngo 1.17\n\nretract v1.0.0 // broken\n");
+
+        // The stamp removed by hand (as benchmarks force a restore): the restore runs, and reuses the lookups.
+        File.Delete(Cache);
+        var again = NoticesTask(proxy);
+        again.Execute().ShouldBeTrue();
+        again.Restored.ShouldBeTrue();
+        _engine.Warnings.ShouldBeEmpty();
+
+        // GoModDownload (Force) asks anew and finds both, and keeps them for the next restore.
+        NoticesTask(proxy, force: true).Execute().ShouldBeTrue();
+        string.Join(" ", _engine.Warnings.Select(w => w.Code).Order()).ShouldBe("GOMOD0350 GOMOD0351", string.Join("\n", _engine.Warnings.Select(w => w.Message)));
+        RequirementNoticesFile.Read(_dir.Combine("obj", "app.gomod.notices")).ShouldNotBeNull().Notices.Single().Retracted.ShouldBe(["broken"]);
+    }
 }

@@ -95,6 +95,21 @@ public sealed class ModuleDownloader : IDisposable
     public async Task<RevInfo> LatestEndpointAsync(string modulePath, CancellationToken ct = default) =>
         await NetworkAsync(new ModuleVersion(modulePath, ""), s => s.LatestEndpointAsync(ct), ct).ConfigureAwait(false);
 
+    /// <summary>The <c>@latest</c> endpoint alone, null (no exception) when no proxy has it; other failures are thrown.</summary>
+    public async Task<RevInfo?> TryLatestEndpointAsync(string modulePath, CancellationToken ct = default)
+    {
+        await _network.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            _usedNetwork[new ModuleVersion(modulePath, "")] = true;
+            return await _router.TryProxiesOrNotFoundAsync(modulePath, "", s => s.TryLatestEndpointAsync(ct)).ConfigureAwait(false);
+        }
+        finally
+        {
+            _network.Release();
+        }
+    }
+
     /// <summary>
     /// The .info of any revision a proxy can resolve: a canonical version is served from the cache when present;
     /// anything else (a query such as a branch name or a non-canonical version) asks the proxies, and the answer is

@@ -13,7 +13,7 @@ internal delegate Task<Exception?> AllowedFunc(ModuleVersion m, CancellationToke
 internal sealed partial class ModuleLoader
 {
     private readonly ConcurrentDictionary<string, ProxyRepo> _repos = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Lazy<Task<ModuleVersion>>> _latestIgnoringRetractions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Task<ModuleVersion?>>> _latestIgnoringRetractions = new(StringComparer.Ordinal);
 
     /// <summary>go's <c>lookupRepo</c>: the proxy's view of a path, augmented with the main module's replacements of it.</summary>
     private IVersionRepo LookupRepo(string path, out Exception? error)
@@ -47,7 +47,14 @@ internal sealed partial class ModuleLoader
     /// an exact version, or a revision the source can resolve. <paramref name="current"/> is the selected version
     /// ("" or "none" if there is none); <paramref name="allowed"/> filters versions (null allows all).
     /// </summary>
-    public async Task<ResolvedRevision> QueryAsync(string path, string query, string current, AllowedFunc? allowed, CancellationToken ct)
+    public async Task<ResolvedRevision> QueryAsync(string path, string query, string current, AllowedFunc? allowed, CancellationToken ct) =>
+        await QueryOrNoMatchAsync(path, query, current, allowed, ct).ConfigureAwait(false) ?? throw new NoMatchingVersionException(query, current);
+
+    /// <summary>
+    /// <see cref="QueryAsync"/> with "no matching versions" as null (a module known only by pseudo-versions has no
+    /// "latest": the retraction and deprecation checks of every such requirement end there, so it is no exception).
+    /// </summary>
+    private async Task<ResolvedRevision?> QueryOrNoMatchAsync(string path, string query, string current, AllowedFunc? allowed, CancellationToken ct)
     {
         if (current.Length != 0 && current != "none" && !SemVer.IsValid(current))
             throw new GoCommandException($"invalid previous version \"{current}\"");
@@ -128,7 +135,7 @@ internal sealed partial class ModuleLoader
             ResolvedRevision? latest = null;
             try
             {
-                latest = await repo.LatestAsync(ct).ConfigureAwait(false);
+                latest = await repo.TryLatestAsync(ct).ConfigureAwait(false);
             }
             catch (ModuleNotFoundException)
             {
@@ -144,7 +151,7 @@ internal sealed partial class ModuleLoader
             return await Lookup(current).ConfigureAwait(false);
         }
 
-        throw new NoMatchingVersionException(query, current);
+        return null;
     }
 
     /// <summary>go's <c>IsRevisionQuery</c>: true for a query naming one version or revision, false for one choosing among versions.</summary>
@@ -186,7 +193,11 @@ internal sealed partial class ModuleLoader
         ModSummary summary;
         try
         {
-            var rm = await LatestVersionIgnoringRetractionsAsync(m.Path, ct).ConfigureAwait(false);
+            if (await TryLatestVersionIgnoringRetractionsAsync(m.Path, ct).ConfigureAwait(false) is not { } rm)
+            {
+                var none = new NoMatchingVersionException("latest", "");
+                return new RetractionLoadingException(m, none.Message, none);
+            }
             summary = await RawSummaryAsync(rm, ct).ConfigureAwait(false);
         }
         catch (Exception e) when (e is ModuleException or GoCommandException or NoMatchingVersionException)
@@ -214,7 +225,8 @@ internal sealed partial class ModuleLoader
         if (Main.Replacement(new ModuleVersion(m.Path, "")).Path is not null) return "";
         try
         {
-            var latest = await LatestVersionIgnoringRetractionsAsync(m.Path, ct).ConfigureAwait(false);
+            // No version to read a Deprecated comment from: none, as every caller treats go's "no matching versions" here.
+            if (await TryLatestVersionIgnoringRetractionsAsync(m.Path, ct).ConfigureAwait(false) is not { } latest) return "";
             return (await RawSummaryAsync(latest, ct).ConfigureAwait(false)).Deprecated;
         }
         catch (Exception e) when (e is ModuleException or GoCommandException or NoMatchingVersionException)
@@ -224,13 +236,17 @@ internal sealed partial class ModuleLoader
     }
 
     /// <summary>The latest version of a path with no retraction or exclusion applied, or its replacement (go's <c>queryLatestVersionIgnoringRetractions</c>).</summary>
-    public Task<ModuleVersion> LatestVersionIgnoringRetractionsAsync(string path, CancellationToken ct) =>
-        _latestIgnoringRetractions.GetOrAdd(path, p => new Lazy<Task<ModuleVersion>>(async () =>
+    public async Task<ModuleVersion> LatestVersionIgnoringRetractionsAsync(string path, CancellationToken ct) =>
+        await TryLatestVersionIgnoringRetractionsAsync(path, ct).ConfigureAwait(false) ?? throw new NoMatchingVersionException("latest", "");
+
+    /// <summary><see cref="LatestVersionIgnoringRetractionsAsync"/> with "no matching versions" as null.</summary>
+    private Task<ModuleVersion?> TryLatestVersionIgnoringRetractionsAsync(string path, CancellationToken ct) =>
+        _latestIgnoringRetractions.GetOrAdd(path, p => new Lazy<Task<ModuleVersion?>>(async () =>
         {
             var all = Main.Replacement(new ModuleVersion(p, ""));
             if (all.Path is not null) return all;
-            var rev = await QueryAsync(p, "latest", "", null, ct).ConfigureAwait(false);
-            return Main.Resolve(new ModuleVersion(p, rev.Version));
+            var rev = await QueryOrNoMatchAsync(p, "latest", "", null, ct).ConfigureAwait(false);
+            return rev is null ? null : Main.Resolve(new ModuleVersion(p, rev.Version));
         })).Value;
 
     /// <summary>

@@ -42,6 +42,10 @@ public sealed class DownloaderModuleSource(ModuleDownloader downloader) : IModul
         ToMvs(await TranslateAsync(path, "", () => Downloader.LatestEndpointAsync(path, cancellationToken)).ConfigureAwait(false));
 
     /// <inheritdoc/>
+    public async Task<ResolvedRevision?> TryLatestAsync(string path, CancellationToken cancellationToken) =>
+        await TranslateAsync(path, "", () => Downloader.TryLatestEndpointAsync(path, cancellationToken)).ConfigureAwait(false) is { } info ? ToMvs(info) : null;
+
+    /// <inheritdoc/>
     public Task<string> DownloadZipAsync(string path, string version, CancellationToken cancellationToken) =>
         TranslateAsync(path, version, () => Downloader.DownloadZipAsync(new ModuleVersion(path, version), cancellationToken));
 

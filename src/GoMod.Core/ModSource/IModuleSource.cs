@@ -30,6 +30,22 @@ public interface IModuleSource
     /// <summary>The <c>@latest</c> endpoint. Throws a not-found <see cref="ModuleException"/> when the source has none; the caller then falls back to the list as go does.</summary>
     Task<ResolvedRevision> LatestAsync(string path, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// <see cref="LatestAsync"/> with "not found" as null: sources that can tell without an exception override it (a
+    /// proxy answering 404 for <c>@latest</c>, as static proxies do, is the common case, not a failure).
+    /// </summary>
+    async Task<ResolvedRevision?> TryLatestAsync(string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await LatestAsync(path, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ModuleNotFoundException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Makes the module zip available locally and returns the path of the zip file (for its <c>h1:</c> hash and file list).</summary>
     Task<string> DownloadZipAsync(string path, string version, CancellationToken cancellationToken);
 }

@@ -17,14 +17,30 @@ internal interface IVersionRepo
     Task<ResolvedRevision> StatAsync(string rev, CancellationToken ct);
 
     Task<ResolvedRevision> LatestAsync(CancellationToken ct);
+
+    /// <summary>
+    /// <see cref="LatestAsync"/> with "no latest version" (no <c>@latest</c> and nothing in the list to derive one
+    /// from) as null instead of a not-found failure; other failures are thrown as there.
+    /// </summary>
+    async Task<ResolvedRevision?> TryLatestAsync(CancellationToken ct)
+    {
+        try
+        {
+            return await LatestAsync(ct).ConfigureAwait(false);
+        }
+        catch (ModuleNotFoundException)
+        {
+            return null;
+        }
+    }
 }
 
 /// <summary>A proxy's view of one path, with go's parsing of <c>@v/list</c> and its fallback for <c>@latest</c>; cached.</summary>
 internal sealed class ProxyRepo(IModuleSource source, string path) : IVersionRepo
 {
     private Task<IReadOnlyList<string>>? _list;
-    private Task<ResolvedRevision>? _latest;
-    private Task<ResolvedRevision>? _latestFromList;
+    private Task<ResolvedRevision?>? _latest;
+    private Task<ResolvedRevision?>? _latestFromList;
     private readonly ConcurrentDictionary<string, Lazy<Task<ResolvedRevision>>> _stats = new(StringComparer.Ordinal);
     private readonly object _lock = new();
 
@@ -93,16 +109,23 @@ internal sealed class ProxyRepo(IModuleSource source, string path) : IVersionRep
         return ModuleFetchException.Create(path, version, detail, notFound, cause);
     }
 
-    public Task<ResolvedRevision> LatestAsync(CancellationToken ct)
+    public async Task<ResolvedRevision> LatestAsync(CancellationToken ct) =>
+        await TryLatestAsync(ct).ConfigureAwait(false) ?? throw VersionError("", "no commits", true, null);
+
+    public Task<ResolvedRevision?> TryLatestAsync(CancellationToken ct)
     {
         lock (_lock) return _latest ??= LatestCoreAsync(ct);
     }
 
-    private async Task<ResolvedRevision> LatestCoreAsync(CancellationToken ct)
+    /// <summary>
+    /// <c>@latest</c>, else derived from the list; null when neither has one. A static proxy answers 404 for every
+    /// module it knows only by pseudo-version, so "not found" travels as null here, not as an exception.
+    /// </summary>
+    private async Task<ResolvedRevision?> LatestCoreAsync(CancellationToken ct)
     {
         try
         {
-            return await source.LatestAsync(path, ct).ConfigureAwait(false);
+            if (await source.TryLatestAsync(path, ct).ConfigureAwait(false) is { } latest) return latest;
         }
         catch (ModuleNotFoundException)
         {
@@ -111,13 +134,16 @@ internal sealed class ProxyRepo(IModuleSource source, string path) : IVersionRep
         {
             throw VersionError("", e.Detail, e is ModuleNotFoundException, e);
         }
-        Task<ResolvedRevision> t;
+        Task<ResolvedRevision?> t;
         lock (_lock) t = _latestFromList ??= LatestFromListAsync(ct);
         return await t.ConfigureAwait(false);
     }
 
-    /// <summary>With no <c>@latest</c>, the newest pseudo-version (or timestamped line) of the list, as go's proxy client picks it.</summary>
-    private async Task<ResolvedRevision> LatestFromListAsync(CancellationToken ct)
+    /// <summary>
+    /// With no <c>@latest</c>, the newest pseudo-version (or timestamped line) of the list, as go's proxy client picks
+    /// it; null when the list has none (go's "no commits").
+    /// </summary>
+    private async Task<ResolvedRevision?> LatestFromListAsync(CancellationToken ct)
     {
         IReadOnlyList<string> lines;
         try
@@ -150,7 +176,7 @@ internal sealed class ProxyRepo(IModuleSource source, string path) : IVersionRep
                 bestVersion = f[0];
             }
         }
-        if (bestVersion.Length == 0) throw VersionError("", "no commits", true, null);
+        if (bestVersion.Length == 0) return null;
         return await StatAsync(bestVersion, ct).ConfigureAwait(false);
     }
 }

@@ -13,6 +13,7 @@ internal sealed class DisabledSource(string path, string reason) : IModuleRepo
     public Task<RevInfo> LatestAsync(CancellationToken ct) => throw Fail("");
     public Task<IReadOnlyList<string>> ListLinesAsync(CancellationToken ct) => throw Fail("");
     public Task<RevInfo> LatestEndpointAsync(CancellationToken ct) => throw Fail("");
+    public Task<RevInfo?> TryLatestEndpointAsync(CancellationToken ct) => Task.FromResult<RevInfo?>(null);
     public Task<byte[]> GoModAsync(string version, CancellationToken ct) => throw Fail(version);
     public Task ZipAsync(string version, Stream destination, CancellationToken ct) => throw Fail(version);
     public string ZipLocation(string version) => reason;

@@ -23,6 +23,22 @@ internal interface IModuleRepo
     /// <summary>The <c>@latest</c> endpoint alone (not found when the source has none).</summary>
     Task<RevInfo> LatestEndpointAsync(CancellationToken ct);
 
+    /// <summary>
+    /// The <c>@latest</c> endpoint, with "not found" as null: a source that can say so without an exception overrides
+    /// this; the others fall back on <see cref="LatestEndpointAsync"/> and its not-found failure.
+    /// </summary>
+    async Task<RevInfo?> TryLatestEndpointAsync(CancellationToken ct)
+    {
+        try
+        {
+            return await LatestEndpointAsync(ct).ConfigureAwait(false);
+        }
+        catch (ModuleNotFoundException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The go.mod file of a canonical version.</summary>
     Task<byte[]> GoModAsync(string version, CancellationToken ct);
 

@@ -75,6 +75,52 @@ internal sealed class ProxyRouter : IDisposable
         throw best ?? new ModuleFetchException(modulePath, version, "GOPROXY list is empty");
     }
 
+    /// <summary>
+    /// <see cref="TryProxiesAsync{T}(string, string, Func{IModuleRepo, Task{T}})"/> for a request whose "not found" is an
+    /// answer: <paramref name="f"/> returns null for it, and so does this when no source has it. The sources are walked
+    /// as there (a null moves on like "not found"); a real failure still wins over "not found" and is thrown.
+    /// </summary>
+    public async Task<T?> TryProxiesOrNotFoundAsync<T>(string modulePath, string version, Func<IModuleRepo, Task<T?>> f) where T : class
+    {
+        if (_mode == ModMode.Vendor)
+            throw new ModuleFetchException(modulePath, version, "module lookup disabled by -mod=vendor");
+
+        // As TryProxiesAsync, with "not found" (null, or a not-found failure) as a possible best outcome of its own.
+        Exception? best = null;
+        var bestNotFound = true;
+        var bestRank = Rank.NotExist;
+        var entries = _list.Value.Entries;
+        if (entries.Count == 0) throw new ModuleFetchException(modulePath, version, "GOPROXY list is empty");
+        foreach (var entry in entries)
+        {
+            Exception? error = null;
+            try
+            {
+                if (await f(Lookup(entry, modulePath, version)).ConfigureAwait(false) is { } found) return found;
+            }
+            catch (ModuleException e)
+            {
+                error = e;
+            }
+            var notExist = error is null or ModuleFetchException { IsNotFound: true };
+            var useProxy = error is DisabledLookupException { Reason: DisabledLookupException.UseProxy };
+            if (entry.Url == ProxyEntry.Direct || (entry.Url == ProxyEntry.NoProxy && !useProxy))
+            {
+                (best, bestNotFound, bestRank) = (error, notExist, Rank.Direct);
+            }
+            else if (bestRank <= Rank.Proxy && !notExist)
+            {
+                (best, bestNotFound, bestRank) = (error, false, Rank.Proxy);
+            }
+            else if (bestRank == Rank.NotExist)
+            {
+                (best, bestNotFound) = (error, true);
+            }
+            if (!entry.FallBackOnError && !notExist) break;
+        }
+        return bestNotFound ? null : throw best!;
+    }
+
     private enum Rank { NotExist, Proxy, Direct }
 
     private IModuleRepo Lookup(ProxyEntry entry, string path, string version)

@@ -67,19 +67,11 @@ internal sealed class ProxySource : IModuleRepo
     public async Task<RevInfo> LatestEndpointAsync(CancellationToken ct) =>
         ParseInfo("", await GetAsync("", "@latest", ct).ConfigureAwait(false));
 
-    public async Task<RevInfo> LatestAsync(CancellationToken ct)
-    {
-        byte[] data;
-        try
-        {
-            data = await GetAsync("", "@latest", ct).ConfigureAwait(false);
-        }
-        catch (ModuleFetchException e) when (e.IsNotFound)
-        {
-            return await LatestFromListAsync(ct).ConfigureAwait(false);
-        }
-        return ParseInfo("", data);
-    }
+    public async Task<RevInfo?> TryLatestEndpointAsync(CancellationToken ct) =>
+        await TryGetAsync("", "@latest", ct).ConfigureAwait(false) is { } data ? ParseInfo("", data) : null;
+
+    public async Task<RevInfo> LatestAsync(CancellationToken ct) =>
+        await TryLatestEndpointAsync(ct).ConfigureAwait(false) ?? await LatestFromListAsync(ct).ConfigureAwait(false);
 
     /// <summary>
     /// With no <c>@latest</c>, the newest entry of the list that carries a time (its timestamp field, else the time
@@ -136,6 +128,23 @@ internal sealed class ProxySource : IModuleRepo
         try
         {
             return await _transport.GetBytesAsync(_base, _escapedPath, relative, _maxMetadata, ct).ConfigureAwait(false);
+        }
+        catch (ResponseTooLargeException)
+        {
+            throw Error(version, $"reading {ProxyUrl.Redact(_base.Resolve(_escapedPath, relative, includeUserInfo: true))}: response larger than {_maxMetadata} bytes");
+        }
+        catch (ProxyRequestException e)
+        {
+            throw Error(version, e.Message, e.IsNotFound, e);
+        }
+    }
+
+    /// <summary><see cref="GetAsync"/> with "not found" (404/410, a missing file) as null rather than an exception.</summary>
+    private async Task<byte[]?> TryGetAsync(string version, string relative, CancellationToken ct)
+    {
+        try
+        {
+            return await _transport.TryGetBytesAsync(_base, _escapedPath, relative, _maxMetadata, ct).ConfigureAwait(false);
         }
         catch (ResponseTooLargeException)
         {

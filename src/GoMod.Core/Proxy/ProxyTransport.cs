@@ -57,17 +57,34 @@ internal sealed class ProxyTransport : IDisposable
     }
 
     /// <summary>
+    /// Like <see cref="GetBytesAsync"/>, but "not found" (404 or 410, a missing file) is an answer: null, with no
+    /// exception thrown on the way. Every other failure is thrown as <see cref="GetBytesAsync"/> throws it.
+    /// </summary>
+    public async Task<byte[]?> TryGetBytesAsync(ProxyUrl baseUrl, string escapedPath, string relative, long maxBytes, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        var notFound = await GetOrNotFoundAsync(baseUrl, escapedPath, relative, buffer, maxBytes, ct).ConfigureAwait(false);
+        return notFound is null ? buffer.ToArray() : null;
+    }
+
+    /// <summary>
     /// Streams a resource into <paramref name="sink"/> (which must be seekable: a retry starts it over), failing with
     /// <see cref="ResponseTooLargeException"/> past <paramref name="maxBytes"/>.
     /// </summary>
     public async Task GetAsync(ProxyUrl baseUrl, string escapedPath, string relative, Stream sink, long maxBytes, CancellationToken ct)
     {
+        if (await GetOrNotFoundAsync(baseUrl, escapedPath, relative, sink, maxBytes, ct).ConfigureAwait(false) is { } notFound) throw notFound;
+    }
+
+    /// <summary>
+    /// <see cref="GetAsync"/>'s work, with "not found" returned (as the exception <see cref="GetAsync"/> throws for it)
+    /// instead of thrown: null when the body is in <paramref name="sink"/>.
+    /// </summary>
+    private async Task<ProxyRequestException?> GetOrNotFoundAsync(ProxyUrl baseUrl, string escapedPath, string relative, Stream sink, long maxBytes, CancellationToken ct)
+    {
         var display = ProxyUrl.Redact(baseUrl.Resolve(escapedPath, relative, includeUserInfo: true));
         if (baseUrl.Scheme == "file")
-        {
-            await GetFileAsync(baseUrl.LocalPath(escapedPath, relative), display, sink, maxBytes, ct).ConfigureAwait(false);
-            return;
-        }
+            return await GetFileAsync(baseUrl.LocalPath(escapedPath, relative), display, sink, maxBytes, ct).ConfigureAwait(false);
 
         var retry = _options.Retry;
         var clock = Stopwatch.StartNew();
@@ -77,9 +94,8 @@ internal sealed class ProxyTransport : IDisposable
             sink.Position = 0;
             try
             {
-                await AttemptAsync(baseUrl, baseUrl.Resolve(escapedPath, relative, includeUserInfo: false), display, sink, maxBytes, ct)
+                return await AttemptAsync(baseUrl, baseUrl.Resolve(escapedPath, relative, includeUserInfo: false), display, sink, maxBytes, ct)
                     .ConfigureAwait(false);
-                return;
             }
             catch (TransientFailure failure)
             {
@@ -97,7 +113,8 @@ internal sealed class ProxyTransport : IDisposable
         }
     }
 
-    private async Task AttemptAsync(ProxyUrl baseUrl, string requestUrl, string display, Stream sink, long maxBytes, CancellationToken ct)
+    /// <summary>One attempt: null when the body is in <paramref name="sink"/>, the "not found" failure (404/410) as a value.</summary>
+    private async Task<ProxyRequestException?> AttemptAsync(ProxyUrl baseUrl, string requestUrl, string display, Stream sink, long maxBytes, CancellationToken ct)
     {
         var start = Stopwatch.GetTimestamp();
         var current = new Uri(requestUrl);
@@ -153,10 +170,12 @@ internal sealed class ProxyTransport : IDisposable
                     var detail = await ReadDetailAsync(response, ct).ConfigureAwait(false);
                     var message = ErrorDetail.Message(shown, status, detail);
                     if (RetryPolicy.IsTransientStatus(code)) throw new TransientFailure(message, code, RetryAfter(response), null);
-                    throw new ProxyRequestException(message, shown, code, transient: false);
+                    var failure = new ProxyRequestException(message, shown, code, transient: false);
+                    if (failure.IsNotFound) return failure;
+                    throw failure;
                 }
                 await CopyBodyAsync(response, shown, sink, maxBytes, ct).ConfigureAwait(false);
-                return;
+                return null;
             }
         }
     }
@@ -281,9 +300,13 @@ internal sealed class ProxyTransport : IDisposable
     private static string FileError(string path, string display) =>
         display.EndsWith(path, StringComparison.Ordinal) ? "" : $"open {path}: ";
 
-    private async Task GetFileAsync(string path, string display, Stream sink, long maxBytes, CancellationToken ct)
+    private async Task<ProxyRequestException?> GetFileAsync(string path, string display, Stream sink, long maxBytes, CancellationToken ct)
     {
         Trace($"# get {display}");
+        // The common "not found" (a version or endpoint the module's directory lacks) is answered without an exception;
+        // anything less certain (a parent we may not read) takes the open below and its exceptions, as before.
+        if (IsSurelyMissing(path))
+            return new ProxyRequestException($"reading {display}: {FileError(path, display)}no such file or directory", display, 404, transient: false);
         FileStream file;
         try
         {
@@ -312,6 +335,27 @@ internal sealed class ProxyTransport : IDisposable
             {
                 throw new ProxyRequestException($"read \"{display}\": {e.Message}", display, 0, transient: false, e);
             }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// True when <paramref name="path"/> does not exist and its directory, which does, was listed without it (a file we
+    /// merely may not see is not "missing": its open reports permission denied).
+    /// </summary>
+    private static bool IsSurelyMissing(string path)
+    {
+        if (File.Exists(path) || Directory.Exists(path)) return false;
+        var parent = Path.GetDirectoryName(path);
+        var name = Path.GetFileName(path);
+        if (parent is null || name.AsSpan().IndexOfAny('*', '?') >= 0 || !Directory.Exists(parent)) return false;
+        try
+        {
+            return !Directory.EnumerateFileSystemEntries(parent, name, new EnumerationOptions { MatchCasing = MatchCasing.CaseSensitive, MatchType = MatchType.Simple, AttributesToSkip = 0 }).Any();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
         }
     }
 

@@ -469,6 +469,13 @@ public sealed class ModuleRestorer
             var direct = _mod.Require.Where(r => !r.Indirect).Select(r => r.Path).Distinct(StringComparer.Ordinal).ToList();
             if (direct.Count == 0) return [];
             var sourceKey = RequirementNotices.SourceOf(setup.Environment);
+            if (RequirementNotices.NoLookupCanSucceed(setup.Environment))
+            {
+                // GOPROXY=off (and no GONOPROXY to go direct): every lookup would fail, which is no warning and nothing
+                // to record, so none is made (each would be an exception thrown and caught per module).
+                _notices = new RequirementNotices(sourceKey, []);
+                return [];
+            }
             var known = setup.Options.KnownNotices?.For(sourceKey) ?? [];
             var selected = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var m in buildList) selected.TryAdd(m.Path, m.Version);
