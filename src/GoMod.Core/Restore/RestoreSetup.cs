@@ -98,6 +98,9 @@ public sealed class RestoreSetup
 
     private GraphCache.ModSummaryStore? _summaries;
 
+    /// <summary>Saves <see cref="Summaries"/> when the run opened it (a run that never read the graph leaves the file alone).</summary>
+    internal void SaveSummaries() => _summaries?.Save();
+
     /// <summary>
     /// Resolves everything, or returns every failure found on the way (an invalid property, an unusable Go setting, no
     /// go.mod, a go.mod or go.sum that does not parse, no module line): typed values, not yet diagnostics.
