@@ -34,6 +34,12 @@ public sealed record LoadOptions
     /// <summary>Main modules already read in this run, reused by a loader over the same go.mod text; null to read each time.</summary>
     public MainModuleCache? MainModules { get; init; }
 
+    /// <summary>
+    /// Parsed go.mod summaries kept from earlier runs (see <see cref="GraphCache.ModSummaryStore"/>), consulted for
+    /// module versions read through a module cache; null to read every go.mod.
+    /// </summary>
+    public GraphCache.ModSummaryStore? Summaries { get; init; }
+
     /// <summary>How many go.mod files may be read at once.</summary>
     public int MaxParallelism { get; init; } = Math.Max(8, Environment.ProcessorCount * 2);
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Threading.Channels;
 using GoMod.Core.Module;
 using GoMod.Core.Mvs;
@@ -14,60 +13,66 @@ internal sealed partial class ModuleLoader
     /// </summary>
     public async Task<(ModuleGraph Graph, Exception? Error)> ReadModGraphAsync(ModulePruning pruning, IReadOnlyList<ModuleVersion> roots, CancellationToken ct)
     {
+        // One coordinator (this method) owns the graph and the queue, so nothing is locked: a go.mod the summary store
+        // answers is taken in line, any other is read on the thread pool (up to MaxParallelism at once) and its
+        // completion comes back through a channel. Each version's go.mod is read once; its requirements enter the
+        // graph before anything below it is queued, so every vertex added is reachable, as the incremental graph requires.
         var g = new RequirementGraph(CompareVersions, [Main.Version]);
         g.Require(Main.Version, [.. roots]);
-        var gate = new object();
-        var loadCache = new ConcurrentDictionary<ModuleVersion, Task<(ModSummary? Summary, Exception? Error)>>();
+        var loadCache = new Dictionary<ModuleVersion, Task<(ModSummary? Summary, Exception? Error)>>();
         var unprunedSeen = new HashSet<ModuleVersion>();
-        var queue = Channel.CreateUnbounded<(ModuleVersion M, ModulePruning P)>();
-        int pending = 0;
-
-        // Each version's go.mod is read once; its requirements enter the graph before anything below it is queued,
-        // so every vertex added is reachable, as the incremental graph requires.
-        async Task<(ModSummary?, Exception?)> LoadOneAsync(ModuleVersion m)
-        {
-            var tcs = new TaskCompletionSource<(ModSummary?, Exception?)>(TaskCreationOptions.RunContinuationsAsynchronously);
-            var existing = loadCache.GetOrAdd(m, tcs.Task);
-            if (existing != tcs.Task) return await existing.ConfigureAwait(false);
-            var result = await TryLoadAsync(m, ct).ConfigureAwait(false);
-            if (result.Item1 is { } s)
-                lock (gate) g.Require(m, s.Require);
-            tcs.SetResult(result);
-            return result;
-        }
+        var work = new Queue<(ModuleVersion M, ModulePruning P)>();
+        var done = Channel.CreateUnbounded<(ModuleVersion M, ModulePruning P)>(new UnboundedChannelOptions { SingleReader = true });
+        int inFlight = 0, max = Math.Max(1, Options.MaxParallelism);
 
         void Enqueue(ModuleVersion m, ModulePruning p)
         {
             if (m.Version == "none") return;
-            if (p == ModulePruning.Unpruned)
-                lock (gate) if (!unprunedSeen.Add(m)) return;
-            Interlocked.Increment(ref pending);
-            queue.Writer.TryWrite((m, p));
+            if (p == ModulePruning.Unpruned && !unprunedSeen.Add(m)) return;
+            work.Enqueue((m, p));
         }
 
-        async Task WorkAsync()
+        void Finish(ModuleVersion m, ModulePruning p)
         {
-            await foreach (var (m, p) in queue.Reader.ReadAllAsync(ct).ConfigureAwait(false))
-            {
-                try
-                {
-                    var (summary, _) = await LoadOneAsync(m).ConfigureAwait(false);
-                    // Below a module that does not prune its graph, everything is read (and stays unpruned).
-                    if (summary is not null && (p != ModulePruning.Pruned || summary.Pruning == ModulePruning.Unpruned))
-                        foreach (var r in summary.Require) Enqueue(r, ModulePruning.Unpruned);
-                }
-                finally
-                {
-                    if (Interlocked.Decrement(ref pending) == 0) queue.Writer.TryComplete();
-                }
-            }
+            var (summary, _) = loadCache[m].GetAwaiter().GetResult();
+            if (summary is null) return;
+            if (!g.IsLoaded(m)) g.Require(m, summary.Require);
+            // Below a module that does not prune its graph, everything is read (and stays unpruned).
+            if (p != ModulePruning.Pruned || summary.Pruning == ModulePruning.Unpruned)
+                foreach (var r in summary.Require) Enqueue(r, ModulePruning.Unpruned);
         }
 
-        Interlocked.Increment(ref pending);
         foreach (var r in roots) Enqueue(r, pruning);
-        if (Interlocked.Decrement(ref pending) == 0) queue.Writer.TryComplete();
-        int workers = Math.Max(1, Math.Min(Options.MaxParallelism, roots.Count));
-        await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(WorkAsync, ct))).ConfigureAwait(false);
+        while (work.Count > 0 || inFlight > 0)
+        {
+            while (work.Count > 0 && inFlight < max)
+            {
+                var (m, p) = work.Dequeue();
+                if (!loadCache.TryGetValue(m, out var load))
+                {
+                    load = Options.Summaries is { } store && store.Contains(Main.Resolve(m))
+                        ? TryLoadAsync(m, ct)
+                        : Task.Run(() => TryLoadAsync(m, ct), ct);
+                    loadCache[m] = load;
+                }
+                if (load.IsCompleted)
+                {
+                    Finish(m, p);
+                    continue;
+                }
+                inFlight++;
+                _ = load.ContinueWith((_, state) => done.Writer.TryWrite(((ModuleVersion, ModulePruning))state!), (m, p),
+                    CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            }
+            if (inFlight == 0) continue;
+            var next = await done.Reader.ReadAsync(ct).ConfigureAwait(false);
+            do
+            {
+                inFlight--;
+                Finish(next.M, next.P);
+            }
+            while (done.Reader.TryRead(out next));
+        }
 
         var mg = new ModuleGraph(g, Main.Version);
         Exception? error = null;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using GoMod.Core.Fetch;
+using GoMod.Core.GraphCache;
 using GoMod.Core.Internal;
 using GoMod.Core.ModFile;
 using GoMod.Core.ModSource;
@@ -114,8 +115,28 @@ internal sealed partial class ModuleLoader
         else
         {
             name = "go.mod";
+            // A version read from a module cache may be answered by the summary store (GraphCache)
+            // (go.sum must list it: a go.mod go.sum lacks is kept for go.sum, so it is read.)
+            var store = Options.Summaries is { } s && Source is DownloaderModuleSource { Downloader: var d } ? (Store: s, Downloader: d) : default;
+            if (store.Store is not null && HadGoModSum(m) && await store.Store.TryGetAsync(store.Downloader, m, ct).ConfigureAwait(false) is { } known) return known;
+            store.Store?.CountMiss(m);
+            var before = store.Store is null ? null : ModSummaryStore.Stamp(store.Downloader, m);
             data = await Source.GetGoModAsync(m.Path, m.Version, ct).ConfigureAwait(false);
             _goModData.TryAdd(m, HadGoModSum(m) ? null : data);
+            if (store.Store is not null)
+            {
+                ModSummary parsed;
+                try
+                {
+                    parsed = ModFileAdapter.Summarize(name, data, _strings);
+                }
+                catch (ModFileParseException e)
+                {
+                    throw new ModuleException(m.Path, m.Version, $"parsing {ShortPath(name)}: {e.Message}");
+                }
+                store.Store.Add(m, before, ModSummaryStore.Stamp(store.Downloader, m), data, parsed);
+                return parsed;
+            }
         }
         try
         {

@@ -88,6 +88,7 @@ public static class ModuleCommands
             return new CommandResult(new GoOutput { ExitCode = 1, Failures = [e] }, [.. warnings, FailureCodes.ToDiagnostic(e, message: ModuleRestorer.GoMessage(e.Message))])
                 { Mode = setup.Mode };
         }
+        setup.SaveSummaries();
         if (output.ExitCode != 0)
             return new CommandResult(output, [.. warnings, .. ModuleRestorer.CommandDiagnostics(output, setup.Mod, setup.ModFile)]) { Mode = setup.Mode };
         if (workspace is not null)

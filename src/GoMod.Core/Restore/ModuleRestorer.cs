@@ -205,6 +205,7 @@ public sealed class ModuleRestorer
             _phases.Mark("setup");
             var list = await ModuleReports.ListAsync(setup.ModuleDir, source, ["all"], listOptions, ct).ConfigureAwait(false);
             _phases.Mark("build-list");
+            setup.SaveSummaries();
             if (list.ExitCode != 0)
             {
                 // The build list alone stops at the graph's first failure; go list -m all's full report looks at every
@@ -220,6 +221,7 @@ public sealed class ModuleRestorer
             // A main module with no package to build keeps go mod download's set and go.sum (list's).
             var packages = await PackageRestore.LoadAsync(setup, source, _files, ct, load.MainModules).ConfigureAwait(false);
             _phases.Mark("package-load");
+            setup.SaveSummaries();
             if (packages.Graph is { } graph) _messages.AddRange(graph.Messages);
             _diagnostics.AddRange(packages.Diagnostics);
             if (Failed) return Result(modules);

@@ -59,6 +59,13 @@ public sealed record RestoreOptions
     /// </summary>
     public RequirementNotices? KnownNotices { get; init; }
 
+    /// <summary>
+    /// Parsed go.mod summaries of dependencies to reuse (<see cref="GraphCache.ModSummaryStore"/>), for a caller that
+    /// keeps one across runs; null to open the main module's store file in the module cache (and save it after the
+    /// build list is read).
+    /// </summary>
+    public GraphCache.ModSummaryStore? Summaries { get; init; }
+
     /// <summary>Download tuning (parallelism, timeouts); null for the defaults.</summary>
     public FetchOptions? Fetch { get; init; }
 

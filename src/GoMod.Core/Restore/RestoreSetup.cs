@@ -86,7 +86,20 @@ public sealed class RestoreSetup
         ReadOnly = Mode != ModMode.Mod,
         ModFlagExplicit = ModeExplicit,
         Files = new MainModuleFiles(ModText, SumText),
+        Summaries = Summaries,
     };
+
+    /// <summary>
+    /// The dependencies' go.mod summaries kept from earlier runs: <see cref="RestoreOptions.Summaries"/>, else the main
+    /// module's store in the module cache, opened on first use; <see cref="GraphCache.ModSummaryStore.Save"/> keeps it.
+    /// </summary>
+    public GraphCache.ModSummaryStore Summaries => _summaries ??= Options.Summaries
+        ?? GraphCache.ModSummaryStore.Open(GraphCache.ModSummaryStore.DefaultFile(Environment.ModCache, ModFile));
+
+    private GraphCache.ModSummaryStore? _summaries;
+
+    /// <summary>Saves <see cref="Summaries"/> when the run opened it (a run that never read the graph leaves the file alone).</summary>
+    internal void SaveSummaries() => _summaries?.Save();
 
     /// <summary>
     /// Resolves everything, or returns every failure found on the way (an invalid property, an unusable Go setting, no

@@ -1,0 +1,268 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using GoMod.Core.Fetch;
+using GoMod.Core.Internal;
+using GoMod.Core.ModLoad;
+using GoMod.Core.Module;
+using GoMod.Core.Sum;
+
+namespace GoMod.Core.GraphCache;
+
+/// <summary>
+/// Parsed go.mod summaries of module versions read from the module cache's <c>cache/download</c> (immutable once
+/// written: go writes a <c>.mod</c> file atomically and never changes it), so a later build list reads, hashes and
+/// parses no dependency go.mod that has not changed. An entry is used only when:
+/// <list type="bullet">
+/// <item>the module is a version (never the main module or a directory replacement, whose go.mod can change at any time);</item>
+/// <item>the cached <c>.mod</c> file still has the size and modification time it had when it was read (one stat);</item>
+/// <item>go.sum had a line for that go.mod when the run started, and the recorded hash passes go.sum's check again
+/// (a mismatch goes the slow way, which reports go's SECURITY ERROR);</item>
+/// <item>the summary carried no retraction (those are rare and are always read again).</item>
+/// </list>
+/// The store is one file per main module under <c>$GOMODCACHE/cache/gomod-sdk/modsum/</c> (removed by
+/// <c>go clean -modcache</c> like the rest of the cache), written atomically only when it changed, holding the entries
+/// the last run used. A damaged or foreign file is ignored and rewritten, never trusted. The object is owned by one
+/// run (<see cref="Restore.RestoreSetup"/> makes one) or by a caller that keeps it across runs; it holds no static state.
+/// </summary>
+public sealed class ModSummaryStore
+{
+    private const string Magic = "GOMODSUM";
+    private const int FormatVersion = 1;
+
+    private readonly ConcurrentDictionary<ModuleVersion, Entry> _entries = new();
+    private int _hits, _misses, _added, _loaded, _persisted;
+    private bool _corrupt;
+
+    private sealed class Entry(long size, long modTicks, string hash, ModSummary summary)
+    {
+        public long Size { get; } = size;
+        public long ModTicks { get; } = modTicks;
+        public string Hash { get; } = hash;
+        public ModSummary Summary { get; } = summary;
+        public bool Used;
+    }
+
+    private ModSummaryStore(string? file) => File = file;
+
+    /// <summary>The file the store is read from and saved to, or null for an in-memory store.</summary>
+    public string? File { get; }
+
+    /// <summary>Entries answered from the store during this object's life (for tests and benchmarks).</summary>
+    public int Hits => Volatile.Read(ref _hits);
+
+    /// <summary>Dependency go.mod files read, hashed and parsed because the store had no usable entry.</summary>
+    public int Misses => Volatile.Read(ref _misses);
+
+    /// <summary>Entries read from <see cref="File"/> when the store was opened.</summary>
+    public int Loaded => _loaded;
+
+    /// <summary>Whether the file existed but was damaged, foreign or of another format (it was ignored).</summary>
+    public bool WasCorrupt => _corrupt;
+
+    /// <summary>An empty store kept in memory only.</summary>
+    public static ModSummaryStore InMemory() => new(null);
+
+    /// <summary>The store file of the main module whose go.mod is <paramref name="goModFile"/> in module cache <paramref name="modCache"/>.</summary>
+    public static string DefaultFile(string modCache, string goModFile)
+    {
+        var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFullPath(goModFile))))[..16];
+        return Path.Combine(modCache, "cache", "gomod-sdk", "modsum", key);
+    }
+
+    /// <summary>Reads the store at <paramref name="file"/>; a missing file gives an empty store, a damaged one an empty store marked <see cref="WasCorrupt"/>.</summary>
+    public static ModSummaryStore Open(string file)
+    {
+        var store = new ModSummaryStore(file);
+        byte[] data;
+        try
+        {
+            data = System.IO.File.ReadAllBytes(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return store;
+        }
+        try
+        {
+            store.Decode(data);
+        }
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException or FormatException or ArgumentException or OverflowException or IndexOutOfRangeException)
+        {
+            store._entries.Clear();
+            store._loaded = 0;
+            store._corrupt = true;
+        }
+        return store;
+    }
+
+    /// <summary>Whether the store has an entry for <paramref name="m"/> (valid or not): a read of it will likely be answered without I/O.</summary>
+    internal bool Contains(ModuleVersion m) => _entries.ContainsKey(m);
+
+    /// <summary>
+    /// The summary of <paramref name="m"/>'s cached go.mod when an entry for it is still valid (see the class remarks);
+    /// go.sum's check of the recorded hash is made as a read would make it. Null means: read the file.
+    /// </summary>
+    internal async Task<ModSummary?> TryGetAsync(ModuleDownloader downloader, ModuleVersion m, CancellationToken ct)
+    {
+        if (!_entries.TryGetValue(m, out var e)) return null;
+        var stamp = Stamp(downloader, m);
+        if (stamp is not { } s || s.Size != e.Size || s.ModTicks != e.ModTicks) return null;
+        try
+        {
+            await downloader.Sums.CheckAsync(m, goMod: true, e.Hash, downloader.ChecksumDatabase, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is ChecksumMismatchException or MissingGoSumEntryException)
+        {
+            return null;
+        }
+        e.Used = true;
+        Interlocked.Increment(ref _hits);
+        return e.Summary;
+    }
+
+    /// <summary>The size and modification time of <paramref name="m"/>'s cached <c>.mod</c>, or null when it is not there.</summary>
+    internal static (long Size, long ModTicks)? Stamp(ModuleDownloader downloader, ModuleVersion m)
+    {
+        try
+        {
+            var info = new FileInfo(downloader.Cache.CachePath(m, "mod"));
+            if (!info.Exists) return null;
+            return (info.Length, info.LastWriteTimeUtc.Ticks);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or ModuleException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The module versions whose go.mod was read the slow way, in no order (for tests).</summary>
+    internal ConcurrentBag<ModuleVersion> Read { get; } = [];
+
+    /// <summary>Counts a go.mod read the slow way.</summary>
+    internal void CountMiss(ModuleVersion m)
+    {
+        Interlocked.Increment(ref _misses);
+        Read.Add(m);
+    }
+
+    /// <summary>
+    /// Records what the read of <paramref name="m"/>'s go.mod gave, stamped with the cache file as it is after the read
+    /// (<paramref name="after"/>, which must have the bytes' length, and equal <paramref name="before"/> when the file
+    /// was already there: a file the read fetched and wrote has no earlier stamp), unless the summary has a retraction.
+    /// </summary>
+    internal void Add(ModuleVersion m, (long Size, long ModTicks)? before, (long Size, long ModTicks)? after, byte[] data, ModSummary summary)
+    {
+        if (after is not { } a || (before is not null && before != after) || a.Size != data.Length || summary.Retract.Length != 0) return;
+        var entry = new Entry(a.Size, a.ModTicks, DirHash.HashGoMod(data), summary) { Used = true };
+        _entries[m] = entry;
+        Interlocked.Increment(ref _added);
+    }
+
+    /// <summary>
+    /// Writes the entries used since the store was opened to <see cref="File"/> (atomically) when they differ from what
+    /// was loaded; failures are ignored, since the store is only a cache.
+    /// </summary>
+    public void Save()
+    {
+        if (File is null) return;
+        int used = 0;
+        foreach (var e in _entries.Values) if (e.Used) used++;
+        if (!_corrupt && Volatile.Read(ref _added) == 0 && used == _persisted) return;
+        if (used == 0 && !_corrupt) return;
+        try
+        {
+            AtomicFile.WriteIfChanged(File, Encode());
+            _persisted = used;
+            _corrupt = false;
+            Interlocked.Exchange(ref _added, 0);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
+    }
+
+    private byte[] Encode()
+    {
+        var strings = new Dictionary<string, int>(StringComparer.Ordinal);
+        var table = new List<string>();
+        int Id(string s)
+        {
+            if (!strings.TryGetValue(s, out var id))
+            {
+                id = table.Count;
+                strings[s] = id;
+                table.Add(s);
+            }
+            return id;
+        }
+        var body = new MemoryStream();
+        var w = new BinaryWriter(body, Encoding.UTF8);
+        var used = _entries.Where(kv => kv.Value.Used).OrderBy(kv => kv.Key.Path, StringComparer.Ordinal).ThenBy(kv => kv.Key.Version, StringComparer.Ordinal).ToList();
+        w.Write(used.Count);
+        foreach (var (m, e) in used)
+        {
+            w.Write(Id(m.Path));
+            w.Write(Id(m.Version));
+            w.Write(e.Size);
+            w.Write(e.ModTicks);
+            w.Write(Id(e.Hash));
+            w.Write(Id(e.Summary.ModulePath));
+            w.Write(Id(e.Summary.Deprecated));
+            w.Write(Id(e.Summary.GoVersion));
+            w.Write(e.Summary.Require.Length);
+            foreach (var r in e.Summary.Require)
+            {
+                w.Write(Id(r.Path));
+                w.Write(Id(r.Version));
+            }
+        }
+        w.Flush();
+
+        var file = new MemoryStream();
+        var f = new BinaryWriter(file, Encoding.UTF8);
+        f.Write(Encoding.ASCII.GetBytes(Magic));
+        f.Write(FormatVersion);
+        f.Write(table.Count);
+        foreach (var s in table) f.Write(s);
+        f.Write(body.GetBuffer(), 0, (int)body.Length);
+        f.Flush();
+        f.Write(SHA256.HashData(file.GetBuffer().AsSpan(0, (int)file.Length)));
+        f.Flush();
+        return file.ToArray();
+    }
+
+    private void Decode(byte[] data)
+    {
+        const int hashSize = 32;
+        if (data.Length < Magic.Length + hashSize) throw new InvalidDataException("short store file");
+        var content = data.AsSpan(0, data.Length - hashSize);
+        if (!SHA256.HashData(content).AsSpan().SequenceEqual(data.AsSpan(data.Length - hashSize)))
+            throw new InvalidDataException("store file checksum mismatch");
+        using var r = new BinaryReader(new MemoryStream(data, 0, content.Length, writable: false), Encoding.UTF8);
+        if (Encoding.ASCII.GetString(r.ReadBytes(Magic.Length)) != Magic || r.ReadInt32() != FormatVersion)
+            throw new InvalidDataException("not a summary store of this format");
+        int stringCount = r.ReadInt32();
+        if (stringCount < 0 || stringCount > content.Length) throw new InvalidDataException("bad string count");
+        var table = new string[stringCount];
+        for (int i = 0; i < stringCount; i++) table[i] = r.ReadString();
+        int entryCount = r.ReadInt32();
+        if (entryCount < 0 || entryCount > content.Length) throw new InvalidDataException("bad entry count");
+        string S() => table[r.ReadInt32()];
+        for (int i = 0; i < entryCount; i++)
+        {
+            var m = new ModuleVersion(S(), S());
+            long size = r.ReadInt64(), ticks = r.ReadInt64();
+            var hash = S();
+            string modulePath = S(), deprecated = S(), go = S();
+            int n = r.ReadInt32();
+            if (n < 0 || n > content.Length) throw new InvalidDataException("bad requirement count");
+            var require = n == 0 ? [] : new ModuleVersion[n];
+            for (int k = 0; k < n; k++) require[k] = new ModuleVersion(S(), S());
+            var summary = new ModSummary(modulePath, deprecated, go, ModSummary.PruningForGoVersion(go), require, []);
+            _entries[m] = new Entry(size, ticks, hash, summary);
+        }
+        if (r.BaseStream.Position != content.Length) throw new InvalidDataException("trailing bytes in store file");
+        _loaded = _persisted = entryCount;
+    }
+}
