@@ -65,6 +65,9 @@ public static class RestorePhasesCommand
                 + $"peak working set {process.PeakWorkingSet64 >> 20} MiB, {result.Modules.Count} modules, {result.Downloaded} downloaded, {result.Diagnostics.Count} diagnostics"
                 + (result.Diagnostics.FirstOrDefault() is { } d ? $" (first: {d.Code} {d.Message.Split('\n')[0]})" : ""));
             foreach (var (name, time) in phases) Console.WriteLine($"  {name,-40} {time.TotalMilliseconds,8:F0} ms");
+            var gc = GC.GetGCMemoryInfo();
+            Console.WriteLine($"  gc: heap {gc.HeapSizeBytes >> 20} MiB, committed {gc.TotalCommittedBytes >> 20} MiB, allocated {GC.GetTotalAllocatedBytes() >> 20} MiB in all, "
+                + $"collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, threads {process.Threads.Count}");
         }
         return 0;
     }

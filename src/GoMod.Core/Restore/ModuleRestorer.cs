@@ -200,7 +200,13 @@ public sealed class ModuleRestorer
             using var downloader = new ModuleDownloader(setup.Environment, recorder, setup.Options.Fetch, sumDb, cache: setup.Cache);
             var source = new DownloaderModuleSource(downloader);
             // The build list and the package load read the same go.mod: it is parsed once.
-            var load = setup.LoadOptions with { MainModules = new MainModuleCache() };
+            // The graph's go.mod files wait on round trips when the cache is cold: read as many at once as the
+            // downloader lets requests be in flight, not as many as there are cores.
+            var load = setup.LoadOptions with
+            {
+                MainModules = new MainModuleCache(),
+                MaxParallelism = Math.Max(setup.LoadOptions.MaxParallelism, (setup.Options.Fetch ?? new FetchOptions()).MaxParallelDownloads),
+            };
             var listOptions = new ListOptions { ModCache = setup.Environment.ModCache, Mvs = load, BuildListOnly = true };
             _phases.Mark("setup");
             var list = await ModuleReports.ListAsync(setup.ModuleDir, source, ["all"], listOptions, ct).ConfigureAwait(false);

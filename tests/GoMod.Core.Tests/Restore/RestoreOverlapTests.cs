@@ -43,13 +43,15 @@ public sealed class RestoreOverlapTests : IDisposable
     {
         await using var server = Server();
         int inFlight = 0, most = 0;
-        server.Handler = r =>
+        server.Delay = r =>
         {
             if (!IsLookup(r.Path)) return null;
-            var now = Interlocked.Increment(ref inFlight);
-            InterlockedMax(ref most, now);
-            Thread.Sleep(Slow);
-            Interlocked.Decrement(ref inFlight);
+            InterlockedMax(ref most, Interlocked.Increment(ref inFlight));
+            return Slow;
+        };
+        server.Handler = r =>
+        {
+            if (IsLookup(r.Path)) Interlocked.Decrement(ref inFlight);
             return null;
         };
 
@@ -67,16 +69,14 @@ public sealed class RestoreOverlapTests : IDisposable
         await using var server = Server();
         var clock = Stopwatch.StartNew();
         long lastZipServed = 0, firstLookup = long.MaxValue;
+        server.Delay = r =>
+        {
+            if (IsLookup(r.Path)) InterlockedMin(ref firstLookup, clock.ElapsedTicks);
+            return r.Path.EndsWith(".zip", StringComparison.Ordinal) ? Slow : null;
+        };
         server.Handler = r =>
         {
-            if (IsLookup(r.Path))
-            {
-                InterlockedMin(ref firstLookup, clock.ElapsedTicks);
-                return null;
-            }
-            if (!r.Path.EndsWith(".zip", StringComparison.Ordinal)) return null;
-            Thread.Sleep(Slow);
-            InterlockedMax(ref lastZipServed, clock.ElapsedTicks);
+            if (r.Path.EndsWith(".zip", StringComparison.Ordinal)) InterlockedMax(ref lastZipServed, clock.ElapsedTicks);
             return null;
         };
 
@@ -86,6 +86,48 @@ public sealed class RestoreOverlapTests : IDisposable
         result.Diagnostics.Count(d => d.Code is "GOMOD0350" or "GOMOD0351").ShouldBe(4, string.Join("\n", result.Diagnostics));
         server.Paths.Count(p => p.EndsWith(".zip", StringComparison.Ordinal)).ShouldBeGreaterThan(0);
         Interlocked.Read(ref firstLookup).ShouldBeLessThan(Interlocked.Read(ref lastZipServed));
+    }
+
+    [Fact]
+    public async Task The_graph_reads_more_go_mod_files_at_once_than_there_are_cores_when_they_wait_on_the_network()
+    {
+        // Twenty direct requirements, each a module of its own: the graph read asks for twenty .mod files at once.
+        const int count = 20;
+        var scenario = new System.Text.StringBuilder("-- go.mod --\nmodule example.com/wide\n\ngo 1.19\n\nrequire (\n");
+        for (int i = 0; i < count; i++) scenario.Append($"\texample.com/w{i:D2} v1.0.0\n");
+        scenario.Append(")\n");
+        for (int i = 0; i < count; i++) scenario.Append($"-- example.com/w{i:D2}@v1.0.0 --\ngo 1.19\n-- example.com/w{i:D2}@v1.0.0/w.go --\npackage w\n");
+        using var dir = new TempDirectory("restore-wide");
+        var (proxy, main) = ProxyScenario.Parse(scenario.ToString()).Materialize(dir.Path);
+        await using var server = new TestProxyServer(Directory.EnumerateFiles(proxy, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => "/" + Path.GetRelativePath(proxy, f).Replace('\\', '/'), File.ReadAllBytes));
+        int inFlight = 0, most = 0;
+        server.Delay = r =>
+        {
+            if (!r.Path.EndsWith(".mod", StringComparison.Ordinal)) return null;
+            InterlockedMax(ref most, Interlocked.Increment(ref inFlight));
+            return Slow;
+        };
+        server.Handler = r =>
+        {
+            if (r.Path.EndsWith(".mod", StringComparison.Ordinal)) Interlocked.Decrement(ref inFlight);
+            return null;
+        };
+
+        var result = await new ModuleRestorer().RestoreAsync(new RestoreOptions
+        {
+            ModFile = Path.Combine(main, "go.mod"),
+            Settings = new Dictionary<string, string?>
+            {
+                ["GOMODCACHE"] = dir.Combine("modcache"), ["GOPROXY"] = server.Url, ["GOSUMDB"] = "off", ["GOFLAGS"] = "-mod=mod",
+            },
+            GetEnvironmentVariable = name => name == "GOENV" ? "off" : null,
+        }, CancellationToken.None);
+
+        result.Succeeded.ShouldBeTrue(string.Join("\n", result.Diagnostics));
+        server.Paths.Count(p => p.EndsWith(".mod", StringComparison.Ordinal)).ShouldBe(count);
+        // Before, at most max(8, 2 × cores) were read at once whatever the latency; the downloader allows 16 requests in flight.
+        Volatile.Read(ref most).ShouldBeGreaterThanOrEqualTo(12);
     }
 
     private static void InterlockedMax(ref int target, int value)
