@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.IO.Compression;
 using GoMod.Core.GoEnv;
 using GoMod.Core.ModCache;
 using GoMod.Core.Module;
@@ -539,11 +538,12 @@ public sealed class ModuleDownloader : IDisposable
     private static void CheckZipPrefix(ModuleVersion module, string zipFile)
     {
         var prefix = module.Path + "@" + module.Version + "/";
-        using var archive = ZipFile.OpenRead(zipFile);
+        // Go's archive/zip rules (ZipReader): the central directory only, no per-entry objects beyond its records.
+        using var archive = ZipReader.Open(zipFile);
         foreach (var entry in archive.Entries)
-            if (!entry.FullName.StartsWith(prefix, StringComparison.Ordinal))
+            if (!entry.Name.StartsWith(prefix, StringComparison.Ordinal))
                 throw new InvalidModuleZipException(module.Path, module.Version,
-                    $"zip for {prefix[..^1]} has unexpected file {entry.FullName}");
+                    $"zip for {prefix[..^1]} has unexpected file {entry.Name}");
     }
 
     private async Task<T> NetworkAsync<T>(ModuleVersion module, Func<IModuleRepo, Task<T>> f, CancellationToken ct)

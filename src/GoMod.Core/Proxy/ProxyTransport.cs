@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -217,7 +218,8 @@ internal sealed class ProxyTransport : IDisposable
     private async Task CopyBodyAsync(HttpResponseMessage response, string shown, Stream sink, long maxBytes, CancellationToken ct)
     {
         using var idle = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var buffer = new byte[81920];
+        // Pooled: a restore makes thousands of requests, most of them a few hundred bytes, sixteen at a time.
+        var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
         var stall = _options.StallWindow > TimeSpan.Zero && _options.StallWindow != Timeout.InfiniteTimeSpan
             ? new StallDetector(_options.StallWindow, _options.StallMinimumBytes)
             : null;
@@ -265,6 +267,10 @@ internal sealed class ProxyTransport : IDisposable
         catch (Exception e) when (e is IOException or HttpRequestException)
         {
             throw new TransientFailure($"read \"{shown}\": {Describe(e)}", 0, null, e);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
         if (response.Content.Headers.ContentLength is { } expected && expected != total && response.Content.Headers.ContentEncoding.Count == 0)
             throw new TransientFailure($"read \"{shown}\": unexpected EOF (got {total} of {expected} bytes)", 0, null, null);

@@ -11,6 +11,12 @@ namespace GoMod.Core.Reports;
 /// <summary>go's <c>modload.ListModules</c>: the modules matching <c>go list -m</c> arguments, described as go describes them.</summary>
 internal sealed class ModuleLister(ModuleLoader loader, ListOptions options)
 {
+    /// <summary>
+    /// Modules whose -u/-versions/-retracted lookups run at once. They wait on round trips, so this is above the core
+    /// count (go runs GOMAXPROCS of them); the downloader's own bound on requests in flight still applies.
+    /// </summary>
+    private const int MaxParallelLookups = 16;
+
     /// <summary>Warnings printed while matching (<c>warning: pattern "x" matched no module dependencies</c>).</summary>
     public List<string> Warnings { get; } = [];
 
@@ -90,11 +96,16 @@ internal sealed class ModuleLister(ModuleLoader loader, ListOptions options)
         var infos = await Task.WhenAll(mods).ConfigureAwait(false);
         if (options.Update || options.Versions || options.Retracted)
         {
-            for (int i = 0; i < infos.Length; i++)
-            {
-                infos[i] = await AddModeAsync(infos[i], ct).ConfigureAwait(false);
-                if (infos[i].Replace is { } r) infos[i] = infos[i] with { Replace = await AddModeAsync(r, ct).ConfigureAwait(false) };
-            }
+            // Each module's lookups wait on the network, not the CPU: like go (one goroutine per module), modules are
+            // looked up side by side, each one's steps in order; the downloader bounds the requests in flight.
+            await Parallel.ForEachAsync(Enumerable.Range(0, infos.Length),
+                new ParallelOptions { MaxDegreeOfParallelism = MaxParallelLookups, CancellationToken = ct },
+                async (i, token) =>
+                {
+                    var info = await AddModeAsync(infos[i], token).ConfigureAwait(false);
+                    if (info.Replace is { } r) info = info with { Replace = await AddModeAsync(r, token).ConfigureAwait(false) };
+                    infos[i] = info;
+                }).ConfigureAwait(false);
         }
         return (rs, infos, mgErr);
     }

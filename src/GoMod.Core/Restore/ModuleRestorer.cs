@@ -200,7 +200,13 @@ public sealed class ModuleRestorer
             using var downloader = new ModuleDownloader(setup.Environment, recorder, setup.Options.Fetch, sumDb, cache: setup.Cache);
             var source = new DownloaderModuleSource(downloader);
             // The build list and the package load read the same go.mod: it is parsed once.
-            var load = setup.LoadOptions with { MainModules = new MainModuleCache() };
+            // The graph's go.mod files wait on round trips when the cache is cold: read as many at once as the
+            // downloader lets requests be in flight, not as many as there are cores.
+            var load = setup.LoadOptions with
+            {
+                MainModules = new MainModuleCache(),
+                MaxParallelism = Math.Max(setup.LoadOptions.MaxParallelism, (setup.Options.Fetch ?? new FetchOptions()).MaxParallelDownloads),
+            };
             var listOptions = new ListOptions { ModCache = setup.Environment.ModCache, Mvs = load, BuildListOnly = true };
             _phases.Mark("setup");
             var list = await ModuleReports.ListAsync(setup.ModuleDir, source, ["all"], listOptions, ct).ConfigureAwait(false);
@@ -275,6 +281,10 @@ public sealed class ModuleRestorer
 
             progress = new DownloadCounter(targets.Count, setup.Options.Progress);
             _phases.Mark("targets");
+            // The retraction and deprecation checks wait on the network for each direct requirement's latest version;
+            // the build list and go.mod are final here, so they run while the zips are downloaded and extracted (which
+            // wait on the disk and the CPU) and while vendor/ is written.
+            var notices = Task.Run(() => LookUpNoticesAsync(source, load, list.Modules, ct), ct);
             var results = await downloader.DownloadAsync(targets, DownloadParts.Build, progress, ct).ConfigureAwait(false);
             foreach (var r in results)
             {
@@ -288,7 +298,11 @@ public sealed class ModuleRestorer
             }
             var downloaded = results.Count(r => r.Succeeded && r.Downloaded);
             _phases.Mark("download-extract");
-            if (Failed) return Result(modules);
+            if (Failed)
+            {
+                await EndQuietlyAsync(notices).ConfigureAwait(false);
+                return Result(modules);
+            }
             if (mode == ModMode.Mod && downloadAll)
             {
                 // go mod download adds the zip hashes of what it fetched; go list -m all already wrote the go.mod hashes.
@@ -297,9 +311,6 @@ public sealed class ModuleRestorer
                     (path, version) => !version.EndsWith("/go.mod", StringComparison.Ordinal) && targetSet.Contains(new ModuleVersion(path, version))).ConfigureAwait(false);
             }
 
-            // The retraction and deprecation checks wait on the network for each direct requirement's latest version;
-            // go.mod and go.sum are final here, so they run while vendor/ is written.
-            var notices = Task.Run(() => LookUpNoticesAsync(source, load, list.Modules, ct), ct);
             if (setup.Options.WriteVendor)
             {
                 await WriteVendorAsync(source, modules, async (missing, token) =>
@@ -328,9 +339,7 @@ public sealed class ModuleRestorer
                 }, ct).ConfigureAwait(false);
                 if (Failed)
                 {
-                    // No warnings after a failure: the checks only have to end (and their failure be observed).
-                    await Task.WhenAny(notices).ConfigureAwait(false);
-                    _ = notices.Exception;
+                    await EndQuietlyAsync(notices).ConfigureAwait(false);
                     return Result(modules);
                 }
             }
@@ -466,6 +475,13 @@ public sealed class ModuleRestorer
         /// <para>The lookups wait on the network; go.mod and go.sum are final when they start, so they run while vendor/ is
         /// written, and <see cref="ReportNotices"/> turns them into warnings afterwards.</para>
         /// </remarks>
+        /// <summary>No warnings after a failure: the checks only have to end (and their failure be observed) before the downloader goes.</summary>
+        private static async Task EndQuietlyAsync(Task checks)
+        {
+            await Task.WhenAny(checks).ConfigureAwait(false);
+            _ = checks.Exception;
+        }
+
         private async Task<IReadOnlyList<RequirementNotice>> LookUpNoticesAsync(IModuleSource source, LoadOptions load, IReadOnlyList<ModuleInfo> buildList, CancellationToken ct)
         {
             var direct = _mod.Require.Where(r => !r.Indirect).Select(r => r.Path).Distinct(StringComparer.Ordinal).ToList();

@@ -62,6 +62,7 @@ internal sealed class HashedUnzip : IDisposable
         foreach (var e in valid) extract[e.Index] = true;
         var digests = new byte[]?[zip.Entries.Count];
         var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         try
         {
             Directory.CreateDirectory(temp);
@@ -81,7 +82,7 @@ internal sealed class HashedUnzip : IDisposable
                 }
                 try
                 {
-                    digests[e.Index] = InflateOnce(zip, e, destination, wrap, buffer, cancellationToken);
+                    digests[e.Index] = InflateOnce(zip, e, destination, wrap, buffer, sha, cancellationToken);
                 }
                 catch (InvalidDataException ex)
                 {
@@ -109,10 +110,9 @@ internal sealed class HashedUnzip : IDisposable
 
     /// <summary>Inflates an entry once: hashes its bytes and, when <paramref name="destination"/> is set, writes them to a new read-only file.</summary>
     private static byte[] InflateOnce(ZipReader zip, ZipEntry e, string? destination, Func<string, Stream, Stream>? wrap, byte[] buffer,
-        CancellationToken cancellationToken)
+        IncrementalHash sha, CancellationToken cancellationToken)
     {
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        using (var output = destination is null ? null : ModuleZip.CreateExtractedFile(destination))
+        using (var output = destination is null ? null : ExtractedFile.Create(destination))
         {
             var raw = zip.OpenEntry(e);
             using var input = wrap is null ? raw : wrap(e.Name, raw);
@@ -121,7 +121,7 @@ internal sealed class HashedUnzip : IDisposable
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 sha.AppendData(buffer, 0, n);
-                output?.Write(buffer, 0, n);
+                output?.Write(buffer.AsSpan(0, n));
             }
         }
         if (destination is not null && OperatingSystem.IsWindows()) File.SetAttributes(destination, File.GetAttributes(destination) | FileAttributes.ReadOnly);

@@ -178,30 +178,16 @@ public static class ModuleZip
         }
     }
 
-    /// <summary>A new read-only (0444) file for an extracted entry, never created through an existing file or link.</summary>
-    internal static FileStream CreateExtractedFile(string destination)
-    {
-        var options = new FileStreamOptions
-        {
-            Mode = FileMode.CreateNew, // never through an existing file or link
-            Access = FileAccess.Write,
-            Share = FileShare.None,
-            BufferSize = 0,
-        };
-        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
-        return new FileStream(destination, options);
-    }
-
     private static void ExtractEntry(ZipReader zip, ZipEntry e, string destination, byte[] buffer, CancellationToken cancellationToken)
     {
-        using (var output = CreateExtractedFile(destination))
+        using (var output = ExtractedFile.Create(destination))
         using (var input = zip.OpenEntry(e))
         {
             int n;
             while ((n = input.Read(buffer, 0, buffer.Length)) > 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                output.Write(buffer, 0, n);
+                output.Write(buffer.AsSpan(0, n));
             }
         }
         if (OperatingSystem.IsWindows()) File.SetAttributes(destination, File.GetAttributes(destination) | FileAttributes.ReadOnly);

@@ -47,6 +47,12 @@ public sealed class TestProxyServer : IAsyncDisposable
     /// <summary>Answers instead of the file map when it returns non-null.</summary>
     public Func<RecordedRequest, TestResponse?>? Handler { get; set; }
 
+    /// <summary>
+    /// Called as each request arrives; the answer waits that long (without holding a thread) before
+    /// <see cref="Handler"/> runs: a slow server, for counting requests in flight.
+    /// </summary>
+    public Func<RecordedRequest, TimeSpan?>? Delay { get; set; }
+
     /// <summary>Random fault injection, applied after <see cref="Handler"/>.</summary>
     public FaultInjector? Faults { get; set; }
 
@@ -124,6 +130,7 @@ public sealed class TestProxyServer : IAsyncDisposable
             var request = new RecordedRequest(parts[0], target, path, headers, id);
             _requests.Enqueue(request);
 
+            if (Delay?.Invoke(request) is { } delay && delay > TimeSpan.Zero) await Task.Delay(delay, _stop.Token);
             var response = Handler?.Invoke(request) ?? Serve(path);
             if (response.Fault == Fault.None && Faults is not null) response = Faults.Apply(request, response);
             switch (response.Fault)
