@@ -459,6 +459,13 @@ public sealed class ModuleRestorer
             if (setup.Options.Offline) Report(new ModuleNotInCacheException(target), Positions.Of(requiredPath));
         }
 
+        /// <summary>No warnings after a failure: the checks only have to end (and their failure be observed) before the downloader goes.</summary>
+        private static async Task EndQuietlyAsync(Task checks)
+        {
+            await Task.WhenAny(checks).ConfigureAwait(false);
+            _ = checks.Exception;
+        }
+
         /// <summary>
         /// go get's warnings about the modules the main module requires directly, for their selected versions, each placed
         /// on its require line: GOMOD0350 is go's <c>go: warning: path@v: retracted by module author[: rationale]</c> and
@@ -472,16 +479,10 @@ public sealed class ModuleRestorer
         /// version has a notice from the previous restore under the same proxy settings (<see cref="RestoreOptions.KnownNotices"/>)
         /// takes it from there, and only the others are looked up (none after an edit that changes no direct
         /// requirement). A lookup that failed is not recorded, so the next restore tries it again.
-        /// <para>The lookups wait on the network; go.mod and go.sum are final when they start, so they run while vendor/ is
-        /// written, and <see cref="ReportNotices"/> turns them into warnings afterwards.</para>
+        /// <para>The lookups wait on the network; the build list and go.mod are final when they start, so they run while the
+        /// zips are downloaded and extracted and vendor/ is written, and <see cref="ReportNotices"/> turns them into
+        /// warnings afterwards.</para>
         /// </remarks>
-        /// <summary>No warnings after a failure: the checks only have to end (and their failure be observed) before the downloader goes.</summary>
-        private static async Task EndQuietlyAsync(Task checks)
-        {
-            await Task.WhenAny(checks).ConfigureAwait(false);
-            _ = checks.Exception;
-        }
-
         private async Task<IReadOnlyList<RequirementNotice>> LookUpNoticesAsync(IModuleSource source, LoadOptions load, IReadOnlyList<ModuleInfo> buildList, CancellationToken ct)
         {
             var direct = _mod.Require.Where(r => !r.Indirect).Select(r => r.Path).Distinct(StringComparer.Ordinal).ToList();
