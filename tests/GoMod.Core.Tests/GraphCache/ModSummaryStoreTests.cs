@@ -3,6 +3,7 @@ using GoMod.Core.GraphCache;
 using GoMod.Core.Restore;
 using GoMod.Core.Tests.Fetch.Infrastructure;
 using GoMod.Core.Tests.Mvs;
+using GoMod.Core.Tests.Restore;
 
 namespace GoMod.Core.Tests.GraphCache;
 
@@ -94,20 +95,10 @@ public sealed class ModSummaryStoreTests : IDisposable
 
     private string StoreFile => ModSummaryStore.DefaultFile(ModCache, ModFile);
 
-    private TestProxyServer Server() => new(Directory.EnumerateFiles(_proxy, "*", SearchOption.AllDirectories)
-        .ToDictionary(f => "/" + Path.GetRelativePath(_proxy, f).Replace('\\', '/'), File.ReadAllBytes));
+    private TestProxyServer Server() => ProxyTreeRestore.Serve(_proxy);
 
     private RestoreResult Restore(string proxy, ModSummaryStore? store) =>
-        new ModuleRestorer().RestoreAsync(new RestoreOptions
-        {
-            ModFile = ModFile,
-            Settings = new Dictionary<string, string?>
-            {
-                ["GOMODCACHE"] = ModCache, ["GOPROXY"] = proxy, ["GOSUMDB"] = "off", ["GOFLAGS"] = "-mod=mod",
-            },
-            GetEnvironmentVariable = name => name == "GOENV" ? "off" : null,
-            Summaries = store,
-        }, CancellationToken.None).GetAwaiter().GetResult();
+        ProxyTreeRestore.Run(ProxyTreeRestore.Options(ModFile, ModCache, proxy) with { Summaries = store });
 
     private static List<string> Modules(RestoreResult r) => r.Modules.Select(m => $"{m.Path}@{m.Version} {m.Dir} {m.Sum} {m.GoModSum} {m.Replace}").ToList();
 

@@ -49,19 +49,9 @@ public sealed class NotFoundLookupTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private TestProxyServer Server() => new(Directory.EnumerateFiles(_proxy, "*", SearchOption.AllDirectories)
-        .ToDictionary(f => "/" + Path.GetRelativePath(_proxy, f).Replace('\\', '/'), File.ReadAllBytes));
+    private TestProxyServer Server() => ProxyTreeRestore.Serve(_proxy);
 
-    private RestoreResult Restore(string proxy) =>
-        new ModuleRestorer().RestoreAsync(new RestoreOptions
-        {
-            ModFile = Path.Combine(_main, "go.mod"),
-            Settings = new Dictionary<string, string?>
-            {
-                ["GOMODCACHE"] = _dir.Combine("modcache"), ["GOPROXY"] = proxy, ["GOSUMDB"] = "off", ["GOFLAGS"] = "-mod=mod",
-            },
-            GetEnvironmentVariable = name => name == "GOENV" ? "off" : null,
-        }, CancellationToken.None).GetAwaiter().GetResult();
+    private RestoreResult Restore(string proxy) => ProxyTreeRestore.Run(ProxyTreeRestore.Options(Path.Combine(_main, "go.mod"), _dir.Combine("modcache"), proxy));
 
     private static List<(string Code, string Message)> Warnings(RestoreResult result) =>
         result.Diagnostics.Where(d => d.Code is "GOMOD0350" or "GOMOD0351").Select(d => (d.Code, d.Message)).ToList();

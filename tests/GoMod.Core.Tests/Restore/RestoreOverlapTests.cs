@@ -22,19 +22,9 @@ public sealed class RestoreOverlapTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private TestProxyServer Server() => new(Directory.EnumerateFiles(_proxy, "*", SearchOption.AllDirectories)
-        .ToDictionary(f => "/" + Path.GetRelativePath(_proxy, f).Replace('\\', '/'), File.ReadAllBytes));
+    private TestProxyServer Server() => ProxyTreeRestore.Serve(_proxy);
 
-    private RestoreResult Restore(string proxy) =>
-        new ModuleRestorer().RestoreAsync(new RestoreOptions
-        {
-            ModFile = Path.Combine(_main, "go.mod"),
-            Settings = new Dictionary<string, string?>
-            {
-                ["GOMODCACHE"] = _dir.Combine("modcache"), ["GOPROXY"] = proxy, ["GOSUMDB"] = "off", ["GOFLAGS"] = "-mod=mod",
-            },
-            GetEnvironmentVariable = name => name == "GOENV" ? "off" : null,
-        }, CancellationToken.None).GetAwaiter().GetResult();
+    private RestoreResult Restore(string proxy) => ProxyTreeRestore.Run(ProxyTreeRestore.Options(Path.Combine(_main, "go.mod"), _dir.Combine("modcache"), proxy));
 
     private static bool IsLookup(string path) => path.EndsWith("/@v/list", StringComparison.Ordinal) || path.EndsWith("/@latest", StringComparison.Ordinal);
 
@@ -99,8 +89,7 @@ public sealed class RestoreOverlapTests : IDisposable
         for (int i = 0; i < count; i++) scenario.Append($"-- example.com/w{i:D2}@v1.0.0 --\ngo 1.19\n-- example.com/w{i:D2}@v1.0.0/w.go --\npackage w\n");
         using var dir = new TempDirectory("restore-wide");
         var (proxy, main) = ProxyScenario.Parse(scenario.ToString()).Materialize(dir.Path);
-        await using var server = new TestProxyServer(Directory.EnumerateFiles(proxy, "*", SearchOption.AllDirectories)
-            .ToDictionary(f => "/" + Path.GetRelativePath(proxy, f).Replace('\\', '/'), File.ReadAllBytes));
+        await using var server = ProxyTreeRestore.Serve(proxy);
         int inFlight = 0, most = 0;
         server.Delay = r =>
         {
@@ -114,15 +103,8 @@ public sealed class RestoreOverlapTests : IDisposable
             return null;
         };
 
-        var result = await new ModuleRestorer().RestoreAsync(new RestoreOptions
-        {
-            ModFile = Path.Combine(main, "go.mod"),
-            Settings = new Dictionary<string, string?>
-            {
-                ["GOMODCACHE"] = dir.Combine("modcache"), ["GOPROXY"] = server.Url, ["GOSUMDB"] = "off", ["GOFLAGS"] = "-mod=mod",
-            },
-            GetEnvironmentVariable = name => name == "GOENV" ? "off" : null,
-        }, CancellationToken.None);
+        var result = await new ModuleRestorer().RestoreAsync(
+            ProxyTreeRestore.Options(Path.Combine(main, "go.mod"), dir.Combine("modcache"), server.Url), CancellationToken.None);
 
         result.Succeeded.ShouldBeTrue(string.Join("\n", result.Diagnostics));
         server.Paths.Count(p => p.EndsWith(".mod", StringComparison.Ordinal)).ShouldBe(count);

@@ -23,20 +23,10 @@ public sealed class RetractionLookupReuseTests : IDisposable
 
     private string ModFile => Path.Combine(_main, "go.mod");
 
-    private TestProxyServer Server() => new(Directory.EnumerateFiles(_proxy, "*", SearchOption.AllDirectories)
-        .ToDictionary(f => "/" + Path.GetRelativePath(_proxy, f).Replace('\\', '/'), File.ReadAllBytes));
+    private TestProxyServer Server() => ProxyTreeRestore.Serve(_proxy);
 
     private RestoreResult Restore(string proxy, RequirementNotices? known = null) =>
-        new ModuleRestorer().RestoreAsync(new RestoreOptions
-        {
-            ModFile = ModFile,
-            Settings = new Dictionary<string, string?>
-            {
-                ["GOMODCACHE"] = _dir.Combine("modcache"), ["GOPROXY"] = proxy, ["GOSUMDB"] = "off", ["GOFLAGS"] = "-mod=mod",
-            },
-            GetEnvironmentVariable = name => name == "GOENV" ? "off" : null,
-            KnownNotices = known,
-        }, CancellationToken.None).GetAwaiter().GetResult();
+        ProxyTreeRestore.Run(ProxyTreeRestore.Options(ModFile, _dir.Combine("modcache"), proxy) with { KnownNotices = known });
 
     private static List<(string Code, int Line, string Message)> Warnings(RestoreResult result) =>
         result.Diagnostics.Where(d => d.Code is "GOMOD0350" or "GOMOD0351").Select(d => (d.Code, d.Line, d.Message)).ToList();
