@@ -64,14 +64,23 @@ internal static class ModuleListFile
 
     /// <summary>
     /// MSBuild's escaping (%xx) of the characters it would otherwise expand or split on, and of this file's separators
-    /// (tab, CR, LF): the value a task item takes as it is.
+    /// (tab, CR, LF): the value a task item or a g.props attribute takes as it is, and reads back unescaped.
     /// </summary>
+    public static string Escape(string value)
+    {
+        if (value.AsSpan().IndexOfAny(Escaped) < 0) return value;
+        var sb = new StringBuilder(value.Length + 8);
+        AppendEscaped(sb, value);
+        return sb.ToString();
+    }
+
+    private static readonly System.Buffers.SearchValues<char> Escaped = System.Buffers.SearchValues.Create("%*?@$();'\t\r\n");
+
     private static void AppendEscaped(StringBuilder sb, string value)
     {
         foreach (var c in value)
         {
-            if (c is '%' or '*' or '?' or '@' or '$' or '(' or ')' or ';' or '\'' or '\t' or '\r' or '\n')
-                sb.Append('%').Append(((int)c).ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
+            if (Escaped.Contains(c)) sb.Append('%').Append(((int)c).ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
             else sb.Append(c);
         }
     }
