@@ -9,7 +9,7 @@ namespace GoMod.Benchmarks.Restore;
 /// of the main module in DIR in this process N times (the first includes JIT) and prints the time of each phase
 /// (<see cref="RestoreOptions.Phases"/>) per run, with the process's CPU time and peak working set, and how many
 /// dependency go.mod files the summary store answered. <c>--no-store</c> gives each run an empty in-memory store, as if
-/// no earlier run had kept its summaries. With <c>--cold</c> the module cache is moved aside (and removed, outside the
+/// no earlier run had kept its summaries, and an empty in-memory source facts store (every Go file read). With <c>--cold</c> the module cache is moved aside (and removed, outside the
 /// timing) before every run, so each run downloads and extracts everything. For finding where a restore's time goes,
 /// not a user-level figure.
 /// </summary>
@@ -53,8 +53,14 @@ public static class RestorePhasesCommand
             var phases = new List<(string Name, TimeSpan Time)>();
             var store = noStore ? GoMod.Core.GraphCache.ModSummaryStore.InMemory()
                 : GoMod.Core.GraphCache.ModSummaryStore.Open(GoMod.Core.GraphCache.ModSummaryStore.DefaultFile(modCache, Path.Combine(dir, "go.mod")));
+            var facts = noStore ? GoMod.Core.SourceStore.SourceFactsStore.InMemory()
+                : GoMod.Core.SourceStore.SourceFactsStore.Open(GoMod.Core.SourceStore.SourceFactsStore.DefaultFile(modCache, Path.Combine(dir, "go.mod")));
+            var preload = Stopwatch.StartNew();
+            facts.Preload();
+            Console.WriteLine($"  source facts store read before the run: {preload.Elapsed.TotalMilliseconds:F0} ms");
             var options = new RestoreOptions
             {
+                SourceFacts = facts,
                 ModFile = Path.Combine(dir, "go.mod"),
                 Settings = settings,
                 GetEnvironmentVariable = name => name == "GOENV" ? "off" : Environment.GetEnvironmentVariable(name),
@@ -72,6 +78,7 @@ public static class RestorePhasesCommand
                 + (result.Diagnostics.FirstOrDefault() is { } d ? $" (first: {d.Code} {d.Message.Split('\n')[0]})" : ""));
             foreach (var (name, time) in phases) Console.WriteLine($"  {name,-40} {time.TotalMilliseconds,8:F0} ms");
             Console.WriteLine($"  summary store: {store.Loaded} loaded, {store.Hits} answered, {store.Misses} go.mod files read");
+            Console.WriteLine($"  source facts store: {facts.Loaded} modules loaded, {facts.Reused} reused, {facts.Renewed} renewed{(facts.WasCorrupt ? ", file was damaged" : "")}");
             var gc = GC.GetGCMemoryInfo();
             Console.WriteLine($"  gc: heap {gc.HeapSizeBytes >> 20} MiB, committed {gc.TotalCommittedBytes >> 20} MiB, allocated {GC.GetTotalAllocatedBytes() >> 20} MiB in all, "
                 + $"collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, threads {process.Threads.Count}");
