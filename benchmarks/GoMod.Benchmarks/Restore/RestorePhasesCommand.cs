@@ -78,7 +78,7 @@ public static class RestorePhasesCommand
                 + (result.Diagnostics.FirstOrDefault() is { } d ? $" (first: {d.Code} {d.Message.Split('\n')[0]})" : ""));
             foreach (var (name, time) in phases) Console.WriteLine($"  {name,-40} {time.TotalMilliseconds,8:F0} ms");
             Console.WriteLine($"  summary store: {store.Loaded} loaded, {store.Hits} answered, {store.Misses} go.mod files read");
-            Console.WriteLine($"  source facts store: {facts.Loaded} modules loaded, {facts.Reused} reused, {facts.Renewed} renewed{(facts.WasCorrupt ? ", file was damaged" : "")}");
+            Console.WriteLine($"  source facts store: {facts.Loaded} modules loaded, {facts.Reused} reused, {facts.Renewed} renewed, {facts.FilesAnswered} files answered, {facts.FilesRead.Count} read, {facts.DirectoriesListed} directories listed{(facts.WasCorrupt ? ", file was damaged" : "")}");
             var gc = GC.GetGCMemoryInfo();
             Console.WriteLine($"  gc: heap {gc.HeapSizeBytes >> 20} MiB, committed {gc.TotalCommittedBytes >> 20} MiB, allocated {GC.GetTotalAllocatedBytes() >> 20} MiB in all, "
                 + $"collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, threads {process.Threads.Count}");

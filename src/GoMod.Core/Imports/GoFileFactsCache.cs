@@ -42,6 +42,9 @@ internal sealed class GoFileFactsCache
     /// <summary>How many directories of registered modules this run listed on disk.</summary>
     public int DirectoriesListed => Volatile.Read(ref _listings);
 
+    /// <summary>Whether this run already has the facts of the file at <paramref name="path"/> (it was read, or answered by the store).</summary>
+    public bool Has(string path) => _facts.ContainsKey(path);
+
     /// <summary>
     /// Registers the complete extraction of module version <paramref name="m"/> at <paramref name="root"/> (with its
     /// <c>.ziphash</c> at <paramref name="zipHashFile"/>): its files may come from, and go to, the store.
@@ -64,11 +67,16 @@ internal sealed class GoFileFactsCache
         if (module is not null && module.TryGetFile(rel, out facts))
         {
             Interlocked.Increment(ref _storeReads);
+            Store!.CountAnswered();
             return _facts.GetOrAdd(path, facts);
         }
         facts = GoFileFacts.ReadFile(name, path, read);
         Interlocked.Increment(ref _diskReads);
-        module?.AddFile(rel, name, facts);
+        if (module is not null)
+        {
+            module.AddFile(rel, name, facts);
+            Store!.CountRead(module, rel);
+        }
         return _facts.GetOrAdd(path, facts);
     }
 
@@ -84,6 +92,7 @@ internal sealed class GoFileFactsCache
     {
         if (FindModule(dir, out var rel) is not { } module) return;
         Interlocked.Increment(ref _listings);
+        Store!.CountListed();
         module.AddDirectory(rel, names);
     }
 

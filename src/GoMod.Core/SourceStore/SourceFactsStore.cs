@@ -29,8 +29,8 @@ internal sealed class SourceFactsStore
     private readonly object _gate = new();
     private Dictionary<ModuleVersion, ModuleSourceFacts>? _loaded;
     private readonly ConcurrentDictionary<ModuleVersion, ModuleSourceFacts> _used = new();
-    private int _reused, _renewed;
-    private bool _corrupt;
+    private int _reused, _renewed, _answered, _listed;
+    private bool _corrupt, _rewrite;
 
     private SourceFactsStore(string? file) => File = file;
 
@@ -46,7 +46,22 @@ internal sealed class SourceFactsStore
     /// <summary>Modules whose stored entry was dropped this run (the extraction changed, moved or went).</summary>
     public int Renewed => Volatile.Read(ref _renewed);
 
-    /// <summary>Whether the file existed but was damaged, foreign or of another format (it was ignored).</summary>
+    /// <summary>Files of registered modules read from disk since the store was opened, as <c>module@version/relative path</c> (for tests).</summary>
+    internal ConcurrentBag<string> FilesRead { get; } = [];
+
+    /// <summary>Files of registered modules whose facts the store answered since it was opened.</summary>
+    public int FilesAnswered => Volatile.Read(ref _answered);
+
+    /// <summary>Directories of registered modules listed on disk since the store was opened.</summary>
+    public int DirectoriesListed => Volatile.Read(ref _listed);
+
+    internal void CountRead(ModuleSourceFacts module, string rel) => FilesRead.Add($"{module.Module}/{rel.Replace('\\', '/')}");
+
+    internal void CountAnswered() => Interlocked.Increment(ref _answered);
+
+    internal void CountListed() => Interlocked.Increment(ref _listed);
+
+    /// <summary>Whether the file existed but was damaged, foreign or of another format when it was read (it was ignored, and is rewritten by <see cref="Save"/>).</summary>
     public bool WasCorrupt => _corrupt;
 
     /// <summary>An empty store kept in memory only (nothing read, nothing saved).</summary>
@@ -99,7 +114,8 @@ internal sealed class SourceFactsStore
             byte[]? data = null;
             try
             {
-                data = System.IO.File.ReadAllBytes(File!);
+                // No first-run exception: a missing file is the common case.
+                if (System.IO.File.Exists(File)) data = System.IO.File.ReadAllBytes(File!);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -114,7 +130,7 @@ internal sealed class SourceFactsStore
                     or OverflowException or IndexOutOfRangeException)
                 {
                     result.Clear();
-                    _corrupt = true;
+                    _corrupt = _rewrite = true;
                 }
             }
             Volatile.Write(ref _loaded, result);
@@ -131,13 +147,13 @@ internal sealed class SourceFactsStore
     {
         if (File is null || _loaded is not { } loaded) return;
         var used = _used.Values.ToList();
-        bool changed = _corrupt || used.Count != loaded.Count || used.Any(e => e.Changed || !loaded.TryGetValue(e.Module, out var s) || !ReferenceEquals(s, e));
+        bool changed = _rewrite || used.Count != loaded.Count || used.Any(e => e.Changed || !loaded.TryGetValue(e.Module, out var s) || !ReferenceEquals(s, e));
         if (!changed || used.Count == 0) return;
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(File)!);
             Internal.AtomicFile.WriteIfChanged(File, SourceFactsCodec.Encode(used, Magic, FormatVersion));
-            _corrupt = false;
+            _rewrite = false;
             foreach (var e in used) e.MarkSaved();
             Volatile.Write(ref _loaded, used.ToDictionary(e => e.Module));
         }
