@@ -117,6 +117,7 @@ public sealed class ModSummaryStore
             return null;
         }
         e.Used = true;
+        downloader.NoteCheckedGoMod(m, e.Hash);
         Interlocked.Increment(ref _hits);
         return e.Summary;
     }

@@ -16,7 +16,7 @@ namespace GoMod.Core.ModCache;
 /// <c>v.lock</c>, as go does; an extracted tree counts only when no <c>.partial</c> marker is beside it and its
 /// <c>.ziphash</c> exists.
 /// </summary>
-public sealed class ModuleCache
+public sealed partial class ModuleCache
 {
     /// <summary>Length of a valid .ziphash: <c>h1:</c> + base64 of 32 bytes.</summary>
     private const int ZipHashLength = 47;
@@ -116,16 +116,7 @@ public sealed class ModuleCache
     /// <summary>The cached .info, or null when missing or unreadable (then it is fetched again).</summary>
     public RevInfo? ReadInfo(ModuleVersion m)
     {
-        var data = TryRead(CachePath(m, "info"));
-        if (data is null) return null;
-        try
-        {
-            return RevInfo.Parse(data);
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
+        return ParseInfo(TryRead(CachePath(m, "info")));
     }
 
     /// <summary>Writes the .info in go's canonical JSON, atomically.</summary>
@@ -133,12 +124,7 @@ public sealed class ModuleCache
         WriteAtomicAsync(CachePath(m, "info"), info.ToCacheJson(PseudoVersion.IsPseudoVersion(m.Version)), ct);
 
     /// <summary>The cached go.mod bytes, or null. Files from old vgo releases (<c>//vgo 0.0.</c>) count as missing.</summary>
-    public byte[]? ReadGoMod(ModuleVersion m)
-    {
-        var data = TryRead(CachePath(m, "mod"));
-        if (data is null || data.AsSpan().StartsWith("//vgo 0.0."u8)) return null;
-        return data;
-    }
+    public byte[]? ReadGoMod(ModuleVersion m) => GoModOrNull(CachePath(m, "mod"));
 
     /// <summary>Writes the .mod atomically, then rewrites the version list as go does.</summary>
     public async Task WriteGoModAsync(ModuleVersion m, byte[] content, CancellationToken ct)
