@@ -52,6 +52,13 @@ public static class WarmChecksCommand
             }
             Step("paths (CachePath x6, ModuleDir)", m => { cache.CachePath(m, "info"); cache.CachePath(m, "mod"); cache.CachePath(m, "zip"); cache.CachePath(m, "ziphash"); cache.CachePath(m, "partial"); cache.CachePath(m, "lock"); cache.ModuleDir(m); });
             Step("ReadInfo", m => cache.ReadInfo(m));
+            var files = targets.Select(cache.FilesOf).ToList();
+            Step("FilesOf", m => cache.FilesOf(m));
+            int k = 0;
+            Step("TryReadCompleteTree", m => cache.TryReadCompleteTree(files[k++ % files.Count]));
+            Step("ReadInfo(files)", m => cache.ReadInfo(files[k++ % files.Count]));
+            Step("File.Exists(zip)", m => File.Exists(files[k++ % files.Count].Zip));
+            Step("Directory.Exists(dir)", m => Directory.Exists(files[k++ % files.Count].Dir));
             Step("ReadGoMod + HashGoMod", m => DirHash.HashGoMod(cache.ReadGoMod(m)!));
             Step("GetExtractedState", m => cache.GetExtractedState(m));
             Step("HasZip", m => cache.HasZip(m));

@@ -104,37 +104,6 @@ internal sealed class FileLock : IDisposable
     }
 
     /// <summary>
-    /// A small file read at once under a shared lock, without waiting: the number of bytes read into
-    /// <paramref name="buffer"/> (at most its length), -1 when the file does not exist or cannot be opened, -2 when a writer holds the lock
-    /// (the caller takes its waiting path). For checks made once per module of a large build list.
-    /// </summary>
-    public static int TryReadShared(string path, Span<byte> buffer)
-    {
-        FileStream stream;
-        try
-        {
-            stream = Open(path, create: false, writable: false);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return -1;
-        }
-        using (stream)
-        {
-            if (!TryLock(stream, exclusive: false)) return -2;
-            var n = 0;
-            while (n < buffer.Length)
-            {
-                var r = RandomAccess.Read(stream.SafeFileHandle, buffer[n..], n);
-                if (r == 0) break;
-                n += r;
-            }
-            // Closing the descriptor releases the flock.
-            return n;
-        }
-    }
-
-    /// <summary>
     /// <see cref="ReadAllBytesAsync"/> decoded as go reads text (<see cref="GoUtf8.Decode"/>: invalid UTF-8 bytes are
     /// kept, not replaced); null when the file does not exist.
     /// </summary>

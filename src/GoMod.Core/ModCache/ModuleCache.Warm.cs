@@ -32,14 +32,28 @@ public sealed partial class ModuleCache
     {
         if (!Directory.Exists(files.Dir) || File.Exists(files.Partial)) return null;
         Span<byte> buffer = stackalloc byte[256];
-        var n = FileLock.TryReadShared(files.ZipHash, buffer);
+        var n = SmallFile.TryRead(files.ZipHash, buffer, sharedLock: true);
         if (n < 0) return null;
         var text = Encoding.UTF8.GetString(buffer[..n]).Trim();
         return IsValidZipHash(text) ? text : null;
     }
 
     /// <summary>The cached .info at <paramref name="files"/>, or null when missing or unreadable (as <see cref="ReadInfo(ModuleVersion)"/>).</summary>
-    public Fetch.RevInfo? ReadInfo(in VersionFiles files) => ParseInfo(TryRead(files.Info));
+    public Fetch.RevInfo? ReadInfo(in VersionFiles files)
+    {
+        Span<byte> buffer = stackalloc byte[1024];
+        var n = SmallFile.TryRead(files.Info, buffer, sharedLock: false);
+        if (n == SmallFile.TooLarge) return ParseInfo(TryRead(files.Info));
+        if (n < 0) return null;
+        try
+        {
+            return Fetch.RevInfo.Parse(buffer[..n]);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>The cached go.mod bytes at <paramref name="files"/>, or null (as <see cref="ReadGoMod(ModuleVersion)"/>).</summary>
     public byte[]? ReadGoMod(in VersionFiles files) => GoModOrNull(files.Mod);
