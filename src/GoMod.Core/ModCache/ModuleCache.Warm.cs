@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using GoMod.Core.Internal;
 using GoMod.Core.Module;
@@ -8,16 +9,30 @@ public sealed partial class ModuleCache
 {
     private int _goModReads;
 
+    // Escaping is validated once per module path and per version in the life of this view: a build list of 10,000
+    // modules asks for each of their cache paths several times.
+    private readonly ConcurrentDictionary<string, string> _escapedPaths = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _escapedVersions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _versionDirs = new(StringComparer.Ordinal);
+
+    /// <summary><see cref="ModulePath.EscapePath"/>, remembered (a path it refuses throws every time).</summary>
+    private string EscapedPath(string modulePath) =>
+        _escapedPaths.TryGetValue(modulePath, out var e) ? e : _escapedPaths.GetOrAdd(modulePath, ModulePath.EscapePath(modulePath));
+
+    /// <summary>The escaped canonical version, remembered (a version go refuses throws every time, naming the module).</summary>
+    private string EscapedVersion(ModuleVersion m) =>
+        _escapedVersions.TryGetValue(m.Version, out var e) ? e : _escapedVersions.GetOrAdd(m.Version, EscapeCanonical(m));
+
     /// <summary>How many times this cache view read a <c>.mod</c> file (<see cref="ReadGoMod(ModuleVersion)"/>): tests count the reads of a run with it.</summary>
     internal int GoModReads => Volatile.Read(ref _goModReads);
 
     /// <summary>The cache files of a canonical module version, escaped once (throws as <see cref="CachePath"/> does for a version go refuses).</summary>
     public VersionFiles FilesOf(ModuleVersion m)
     {
-        var escapedPath = ModulePath.EscapePath(m.Path);
-        var escapedVersion = EscapeCanonical(m);
+        var escapedPath = EscapedPath(m.Path);
+        var escapedVersion = EscapedVersion(m);
         return new VersionFiles(
-            Path.Combine(DownloadDirectory, escapedPath, "@v", escapedVersion + "."),
+            Path.Combine(VersionDir(m.Path), escapedVersion + "."),
             Path.Combine(Root, escapedPath + "@" + escapedVersion));
     }
 

@@ -27,17 +27,18 @@ public sealed partial class ModuleCache
         if (!Path.IsPathFullyQualified(root))
             throw new GoEnvironmentException($"GOMODCACHE entry is relative; must be absolute path: \"{root}\".");
         Root = Path.GetFullPath(root);
+        DownloadDirectory = Path.Combine(Root, "cache", "download");
     }
 
     /// <summary>The GOMODCACHE directory.</summary>
     public string Root { get; }
 
     /// <summary><c>cache/download</c>: the downloaded files, laid out as a module proxy serves them.</summary>
-    public string DownloadDirectory => Path.Combine(Root, "cache", "download");
+    public string DownloadDirectory { get; }
 
     /// <summary><c>cache/download/&lt;escaped path&gt;/@v</c> for a module path.</summary>
     public string VersionDir(string modulePath) =>
-        Path.Combine(DownloadDirectory, ModulePath.EscapePath(modulePath), "@v");
+        _versionDirs.TryGetValue(modulePath, out var dir) ? dir : _versionDirs.GetOrAdd(modulePath, Path.Combine(DownloadDirectory, EscapedPath(modulePath), "@v"));
 
     /// <summary>
     /// The cache file <c>&lt;escaped version&gt;.&lt;suffix&gt;</c> (info, mod, zip, ziphash, lock, partial) for a module
@@ -46,12 +47,12 @@ public sealed partial class ModuleCache
     public string CachePath(ModuleVersion m, string suffix)
     {
         var dir = VersionDir(m.Path);
-        return Path.Combine(dir, EscapeCanonical(m) + "." + suffix);
+        return Path.Combine(dir, EscapedVersion(m) + "." + suffix);
     }
 
     /// <summary>The extracted tree <c>&lt;escaped path&gt;@&lt;escaped version&gt;</c>.</summary>
     public string ModuleDir(ModuleVersion m) =>
-        Path.Combine(Root, ModulePath.EscapePath(m.Path) + "@" + EscapeCanonical(m));
+        Path.Combine(Root, EscapedPath(m.Path) + "@" + EscapedVersion(m));
 
     /// <summary>
     /// Whether the extracted tree is complete as go judges it: a directory, no <c>.partial</c> marker, a
