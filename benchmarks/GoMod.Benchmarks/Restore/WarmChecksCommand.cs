@@ -33,6 +33,9 @@ public static class WarmChecksCommand
             var sw = Stopwatch.StartNew();
             var sums = GoSumFile.Parse(Path.Combine(dir, "go.sum"), sumText);
             Console.WriteLine($"run {run}: {targets.Count} modules; go.sum parsed in {sw.Elapsed.TotalMilliseconds:F0} ms ({sums.Count} keys)");
+            sw.Restart();
+            var store = GoMod.Core.GraphCache.ModSummaryStore.Open(GoMod.Core.GraphCache.ModSummaryStore.DefaultFile(modCache, Path.Combine(dir, "go.mod")));
+            Console.WriteLine($"  summary store opened in {sw.Elapsed.TotalMilliseconds:F0} ms ({store.Loaded} entries)");
             using var process = Process.GetCurrentProcess();
             (TimeSpan Cpu, long Bytes, Stopwatch Wall) Start()
             {
