@@ -11,15 +11,17 @@ namespace GoMod.Benchmarks.Restore;
 /// dependency go.mod files the summary store answered. <c>--no-store</c> gives each run an empty in-memory store, as if
 /// no earlier run had kept its summaries, and an empty in-memory source facts store (every Go file read). With <c>--cold</c> the module cache is moved aside (and removed, outside the
 /// timing) before every run, so each run downloads and extracts everything. For finding where a restore's time goes,
-/// not a user-level figure.
+/// not a user-level figure. <c>--sample-ms N</c> prints, every N ms during each run, the resident set split into
+/// anonymous and file-backed pages (Linux /proc), the GC's committed bytes and heap size and the thread count, to tell
+/// managed from native memory; <c>--alloc-ticks</c> prints the types the runtime's allocation ticks sampled most.
 /// </summary>
 public static class RestorePhasesCommand
 {
     public static async Task<int> RunAsync(string[] args)
     {
         string dir = "", modCache = "", proxy = "off";
-        int runs = 3;
-        bool noStore = false, cold = false;
+        int runs = 3, sampleMs = 0;
+        bool noStore = false, cold = false, ticks = false;
         for (int i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -30,6 +32,8 @@ public static class RestorePhasesCommand
                 case "--runs": runs = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--no-store": noStore = true; break;
                 case "--cold": cold = true; break;
+                case "--alloc-ticks": ticks = true; break;
+                case "--sample-ms": sampleMs = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 default: Console.Error.WriteLine($"restore-phases: unknown argument {args[i]}"); return 2;
             }
         }
@@ -70,8 +74,13 @@ public static class RestorePhasesCommand
             using var process = Process.GetCurrentProcess();
             var cpu = process.TotalProcessorTime;
             var total = Stopwatch.StartNew();
+            using var allocations = ticks ? new AllocationTicks() : null;
+            using var stopSampling = new CancellationTokenSource();
+            var sampling = sampleMs > 0 ? SampleAsync(sampleMs, total, stopSampling.Token) : Task.CompletedTask;
             var result = await new ModuleRestorer().RestoreAsync(options, CancellationToken.None).ConfigureAwait(false);
             total.Stop();
+            await stopSampling.CancelAsync().ConfigureAwait(false);
+            await sampling.ConfigureAwait(false);
             process.Refresh();
             Console.WriteLine($"run {run}: {total.Elapsed.TotalMilliseconds:F0} ms, cpu {(process.TotalProcessorTime - cpu).TotalMilliseconds:F0} ms, "
                 + $"peak working set {process.PeakWorkingSet64 >> 20} MiB, {result.Modules.Count} modules, {result.Downloaded} downloaded, {result.Diagnostics.Count} diagnostics"
@@ -79,11 +88,35 @@ public static class RestorePhasesCommand
             foreach (var (name, time) in phases) Console.WriteLine($"  {name,-40} {time.TotalMilliseconds,8:F0} ms");
             Console.WriteLine($"  summary store: {store.Loaded} loaded, {store.Hits} answered, {store.Misses} go.mod files read");
             Console.WriteLine($"  source facts store: {facts.Loaded} modules loaded, {facts.Reused} reused, {facts.Renewed} renewed, {facts.FilesAnswered} files answered, {facts.FilesRead.Count} read, {facts.DirectoriesListed} directories listed{(facts.WasCorrupt ? ", file was damaged" : "")}");
+            if (allocations is not null)
+                foreach (var (type, bytes) in allocations.Top(25)) Console.WriteLine($"  allocated {bytes >> 20,6} MiB (sampled) {type}");
             var gc = GC.GetGCMemoryInfo();
             Console.WriteLine($"  gc: heap {gc.HeapSizeBytes >> 20} MiB, committed {gc.TotalCommittedBytes >> 20} MiB, allocated {GC.GetTotalAllocatedBytes() >> 20} MiB in all, "
                 + $"collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, threads {process.Threads.Count}");
         }
         return 0;
+    }
+
+    /// <summary>Prints one memory sample line every <paramref name="ms"/> milliseconds until cancelled.</summary>
+    private static async Task SampleAsync(int ms, Stopwatch clock, CancellationToken ct)
+    {
+        long peak = 0;
+        while (!ct.IsCancellationRequested)
+        {
+            long anon = 0, file = 0, rss = 0;
+            foreach (var line in File.ReadLines("/proc/self/status"))
+            {
+                static long KiB(string l) => long.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+                if (line.StartsWith("VmRSS:", StringComparison.Ordinal)) rss = KiB(line);
+                else if (line.StartsWith("RssAnon:", StringComparison.Ordinal)) anon = KiB(line);
+                else if (line.StartsWith("RssFile:", StringComparison.Ordinal)) file = KiB(line);
+            }
+            var gc = GC.GetGCMemoryInfo();
+            peak = Math.Max(peak, rss);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  sample {clock.Elapsed.TotalSeconds,6:F1} s: rss {rss >> 10} MiB (anon {anon >> 10}, file {file >> 10}, peak {peak >> 10}), gc committed {GC.GetGCMemoryInfo(GCKind.Any).TotalCommittedBytes >> 20} MiB, heap {gc.HeapSizeBytes >> 20} MiB, allocated {GC.GetTotalAllocatedBytes() >> 20} MiB, threads {Process.GetCurrentProcess().Threads.Count}"));
+            try { await Task.Delay(ms, ct).ConfigureAwait(false); } catch (OperationCanceledException) { break; }
+        }
     }
 
     /// <summary>Removes an extracted module cache (its directories are read-only).</summary>

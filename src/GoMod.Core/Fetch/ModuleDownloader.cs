@@ -415,11 +415,11 @@ public sealed partial class ModuleDownloader : IDisposable
                 size = stream.Length;
                 try
                 {
-                    CheckZipPrefix(module, tmp);
                     await _cpu.WaitAsync(ct).ConfigureAwait(false);
                     try
                     {
-                        tree = HashedUnzip.Extract(dir, module, tmp, Options.EntryStreamWrapper, ct);
+                        // The prefix check first, on the reader the extraction then uses: the directory is read once.
+                        tree = HashedUnzip.Extract(dir, module, tmp, Options.EntryStreamWrapper, ct, zip => CheckZipPrefix(module, zip));
                     }
                     finally
                     {
@@ -546,9 +546,15 @@ public sealed partial class ModuleDownloader : IDisposable
     /// </summary>
     private static void CheckZipPrefix(ModuleVersion module, string zipFile)
     {
-        var prefix = module.Path + "@" + module.Version + "/";
         // Go's archive/zip rules (ZipReader): the central directory only, no per-entry objects beyond its records.
         using var archive = ZipReader.Open(zipFile);
+        CheckZipPrefix(module, archive);
+    }
+
+    /// <summary>The prefix rule over an open zip's central directory.</summary>
+    private static void CheckZipPrefix(ModuleVersion module, ZipReader archive)
+    {
+        var prefix = module.Path + "@" + module.Version + "/";
         foreach (var entry in archive.Entries)
             if (!entry.Name.StartsWith(prefix, StringComparison.Ordinal))
                 throw new InvalidModuleZipException(module.Path, module.Version,

@@ -149,17 +149,22 @@ public static class DirHash
     /// <exception cref="InvalidDataException">A name contains a newline.</exception>
     internal static string SummarizeZip(IReadOnlyList<ZipEntry> entries, byte[]?[] digests)
     {
-        var last = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var e in entries)
-        {
             if (Array.IndexOf(e.RawName, (byte)'\n') >= 0) throw NewlineInName();
-            last[Encoding.Latin1.GetString(e.RawName)] = e.Index;
-        }
+        // Sorted by name, entries sharing a name are adjacent: each line of such a run takes the digest of the run's
+        // last entry in the zip (its highest index). No per-entry key strings: a zip's names are hashed as they are.
         var order = entries.ToArray();
         Array.Sort(order, (a, b) => a.RawName.AsSpan().SequenceCompareTo(b.RawName));
         using var summary = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var e in order)
-            AppendLine(summary, digests[last[Encoding.Latin1.GetString(e.RawName)]] ?? throw new InvalidOperationException($"no digest for {e.Name}"), e.RawName);
+        for (var start = 0; start < order.Length;)
+        {
+            var end = start + 1;
+            var last = order[start].Index;
+            while (end < order.Length && order[end].RawName.AsSpan().SequenceEqual(order[start].RawName))
+                last = Math.Max(last, order[end++].Index);
+            var digest = digests[last] ?? throw new InvalidOperationException($"no digest for {order[start].Name}");
+            for (; start < end; start++) AppendLine(summary, digest, order[start].RawName);
+        }
         return Finish(summary);
     }
 

@@ -15,6 +15,9 @@ internal static class GoPath
     /// </summary>
     public static string Clean(string path)
     {
+        // Most names are clean already: answer those without allocating (a zip's every entry and every parent
+        // directory of it is cleaned while the zip is checked).
+        if (IsClean(path)) return path;
         if (path.Length == 0) return ".";
         var rooted = path[0] == '/';
         var parts = new List<string>();
@@ -34,6 +37,29 @@ internal static class GoPath
         if (rooted) sb.Append('/');
         sb.AppendJoin('/', parts);
         return sb.Length == 0 ? "." : sb.ToString();
+    }
+
+    /// <summary>
+    /// Whether <see cref="Clean"/> would return <paramref name="path"/> itself, by a test that allocates nothing: it is
+    /// not empty and not the root alone, and every element (after a leading slash) is non-empty and neither <c>.</c>
+    /// nor <c>..</c>. Some clean paths (a relative path starting with <c>..</c>) answer false; they take the long way.
+    /// </summary>
+    private static bool IsClean(ReadOnlySpan<char> path)
+    {
+        if (path.Length == 0) return false;
+        if (path[0] == '/')
+        {
+            if (path.Length == 1) return false;
+            path = path[1..];
+        }
+        while (true)
+        {
+            var slash = path.IndexOf('/');
+            var element = slash < 0 ? path : path[..slash];
+            if (element.Length == 0 || element is "." || element is "..") return false;
+            if (slash < 0) return true;
+            path = path[(slash + 1)..];
+        }
     }
 
     /// <summary>Joins non-empty elements with slashes and cleans the result, as Go's <c>path.Join</c>.</summary>
@@ -62,5 +88,12 @@ internal static class GoPath
     }
 
     /// <summary>Everything but the last element, cleaned, as Go's <c>path.Dir</c>.</summary>
-    public static string Dir(string path) => Clean(Split(path).Dir);
+    public static string Dir(string path)
+    {
+        var i = path.LastIndexOf('/');
+        if (i < 0) return ".";
+        if (i == 0) return "/";
+        // Cleaning "dir/" gives "dir" itself when "dir" is clean: one substring, no cleaning pass.
+        return IsClean(path.AsSpan(0, i)) ? path[..i] : Clean(path[..(i + 1)]);
+    }
 }

@@ -33,23 +33,50 @@ internal sealed class HashedUnzip : IDisposable
     /// Checks <paramref name="zipFile"/> as <see cref="ModuleZip.CheckZip"/> does, then extracts it into a temporary
     /// directory beside <paramref name="targetDir"/> (which must be absent or empty) while hashing.
     /// <paramref name="wrap"/> may wrap each entry's inflating stream (name in the zip, stream), for instrumentation.
+    /// When <paramref name="checkFirst"/> is given, the zip is opened before anything else and it runs over the central
+    /// directory (a caller's own check, such as go's path prefix rule; its exceptions pass through unchanged, and a file
+    /// that is not a zip throws <see cref="InvalidDataException"/> there); the same reader then serves the extraction,
+    /// so a large zip's directory is read once.
     /// </summary>
     /// <exception cref="ModuleZipException">The zip is invalid (nothing inflated yet) or corrupt (InnerException is an
     /// <see cref="InvalidDataException"/>), or the target is not empty.</exception>
     public static HashedUnzip Extract(string targetDir, ModuleVersion m, string zipFile, Func<string, Stream, Stream>? wrap = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, Action<ZipReader>? checkFirst = null)
     {
         ArgumentNullException.ThrowIfNull(targetDir);
         ArgumentNullException.ThrowIfNull(zipFile);
+        ZipReader? opened = null;
+        if (checkFirst is not null)
+        {
+            opened = ZipReader.Open(zipFile);
+            try
+            {
+                checkFirst(opened);
+            }
+            catch
+            {
+                opened.Dispose();
+                throw;
+            }
+        }
         var what = $"unzip {zipFile}";
-        var target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(targetDir));
-        if ((Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any()) || File.Exists(target))
-            throw new ModuleZipException($"{what}: target directory {targetDir} exists and is not empty");
-        ModuleZip.CheckModuleVersion(m, what);
-        var size = new FileInfo(zipFile).Length;
-        if (size > ModuleZip.MaxZipFile)
-            throw new ModuleZipException($"{what}: module zip file is too large ({size} bytes; limit is {ModuleZip.MaxZipFile} bytes)");
-        using var zip = ModuleZip.OpenZip(zipFile, what);
+        string target;
+        try
+        {
+            target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(targetDir));
+            if ((Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any()) || File.Exists(target))
+                throw new ModuleZipException($"{what}: target directory {targetDir} exists and is not empty");
+            ModuleZip.CheckModuleVersion(m, what);
+            var size = new FileInfo(zipFile).Length;
+            if (size > ModuleZip.MaxZipFile)
+                throw new ModuleZipException($"{what}: module zip file is too large ({size} bytes; limit is {ModuleZip.MaxZipFile} bytes)");
+        }
+        catch
+        {
+            opened?.Dispose();
+            throw;
+        }
+        using var zip = opened ?? ModuleZip.OpenZip(zipFile, what);
         var (cf, valid) = ModuleZip.CheckEntries(m, zip);
         if (!cf.IsValid) throw new ModuleZipException($"{what}: {cf.Error}", cf.Invalid);
 

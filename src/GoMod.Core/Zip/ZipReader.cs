@@ -207,14 +207,30 @@ internal sealed class ZipReader : IDisposable
         long offset = BinaryPrimitives.ReadUInt32LittleEndian(h[42..]);
         var variable = nameLength + extraLength + commentLength;
         if (position + DirectoryHeaderLength + variable > size) return null;
-        var rest = new byte[nameLength + extraLength];
-        ReadExactly(handle, rest, position + DirectoryHeaderLength);
-        position += DirectoryHeaderLength + variable;
+        // The name is kept; the extra field is only parsed, so it is read into a stack or pooled buffer.
+        var raw = new byte[nameLength];
+        ReadExactly(handle, raw, position + DirectoryHeaderLength);
+        byte[]? rented = null;
+        Span<byte> extraBytes = extraLength <= 256 ? stackalloc byte[256] : (rented = System.Buffers.ArrayPool<byte>.Shared.Rent(extraLength));
+        extraBytes = extraBytes[..extraLength];
+        try
+        {
+            if (extraLength > 0) ReadExactly(handle, extraBytes, position + DirectoryHeaderLength + nameLength);
+            position += DirectoryHeaderLength + variable;
+            return ParseDirectoryRecord(raw, extraBytes, index, baseOffset, creator, flags, method, crc, csize, usize, external, offset);
+        }
+        finally
+        {
+            if (rented is not null) System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
 
+    private static ZipEntry ParseDirectoryRecord(byte[] raw, ReadOnlySpan<byte> extra, int index, long baseOffset, ushort creator, ushort flags,
+        ushort method, uint crc, ulong csize, ulong usize, uint external, long offset)
+    {
         var needU = usize == 0xFFFFFFFF;
         var needC = csize == 0xFFFFFFFF;
         var needOffset = offset == 0xFFFFFFFF;
-        var extra = rest.AsSpan(nameLength);
         while (extra.Length >= 4)
         {
             var tag = BinaryPrimitives.ReadUInt16LittleEndian(extra);
@@ -237,7 +253,6 @@ internal sealed class ZipReader : IDisposable
         // An uncompressed size of 2^32-1 without zip64 data is plausible; a saturated compressed size or offset is not.
         if (needC || needOffset) throw NotValid();
 
-        var raw = rest[..nameLength];
         bool valid;
         try { _ = StrictUtf8.GetCharCount(raw); valid = true; }
         catch (DecoderFallbackException) { valid = false; }
