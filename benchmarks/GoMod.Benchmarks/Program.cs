@@ -34,6 +34,8 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     // Not a user-level figure: the SDK's restore of one main module in process, the time of each phase per run.
     ["restore-phases"] = RestorePhasesCommand.RunAsync,
     ["graph-phases"] = GraphPhasesCommand.RunAsync,
+    // Not a user-level figure: the warm cache checks of the download phase, each timed on its own (restore-phases' download-extract).
+    ["warm-checks"] = WarmChecksCommand.RunAsync,
     // The physical floor: one pass over the corpus zips (inflate, hash, write each file once) on all cores.
     ["floor"] = a => Task.FromResult(PhysicalFloor.Run(a)),
 };

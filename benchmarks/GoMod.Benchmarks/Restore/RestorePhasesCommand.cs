@@ -9,7 +9,7 @@ namespace GoMod.Benchmarks.Restore;
 /// of the main module in DIR in this process N times (the first includes JIT) and prints the time of each phase
 /// (<see cref="RestoreOptions.Phases"/>) per run, with the process's CPU time and peak working set, and how many
 /// dependency go.mod files the summary store answered. <c>--no-store</c> gives each run an empty in-memory store, as if
-/// no earlier run had kept its summaries. With <c>--cold</c> the module cache is moved aside (and removed, outside the
+/// no earlier run had kept its summaries, and an empty in-memory source facts store (every Go file read). With <c>--cold</c> the module cache is moved aside (and removed, outside the
 /// timing) before every run, so each run downloads and extracts everything. For finding where a restore's time goes,
 /// not a user-level figure. <c>--sample-ms N</c> prints, every N ms during each run, the resident set split into
 /// anonymous and file-backed pages (Linux /proc), the GC's committed bytes and heap size and the thread count, to tell
@@ -57,8 +57,14 @@ public static class RestorePhasesCommand
             var phases = new List<(string Name, TimeSpan Time)>();
             var store = noStore ? GoMod.Core.GraphCache.ModSummaryStore.InMemory()
                 : GoMod.Core.GraphCache.ModSummaryStore.Open(GoMod.Core.GraphCache.ModSummaryStore.DefaultFile(modCache, Path.Combine(dir, "go.mod")));
+            var facts = noStore ? GoMod.Core.SourceStore.SourceFactsStore.InMemory()
+                : GoMod.Core.SourceStore.SourceFactsStore.Open(GoMod.Core.SourceStore.SourceFactsStore.DefaultFile(modCache, Path.Combine(dir, "go.mod")));
+            var preload = Stopwatch.StartNew();
+            facts.Preload();
+            Console.WriteLine($"  source facts store read before the run: {preload.Elapsed.TotalMilliseconds:F0} ms");
             var options = new RestoreOptions
             {
+                SourceFacts = facts,
                 ModFile = Path.Combine(dir, "go.mod"),
                 Settings = settings,
                 GetEnvironmentVariable = name => name == "GOENV" ? "off" : Environment.GetEnvironmentVariable(name),
@@ -81,6 +87,7 @@ public static class RestorePhasesCommand
                 + (result.Diagnostics.FirstOrDefault() is { } d ? $" (first: {d.Code} {d.Message.Split('\n')[0]})" : ""));
             foreach (var (name, time) in phases) Console.WriteLine($"  {name,-40} {time.TotalMilliseconds,8:F0} ms");
             Console.WriteLine($"  summary store: {store.Loaded} loaded, {store.Hits} answered, {store.Misses} go.mod files read");
+            Console.WriteLine($"  source facts store: {facts.Loaded} modules loaded, {facts.Reused} reused, {facts.Renewed} renewed, {facts.FilesAnswered} files answered, {facts.FilesRead.Count} read, {facts.DirectoriesListed} directories listed{(facts.WasCorrupt ? ", file was damaged" : "")}");
             if (allocations is not null)
                 foreach (var (type, bytes) in allocations.Top(25)) Console.WriteLine($"  allocated {bytes >> 20,6} MiB (sampled) {type}");
             var gc = GC.GetGCMemoryInfo();

@@ -18,7 +18,7 @@ namespace GoMod.Core.Fetch;
 /// module version is fetched at most once, transfers run in parallel up to
 /// <see cref="FetchOptions.MaxParallelDownloads"/>, and one HTTP handler serves all requests.
 /// </summary>
-public sealed class ModuleDownloader : IDisposable
+public sealed partial class ModuleDownloader : IDisposable
 {
     private readonly Lazy<ProxyTransport> _transport;
     private readonly ProxyRouter _router;
@@ -148,13 +148,17 @@ public sealed class ModuleDownloader : IDisposable
         {
             if (Cache.ReadGoMod(module) is { } cached)
             {
-                await Sums.CheckAsync(module, goMod: true, DirHash.HashGoMod(cached), ChecksumDatabase, ct).ConfigureAwait(false);
+                var cachedHash = DirHash.HashGoMod(cached);
+                await Sums.CheckAsync(module, goMod: true, cachedHash, ChecksumDatabase, ct).ConfigureAwait(false);
+                _checkedGoMods.TryAdd(module, cachedHash);
                 return cached;
             }
             Sums.RequireSum(module, goMod: true);
             var data = await NetworkAsync(module, s => s.GoModAsync(module.Version, ct), ct).ConfigureAwait(false);
-            await Sums.CheckAsync(module, goMod: true, DirHash.HashGoMod(data), ChecksumDatabase, ct).ConfigureAwait(false);
+            var hash = DirHash.HashGoMod(data);
+            await Sums.CheckAsync(module, goMod: true, hash, ChecksumDatabase, ct).ConfigureAwait(false);
             await Cache.WriteGoModAsync(module, data, ct).ConfigureAwait(false);
+            _checkedGoMods.TryAdd(module, hash);
             return data;
         });
 
@@ -325,6 +329,11 @@ public sealed class ModuleDownloader : IDisposable
         var result = new ModuleDownloadResult(m);
         try
         {
+            if (await TryWarmAsync(m, parts, ct).ConfigureAwait(false) is { } warm)
+            {
+                progress?.Report(new DownloadProgress(m, warm.FromCache ? DownloadStage.Cached : DownloadStage.Completed));
+                return warm;
+            }
             if (parts.HasFlag(DownloadParts.Info))
             {
                 await StatAsync(m, ct).ConfigureAwait(false);
@@ -333,7 +342,7 @@ public sealed class ModuleDownloader : IDisposable
             if (parts.HasFlag(DownloadParts.GoMod))
             {
                 var mod = await GoModAsync(m, ct).ConfigureAwait(false);
-                result = result with { GoMod = Cache.CachePath(m, "mod"), GoModSum = DirHash.HashGoMod(mod) };
+                result = result with { GoMod = Cache.CachePath(m, "mod"), GoModSum = _checkedGoMods.TryGetValue(m, out var goModHash) ? goModHash : DirHash.HashGoMod(mod) };
             }
             // Extracting first lets a new module be inflated once, hashed while it is written; the zip is then cached.
             string? dir = parts.HasFlag(DownloadParts.Extract) ? await DownloadAsync(m, progress, ct).ConfigureAwait(false) : null;

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
@@ -30,7 +31,8 @@ public sealed class ModSummaryStore
     private const string Magic = "GOMODSUM";
     private const int FormatVersion = 1;
 
-    private readonly ConcurrentDictionary<ModuleVersion, Entry> _entries = new();
+    // Replaced, sized, by Decode (before the store is shared); otherwise only added to.
+    private ConcurrentDictionary<ModuleVersion, Entry> _entries = new();
     private int _hits, _misses, _added, _loaded, _persisted;
     private bool _corrupt;
 
@@ -117,6 +119,7 @@ public sealed class ModSummaryStore
             return null;
         }
         e.Used = true;
+        downloader.NoteCheckedGoMod(m, e.Hash);
         Interlocked.Increment(ref _hits);
         return e.Summary;
     }
@@ -239,30 +242,56 @@ public sealed class ModSummaryStore
         var content = data.AsSpan(0, data.Length - hashSize);
         if (!SHA256.HashData(content).AsSpan().SequenceEqual(data.AsSpan(data.Length - hashSize)))
             throw new InvalidDataException("store file checksum mismatch");
-        using var r = new BinaryReader(new MemoryStream(data, 0, content.Length, writable: false), Encoding.UTF8);
-        if (Encoding.ASCII.GetString(r.ReadBytes(Magic.Length)) != Magic || r.ReadInt32() != FormatVersion)
-            throw new InvalidDataException("not a summary store of this format");
-        int stringCount = r.ReadInt32();
+        // Read straight from the bytes (BinaryWriter's layout: little-endian integers, strings with a 7-bit length
+        // prefix): 32,000 entries are hundreds of thousands of integers, each a virtual stream call through a BinaryReader.
+        var limit = content.Length;
+        var at = 0;
+        ReadOnlySpan<byte> Take(int count)
+        {
+            if (count < 0 || count > limit - at) throw new EndOfStreamException("store file ends early");
+            var span = data.AsSpan(at, count);
+            at += count;
+            return span;
+        }
+        int Int32() => BinaryPrimitives.ReadInt32LittleEndian(Take(4));
+        long Int64() => BinaryPrimitives.ReadInt64LittleEndian(Take(8));
+        if (!content[..Magic.Length].SequenceEqual(Encoding.ASCII.GetBytes(Magic))) throw new InvalidDataException("not a summary store of this format");
+        at = Magic.Length;
+        if (Int32() != FormatVersion) throw new InvalidDataException("not a summary store of this format");
+        int stringCount = Int32();
         if (stringCount < 0 || stringCount > content.Length) throw new InvalidDataException("bad string count");
         var table = new string[stringCount];
-        for (int i = 0; i < stringCount; i++) table[i] = r.ReadString();
-        int entryCount = r.ReadInt32();
+        for (int i = 0; i < stringCount; i++)
+        {
+            int length = 0, shift = 0;
+            byte b;
+            do
+            {
+                if (shift > 28) throw new FormatException("bad string length");
+                b = Take(1)[0];
+                length |= (b & 0x7F) << shift;
+                shift += 7;
+            }
+            while ((b & 0x80) != 0);
+            table[i] = Encoding.UTF8.GetString(Take(length));
+        }
+        int entryCount = Int32();
         if (entryCount < 0 || entryCount > content.Length) throw new InvalidDataException("bad entry count");
-        string S() => table[r.ReadInt32()];
+        _entries = new ConcurrentDictionary<ModuleVersion, Entry>(Environment.ProcessorCount, entryCount + (entryCount / 4) + 16);
         for (int i = 0; i < entryCount; i++)
         {
-            var m = new ModuleVersion(S(), S());
-            long size = r.ReadInt64(), ticks = r.ReadInt64();
-            var hash = S();
-            string modulePath = S(), deprecated = S(), go = S();
-            int n = r.ReadInt32();
+            var m = new ModuleVersion(table[Int32()], table[Int32()]);
+            long size = Int64(), ticks = Int64();
+            var hash = table[Int32()];
+            string modulePath = table[Int32()], deprecated = table[Int32()], go = table[Int32()];
+            int n = Int32();
             if (n < 0 || n > content.Length) throw new InvalidDataException("bad requirement count");
             var require = n == 0 ? [] : new ModuleVersion[n];
-            for (int k = 0; k < n; k++) require[k] = new ModuleVersion(S(), S());
+            for (int k = 0; k < n; k++) require[k] = new ModuleVersion(table[Int32()], table[Int32()]);
             var summary = new ModSummary(modulePath, deprecated, go, ModSummary.PruningForGoVersion(go), require, []);
             _entries[m] = new Entry(size, ticks, hash, summary);
         }
-        if (r.BaseStream.Position != content.Length) throw new InvalidDataException("trailing bytes in store file");
+        if (at != limit) throw new InvalidDataException("trailing bytes in store file");
         _loaded = _persisted = entryCount;
     }
 }

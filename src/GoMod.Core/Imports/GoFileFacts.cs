@@ -66,6 +66,12 @@ internal sealed class GoFileFacts
     /// </summary>
     public static GoFileFacts Read(string name, string path, byte[] data) => Create(name, path, data, prefix: false)!;
 
+    /// <summary>Facts kept from an earlier run (<see cref="SourceStore.SourceFactsStore"/>), exactly as that run read them.</summary>
+    internal static GoFileFacts FromStore(string packageName, IReadOnlyList<(string Quoted, SourcePosition Position)> specs, string? headerError,
+        GoSourceScanner.ConstraintHeader constraints, IReadOnlyList<EmbedPattern> embeds, bool importsEmbed, bool importsEmbedLiterally,
+        ImportComment? importComment, string embedPackageName) =>
+        new(packageName, specs, headerError, constraints, embeds, importsEmbed, importsEmbedLiterally, importComment, embedPackageName);
+
     /// <summary>How many bytes of a file <see cref="ReadFile"/> reads first.</summary>
     internal const int HeadSize = 8192;
 

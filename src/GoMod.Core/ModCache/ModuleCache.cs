@@ -16,7 +16,7 @@ namespace GoMod.Core.ModCache;
 /// <c>v.lock</c>, as go does; an extracted tree counts only when no <c>.partial</c> marker is beside it and its
 /// <c>.ziphash</c> exists.
 /// </summary>
-public sealed class ModuleCache
+public sealed partial class ModuleCache
 {
     /// <summary>Length of a valid .ziphash: <c>h1:</c> + base64 of 32 bytes.</summary>
     private const int ZipHashLength = 47;
@@ -27,17 +27,18 @@ public sealed class ModuleCache
         if (!Path.IsPathFullyQualified(root))
             throw new GoEnvironmentException($"GOMODCACHE entry is relative; must be absolute path: \"{root}\".");
         Root = Path.GetFullPath(root);
+        DownloadDirectory = Path.Combine(Root, "cache", "download");
     }
 
     /// <summary>The GOMODCACHE directory.</summary>
     public string Root { get; }
 
     /// <summary><c>cache/download</c>: the downloaded files, laid out as a module proxy serves them.</summary>
-    public string DownloadDirectory => Path.Combine(Root, "cache", "download");
+    public string DownloadDirectory { get; }
 
     /// <summary><c>cache/download/&lt;escaped path&gt;/@v</c> for a module path.</summary>
     public string VersionDir(string modulePath) =>
-        Path.Combine(DownloadDirectory, ModulePath.EscapePath(modulePath), "@v");
+        _versionDirs.TryGetValue(modulePath, out var dir) ? dir : _versionDirs.GetOrAdd(modulePath, Path.Combine(DownloadDirectory, EscapedPath(modulePath), "@v"));
 
     /// <summary>
     /// The cache file <c>&lt;escaped version&gt;.&lt;suffix&gt;</c> (info, mod, zip, ziphash, lock, partial) for a module
@@ -46,12 +47,12 @@ public sealed class ModuleCache
     public string CachePath(ModuleVersion m, string suffix)
     {
         var dir = VersionDir(m.Path);
-        return Path.Combine(dir, EscapeCanonical(m) + "." + suffix);
+        return Path.Combine(dir, EscapedVersion(m) + "." + suffix);
     }
 
     /// <summary>The extracted tree <c>&lt;escaped path&gt;@&lt;escaped version&gt;</c>.</summary>
     public string ModuleDir(ModuleVersion m) =>
-        Path.Combine(Root, ModulePath.EscapePath(m.Path) + "@" + EscapeCanonical(m));
+        Path.Combine(Root, EscapedPath(m.Path) + "@" + EscapedVersion(m));
 
     /// <summary>
     /// Whether the extracted tree is complete as go judges it: a directory, no <c>.partial</c> marker, a
@@ -116,16 +117,7 @@ public sealed class ModuleCache
     /// <summary>The cached .info, or null when missing or unreadable (then it is fetched again).</summary>
     public RevInfo? ReadInfo(ModuleVersion m)
     {
-        var data = TryRead(CachePath(m, "info"));
-        if (data is null) return null;
-        try
-        {
-            return RevInfo.Parse(data);
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
+        return ParseInfo(TryRead(CachePath(m, "info")));
     }
 
     /// <summary>Writes the .info in go's canonical JSON, atomically.</summary>
@@ -133,12 +125,7 @@ public sealed class ModuleCache
         WriteAtomicAsync(CachePath(m, "info"), info.ToCacheJson(PseudoVersion.IsPseudoVersion(m.Version)), ct);
 
     /// <summary>The cached go.mod bytes, or null. Files from old vgo releases (<c>//vgo 0.0.</c>) count as missing.</summary>
-    public byte[]? ReadGoMod(ModuleVersion m)
-    {
-        var data = TryRead(CachePath(m, "mod"));
-        if (data is null || data.AsSpan().StartsWith("//vgo 0.0."u8)) return null;
-        return data;
-    }
+    public byte[]? ReadGoMod(ModuleVersion m) => GoModOrNull(CachePath(m, "mod"));
 
     /// <summary>Writes the .mod atomically, then rewrites the version list as go does.</summary>
     public async Task WriteGoModAsync(ModuleVersion m, byte[] content, CancellationToken ct)

@@ -40,6 +40,12 @@ public sealed record LoadOptions
     /// </summary>
     public GraphCache.ModSummaryStore? Summaries { get; init; }
 
+    /// <summary>
+    /// The run's Go file facts (and their store across runs): complete extractions of module versions in the module
+    /// cache are registered with it when fetched, so their listings and files may come from earlier runs; null for none.
+    /// </summary>
+    internal Imports.GoFileFactsCache? SourceFacts { get; init; }
+
     /// <summary>How many go.mod files may be read at once.</summary>
     public int MaxParallelism { get; init; } = Math.Max(8, Environment.ProcessorCount * 2);
 }

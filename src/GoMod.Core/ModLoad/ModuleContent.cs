@@ -15,8 +15,12 @@ internal sealed class ModuleContent
     private readonly string? _extracted;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<(string Name, Func<byte[]> Read)>>? _extractedDirs;
 
-    private ModuleContent(string? dir, string? zipFile, Dictionary<string, Dictionary<string, string>>? zipDirs, string? extracted = null)
+    private readonly Imports.GoFileFactsCache? _facts;
+
+    private ModuleContent(string? dir, string? zipFile, Dictionary<string, Dictionary<string, string>>? zipDirs, string? extracted = null,
+        Imports.GoFileFactsCache? facts = null)
     {
+        _facts = facts;
         _dir = dir;
         _zipFile = zipFile;
         _zipDirs = zipDirs;
@@ -26,9 +30,10 @@ internal sealed class ModuleContent
 
     /// <summary>
     /// A module zip's complete extraction in the module cache (what go's package loader reads): the same files as the
-    /// zip, read from disk; described as the zip is (paths relative to the module root).
+    /// zip, read from disk; described as the zip is (paths relative to the module root). With <paramref name="facts"/>,
+    /// directory listings are taken from, and recorded in, its store (<see cref="Imports.GoFileFactsCache.TryGetListing"/>).
     /// </summary>
-    public static ModuleContent FromExtracted(string dir) => new(null, null, null, dir);
+    public static ModuleContent FromExtracted(string dir, Imports.GoFileFactsCache? facts = null) => new(null, null, null, dir, facts);
 
     /// <summary>A local directory tree.</summary>
     public static ModuleContent FromDirectory(string dir) => new(dir, null, null);
@@ -83,19 +88,30 @@ internal sealed class ModuleContent
     private IReadOnlyList<(string Name, Func<byte[]> Read)> ListExtracted(string rel)
     {
         var full = rel.Length == 0 ? _extracted! : Path.Combine([_extracted!, .. rel.Split('/')]);
-        var list = new List<(string, Func<byte[]>)>();
+        if (_facts is not null && _facts.TryGetListing(full, out var stored)) return stored is null ? [] : Readers(full, stored);
+        var names = new List<string>();
         try
         {
             foreach (var f in new DirectoryInfo(full).EnumerateFiles())
-            {
-                if ((f.Attributes & FileAttributes.ReparsePoint) != 0) continue;
-                var path = f.FullName;
-                list.Add((f.Name, () => File.ReadAllBytes(path)));
-            }
+                if ((f.Attributes & FileAttributes.ReparsePoint) == 0) names.Add(f.Name);
         }
         catch (DirectoryNotFoundException)
         {
+            _facts?.AddListing(full, null);
             return [];
+        }
+        var array = names.ToArray();
+        _facts?.AddListing(full, array);
+        return Readers(full, array);
+    }
+
+    private static List<(string Name, Func<byte[]> Read)> Readers(string dir, string[] names)
+    {
+        var list = new List<(string, Func<byte[]>)>(names.Length);
+        foreach (var name in names)
+        {
+            var path = Path.Combine(dir, name);
+            list.Add((name, () => File.ReadAllBytes(path)));
         }
         return list;
     }

@@ -39,7 +39,12 @@ internal sealed partial class ModuleLoader
             _zips[m] = zip;
             // A complete extraction in the module cache has the zip's files: read them there, as go does.
             if (Source is DownloaderModuleSource { Downloader.Cache: var cache } && cache.GetExtractedState(m) == ExtractedState.Complete)
-                return ModuleContent.FromExtracted(cache.ModuleDir(m));
+            {
+                // Its listings and file facts may come from earlier runs (the extraction is immutable).
+                var dir = cache.ModuleDir(m);
+                Options.SourceFacts?.AddModule(m, dir, cache.CachePath(m, "ziphash"));
+                return ModuleContent.FromExtracted(dir, Options.SourceFacts);
+            }
             return ModuleContent.FromZip(zip, m.Path + "@" + m.Version + "/");
         })).Value;
     }

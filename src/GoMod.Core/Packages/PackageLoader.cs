@@ -313,6 +313,7 @@ internal sealed class PackageLoader
     {
         var batch = new GoPackage[_work.Count];
         for (int i = 0; i < batch.Length; i++) batch[i] = _work.Dequeue();
+        await PrefetchAsync(batch, ct).ConfigureAwait(false);
         var loads = new PendingLoad?[batch.Length];
         for (int i = 0; i < batch.Length; i++)
             if (!batch[i].IsTest) loads[i] = await FindAsync(batch[i], ct).ConfigureAwait(false);
@@ -328,6 +329,55 @@ internal sealed class PackageLoader
             if (batch[i].IsTest) LoadTest(batch[i]);
             else Finish(batch[i], loads[i]!);
         }
+    }
+
+    /// <summary>
+    /// Fetches at once (up to <see cref="LoadOptions.MaxParallelism"/> at a time) the modules the batch's lookups will
+    /// look into first: for each package not in the standard library, every module of the build list (the roots for a
+    /// pruned main module, else the graph) whose path prefixes the package's, as <see cref="ImportFromModulesAsync"/>
+    /// fetches them one at a time. The fetches are cached, so the lookups that follow, in queue order, find them done;
+    /// a failed fetch fails the same lookup as before. Only a lookup that stops at a failed longer prefix would not
+    /// have fetched the shorter ones, and then that package's load fails anyway.
+    /// </summary>
+    private async Task PrefetchAsync(GoPackage[] batch, CancellationToken ct)
+    {
+        ModuleGraph? mg = null;
+        if (Requirements.Pruning == ModulePruning.Unpruned)
+        {
+            var (g, err) = await Requirements.GraphAsync(_loader, ct).ConfigureAwait(false);
+            if (err is null) mg = g;
+        }
+        var mods = new HashSet<ModuleVersion>();
+        foreach (var pkg in batch)
+        {
+            var path = pkg.ImportPath;
+            if (pkg.IsTest || path == "C" || (StandardLibrary.IsStandardImportPath(path) && StandardLibrary.Contains(path, _loader.EffectiveGoVersion))) continue;
+            for (var prefix = path; prefix != "."; prefix = ParentPath(prefix))
+            {
+                string v;
+                if (mg is null)
+                {
+                    if (!RootSelected(Requirements, prefix, out v)) continue;
+                }
+                else v = IsMainPath(prefix) ? "" : mg.Selected(prefix);
+                if (v is "none" or "") continue;
+                var m = new ModuleVersion(prefix, v);
+                if (!ModMode && !Workspace && _loader.Main.Resolve(m) is { Version.Length: > 0 } actual && !_loader.HadSum(actual)) continue;
+                mods.Add(m);
+            }
+        }
+        if (mods.Count < 2) return;
+        await Parallel.ForEachAsync(mods, new ParallelOptions { MaxDegreeOfParallelism = _loader.Options.MaxParallelism, CancellationToken = ct }, async (m, token) =>
+        {
+            try
+            {
+                await FetchAsync(m, token).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is ModuleException or GoCommandException or IOException or InvalidDataException)
+            {
+                // The lookup that fetches it again (cached) reports it.
+            }
+        }).ConfigureAwait(false);
     }
 
     /// <summary>One package between finding its directory and recording what its files say.</summary>

@@ -30,15 +30,18 @@ internal static class ImportCommentStep
         foreach (var pkg in graph.LoadOrder)
         {
             if (pkg.IsTest || pkg.IsStandard || pkg.Error is not null || pkg.Files is null || pkg.AbsoluteDir is not { } dir) continue;
-            if (pkg.Module.Path is not { Length: > 0 } modulePath || !Directory.Exists(dir)) continue;
+            if (pkg.Module.Path is not { Length: > 0 } modulePath) continue;
+            // Files the load read there are on disk (no stat); else the module may not be extracted.
+            var first = pkg.GoFiles.Concat(pkg.TestGoFiles).FirstOrDefault();
+            if (!(first is not null && setup.SourceFacts.Has(Path.Combine(dir, first))) && !Directory.Exists(dir)) continue;
             var severity = policy.For(modulePath, pkg.InMainModule);
             if (severity == ImportCommentSeverity.None) continue;
             var comments = await ImportCommentChecker.ReadFilesAsync(dir, [.. pkg.GoFiles, .. pkg.TestGoFiles], cancellationToken, setup.SourceFacts).ConfigureAwait(false);
             // go/build's ImportComment: the first comment that parses, recorded on the package.
-            if (comments.FirstOrDefault(c => c.Path is not null) is { } first)
+            if (comments.FirstOrDefault(c => c.Path is not null) is { } parsed)
             {
-                pkg.ImportComment = first.Path;
-                pkg.ImportCommentPosition = new SourcePosition(Path.GetFileName(first.File), first.Line, first.Column);
+                pkg.ImportComment = parsed.Path;
+                pkg.ImportCommentPosition = new SourcePosition(Path.GetFileName(parsed.File), parsed.Line, parsed.Column);
             }
             failures.AddRange(ImportCommentChecker.Check(pkg.ImportPath, dir, comments, severity, pkg.InMainModule));
         }

@@ -350,6 +350,8 @@ public sealed class ModuleRestorer
             foreach (var f in await ImportCommentStep.CheckAsync(setup, packages.Graph, modules, ct).ConfigureAwait(false))
                 _diagnostics.Add(FailureCodes.ToDiagnostic(f, f.File, f.Line, f.Column));
             _phases.Mark("import-comments");
+            setup.SaveSourceFacts();
+            _phases.Mark("source-facts-save");
             progress.Finish();
             return Result(modules, downloaded, progress.Bytes);
         }

@@ -66,6 +66,13 @@ public sealed record RestoreOptions
     /// </summary>
     public GraphCache.ModSummaryStore? Summaries { get; init; }
 
+    /// <summary>
+    /// Facts of module-cache Go files kept across runs (<see cref="SourceStore.SourceFactsStore"/>), for a caller that keeps
+    /// one (or wants none: <see cref="SourceStore.SourceFactsStore.InMemory"/>); null to use the main module's store file
+    /// in the module cache, saved at the end of the restore.
+    /// </summary>
+    internal SourceStore.SourceFactsStore? SourceFacts { get; init; }
+
     /// <summary>Download tuning (parallelism, timeouts); null for the defaults.</summary>
     public FetchOptions? Fetch { get; init; }
 

@@ -45,7 +45,17 @@ public sealed class RestoreSetup
     public ModuleCache Cache { get; }
 
     /// <summary>The Go files the run has read, by path: every load and check of the run reads each file once.</summary>
-    internal Imports.GoFileFactsCache SourceFacts { get; } = new();
+    /// <remarks>
+    /// Files of module versions extracted in the module cache are kept across runs in <see cref="RestoreOptions.SourceFacts"/>,
+    /// else in the main module's store in the module cache (<see cref="SourceStore.SourceFactsStore"/>), read on first use.
+    /// </remarks>
+    internal Imports.GoFileFactsCache SourceFacts => _sourceFacts ??= new(Options.SourceFacts
+        ?? SourceStore.SourceFactsStore.Open(SourceStore.SourceFactsStore.DefaultFile(Environment.ModCache, ModFile)));
+
+    private Imports.GoFileFactsCache? _sourceFacts;
+
+    /// <summary>Saves the store of <see cref="SourceFacts"/> when the run used it.</summary>
+    internal void SaveSourceFacts() => _sourceFacts?.Store?.Save();
 
     /// <summary>The <c>-mod</c> mode in force.</summary>
     public ModMode Mode { get; }
@@ -87,6 +97,7 @@ public sealed class RestoreSetup
         ModFlagExplicit = ModeExplicit,
         Files = new MainModuleFiles(ModText, SumText),
         Summaries = Summaries,
+        SourceFacts = SourceFacts,
     };
 
     /// <summary>

@@ -96,7 +96,7 @@ public sealed class GoSumChecker
         var version = Key(m, goMod);
         lock (_gate)
         {
-            foreach (var h in _sums.Lookup(m.Path, version))
+            foreach (var h in _sums.HashesOf(m.Path, version))
                 if (h.StartsWith("h1:", StringComparison.Ordinal) && !_dirty.Contains((m.Path, version, h)))
                     return true;
         }
@@ -199,7 +199,7 @@ public sealed class GoSumChecker
 
     private bool Known(ModuleVersion m, bool goMod, string version, string hash)
     {
-        foreach (var recorded in _sums.Lookup(m.Path, version))
+        foreach (var recorded in _sums.HashesOf(m.Path, version))
         {
             if (recorded == hash) return true;
             if (recorded.StartsWith("h1:", StringComparison.Ordinal))

@@ -19,10 +19,18 @@ public sealed class GoSumFile
 
     private const string GoModSuffix = "/go.mod";
 
-    private readonly Dictionary<(string Path, string Version), List<string>> _sums = new();
+    private readonly Dictionary<(string Path, string Version), List<string>> _sums;
 
     /// <summary>Creates an empty file (what a missing go.sum reads as).</summary>
-    public GoSumFile(string fileName = "go.sum") => FileName = fileName;
+    public GoSumFile(string fileName = "go.sum") : this(fileName, 0)
+    {
+    }
+
+    private GoSumFile(string fileName, int capacity)
+    {
+        FileName = fileName;
+        _sums = new Dictionary<(string Path, string Version), List<string>>(capacity);
+    }
 
     /// <summary>The name used in error messages.</summary>
     public string FileName { get; }
@@ -39,19 +47,9 @@ public sealed class GoSumFile
     {
         ArgumentNullException.ThrowIfNull(fileName);
         ArgumentNullException.ThrowIfNull(text);
-        var sum = new GoSumFile(fileName);
-        var lineNumber = 0;
-        var fields = new List<string>(3);
-        foreach (var line in text.Split('\n'))
-        {
-            lineNumber++;
-            SplitFields(line, fields);
-            if (fields.Count == 0) continue;
-            if (fields.Count != 3) throw new GoSumParseException(fileName, lineNumber, fields.Count);
-            if (fields[2] == EmptyGoModHash) continue;
-            var list = sum.GetOrAdd(fields[0], fields[1]);
-            list.Add(fields[2]);
-        }
+        // One key per line is typical (a version's zip and /go.mod lines are two keys): sized once, never rehashed.
+        var sum = new GoSumFile(fileName, text.AsSpan().Count('\n') + 1);
+        GoSumParser.ParseInto(sum, fileName, text);
         return sum;
     }
 
@@ -87,6 +85,16 @@ public sealed class GoSumFile
     /// </summary>
     public IReadOnlyList<string> Lookup(string path, string version)
         => _sums.TryGetValue((path, version), out var list) ? list.ToArray() : [];
+
+    /// <summary>
+    /// The hashes recorded for the key, without a copy (empty when none): for a caller that reads them at once and
+    /// holds no reference while the file may change (<see cref="GoSumChecker"/>, under its lock).
+    /// </summary>
+    internal ReadOnlySpan<string> HashesOf(string path, string version)
+        => _sums.TryGetValue((path, version), out var list) ? System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list) : [];
+
+    /// <summary>A line just read (<see cref="GoSumParser"/>): no field checks, repeats kept as the file has them.</summary>
+    internal void AddRead(string path, string version, string hash) => GetOrAdd(path, version).Add(hash);
 
     /// <summary>Whether exactly this hash is recorded for the key.</summary>
     public bool Contains(string path, string version, string hash)
@@ -169,36 +177,14 @@ public sealed class GoSumFile
 
     private List<string> GetOrAdd(string path, string version)
     {
-        if (!_sums.TryGetValue((path, version), out var list)) _sums[(path, version)] = list = new List<string>(1);
-        return list;
+        ref var list = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_sums, (path, version), out _);
+        return list ??= new List<string>(1);
     }
 
     private static void CheckField(string value, string name)
     {
         ArgumentException.ThrowIfNullOrEmpty(value, name);
         foreach (var c in value)
-            if (IsGoSpace(c)) throw new ArgumentException($"go.sum fields cannot contain white space: {value}", name);
+            if (GoSumParser.IsGoSpace(c)) throw new ArgumentException($"go.sum fields cannot contain white space: {value}", name);
     }
-
-    private static void SplitFields(string line, List<string> fields)
-    {
-        fields.Clear();
-        var i = 0;
-        while (i < line.Length)
-        {
-            while (i < line.Length && IsGoSpace(line[i])) i++;
-            var start = i;
-            while (i < line.Length && !IsGoSpace(line[i])) i++;
-            if (i > start) fields.Add(line[start..i]);
-        }
-    }
-
-    /// <summary>Go's <c>unicode.IsSpace</c>: the characters <c>strings.Fields</c> splits on.</summary>
-    private static bool IsGoSpace(char c) => c switch
-    {
-        '\t' or '\n' or '\v' or '\f' or '\r' or ' ' or '\u0085' or '\u00A0' => true,
-        '\u1680' or '\u2028' or '\u2029' or '\u202F' or '\u205F' or '\u3000' => true,
-        >= '\u2000' and <= '\u200A' => true,
-        _ => false,
-    };
 }
