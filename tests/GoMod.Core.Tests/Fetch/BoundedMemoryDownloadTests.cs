@@ -8,10 +8,6 @@ using GoMod.Testing;
 
 namespace GoMod.Core.Tests.Fetch;
 
-/// <summary>Runs alone: the test below reads the process's allocation counter, which tests beside it would move.</summary>
-[CollectionDefinition(nameof(AllocationCountingCollection), DisableParallelization = true)]
-public sealed class AllocationCountingCollection;
-
 /// <summary>
 /// The whole cold download of one module — HTTP transfer from a loopback proxy into the temporary zip, the prefix
 /// check, the single pass that inflates, hashes and writes every entry, publishing — allocates no more for a 200 MiB
