@@ -222,30 +222,14 @@ public sealed class ModSummaryStore
         }
         w.Flush();
 
-        var file = new MemoryStream();
-        var f = new BinaryWriter(file, Encoding.UTF8);
-        f.Write(Encoding.ASCII.GetBytes(Magic));
-        f.Write(FormatVersion);
-        f.Write(table.Count);
-        foreach (var s in table) f.Write(s);
-        f.Write(body.GetBuffer(), 0, (int)body.Length);
-        f.Flush();
-        f.Write(SHA256.HashData(file.GetBuffer().AsSpan(0, (int)file.Length)));
-        f.Flush();
-        return file.ToArray();
+        return StoreFile.Seal(Magic, FormatVersion, table, body);
     }
 
     private void Decode(byte[] data)
     {
-        const int hashSize = 32;
-        if (data.Length < Magic.Length + hashSize) throw new InvalidDataException("short store file");
-        var content = data.AsSpan(0, data.Length - hashSize);
-        if (!SHA256.HashData(content).AsSpan().SequenceEqual(data.AsSpan(data.Length - hashSize)))
-            throw new InvalidDataException("store file checksum mismatch");
-        // Read straight from the bytes (BinaryWriter's layout: little-endian integers, strings with a 7-bit length
-        // prefix): 32,000 entries are hundreds of thousands of integers, each a virtual stream call through a BinaryReader.
-        var limit = content.Length;
-        var at = 0;
+        var (table, at, limit) = StoreFile.Open(data, Magic, FormatVersion);
+        // Read straight from the bytes (BinaryWriter's layout: little-endian integers): 32,000 entries are hundreds of
+        // thousands of integers, each a virtual stream call through a BinaryReader.
         ReadOnlySpan<byte> Take(int count)
         {
             if (count < 0 || count > limit - at) throw new EndOfStreamException("store file ends early");
@@ -255,28 +239,8 @@ public sealed class ModSummaryStore
         }
         int Int32() => BinaryPrimitives.ReadInt32LittleEndian(Take(4));
         long Int64() => BinaryPrimitives.ReadInt64LittleEndian(Take(8));
-        if (!content[..Magic.Length].SequenceEqual(Encoding.ASCII.GetBytes(Magic))) throw new InvalidDataException("not a summary store of this format");
-        at = Magic.Length;
-        if (Int32() != FormatVersion) throw new InvalidDataException("not a summary store of this format");
-        int stringCount = Int32();
-        if (stringCount < 0 || stringCount > content.Length) throw new InvalidDataException("bad string count");
-        var table = new string[stringCount];
-        for (int i = 0; i < stringCount; i++)
-        {
-            int length = 0, shift = 0;
-            byte b;
-            do
-            {
-                if (shift > 28) throw new FormatException("bad string length");
-                b = Take(1)[0];
-                length |= (b & 0x7F) << shift;
-                shift += 7;
-            }
-            while ((b & 0x80) != 0);
-            table[i] = Encoding.UTF8.GetString(Take(length));
-        }
         int entryCount = Int32();
-        if (entryCount < 0 || entryCount > content.Length) throw new InvalidDataException("bad entry count");
+        if (entryCount < 0 || entryCount > limit) throw new InvalidDataException("bad entry count");
         _entries = new ConcurrentDictionary<ModuleVersion, Entry>(Environment.ProcessorCount, entryCount + (entryCount / 4) + 16);
         for (int i = 0; i < entryCount; i++)
         {
@@ -285,7 +249,7 @@ public sealed class ModSummaryStore
             var hash = table[Int32()];
             string modulePath = table[Int32()], deprecated = table[Int32()], go = table[Int32()];
             int n = Int32();
-            if (n < 0 || n > content.Length) throw new InvalidDataException("bad requirement count");
+            if (n < 0 || n > limit) throw new InvalidDataException("bad requirement count");
             var require = n == 0 ? [] : new ModuleVersion[n];
             for (int k = 0; k < n; k++) require[k] = new ModuleVersion(table[Int32()], table[Int32()]);
             var summary = new ModSummary(modulePath, deprecated, go, ModSummary.PruningForGoVersion(go), require, []);

@@ -1,21 +1,19 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
 using System.Text;
 using GoMod.Core.Imports;
+using GoMod.Core.Internal;
 using GoMod.Core.Module;
 
 namespace GoMod.Core.SourceStore;
 
 /// <summary>
-/// The file format of <see cref="SourceFactsStore"/>: a magic, a format number, a string table, the modules (path,
-/// version, root, stamp, directory listings, file facts with strings as table indexes) and a SHA-256 of all of it.
+/// The file format of <see cref="SourceFactsStore"/>: in <see cref="StoreFile"/>'s envelope (magic, format number,
+/// string table, SHA-256), the modules (path, version, root, stamp, directory listings, file facts with strings as table indexes).
 /// The build-constraint header is stored reduced to what its evaluation reads: nothing when there is a
 /// <c>//go:build</c> line, else only the header's <c>// +build</c> lines.
 /// </summary>
 internal static class SourceFactsCodec
 {
-    private const int HashSize = 32;
-
     /// <summary>The file bytes for <paramref name="modules"/>, in a stable order.</summary>
     public static byte[] Encode(IReadOnlyList<ModuleSourceFacts> modules, string magic, int formatVersion)
     {
@@ -108,17 +106,7 @@ internal static class SourceFactsCodec
         }
         w.Flush();
 
-        var file = new MemoryStream();
-        var fw = new BinaryWriter(file, Encoding.UTF8);
-        fw.Write(Encoding.ASCII.GetBytes(magic));
-        fw.Write(formatVersion);
-        fw.Write7BitEncodedInt(table.Count);
-        foreach (var s in table) fw.Write(s);
-        fw.Write(body.GetBuffer(), 0, (int)body.Length);
-        fw.Flush();
-        fw.Write(SHA256.HashData(file.GetBuffer().AsSpan(0, (int)file.Length)));
-        fw.Flush();
-        return file.ToArray();
+        return StoreFile.Seal(magic, formatVersion, table, body);
     }
 
     /// <summary>The lines of a constraint header that its <c>// +build</c> evaluation reads (go's <c>shouldBuild</c> without a <c>//go:build</c> line).</summary>
@@ -132,23 +120,15 @@ internal static class SourceFactsCodec
     /// <summary>Reads the modules of a store file into <paramref name="into"/>; throws on anything damaged or foreign.</summary>
     public static void Decode(byte[] data, string magic, int formatVersion, Dictionary<ModuleVersion, ModuleSourceFacts> into)
     {
-        if (data.Length < magic.Length + 4 + HashSize) throw new InvalidDataException("short store file");
-        var content = data.AsSpan(0, data.Length - HashSize);
-        if (!SHA256.HashData(content).AsSpan().SequenceEqual(data.AsSpan(data.Length - HashSize)))
-            throw new InvalidDataException("store file checksum mismatch");
-        using var r = new BinaryReader(new MemoryStream(data, 0, content.Length, writable: false), Encoding.UTF8);
-        if (Encoding.ASCII.GetString(r.ReadBytes(magic.Length)) != magic || r.ReadInt32() != formatVersion)
-            throw new InvalidDataException("not a source facts store of this format");
-        int limit = content.Length;
+        var (table, bodyStart, bodyEnd) = StoreFile.Open(data, magic, formatVersion);
+        using var r = new BinaryReader(new MemoryStream(data, bodyStart, bodyEnd - bodyStart, writable: false), Encoding.UTF8);
+        int limit = bodyEnd;
         int Count()
         {
             int n = r.Read7BitEncodedInt();
             if (n < 0 || n > limit) throw new InvalidDataException("bad count");
             return n;
         }
-        int stringCount = Count();
-        var table = new string[stringCount];
-        for (int i = 0; i < stringCount; i++) table[i] = r.ReadString();
         string? N()
         {
             int id = r.Read7BitEncodedInt();
@@ -205,6 +185,6 @@ internal static class SourceFactsCodec
             }
             into[m] = new ModuleSourceFacts(m, root, stamp, dirs, files);
         }
-        if (r.BaseStream.Position != content.Length) throw new InvalidDataException("trailing bytes in store file");
+        if (r.BaseStream.Position != r.BaseStream.Length) throw new InvalidDataException("trailing bytes in store file");
     }
 }

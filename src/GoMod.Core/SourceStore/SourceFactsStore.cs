@@ -24,7 +24,7 @@ namespace GoMod.Core.SourceStore;
 internal sealed class SourceFactsStore
 {
     private const string Magic = "GOMODSRC";
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
 
     private readonly object _gate = new();
     private Dictionary<ModuleVersion, ModuleSourceFacts>? _loaded;

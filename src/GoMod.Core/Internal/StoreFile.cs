@@ -1,0 +1,72 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace GoMod.Core.Internal;
+
+/// <summary>
+/// The envelope of the SDK's own cache files under <c>$GOMODCACHE/cache/gomod-sdk/</c> (the go.mod summary store, the
+/// source facts store): an ASCII magic, a format number (little-endian 32-bit), a string table (a 32-bit count, then
+/// each string as <see cref="BinaryWriter"/> writes it: a 7-bit length prefix and UTF-8), the store's own body, and a
+/// SHA-256 of everything before it. A file that is short, foreign, of another format or fails its checksum is
+/// rejected as a whole, so a store never trusts a byte of a damaged file.
+/// </summary>
+internal static class StoreFile
+{
+    private const int HashSize = 32;
+
+    /// <summary>The file bytes: the envelope around <paramref name="table"/> and the bytes written to <paramref name="body"/>.</summary>
+    public static byte[] Seal(string magic, int formatVersion, IReadOnlyList<string> table, MemoryStream body)
+    {
+        var file = new MemoryStream();
+        var w = new BinaryWriter(file, Encoding.UTF8);
+        w.Write(Encoding.ASCII.GetBytes(magic));
+        w.Write(formatVersion);
+        w.Write(table.Count);
+        foreach (var s in table) w.Write(s);
+        w.Write(body.GetBuffer(), 0, (int)body.Length);
+        w.Flush();
+        w.Write(SHA256.HashData(file.GetBuffer().AsSpan(0, (int)file.Length)));
+        w.Flush();
+        return file.ToArray();
+    }
+
+    /// <summary>
+    /// The string table of a sealed file and where its body lies (<c>data[BodyStart..BodyEnd]</c>); throws
+    /// <see cref="InvalidDataException"/>, <see cref="EndOfStreamException"/> or <see cref="FormatException"/> for a
+    /// damaged or foreign file.
+    /// </summary>
+    public static (string[] Table, int BodyStart, int BodyEnd) Open(byte[] data, string magic, int formatVersion)
+    {
+        if (data.Length < magic.Length + 8 + HashSize) throw new InvalidDataException("short store file");
+        int limit = data.Length - HashSize;
+        if (!SHA256.HashData(data.AsSpan(0, limit)).AsSpan().SequenceEqual(data.AsSpan(limit)))
+            throw new InvalidDataException("store file checksum mismatch");
+        if (!data.AsSpan(0, magic.Length).SequenceEqual(Encoding.ASCII.GetBytes(magic))
+            || BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan(magic.Length)) != formatVersion)
+            throw new InvalidDataException("not a store file of this kind and format");
+        int at = magic.Length + 4;
+        int count = BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan(at));
+        at += 4;
+        if (count < 0 || count > limit) throw new InvalidDataException("bad string count");
+        var table = new string[count];
+        for (int i = 0; i < count; i++)
+        {
+            int length = 0, shift = 0;
+            byte b;
+            do
+            {
+                if (shift > 28) throw new FormatException("bad string length");
+                if (at >= limit) throw new EndOfStreamException("store file ends early");
+                b = data[at++];
+                length |= (b & 0x7F) << shift;
+                shift += 7;
+            }
+            while ((b & 0x80) != 0);
+            if (length < 0 || length > limit - at) throw new EndOfStreamException("store file ends early");
+            table[i] = Encoding.UTF8.GetString(data, at, length);
+            at += length;
+        }
+        return (table, at, limit);
+    }
+}
