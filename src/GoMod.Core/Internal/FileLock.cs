@@ -10,8 +10,7 @@ namespace GoMod.Core.Internal;
 /// </summary>
 internal sealed class FileLock : IDisposable
 {
-    private const int LockSh = 1, LockEx = 2, LockNb = 4, LockUn = 8, ORdWr = 2;
-    private const int EWOULDBLOCK = 11, EINTR = 4;
+    private const int ORdWr = 2;
 
     private FileLock(FileStream stream) => Stream = stream;
 
@@ -59,9 +58,9 @@ internal sealed class FileLock : IDisposable
         int fd;
         do
         {
-            fd = open(path, flags, 438 /* 0666, less the umask */);
+            fd = Libc.open(path, flags, 438 /* 0666, less the umask */);
         }
-        while (fd < 0 && Marshal.GetLastPInvokeError() == EINTR);
+        while (fd < 0 && Marshal.GetLastPInvokeError() == Libc.EINTR);
         if (fd < 0)
         {
             var errno = Marshal.GetLastPInvokeError();
@@ -171,10 +170,10 @@ internal sealed class FileLock : IDisposable
         var fd = (int)stream.SafeFileHandle.DangerousGetHandle();
         while (true)
         {
-            if (flock(fd, (exclusive ? LockEx : LockSh) | LockNb) == 0) return true;
+            if (Libc.flock(fd, (exclusive ? Libc.LOCK_EX : Libc.LOCK_SH) | Libc.LOCK_NB) == 0) return true;
             var errno = Marshal.GetLastPInvokeError();
-            if (errno == EINTR) continue;
-            if (errno == EWOULDBLOCK || (OperatingSystem.IsMacOS() && errno == 35)) return false;
+            if (errno == Libc.EINTR) continue;
+            if (errno == Libc.EWOULDBLOCK || (OperatingSystem.IsMacOS() && errno == 35)) return false;
             throw new IOException($"flock {stream.Name}: errno {errno}");
         }
     }
@@ -182,13 +181,7 @@ internal sealed class FileLock : IDisposable
     public void Dispose()
     {
         if (!OperatingSystem.IsWindows())
-            _ = flock((int)Stream.SafeFileHandle.DangerousGetHandle(), LockUn);
+            _ = Libc.flock((int)Stream.SafeFileHandle.DangerousGetHandle(), Libc.LOCK_UN);
         Stream.Dispose();
     }
-
-    [DllImport("libc", SetLastError = true)]
-    private static extern int flock(int fd, int operation);
-
-    [DllImport("libc", SetLastError = true)]
-    private static extern int open(string path, int flags, int mode);
 }

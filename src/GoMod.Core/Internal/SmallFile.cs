@@ -20,8 +20,6 @@ internal static class SmallFile
     /// <summary>The file does not fit in the buffer.</summary>
     public const int TooLarge = -3;
 
-    private const int LockSh = 1, LockNb = 4, EINTR = 4, EWOULDBLOCK = 11;
-
     /// <summary>
     /// The whole file read into <paramref name="buffer"/>: its length, or <see cref="Unreadable"/>,
     /// <see cref="Locked"/> (only with <paramref name="sharedLock"/>) or <see cref="TooLarge"/>.
@@ -33,19 +31,19 @@ internal static class SmallFile
         int fd;
         do
         {
-            fd = open(path, cloexec, 0);
+            fd = Libc.open(path, cloexec, 0);
         }
-        while (fd < 0 && Marshal.GetLastPInvokeError() == EINTR);
+        while (fd < 0 && Marshal.GetLastPInvokeError() == Libc.EINTR);
         if (fd < 0) return Unreadable;
         try
         {
             if (sharedLock)
             {
-                while (flock(fd, LockSh | LockNb) != 0)
+                while (Libc.flock(fd, Libc.LOCK_SH | Libc.LOCK_NB) != 0)
                 {
                     var errno = Marshal.GetLastPInvokeError();
-                    if (errno == EINTR) continue;
-                    return errno == EWOULDBLOCK || ((OperatingSystem.IsMacOS() || OperatingSystem.IsFreeBSD()) && errno == 35) ? Locked : Unreadable;
+                    if (errno == Libc.EINTR) continue;
+                    return errno == Libc.EWOULDBLOCK || ((OperatingSystem.IsMacOS() || OperatingSystem.IsFreeBSD()) && errno == 35) ? Locked : Unreadable;
                 }
             }
             var n = 0;
@@ -53,16 +51,16 @@ internal static class SmallFile
             {
                 // One byte more than the buffer holds would not fit: ask for the rest of the buffer, then probe once.
                 nint r;
-                if (n < buffer.Length) r = read(fd, ref buffer[n], buffer.Length - n);
+                if (n < buffer.Length) r = Libc.read(fd, ref buffer[n], buffer.Length - n);
                 else
                 {
                     byte probe = 0;
-                    r = read(fd, ref probe, 1);
+                    r = Libc.read(fd, ref probe, 1);
                     if (r > 0) return TooLarge;
                 }
                 if (r < 0)
                 {
-                    if (Marshal.GetLastPInvokeError() == EINTR) continue;
+                    if (Marshal.GetLastPInvokeError() == Libc.EINTR) continue;
                     return Unreadable;
                 }
                 if (r == 0) return n;
@@ -72,7 +70,7 @@ internal static class SmallFile
         finally
         {
             // Closing the descriptor releases its flock.
-            _ = close(fd);
+            _ = Libc.close(fd);
         }
     }
 
@@ -100,16 +98,4 @@ internal static class SmallFile
             return Unreadable;
         }
     }
-
-    [DllImport("libc", SetLastError = true)]
-    private static extern int open(string path, int flags, int mode);
-
-    [DllImport("libc", SetLastError = true)]
-    private static extern nint read(int fd, ref byte buffer, nint count);
-
-    [DllImport("libc", SetLastError = true)]
-    private static extern int flock(int fd, int operation);
-
-    [DllImport("libc", SetLastError = true)]
-    private static extern int close(int fd);
 }

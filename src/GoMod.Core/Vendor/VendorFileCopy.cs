@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Runtime.InteropServices;
+using GoMod.Core.Internal;
 
 namespace GoMod.Core.Vendor;
 
@@ -12,7 +13,7 @@ namespace GoMod.Core.Vendor;
 internal static class VendorFileCopy
 {
     private const int ORdOnly = 0, OWrOnly = 1, OCreat = 0x40, OExcl = 0x80, OCloExec = 0x80000;
-    private const int EPerm = 1, ENoEnt = 2, EAcces = 13, ExDev = 18, EInval = 22, ENoSys = 38, EOpNotSupp = 95;
+    private const int ExDev = 18, EInval = 22, ENoSys = 38, EOpNotSupp = 95;
 
     /// <summary>
     /// Copies <paramref name="source"/> to the new file <paramref name="target"/>, mode 0644; with
@@ -37,52 +38,41 @@ internal static class VendorFileCopy
     /// <summary>The kernel's copy; false (and no target left) when the kernel cannot copy between these two files.</summary>
     private static bool KernelCopy(string source, string target, bool fixMode)
     {
-        int input = open(source, ORdOnly | OCloExec, 0);
+        int input = Libc.open(source, ORdOnly | OCloExec, 0);
         if (input < 0) throw Failure(source);
         try
         {
-            int output = open(target, OWrOnly | OCreat | OExcl | OCloExec, (int)VendorTreeWriter.FilePermissions);
+            int output = Libc.open(target, OWrOnly | OCreat | OExcl | OCloExec, (int)VendorTreeWriter.FilePermissions);
             if (output < 0) throw Failure(target);
             bool done = false;
             try
             {
-                if (fixMode && fchmod(output, (int)VendorTreeWriter.FilePermissions) != 0) throw Failure(target);
+                if (fixMode && Libc.fchmod(output, (int)VendorTreeWriter.FilePermissions) != 0) throw Failure(target);
                 while (true)
                 {
-                    long n = copy_file_range(input, IntPtr.Zero, output, IntPtr.Zero, 1 << 30, 0);
+                    long n = Libc.copy_file_range(input, IntPtr.Zero, output, IntPtr.Zero, 1 << 30, 0);
                     if (n == 0) break;
                     if (n > 0) continue;
                     int errno = Marshal.GetLastPInvokeError();
-                    if (errno is ExDev or EInval or ENoSys or EOpNotSupp or EPerm) return false;
+                    if (errno is ExDev or EInval or ENoSys or EOpNotSupp or Libc.EPERM) return false;
                     throw Failure(target);
                 }
                 done = true;
             }
             finally
             {
-                if (close(output) != 0 && done) throw Failure(target);
+                if (Libc.close(output) != 0 && done) throw Failure(target);
                 if (!done) File.Delete(target);
             }
         }
         finally
         {
-            _ = close(input);
+            _ = Libc.close(input);
         }
         return true;
     }
 
-    /// <summary>The failure of the last call on <paramref name="path"/>, typed as .NET's own file calls type it.</summary>
-    private static Exception Failure(string path)
-    {
-        int errno = Marshal.GetLastPInvokeError();
-        var message = $"{path}: {Marshal.GetLastPInvokeErrorMessage()}";
-        return errno switch
-        {
-            ENoEnt => new FileNotFoundException(message, path),
-            EAcces or EPerm => new UnauthorizedAccessException(message),
-            _ => new IOException(message, errno),
-        };
-    }
+    private static Exception Failure(string path) => Libc.Failure(path, message => new FileNotFoundException(message, path));
 
     private static void BufferedCopy(string source, string target, bool fixMode)
     {
@@ -107,16 +97,4 @@ internal static class VendorFileCopy
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }
-
-    [DllImport("libc", SetLastError = true)]
-    private static extern int open(string path, int flags, int mode);
-
-    [DllImport("libc", SetLastError = true)]
-    private static extern int close(int fd);
-
-    [DllImport("libc", SetLastError = true)]
-    private static extern int fchmod(int fd, int mode);
-
-    [DllImport("libc", SetLastError = true)]
-    private static extern long copy_file_range(int fdIn, IntPtr offIn, int fdOut, IntPtr offOut, nuint length, uint flags);
 }

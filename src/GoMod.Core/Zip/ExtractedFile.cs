@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using GoMod.Core.Internal;
 
 namespace GoMod.Core.Zip;
 
@@ -12,7 +13,6 @@ namespace GoMod.Core.Zip;
 internal sealed class ExtractedFile : IDisposable
 {
     private const int OWrOnly = 1, OCreat = 0x40, OExcl = 0x80, OCloExec = 0x80000;
-    private const int EPerm = 1, ENoEnt = 2, EIntr = 4, EAcces = 13;
     private const int ReadOnlyMode = 0x124; // 0444
 
     private readonly string _path;
@@ -31,7 +31,7 @@ internal sealed class ExtractedFile : IDisposable
     {
         if (OperatingSystem.IsLinux())
         {
-            int fd = open(path, OWrOnly | OCreat | OExcl | OCloExec, ReadOnlyMode);
+            int fd = Libc.open(path, OWrOnly | OCreat | OExcl | OCloExec, ReadOnlyMode);
             if (fd < 0) throw Failure(path);
             return new ExtractedFile(path, fd, null);
         }
@@ -51,10 +51,10 @@ internal sealed class ExtractedFile : IDisposable
         ObjectDisposedException.ThrowIf(_fd < 0, this);
         while (!data.IsEmpty)
         {
-            nint n = write(_fd, ref MemoryMarshal.GetReference(data), data.Length);
+            nint n = Libc.write(_fd, ref MemoryMarshal.GetReference(data), data.Length);
             if (n < 0)
             {
-                if (Marshal.GetLastPInvokeError() == EIntr) continue;
+                if (Marshal.GetLastPInvokeError() == Libc.EINTR) continue;
                 throw Failure(_path);
             }
             data = data[(int)n..];
@@ -73,28 +73,8 @@ internal sealed class ExtractedFile : IDisposable
         if (_fd < 0) return;
         int fd = _fd;
         _fd = -1;
-        if (close(fd) != 0 && Marshal.GetLastPInvokeError() != EIntr) throw Failure(_path);
+        if (Libc.close(fd) != 0 && Marshal.GetLastPInvokeError() != Libc.EINTR) throw Failure(_path);
     }
 
-    /// <summary>The failure of the last call on <paramref name="path"/>, typed as .NET's own file calls type it.</summary>
-    private static Exception Failure(string path)
-    {
-        int errno = Marshal.GetLastPInvokeError();
-        var message = $"{path}: {Marshal.GetLastPInvokeErrorMessage()}";
-        return errno switch
-        {
-            ENoEnt => new DirectoryNotFoundException(message),
-            EAcces or EPerm => new UnauthorizedAccessException(message),
-            _ => new IOException(message, errno),
-        };
-    }
-
-    [DllImport("libc", SetLastError = true)]
-    private static extern int open(string path, int flags, int mode);
-
-    [DllImport("libc", SetLastError = true)]
-    private static extern nint write(int fd, ref byte buffer, nint count);
-
-    [DllImport("libc", SetLastError = true)]
-    private static extern int close(int fd);
+    private static Exception Failure(string path) => Libc.Failure(path, message => new DirectoryNotFoundException(message));
 }
