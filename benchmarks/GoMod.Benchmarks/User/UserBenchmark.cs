@@ -13,7 +13,9 @@ namespace GoMod.Benchmarks.User;
 /// Options: <c>--corpus DIR</c> (GoCorpus output: proxy/, main/), <c>--proxy URL</c> (nginx serving proxy/),
 /// <c>--relay URL</c> (the same through the 10 ms relay; row skipped without it), <c>--feed DIR</c> and
 /// <c>--sdk-version V</c> (the packed GoMod.Sdk), <c>--work DIR</c>, <c>--runs N</c> (3), <c>--noop-runs N</c> (7),
-/// <c>--mvs-modules N</c> (10000), <c>--rows cold,relay,floor,noop,list,changed,verify,vendor,packages</c>. Times and peak memory come
+/// <c>--mvs-modules N</c> (10000), <c>--rows cold,relay,floor,noop,list,changed,verify,vendor,packages</c>,
+/// <c>--no-settle</c> (skip the <c>sync</c> before each cold and floor run; tables before session 13 were measured
+/// without it, so each cold run paid for the write-back of the runs before it). Times and peak memory come
 /// from <c>/usr/bin/time -f "%e %M"</c> (elapsed seconds; largest resident set of the process tree's largest process).
 /// </remarks>
 public static class UserBenchmark
@@ -24,6 +26,7 @@ public static class UserBenchmark
     {
         public string Corpus = "", Proxy = "", Relay = "", Feed = "", SdkVersion = "", Work = "";
         public int Runs = 3, NoopRuns = 7, MvsModules = 10000;
+        public bool Settle = true;
         public HashSet<string> Rows = ["cold", "relay", "floor", "noop", "list", "changed", "verify", "vendor", "packages"];
     }
 
@@ -44,6 +47,7 @@ public static class UserBenchmark
                 case "--noop-runs": o.NoopRuns = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--mvs-modules": o.MvsModules = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--rows": o.Rows = args[++i].Split(',').ToHashSet(); break;
+                case "--no-settle": o.Settle = false; break;
                 default: Console.Error.WriteLine($"user: unknown argument {args[i]}"); return 2;
             }
         }
@@ -59,9 +63,10 @@ public static class UserBenchmark
         }
         Directory.CreateDirectory(o.Work);
         var table = new List<string>();
-        var bench = new UserBenchmarkRun(o.Corpus, o.Feed, o.SdkVersion, o.Work);
+        var bench = new UserBenchmarkRun(o.Corpus, o.Feed, o.SdkVersion, o.Work, o.Settle);
         bench.Prepare(o.Proxy, restoreCorpus: o.Rows.Overlaps(["cold", "relay", "noop", "verify", "vendor", "packages"]));
-        Console.WriteLine($"corpus: {bench.CorpusSummary}; {o.Runs} runs per row, alternating; {Environment.ProcessorCount} CPUs");
+        Console.WriteLine($"corpus: {bench.CorpusSummary}; {o.Runs} runs per row, alternating; {Environment.ProcessorCount} CPUs; " +
+            (o.Settle ? "`sync` before each cold and floor run (not timed)" : "no `sync` between cold runs"));
 
         List<Sample>? oursCold = null;
         if (o.Rows.Contains("cold"))
@@ -162,7 +167,7 @@ public static class UserBenchmark
         string.Create(CultureInfo.InvariantCulture, $"| {what} | {MedianKiB(ours) / 1024:F0} MiB ({ours.Min(x => x.PeakKiB) / 1024}–{ours.Max(x => x.PeakKiB) / 1024}) | {MedianKiB(go) / 1024:F0} MiB ({go.Min(x => x.PeakKiB) / 1024}–{go.Max(x => x.PeakKiB) / 1024}) | {MedianKiB(ours) / MedianKiB(go):F1}× |");
 
     /// <summary>The projects, caches and commands of one benchmark run.</summary>
-    private sealed class UserBenchmarkRun(string corpus, string feed, string sdkVersion, string work)
+    private sealed class UserBenchmarkRun(string corpus, string feed, string sdkVersion, string work, bool settle)
     {
         private readonly string _appSdk = Path.Combine(work, "app-sdk");
         private readonly string _appPlain = Path.Combine(work, "app-plain");
@@ -217,12 +222,14 @@ public static class UserBenchmark
                 void Ours()
                 {
                     File.Delete(Path.Combine(_appSdk, "obj", "app.csproj.gomod.cache"));
+                    Settle();
                     var old = _cacheOurs + ".old-" + Interlocked.Increment(ref _moved);
                     ours.Add(Timed(_appSdk, $"if [ -d '{_cacheOurs}' ]; then mv '{_cacheOurs}' '{old}'; fi; dotnet build app.csproj -nologo -v:q", Env(proxy, _cacheOurs)));
                     RemoveTree(old);
                 }
                 void Go()
                 {
+                    Settle();
                     var old = _cacheGo + ".old-" + Interlocked.Increment(ref _moved);
                     go.Add(Timed(_goMain, $"if [ -d '{_cacheGo}' ]; then mv '{_cacheGo}' '{old}'; fi; go mod download", Env(proxy, _cacheGo)));
                     RemoveTree(old);
@@ -240,6 +247,7 @@ public static class UserBenchmark
             for (int i = 0; i < runs; i++)
             {
                 RemoveTree(output);
+                Settle();
                 result.Add(Timed(work, $"dotnet '{_benchDll}' floor --proxy '{Path.Combine(corpus, "proxy")}' --out '{output}'", Env("off", _cacheOurs)));
                 Console.WriteLine($"  floor: run {i + 1}: {result[^1].Seconds:F2} s");
             }
@@ -530,6 +538,15 @@ public static class UserBenchmark
         }
 
         private static string Tail(string s) => s.Length > 4000 ? s[^4000..] : s;
+
+        /// <summary>
+        /// Outside the timing: <c>sync</c>, so a cold or floor run starts with no earlier run's gigabyte still being
+        /// written back (which made later runs 2–3× slower than the first and the ratios mostly noise).
+        /// </summary>
+        private void Settle()
+        {
+            if (settle) Exec("/", "sync", [], []);
+        }
 
         private static void RemoveTree(string path)
         {
