@@ -35,6 +35,7 @@ internal sealed partial class ModuleLoader
         }
         return _contents.GetOrAdd(mod, m => new Lazy<Task<ModuleContent>>(async () =>
         {
+            await ExtractFirstAsync(m, ct).ConfigureAwait(false);
             var zip = await Source.DownloadZipAsync(m.Path, m.Version, ct).ConfigureAwait(false);
             _zips[m] = zip;
             // A complete extraction in the module cache has the zip's files: read them there, as go does.
@@ -47,6 +48,27 @@ internal sealed partial class ModuleLoader
             }
             return ModuleContent.FromZip(zip, m.Path + "@" + m.Version + "/");
         })).Value;
+    }
+
+    /// <summary>
+    /// go's <c>fetch</c> extracts the module it looks into (<c>modfetch.Download</c>), so a package load through the
+    /// downloader does too, before reading it: a module new to the cache is then downloaded, hashed and extracted in one
+    /// pass, its files are read from the tree (and their facts kept in the source facts store), and the restore's batch
+    /// later finds it complete, instead of the zip being hashed for the load and inflated again for the batch. A zip
+    /// whose entries may not be extracted is stored all the same and read from the zip, as before; the batch's
+    /// extraction reports it.
+    /// </summary>
+    private async Task ExtractFirstAsync(ModuleVersion m, CancellationToken ct)
+    {
+        if (Source is not DownloaderModuleSource source) return;
+        try
+        {
+            await source.ExtractAsync(m.Path, m.Version, ct).ConfigureAwait(false);
+        }
+        catch (Fetch.InvalidModuleZipException) when (source.Downloader.Cache.HasZip(m))
+        {
+            // The zip is in the cache and matched go.sum; only its extraction failed.
+        }
     }
 
     /// <summary>

@@ -50,6 +50,14 @@ public sealed class DownloaderModuleSource(ModuleDownloader downloader) : IModul
         TranslateAsync(path, version, () => Downloader.DownloadZipAsync(new ModuleVersion(path, version), cancellationToken));
 
     /// <summary>
+    /// The module extracted in the module cache (go's <c>modfetch.Download</c>): a module not in the cache yet is
+    /// downloaded and extracted in one pass (each entry inflated once while it is hashed), as the restore's batch would
+    /// extract it; returns the directory.
+    /// </summary>
+    public Task<string> ExtractAsync(string path, string version, CancellationToken cancellationToken) =>
+        TranslateAsync(path, version, () => Downloader.DownloadAsync(new ModuleVersion(path, version), cancellationToken));
+
+    /// <summary>
     /// Fetch's <c>.info</c> keeps the cache file's exact text (time as written, Origin); MVS needs only the version
     /// and the instant, so the two records stay separate types and meet here.
     /// </summary>
