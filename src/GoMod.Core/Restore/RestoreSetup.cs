@@ -113,6 +113,18 @@ public sealed class RestoreSetup
     internal void SaveSummaries() => _summaries?.Save();
 
     /// <summary>
+    /// The module versions earlier runs' warm checks found complete: <see cref="RestoreOptions.Trees"/>, else the main
+    /// module's record in the module cache, opened on first use; <see cref="SaveTrees"/> keeps it.
+    /// </summary>
+    public VerifiedTrees.VerifiedTreeRecord Trees => _trees ??= Options.Trees
+        ?? VerifiedTrees.VerifiedTreeRecord.Open(VerifiedTrees.VerifiedTreeRecord.DefaultFile(Environment.ModCache, ModFile));
+
+    private VerifiedTrees.VerifiedTreeRecord? _trees;
+
+    /// <summary>Saves <see cref="Trees"/> when the run opened it.</summary>
+    internal void SaveTrees() => _trees?.Save();
+
+    /// <summary>
     /// Resolves everything, or returns every failure found on the way (an invalid property, an unusable Go setting, no
     /// go.mod, a go.mod or go.sum that does not parse, no module line): typed values, not yet diagnostics.
     /// </summary>
