@@ -129,11 +129,9 @@ public sealed class ModSummaryStore
     {
         try
         {
-            var info = new FileInfo(downloader.Cache.CachePath(m, "mod"));
-            if (!info.Exists) return null;
-            return (info.Length, info.LastWriteTimeUtc.Ticks);
+            return PathStat.File(downloader.Cache.CachePath(m, "mod"));
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or ModuleException)
+        catch (Exception e) when (e is ArgumentException or ModuleException)
         {
             return null;
         }

@@ -1,3 +1,4 @@
+using GoMod.Core.Internal;
 using GoMod.Core.ModCache;
 using GoMod.Core.SourceStore;
 
@@ -14,17 +15,8 @@ internal readonly record struct TreeStamp(long VersionDirTicks, ModuleStamp Tree
     /// <summary>The stamp of <paramref name="files"/> now; null when the <c>@v</c> directory, the tree or the <c>.ziphash</c> is missing.</summary>
     public static TreeStamp? Of(in VersionFiles files)
     {
-        if (ModuleStamp.Of(files.Dir, files.ZipHash) is not { } tree) return null;
-        try
-        {
-            var versionDir = new DirectoryInfo(files.DownloadDir);
-            if (!versionDir.Exists) return null;
-            return new TreeStamp(versionDir.LastWriteTimeUtc.Ticks, tree);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
-        {
-            return null;
-        }
+        if (ModuleStamp.Of(files.Dir, files.ZipHash) is not { } tree || PathStat.Directory(files.DownloadDir) is not { } versionDir) return null;
+        return new TreeStamp(versionDir, tree);
     }
 
     /// <summary>
