@@ -47,7 +47,7 @@ public sealed partial class ModuleDownloader
         }
         // The stamp is taken before anything is read: a change made while the files are read shows in the next run's stamp.
         var trees = Trees;
-        TreeStamp? stamp = trees is not null ? TreeStamp.Of(files) : null;
+        var stamp = trees?.StampOf(m, files);
         var zipHash = trees?.TryGet(m, stamp);
         var recorded = zipHash is not null;
         if (zipHash is null)

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using GoMod.Core.Internal;
+using GoMod.Core.ModCache;
 using GoMod.Core.Module;
 using GoMod.Core.SourceStore;
 
@@ -35,13 +36,15 @@ public sealed class VerifiedTreeRecord
     // Replaced, sized, by Decode (before the record is shared); otherwise only added to.
     private ConcurrentDictionary<ModuleVersion, Entry> _entries = new();
     private int _hits, _misses, _added, _recorded, _loaded, _persisted;
-    private bool _corrupt;
+    private bool _corrupt, _saved;
+    private int _generation;
 
     private sealed class Entry(TreeStamp stamp, string zipHash)
     {
         public TreeStamp Stamp { get; } = stamp;
         public string ZipHash { get; } = zipHash;
         public bool Used;
+        public StampSlot<TreeStamp> Now;
     }
 
     private VerifiedTreeRecord(string? file) => File = file;
@@ -100,8 +103,48 @@ public sealed class VerifiedTreeRecord
         return record;
     }
 
-    /// <summary>Whether an entry for <paramref name="m"/> exists (valid or not): its warm check starts with a stamp.</summary>
-    internal bool Contains(ModuleVersion m) => _entries.ContainsKey(m);
+    /// <summary>
+    /// The stamp of <paramref name="m"/>'s cache state now (<paramref name="files"/>): taken ahead by
+    /// <see cref="Prefetch"/> when it got there first, else here.
+    /// </summary>
+    internal TreeStamp? StampOf(ModuleVersion m, in VersionFiles files) =>
+        _entries.TryGetValue(m, out var e) && e.Now.TryUse(out var stamp) ? stamp : TreeStamp.Of(files);
+
+    /// <summary>
+    /// Forgets the stamps an earlier run took ahead (a caller may keep the record across runs): called before a run
+    /// uses it, so every stamp it compares is taken during that run.
+    /// </summary>
+    internal void BeginRun()
+    {
+        Interlocked.Increment(ref _generation);
+        foreach (var e in _entries.Values) e.Now = default;
+        Volatile.Write(ref _saved, false);
+    }
+
+    /// <summary>
+    /// Takes the stamp of every recorded version in <paramref name="cache"/> that the run has not yet looked at, ahead
+    /// of the warm checks that will compare them (<see cref="Restore.StoreWarmup"/> runs it beside the graph read);
+    /// stops once the record is saved or another run begins.
+    /// </summary>
+    internal void Prefetch(ModuleCache cache)
+    {
+        var generation = Volatile.Read(ref _generation);
+        foreach (var (m, e) in _entries)
+        {
+            if (Volatile.Read(ref _saved) || Volatile.Read(ref _generation) != generation) return;
+            if (!e.Now.IsEmpty) continue;
+            VersionFiles files;
+            try
+            {
+                files = cache.FilesOf(m);
+            }
+            catch (Exception ex) when (ex is ModuleException or ModulePathException or FormatException or ArgumentException)
+            {
+                continue;
+            }
+            e.Now.Fill(TreeStamp.Of(files));
+        }
+    }
 
     /// <summary>
     /// The recorded <c>.ziphash</c> hash of <paramref name="m"/> when its entry's stamp equals <paramref name="now"/>
@@ -139,6 +182,7 @@ public sealed class VerifiedTreeRecord
     /// </summary>
     public void Save()
     {
+        Volatile.Write(ref _saved, true);
         if (File is null) return;
         int used = 0;
         foreach (var e in _entries.Values) if (e.Used) used++;
