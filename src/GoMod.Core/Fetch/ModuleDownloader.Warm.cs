@@ -31,7 +31,10 @@ public sealed partial class ModuleDownloader
     /// <see cref="ModuleCache.TryReadCompleteTree"/> finds it, its <c>.ziphash</c> against go.sum, the zip present and the
     /// <c>.info</c> readable (when asked), the go.mod hash this run already checked (else the <c>.mod</c> read
     /// and checked once). Null when anything is missing or odd: the caller's full path then decides, and reports
-    /// exactly as before. A go.sum that disagrees throws here as on the full path (go's SECURITY ERROR).
+    /// exactly as before. A go.sum that disagrees throws here as on the full path (go's SECURITY ERROR). With
+    /// <see cref="Trees"/>, a version whose recorded stamp still holds skips the reads of the tree state, zip and
+    /// <c>.info</c> (its recorded <c>.ziphash</c> hash meets go.sum as a read one does), and a version that passes
+    /// the reads is recorded.
     /// </summary>
     private async ValueTask<ModuleDownloadResult?> TryWarmAsync(ModuleVersion m, DownloadParts parts, CancellationToken ct)
     {

@@ -21,9 +21,6 @@ internal static class PathStat
     private static readonly bool HasStatx = OperatingSystem.IsLinux()
         && NativeLibrary.TryLoad("libc.so.6", out var libc) && NativeLibrary.TryGetExport(libc, "statx", out _);
 
-    [DllImport("libc", EntryPoint = "statx", SetLastError = true)]
-    private static extern int Statx(int dirFd, string path, int flags, uint mask, ref byte buffer);
-
     /// <summary>The size and modification time of the file at <paramref name="path"/>; null when it is missing, a directory, or cannot be stat'ed.</summary>
     public static (long Size, long ModTicks)? File(string path) =>
         Of(path) is { IsDirectory: false } s ? (s.Size, s.ModTicks) : null;
@@ -37,7 +34,7 @@ internal static class PathStat
         if (!HasStatx) return Portable(path);
         Span<byte> buffer = stackalloc byte[StatxBufferSize];
         buffer.Clear();
-        if (Statx(AtFdCwd, path, AtSymlinkNoFollow, StatxType | StatxSize | StatxMtime, ref buffer[0]) != 0) return null;
+        if (Libc.statx(AtFdCwd, path, AtSymlinkNoFollow, StatxType | StatxSize | StatxMtime, ref buffer[0]) != 0) return null;
         var mask = BinaryPrimitives.ReadUInt32LittleEndian(buffer);
         if ((mask & (StatxType | StatxSize | StatxMtime)) != (StatxType | StatxSize | StatxMtime)) return Portable(path);
         var mode = BinaryPrimitives.ReadUInt16LittleEndian(buffer[28..]);
