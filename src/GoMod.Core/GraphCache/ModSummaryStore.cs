@@ -78,6 +78,8 @@ public sealed class ModSummaryStore
     public static ModSummaryStore Open(string file)
     {
         var store = new ModSummaryStore(file);
+        // A missing file is the common first run: answered without an exception (a restore throws none on its warm path).
+        if (!System.IO.File.Exists(file)) return store;
         byte[] data;
         try
         {

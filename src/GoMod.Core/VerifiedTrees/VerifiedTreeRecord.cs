@@ -81,6 +81,8 @@ public sealed class VerifiedTreeRecord
     public static VerifiedTreeRecord Open(string file)
     {
         var record = new VerifiedTreeRecord(file);
+        // A missing file is the common first run: answered without an exception (a restore throws none on its warm path).
+        if (!System.IO.File.Exists(file)) return record;
         byte[] data;
         try
         {
