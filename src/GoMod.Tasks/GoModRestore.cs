@@ -70,7 +70,10 @@ public sealed class GoModRestore : GoModTask
                 : null;
             options = options with { Phases = phases };
             var hash = RestoreCache.ComputeInputsHash(options, ToolIdentity);
-            var cached = RestoreCache.Read(CacheFile);
+            // After an edit the recorded hash alone shows the record cannot answer: its module list is not parsed
+            // unless the restore needs it (the no-op check, or lookups kept in the record rather than a notices file).
+            var recordedHash = Force ? null : RestoreCache.ReadInputsHash(CacheFile);
+            var cached = Force || (recordedHash is not null && recordedHash != hash && NoticesFile is { Length: > 0 }) ? null : RestoreCache.Read(CacheFile);
             phases?.Invoke("inputs hash and cache read", stopwatch.Elapsed);
             if (!Force && cached is not null && cached.IsCurrent(hash))
             {

@@ -59,6 +59,8 @@ public static class RestorePhasesCommand
                 : GoMod.Core.GraphCache.ModSummaryStore.Open(GoMod.Core.GraphCache.ModSummaryStore.DefaultFile(modCache, Path.Combine(dir, "go.mod")));
             var facts = noStore ? GoMod.Core.SourceStore.SourceFactsStore.InMemory()
                 : GoMod.Core.SourceStore.SourceFactsStore.Open(GoMod.Core.SourceStore.SourceFactsStore.DefaultFile(modCache, Path.Combine(dir, "go.mod")));
+            var trees = noStore ? GoMod.Core.VerifiedTrees.VerifiedTreeRecord.InMemory()
+                : GoMod.Core.VerifiedTrees.VerifiedTreeRecord.Open(GoMod.Core.VerifiedTrees.VerifiedTreeRecord.DefaultFile(modCache, Path.Combine(dir, "go.mod")));
             var preload = Stopwatch.StartNew();
             facts.Preload();
             Console.WriteLine($"  source facts store read before the run: {preload.Elapsed.TotalMilliseconds:F0} ms");
@@ -70,6 +72,7 @@ public static class RestorePhasesCommand
                 GetEnvironmentVariable = name => name == "GOENV" ? "off" : Environment.GetEnvironmentVariable(name),
                 Phases = (name, time) => phases.Add((name, time)),
                 Summaries = store,
+                Trees = trees,
             };
             using var process = Process.GetCurrentProcess();
             var cpu = process.TotalProcessorTime;
@@ -87,6 +90,7 @@ public static class RestorePhasesCommand
                 + (result.Diagnostics.FirstOrDefault() is { } d ? $" (first: {d.Code} {d.Message.Split('\n')[0]})" : ""));
             foreach (var (name, time) in phases) Console.WriteLine($"  {name,-40} {time.TotalMilliseconds,8:F0} ms");
             Console.WriteLine($"  summary store: {store.Loaded} loaded, {store.Hits} answered, {store.Misses} go.mod files read");
+            Console.WriteLine($"  verified trees: {trees.Loaded} loaded, {trees.Hits} answered by their stamps, {trees.Misses} stamps changed, {trees.Added} recorded");
             Console.WriteLine($"  source facts store: {facts.Loaded} modules loaded, {facts.Reused} reused, {facts.Renewed} renewed, {facts.FilesAnswered} files answered, {facts.FilesRead.Count} read, {facts.DirectoriesListed} directories listed{(facts.WasCorrupt ? ", file was damaged" : "")}");
             if (allocations is not null)
                 foreach (var (type, bytes) in allocations.Top(25)) Console.WriteLine($"  allocated {bytes >> 20,6} MiB (sampled) {type}");

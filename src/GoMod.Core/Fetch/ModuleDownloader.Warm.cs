@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using GoMod.Core.ModCache;
 using GoMod.Core.Module;
 using GoMod.Core.Sum;
+using GoMod.Core.VerifiedTrees;
 
 namespace GoMod.Core.Fetch;
 
@@ -19,11 +20,21 @@ public sealed partial class ModuleDownloader
     internal void NoteCheckedGoMod(ModuleVersion m, string goModHash) => _checkedGoMods.TryAdd(m, goModHash);
 
     /// <summary>
+    /// Module versions a warm check found complete in earlier runs (<see cref="VerifiedTreeRecord"/>): a version whose
+    /// recorded stamp still holds is checked with three stats and its recorded <c>.ziphash</c> hash; null checks every
+    /// version by reading its files.
+    /// </summary>
+    internal VerifiedTreeRecord? Trees { get; set; }
+
+    /// <summary>
     /// A batch member that is complete in the cache, checked as go checks it and nothing more: the tree as
     /// <see cref="ModuleCache.TryReadCompleteTree"/> finds it, its <c>.ziphash</c> against go.sum, the zip present and the
     /// <c>.info</c> readable (when asked), the go.mod hash this run already checked (else the <c>.mod</c> read
     /// and checked once). Null when anything is missing or odd: the caller's full path then decides, and reports
-    /// exactly as before. A go.sum that disagrees throws here as on the full path (go's SECURITY ERROR).
+    /// exactly as before. A go.sum that disagrees throws here as on the full path (go's SECURITY ERROR). With
+    /// <see cref="Trees"/>, a version whose recorded stamp still holds skips the reads of the tree state, zip and
+    /// <c>.info</c> (its recorded <c>.ziphash</c> hash meets go.sum as a read one does), and a version that passes
+    /// the reads is recorded.
     /// </summary>
     private async ValueTask<ModuleDownloadResult?> TryWarmAsync(ModuleVersion m, DownloadParts parts, CancellationToken ct)
     {
@@ -37,10 +48,19 @@ public sealed partial class ModuleDownloader
         {
             return null;
         }
-        if (Cache.TryReadCompleteTree(files) is not { } zipHash || !zipHash.StartsWith("h1:", StringComparison.Ordinal)) return null;
-        // Extract implies the zip: the full path downloads a missing one.
-        if (!File.Exists(files.Zip)) return null;
-        if (parts.HasFlag(DownloadParts.Info) && Cache.ReadInfo(files) is null) return null;
+        // The stamp is taken before anything is read: a change made while the files are read shows in the next run's stamp.
+        var trees = Trees;
+        var stamp = trees?.StampOf(m, files);
+        var zipHash = trees?.TryGet(m, stamp);
+        var recorded = zipHash is not null;
+        if (zipHash is null)
+        {
+            if (Cache.TryReadCompleteTree(files) is not { } read || !read.StartsWith("h1:", StringComparison.Ordinal)) return null;
+            // Extract implies the zip: the full path downloads a missing one.
+            if (!File.Exists(files.Zip)) return null;
+            if (parts.HasFlag(DownloadParts.Info) && Cache.ReadInfo(files) is null) return null;
+            zipHash = read;
+        }
         string? goModHash = null;
         if (parts.HasFlag(DownloadParts.GoMod) && !_checkedGoMods.TryGetValue(m, out goModHash))
         {
@@ -55,6 +75,8 @@ public sealed partial class ModuleDownloader
             await Sums.CheckAsync(m, goMod: false, zipHash, ChecksumDatabase, ct).ConfigureAwait(false);
             _checkedZipHashes[m] = zipHash;
         }
+        // Recorded only once go.sum agreed, and only when the .info was among what this check read.
+        if (trees is not null && !recorded && parts.HasFlag(DownloadParts.Info)) trees.Add(m, stamp, zipHash);
         return new ModuleDownloadResult(m)
         {
             Info = parts.HasFlag(DownloadParts.Info) ? files.Info : null,

@@ -34,7 +34,8 @@ public sealed class ModSummaryStore
     // Replaced, sized, by Decode (before the store is shared); otherwise only added to.
     private ConcurrentDictionary<ModuleVersion, Entry> _entries = new();
     private int _hits, _misses, _added, _loaded, _persisted;
-    private bool _corrupt;
+    private bool _corrupt, _saved;
+    private int _generation;
 
     private sealed class Entry(long size, long modTicks, string hash, ModSummary summary)
     {
@@ -43,6 +44,7 @@ public sealed class ModSummaryStore
         public string Hash { get; } = hash;
         public ModSummary Summary { get; } = summary;
         public bool Used;
+        public StampSlot<(long Size, long ModTicks)> Now;
     }
 
     private ModSummaryStore(string? file) => File = file;
@@ -76,6 +78,8 @@ public sealed class ModSummaryStore
     public static ModSummaryStore Open(string file)
     {
         var store = new ModSummaryStore(file);
+        // A missing file is the common first run: answered without an exception (a restore throws none on its warm path).
+        if (!System.IO.File.Exists(file)) return store;
         byte[] data;
         try
         {
@@ -108,7 +112,7 @@ public sealed class ModSummaryStore
     internal async Task<ModSummary?> TryGetAsync(ModuleDownloader downloader, ModuleVersion m, CancellationToken ct)
     {
         if (!_entries.TryGetValue(m, out var e)) return null;
-        var stamp = Stamp(downloader, m);
+        if (!e.Now.TryUse(out var stamp)) stamp = Stamp(downloader, m);
         if (stamp is not { } s || s.Size != e.Size || s.ModTicks != e.ModTicks) return null;
         try
         {
@@ -124,16 +128,42 @@ public sealed class ModSummaryStore
         return e.Summary;
     }
 
+    /// <summary>
+    /// Forgets the stamps an earlier run took ahead (a caller may keep the store across runs): called before a run
+    /// uses it, so every stamp it compares is taken during that run.
+    /// </summary>
+    internal void BeginRun()
+    {
+        Interlocked.Increment(ref _generation);
+        foreach (var e in _entries.Values) e.Now = default;
+        Volatile.Write(ref _saved, false);
+    }
+
+    /// <summary>
+    /// Takes the stamp of every entry's cached <c>.mod</c> in <paramref name="cache"/> that the run has not yet looked
+    /// at, ahead of the graph read that will check them (<see cref="Restore.StoreWarmup"/> runs it beside the go.mod
+    /// and go.sum parsing and the graph walk); stops once the store is saved or another run begins.
+    /// </summary>
+    internal void Prefetch(ModCache.ModuleCache cache)
+    {
+        var generation = Volatile.Read(ref _generation);
+        foreach (var (m, e) in _entries)
+        {
+            if (Volatile.Read(ref _saved) || Volatile.Read(ref _generation) != generation) return;
+            if (e.Now.IsEmpty) e.Now.Fill(Stamp(cache, m));
+        }
+    }
+
     /// <summary>The size and modification time of <paramref name="m"/>'s cached <c>.mod</c>, or null when it is not there.</summary>
-    internal static (long Size, long ModTicks)? Stamp(ModuleDownloader downloader, ModuleVersion m)
+    internal static (long Size, long ModTicks)? Stamp(ModuleDownloader downloader, ModuleVersion m) => Stamp(downloader.Cache, m);
+
+    private static (long Size, long ModTicks)? Stamp(ModCache.ModuleCache cache, ModuleVersion m)
     {
         try
         {
-            var info = new FileInfo(downloader.Cache.CachePath(m, "mod"));
-            if (!info.Exists) return null;
-            return (info.Length, info.LastWriteTimeUtc.Ticks);
+            return PathStat.File(cache.CachePath(m, "mod"));
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or ModuleException)
+        catch (Exception e) when (e is ArgumentException or ModuleException)
         {
             return null;
         }
@@ -168,6 +198,7 @@ public sealed class ModSummaryStore
     /// </summary>
     public void Save()
     {
+        Volatile.Write(ref _saved, true);
         if (File is null) return;
         int used = 0;
         foreach (var e in _entries.Values) if (e.Used) used++;

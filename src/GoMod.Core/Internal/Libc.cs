@@ -4,7 +4,7 @@ namespace GoMod.Core.Internal;
 
 /// <summary>
 /// The C library calls the SDK makes on Unix where .NET's file APIs add calls go does not make (a lock and a seek per
-/// <see cref="FileStream"/>, an <c>fstat</c> per read) or lack one go uses (<c>flock</c>, <c>copy_file_range</c>), and
+/// <see cref="FileStream"/>, an <c>fstat</c> per read) or lack one go uses (<c>flock</c>, <c>copy_file_range</c>, <c>statx</c>), and
 /// the error numbers their callers test. Flag values differ between systems; each caller builds its flags for the
 /// systems it uses these calls on.
 /// </summary>
@@ -33,6 +33,10 @@ internal static class Libc
 
     [DllImport("libc", SetLastError = true)]
     public static extern int fchmod(int fd, int mode);
+
+    /// <summary>Linux's <c>statx</c> (glibc 2.28 and later: check <c>PathStat</c>'s probe before calling it); <paramref name="buffer"/> is a 256-byte <c>struct statx</c>.</summary>
+    [DllImport("libc", SetLastError = true)]
+    public static extern int statx(int dirFd, string path, int flags, uint mask, ref byte buffer);
 
     [DllImport("libc", SetLastError = true)]
     public static extern long copy_file_range(int fdIn, IntPtr offIn, int fdOut, IntPtr offOut, nuint length, uint flags);

@@ -8,6 +8,7 @@ namespace GoMod.Core.ModCache;
 public sealed partial class ModuleCache
 {
     private int _goModReads;
+    private int _treeReads;
 
     // Escaping is validated once per module path and per version in the life of this view: a build list of 10,000
     // modules asks for each of their cache paths several times.
@@ -25,6 +26,9 @@ public sealed partial class ModuleCache
 
     /// <summary>How many times this cache view read a <c>.mod</c> file (<see cref="ReadGoMod(ModuleVersion)"/>): tests count the reads of a run with it.</summary>
     internal int GoModReads => Volatile.Read(ref _goModReads);
+
+    /// <summary>How many times this cache view read a <c>.ziphash</c> for <see cref="TryReadCompleteTree"/>: tests count a run's warm checks that read files with it.</summary>
+    internal int TreeReads => Volatile.Read(ref _treeReads);
 
     /// <summary>The cache files of a canonical module version, escaped once (throws as <see cref="CachePath"/> does for a version go refuses).</summary>
     public VersionFiles FilesOf(ModuleVersion m)
@@ -46,6 +50,7 @@ public sealed partial class ModuleCache
     public string? TryReadCompleteTree(in VersionFiles files)
     {
         if (!Directory.Exists(files.Dir) || File.Exists(files.Partial)) return null;
+        Interlocked.Increment(ref _treeReads);
         Span<byte> buffer = stackalloc byte[256];
         var n = SmallFile.TryRead(files.ZipHash, buffer, sharedLock: true);
         if (n < 0) return null;

@@ -21,4 +21,7 @@ public readonly record struct VersionFiles(string Prefix, string Dir)
 
     /// <summary>The <c>.partial</c> marker that exists while the tree is being extracted.</summary>
     public string Partial => Prefix + "partial";
+
+    /// <summary>The <c>cache/download/&lt;escaped path&gt;/@v</c> directory that holds the files above.</summary>
+    public string DownloadDir => Path.GetDirectoryName(Prefix)!;
 }

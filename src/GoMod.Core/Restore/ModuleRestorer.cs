@@ -197,7 +197,7 @@ public sealed class ModuleRestorer
             var recorder = new GoSumChecker(setup.SumFile, _sum, ModMode.Mod);
             // Only -mod=mod adds go.sum lines, so only then does a new hash need the checksum database's word.
             using var sumDb = mode == ModMode.Mod ? ChecksumDatabase.Create(setup.Environment, setup.Options.Fetch) : null;
-            using var downloader = new ModuleDownloader(setup.Environment, recorder, setup.Options.Fetch, sumDb, cache: setup.Cache);
+            using var downloader = new ModuleDownloader(setup.Environment, recorder, setup.Options.Fetch, sumDb, cache: setup.Cache) { Trees = setup.Trees };
             var source = new DownloaderModuleSource(downloader);
             // The build list and the package load read the same go.mod: it is parsed once.
             // The graph's go.mod files wait on round trips when the cache is cold: read as many at once as the
@@ -297,6 +297,7 @@ public sealed class ModuleRestorer
                         : r.Exception ?? new ModuleFetchException(r.Module.Path, r.Module.Version, r.Error ?? "download failed"), at);
             }
             var downloaded = results.Count(r => r.Succeeded && r.Downloaded);
+            setup.SaveTrees();
             _phases.Mark("download-extract");
             if (Failed)
             {

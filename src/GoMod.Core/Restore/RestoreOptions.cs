@@ -67,6 +67,13 @@ public sealed record RestoreOptions
     public GraphCache.ModSummaryStore? Summaries { get; init; }
 
     /// <summary>
+    /// Module versions found complete in the module cache by earlier runs (<see cref="VerifiedTrees.VerifiedTreeRecord"/>),
+    /// for a caller that keeps one across runs; null to open the main module's record file in the module cache (and
+    /// save it after the download phase).
+    /// </summary>
+    public VerifiedTrees.VerifiedTreeRecord? Trees { get; init; }
+
+    /// <summary>
     /// Facts of module-cache Go files kept across runs (<see cref="SourceStore.SourceFactsStore"/>), for a caller that keeps
     /// one (or wants none: <see cref="SourceStore.SourceFactsStore.InMemory"/>); null to use the main module's store file
     /// in the module cache, saved at the end of the restore.

@@ -20,12 +20,13 @@ namespace GoMod.Core.Restore;
 /// </summary>
 public sealed class RestoreSetup
 {
-    private RestoreSetup(RestoreOptions options, GoEnvironment environment, ModMode mode, bool modeExplicit, string modText,
+    private RestoreSetup(RestoreOptions options, GoEnvironment environment, ModuleCache cache, StoreWarmup stores, ModMode mode, bool modeExplicit, string modText,
         GoModFile mod, string? sumText, GoSumFile sum, IReadOnlyList<Exception> warnings)
     {
         Options = options;
         Environment = environment;
-        Cache = new ModuleCache(environment.ModCache);
+        Cache = cache;
+        _stores = stores;
         Mode = mode;
         ModeExplicit = modeExplicit;
         ModText = modText;
@@ -102,15 +103,26 @@ public sealed class RestoreSetup
 
     /// <summary>
     /// The dependencies' go.mod summaries kept from earlier runs: <see cref="RestoreOptions.Summaries"/>, else the main
-    /// module's store in the module cache, opened on first use; <see cref="GraphCache.ModSummaryStore.Save"/> keeps it.
+    /// module's store in the module cache, read beside the go.mod and go.sum parsing (<see cref="StoreWarmup"/>); <see cref="GraphCache.ModSummaryStore.Save"/> keeps it.
     /// </summary>
-    public GraphCache.ModSummaryStore Summaries => _summaries ??= Options.Summaries
-        ?? GraphCache.ModSummaryStore.Open(GraphCache.ModSummaryStore.DefaultFile(Environment.ModCache, ModFile));
+    public GraphCache.ModSummaryStore Summaries => _summaries ??= _stores.Summaries;
 
     private GraphCache.ModSummaryStore? _summaries;
+    private readonly StoreWarmup _stores;
 
     /// <summary>Saves <see cref="Summaries"/> when the run opened it (a run that never read the graph leaves the file alone).</summary>
     internal void SaveSummaries() => _summaries?.Save();
+
+    /// <summary>
+    /// The module versions earlier runs' warm checks found complete: <see cref="RestoreOptions.Trees"/>, else the main
+    /// module's record in the module cache, read beside the go.mod and go.sum parsing (<see cref="StoreWarmup"/>); <see cref="SaveTrees"/> keeps it.
+    /// </summary>
+    public VerifiedTrees.VerifiedTreeRecord Trees => _trees ??= _stores.Trees;
+
+    private VerifiedTrees.VerifiedTreeRecord? _trees;
+
+    /// <summary>Saves <see cref="Trees"/> when the run opened it.</summary>
+    internal void SaveTrees() => _trees?.Save();
 
     /// <summary>
     /// Resolves everything, or returns every failure found on the way (an invalid property, an unusable Go setting, no
@@ -134,6 +146,9 @@ public sealed class RestoreSetup
             failures.Add(e);
         }
         if (env is null || failures.Count > 0) return (null, failures);
+        // The stores are read, and their entries' files stamped, on another core while go.mod and go.sum are parsed.
+        var cache = new ModuleCache(env.ModCache);
+        var stores = new StoreWarmup(options, env, cache);
 
         string? modText, sumText;
         try
@@ -207,7 +222,7 @@ public sealed class RestoreSetup
         }
         // GoVendor=true is go mod vendor, which loads from the module cache whatever vendor/ holds (go runs it readonly).
         if (options.WriteVendor && mode == ModMode.Vendor) mode = ModMode.ReadOnly;
-        return (new RestoreSetup(options, env, mode, explicitMode is not null || env.Flags.Mod is not null, modText, mod, sumText, sum, warnings)
+        return (new RestoreSetup(options, env, cache, stores, mode, explicitMode is not null || env.Flags.Mod is not null, modText, mod, sumText, sum, warnings)
         {
             Workspace = workspace,
         }, []);

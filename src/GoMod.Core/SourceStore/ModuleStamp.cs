@@ -10,16 +10,7 @@ internal readonly record struct ModuleStamp(long DirTicks, long ZipHashSize, lon
     /// <summary>The stamp of the extraction at <paramref name="root"/> with its <c>.ziphash</c> at <paramref name="zipHashFile"/>; null when either is missing.</summary>
     public static ModuleStamp? Of(string root, string zipHashFile)
     {
-        try
-        {
-            var dir = new DirectoryInfo(root);
-            var hash = new FileInfo(zipHashFile);
-            if (!dir.Exists || !hash.Exists) return null;
-            return new ModuleStamp(dir.LastWriteTimeUtc.Ticks, hash.Length, hash.LastWriteTimeUtc.Ticks);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
-        {
-            return null;
-        }
+        if (Internal.PathStat.Directory(root) is not { } dirTicks || Internal.PathStat.File(zipHashFile) is not { } hash) return null;
+        return new ModuleStamp(dirTicks, hash.Size, hash.ModTicks);
     }
 }

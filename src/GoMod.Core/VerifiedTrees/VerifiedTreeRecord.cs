@@ -1,0 +1,262 @@
+using System.Buffers.Binary;
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using GoMod.Core.Internal;
+using GoMod.Core.ModCache;
+using GoMod.Core.Module;
+using GoMod.Core.SourceStore;
+
+namespace GoMod.Core.VerifiedTrees;
+
+/// <summary>
+/// Module versions whose cache state a warm check found complete — the extracted tree present with no <c>.partial</c>
+/// marker, the zip and a readable <c>.info</c> beside it, a valid <c>.ziphash</c> — remembered with the
+/// <see cref="TreeStamp"/> they had and the <c>.ziphash</c>'s hash, so a later warm check of the same version is three
+/// stats instead of opening and reading files. What a recorded entry replaces is only those reads: the recorded hash
+/// is still compared with go.sum on every run (a mismatch is go's SECURITY ERROR, as before), and an entry whose stamp
+/// differs in any way is not used (the full check runs, and records the new stamp).
+/// <list type="bullet">
+/// <item>An entry is recorded only when each time in its stamp, taken before the check read anything, is at least
+/// <see cref="RacyTicks"/> old, so a change in the same tick of the file system's clock as the stamp cannot hide.</item>
+/// <item>The file is one per main module under <c>$GOMODCACHE/cache/gomod-sdk/trees/</c> (removed by
+/// <c>go clean -modcache</c>), sealed by <see cref="StoreFile"/>, written atomically and only when the set of entries
+/// the run used changed. A damaged or foreign file is ignored and rewritten.</item>
+/// </list>
+/// Owned by one run (<see cref="Restore.RestoreSetup"/>) or a caller that keeps it across runs; no static state.
+/// </summary>
+public sealed class VerifiedTreeRecord
+{
+    private const string Magic = "GOMODVTR";
+    private const int FormatVersion = 1;
+
+    /// <summary>How much older than the check a stamp's times must be for the entry to be recorded (2 s: coarser than the time resolution of the file systems a module cache lives on, FAT's included).</summary>
+    public const long RacyTicks = 2 * TimeSpan.TicksPerSecond;
+
+    // Replaced, sized, by Decode (before the record is shared); otherwise only added to.
+    private ConcurrentDictionary<ModuleVersion, Entry> _entries = new();
+    private int _hits, _misses, _added, _recorded, _loaded, _persisted;
+    private bool _corrupt, _saved;
+    private int _generation;
+
+    private sealed class Entry(TreeStamp stamp, string zipHash)
+    {
+        public TreeStamp Stamp { get; } = stamp;
+        public string ZipHash { get; } = zipHash;
+        public bool Used;
+        public StampSlot<TreeStamp> Now;
+    }
+
+    private VerifiedTreeRecord(string? file) => File = file;
+
+    /// <summary>The file the record is read from and saved to, or null for one kept in memory.</summary>
+    public string? File { get; }
+
+    /// <summary>Warm checks answered by a recorded entry during this object's life.</summary>
+    public int Hits => Volatile.Read(ref _hits);
+
+    /// <summary>Warm checks that found a recorded entry whose stamp no longer matched.</summary>
+    public int Misses => Volatile.Read(ref _misses);
+
+    /// <summary>Entries read from <see cref="File"/> when the record was opened.</summary>
+    public int Loaded => _loaded;
+
+    /// <summary>Entries recorded during this object's life.</summary>
+    public int Added => Volatile.Read(ref _recorded);
+
+    /// <summary>Whether the file existed but was damaged, foreign or of another format (it was ignored).</summary>
+    public bool WasCorrupt => _corrupt;
+
+    /// <summary>An empty record kept in memory only.</summary>
+    public static VerifiedTreeRecord InMemory() => new(null);
+
+    /// <summary>The record file of the main module whose go.mod is <paramref name="goModFile"/> in module cache <paramref name="modCache"/>.</summary>
+    public static string DefaultFile(string modCache, string goModFile)
+    {
+        var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFullPath(goModFile))))[..16];
+        return Path.Combine(modCache, "cache", "gomod-sdk", "trees", key);
+    }
+
+    /// <summary>Reads the record at <paramref name="file"/>; a missing file gives an empty record, a damaged one an empty record marked <see cref="WasCorrupt"/>.</summary>
+    public static VerifiedTreeRecord Open(string file)
+    {
+        var record = new VerifiedTreeRecord(file);
+        // A missing file is the common first run: answered without an exception (a restore throws none on its warm path).
+        if (!System.IO.File.Exists(file)) return record;
+        byte[] data;
+        try
+        {
+            data = System.IO.File.ReadAllBytes(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return record;
+        }
+        try
+        {
+            record.Decode(data);
+        }
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException or FormatException or ArgumentException or OverflowException or IndexOutOfRangeException)
+        {
+            record._entries.Clear();
+            record._loaded = 0;
+            record._corrupt = true;
+        }
+        return record;
+    }
+
+    /// <summary>
+    /// The stamp of <paramref name="m"/>'s cache state now (<paramref name="files"/>): taken ahead by
+    /// <see cref="Prefetch"/> when it got there first, else here.
+    /// </summary>
+    internal TreeStamp? StampOf(ModuleVersion m, in VersionFiles files) =>
+        _entries.TryGetValue(m, out var e) && e.Now.TryUse(out var stamp) ? stamp : TreeStamp.Of(files);
+
+    /// <summary>
+    /// Forgets the stamps an earlier run took ahead (a caller may keep the record across runs): called before a run
+    /// uses it, so every stamp it compares is taken during that run.
+    /// </summary>
+    internal void BeginRun()
+    {
+        Interlocked.Increment(ref _generation);
+        foreach (var e in _entries.Values) e.Now = default;
+        Volatile.Write(ref _saved, false);
+    }
+
+    /// <summary>
+    /// Takes the stamp of every recorded version in <paramref name="cache"/> that the run has not yet looked at, ahead
+    /// of the warm checks that will compare them (<see cref="Restore.StoreWarmup"/> runs it beside the graph read);
+    /// stops once the record is saved or another run begins.
+    /// </summary>
+    internal void Prefetch(ModuleCache cache)
+    {
+        var generation = Volatile.Read(ref _generation);
+        foreach (var (m, e) in _entries)
+        {
+            if (Volatile.Read(ref _saved) || Volatile.Read(ref _generation) != generation) return;
+            if (!e.Now.IsEmpty) continue;
+            VersionFiles files;
+            try
+            {
+                files = cache.FilesOf(m);
+            }
+            catch (Exception ex) when (ex is ModuleException or ModulePathException or FormatException or ArgumentException)
+            {
+                continue;
+            }
+            e.Now.Fill(TreeStamp.Of(files));
+        }
+    }
+
+    /// <summary>
+    /// The recorded <c>.ziphash</c> hash of <paramref name="m"/> when its entry's stamp equals <paramref name="now"/>
+    /// (taken by the caller); null otherwise. The caller still checks the hash against go.sum.
+    /// </summary>
+    internal string? TryGet(ModuleVersion m, TreeStamp? now)
+    {
+        if (!_entries.TryGetValue(m, out var e)) return null;
+        if (now != e.Stamp)
+        {
+            Interlocked.Increment(ref _misses);
+            return null;
+        }
+        e.Used = true;
+        Interlocked.Increment(ref _hits);
+        return e.ZipHash;
+    }
+
+    /// <summary>
+    /// Records that <paramref name="m"/>'s cache state, stamped <paramref name="before"/> before the check read
+    /// anything, passed a full warm check with <c>.ziphash</c> hash <paramref name="zipHash"/>; a stamp too recent
+    /// (see <see cref="RacyTicks"/>) is not recorded.
+    /// </summary>
+    internal void Add(ModuleVersion m, TreeStamp? before, string zipHash)
+    {
+        if (before is not { } s || !s.OlderThan(DateTime.UtcNow.Ticks - RacyTicks)) return;
+        _entries[m] = new Entry(s, zipHash) { Used = true };
+        Interlocked.Increment(ref _added);
+        Interlocked.Increment(ref _recorded);
+    }
+
+    /// <summary>
+    /// Writes the entries used since the record was opened to <see cref="File"/> (atomically) when they differ from
+    /// what was loaded; failures are ignored, since the record is only a cache.
+    /// </summary>
+    public void Save()
+    {
+        Volatile.Write(ref _saved, true);
+        if (File is null) return;
+        int used = 0;
+        foreach (var e in _entries.Values) if (e.Used) used++;
+        if (!_corrupt && Volatile.Read(ref _added) == 0 && used == _persisted) return;
+        if (used == 0 && !_corrupt) return;
+        try
+        {
+            AtomicFile.WriteIfChanged(File, Encode());
+            _persisted = used;
+            _corrupt = false;
+            Interlocked.Exchange(ref _added, 0);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
+    }
+
+    private byte[] Encode()
+    {
+        var strings = new Dictionary<string, int>(StringComparer.Ordinal);
+        var table = new List<string>();
+        int Id(string s)
+        {
+            if (!strings.TryGetValue(s, out var id))
+            {
+                id = table.Count;
+                strings[s] = id;
+                table.Add(s);
+            }
+            return id;
+        }
+        var body = new MemoryStream();
+        var w = new BinaryWriter(body, Encoding.UTF8);
+        var used = _entries.Where(kv => kv.Value.Used).OrderBy(kv => kv.Key.Path, StringComparer.Ordinal).ThenBy(kv => kv.Key.Version, StringComparer.Ordinal).ToList();
+        w.Write(used.Count);
+        foreach (var (m, e) in used)
+        {
+            w.Write(Id(m.Path));
+            w.Write(Id(m.Version));
+            w.Write(Id(e.ZipHash));
+            w.Write(e.Stamp.VersionDirTicks);
+            w.Write(e.Stamp.Tree.DirTicks);
+            w.Write(e.Stamp.Tree.ZipHashSize);
+            w.Write(e.Stamp.Tree.ZipHashTicks);
+        }
+        w.Flush();
+        return StoreFile.Seal(Magic, FormatVersion, table, body);
+    }
+
+    private void Decode(byte[] data)
+    {
+        var (table, at, limit) = StoreFile.Open(data, Magic, FormatVersion);
+        ReadOnlySpan<byte> Take(int count)
+        {
+            if (count < 0 || count > limit - at) throw new EndOfStreamException("record file ends early");
+            var span = data.AsSpan(at, count);
+            at += count;
+            return span;
+        }
+        int Int32() => BinaryPrimitives.ReadInt32LittleEndian(Take(4));
+        long Int64() => BinaryPrimitives.ReadInt64LittleEndian(Take(8));
+        int count = Int32();
+        if (count < 0 || count > limit) throw new InvalidDataException("bad entry count");
+        _entries = new ConcurrentDictionary<ModuleVersion, Entry>(Environment.ProcessorCount, count + (count / 4) + 16);
+        for (int i = 0; i < count; i++)
+        {
+            var m = new ModuleVersion(table[Int32()], table[Int32()]);
+            var zipHash = table[Int32()];
+            long versionDir = Int64(), dir = Int64(), size = Int64(), ticks = Int64();
+            _entries[m] = new Entry(new TreeStamp(versionDir, new ModuleStamp(dir, size, ticks)), zipHash);
+        }
+        if (at != limit) throw new InvalidDataException("trailing bytes in record file");
+        _loaded = _persisted = count;
+    }
+}
