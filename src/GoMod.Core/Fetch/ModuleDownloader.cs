@@ -555,8 +555,9 @@ public sealed partial class ModuleDownloader : IDisposable
     private static void CheckZipPrefix(ModuleVersion module, ZipReader archive)
     {
         var prefix = module.Path + "@" + module.Version + "/";
+        var prefixBytes = System.Text.Encoding.UTF8.GetBytes(prefix); // compared as bytes: no string per entry
         foreach (var entry in archive.Entries)
-            if (!entry.Name.StartsWith(prefix, StringComparison.Ordinal))
+            if (!entry.NameStartsWith(prefixBytes))
                 throw new InvalidModuleZipException(module.Path, module.Version,
                     $"zip for {prefix[..^1]} has unexpected file {entry.Name}");
     }

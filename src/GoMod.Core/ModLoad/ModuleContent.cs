@@ -1,4 +1,4 @@
-using System.IO.Compression;
+using GoMod.Core.Zip;
 
 namespace GoMod.Core.ModLoad;
 
@@ -11,15 +11,19 @@ internal sealed class ModuleContent
 {
     private readonly string? _dir;
     private readonly string? _zipFile;
-    private readonly Dictionary<string, Dictionary<string, string>>? _zipDirs;
+    private readonly Dictionary<string, Dictionary<string, int>>? _zipDirs;
+    private readonly ZipDirectory? _zipDirectory;
+    private readonly long _zipLength;
     private readonly string? _extracted;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<(string Name, Func<byte[]> Read)>>? _extractedDirs;
 
     private readonly Imports.GoFileFactsCache? _facts;
 
-    private ModuleContent(string? dir, string? zipFile, Dictionary<string, Dictionary<string, string>>? zipDirs, string? extracted = null,
-        Imports.GoFileFactsCache? facts = null)
+    private ModuleContent(string? dir, string? zipFile, Dictionary<string, Dictionary<string, int>>? zipDirs, string? extracted = null,
+        Imports.GoFileFactsCache? facts = null, ZipDirectory? zipDirectory = null, long zipLength = 0)
     {
+        _zipDirectory = zipDirectory;
+        _zipLength = zipLength;
         _facts = facts;
         _dir = dir;
         _zipFile = zipFile;
@@ -39,22 +43,27 @@ internal sealed class ModuleContent
     public static ModuleContent FromDirectory(string dir) => new(dir, null, null);
 
     /// <summary>A module zip whose entries start with <paramref name="prefix"/> (<c>path@version/</c>).</summary>
-    /// <remarks>Only the entry names are kept; a file is read by opening the zip again, so no handle stays open.</remarks>
+    /// <remarks>
+    /// The central directory is read once (compact, <see cref="ZipDirectory"/>) and kept with the names by directory; a
+    /// file is read by opening the zip again at its recorded position, so no handle stays open and no directory is
+    /// parsed twice.
+    /// </remarks>
     public static ModuleContent FromZip(string zipFile, string prefix)
     {
-        using var zip = ZipFile.OpenRead(zipFile);
-        var dirs = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
+        using var zip = ZipReader.Open(zipFile);
+        var prefixBytes = System.Text.Encoding.UTF8.GetBytes(prefix);
+        var dirs = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
         foreach (var e in zip.Entries)
         {
-            var name = e.FullName;
-            if (!name.StartsWith(prefix, StringComparison.Ordinal) || name.EndsWith('/')) continue;
-            var rel = name[prefix.Length..];
+            if (!e.NameStartsWith(prefixBytes)) continue;
+            var rel = e.NameAfter(prefixBytes.Length);
+            if (rel.Length == 0 || rel.EndsWith('/')) continue;
             int slash = rel.LastIndexOf('/');
             var dir = slash < 0 ? "" : rel[..slash];
-            if (!dirs.TryGetValue(dir, out var files)) dirs[dir] = files = new Dictionary<string, string>(StringComparer.Ordinal);
-            files[rel[(slash + 1)..]] = name;
+            if (!dirs.TryGetValue(dir, out var files)) dirs[dir] = files = new Dictionary<string, int>(StringComparer.Ordinal);
+            files[rel[(slash + 1)..]] = e.Index;
         }
-        return new ModuleContent(null, zipFile, dirs);
+        return new ModuleContent(null, zipFile, dirs, zipDirectory: zip.Entries, zipLength: zip.Length);
     }
 
     public bool IsLocal => _dir is not null;
@@ -124,10 +133,23 @@ internal sealed class ModuleContent
         return rel.Length == 0 ? root : Path.Combine([root, .. rel.Split('/')]);
     }
 
-    private byte[] ReadEntry(string fullName)
+    /// <summary>Entry <paramref name="index"/>'s content, its size and CRC-32 checked as it is inflated.</summary>
+    private byte[] ReadEntry(int index)
     {
-        using var zip = ZipFile.OpenRead(_zipFile!);
-        using var s = zip.GetEntry(fullName)!.Open();
+        using var zip = ZipReader.Open(_zipFile!, _zipDirectory, _zipLength);
+        var entry = _zipDirectory![index];
+        using var s = zip.OpenEntry(entry);
+        if (entry.UncompressedSize <= 64 << 20)
+        {
+            // The declared size, which the entry stream enforces: read exactly that, then its end (where the CRC is checked).
+            var content = new byte[(int)entry.UncompressedSize];
+            var read = 0;
+            int n;
+            while (read < content.Length && (n = s.Read(content, read, content.Length - read)) > 0) read += n;
+            Span<byte> end = stackalloc byte[1];
+            if (s.Read(end) != 0 || read != content.Length) throw new InvalidDataException($"zip: short read of {entry.Name}");
+            return content;
+        }
         using var ms = new MemoryStream();
         s.CopyTo(ms);
         return ms.ToArray();

@@ -84,22 +84,29 @@ public static class DirHash
         ArgumentNullException.ThrowIfNull(zipPath);
         using var zip = ZipReader.Open(zipPath);
         var entries = zip.Entries;
-        var last = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var e in entries)
-        {
-            if (Array.IndexOf(e.RawName, (byte)'\n') >= 0) throw NewlineInName();
-            last[Encoding.Latin1.GetString(e.RawName)] = e.Index;
-        }
-
-        var digests = new byte[entries.Count][];
-        var toHash = last.Values.ToArray();
+        CheckNoNewlines(entries);
+        // Where several entries share a name only the last one is hashed: sorted by name, then by position, the last
+        // of each run of equal names.
+        var order = SortedByName(entries);
+        var toHashList = new List<int>(order.Length);
+        for (var k = 0; k < order.Length; k++)
+            if (k + 1 == order.Length || !entries.NameBytes(order[k]).SequenceEqual(entries.NameBytes(order[k + 1]))) toHashList.Add(order[k]);
+        var toHash = toHashList.ToArray();
         Array.Sort(toHash); // file order keeps the reads sequential
+
+        var digests = new byte[entries.Count * DigestLength];
+        var hashed = new bool[entries.Count];
         if (parallelism <= 1 || toHash.Length < 2)
         {
             var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
             try
             {
-                foreach (var i in toHash) digests[i] = HashEntry(zip, entries[i], buffer, cancellationToken);
+                using var h = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+                foreach (var i in toHash)
+                {
+                    HashEntry(zip, entries[i], buffer, h, digests.AsSpan(i * DigestLength, DigestLength), cancellationToken);
+                    hashed[i] = true;
+                }
             }
             finally
             {
@@ -115,12 +122,14 @@ public static class DirHash
                 var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
                 try
                 {
+                    using var h = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
                     int k;
                     while ((k = Interlocked.Increment(ref next)) < toHash.Length)
                     {
                         cancellationToken.ThrowIfCancellationRequested();
                         var i = toHash[k];
-                        digests[i] = HashEntry(zip, entries[i], buffer, cancellationToken);
+                        HashEntry(zip, entries[i], buffer, h, digests.AsSpan(i * DigestLength, DigestLength), cancellationToken);
+                        hashed[i] = true;
                     }
                 }
                 finally
@@ -139,31 +148,52 @@ public static class DirHash
             }
         }
 
-        return SummarizeZip(entries, digests);
+        return Summarize(entries, order, digests, hashed);
     }
 
+    /// <summary>The length of a SHA-256 digest; digests of a zip's entries lie in one array, entry i's at <c>i * DigestLength</c>.</summary>
+    internal const int DigestLength = 32;
+
     /// <summary>
-    /// The h1 hash of a zip whose entries' content digests are known (<paramref name="digests"/> by entry index; where
-    /// several entries share a name, the last one's digest counts for each, as in <see cref="HashZip(string, CancellationToken)"/>).
+    /// The h1 hash of a zip whose entries' content digests are known (<paramref name="digests"/>: entry i's 32 bytes at
+    /// <c>i * 32</c>, present where <paramref name="hashed"/> is set; where several entries share a name, the last one's
+    /// digest counts for each, as in <see cref="HashZip(string, CancellationToken)"/>).
     /// </summary>
     /// <exception cref="InvalidDataException">A name contains a newline.</exception>
-    internal static string SummarizeZip(IReadOnlyList<ZipEntry> entries, byte[]?[] digests)
+    internal static string SummarizeZip(ZipDirectory entries, byte[] digests, bool[] hashed)
     {
-        foreach (var e in entries)
-            if (Array.IndexOf(e.RawName, (byte)'\n') >= 0) throw NewlineInName();
+        CheckNoNewlines(entries);
+        return Summarize(entries, SortedByName(entries), digests, hashed);
+    }
+
+    private static void CheckNoNewlines(ZipDirectory entries)
+    {
+        for (var i = 0; i < entries.Count; i++)
+            if (entries.NameBytes(i).Contains((byte)'\n')) throw NewlineInName();
+    }
+
+    /// <summary>Entry indices by name bytes, equal names by position (a stable order, so a run's last is the zip's last).</summary>
+    private static int[] SortedByName(ZipDirectory entries)
+    {
+        var order = new int[entries.Count];
+        for (var i = 0; i < order.Length; i++) order[i] = i;
+        Array.Sort(order, (a, b) => entries.NameBytes(a).SequenceCompareTo(entries.NameBytes(b)) is var c and not 0 ? c : a.CompareTo(b));
+        return order;
+    }
+
+    private static string Summarize(ZipDirectory entries, int[] order, byte[] digests, bool[] hashed)
+    {
         // Sorted by name, entries sharing a name are adjacent: each line of such a run takes the digest of the run's
         // last entry in the zip (its highest index). No per-entry key strings: a zip's names are hashed as they are.
-        var order = entries.ToArray();
-        Array.Sort(order, (a, b) => a.RawName.AsSpan().SequenceCompareTo(b.RawName));
         using var summary = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         for (var start = 0; start < order.Length;)
         {
             var end = start + 1;
-            var last = order[start].Index;
-            while (end < order.Length && order[end].RawName.AsSpan().SequenceEqual(order[start].RawName))
-                last = Math.Max(last, order[end++].Index);
-            var digest = digests[last] ?? throw new InvalidOperationException($"no digest for {order[start].Name}");
-            for (; start < end; start++) AppendLine(summary, digest, order[start].RawName);
+            while (end < order.Length && entries.NameBytes(order[end]).SequenceEqual(entries.NameBytes(order[start]))) end++;
+            var last = order[end - 1];
+            if (!hashed[last]) throw new InvalidOperationException($"no digest for {entries[last].Name}");
+            var digest = digests.AsSpan(last * DigestLength, DigestLength);
+            for (; start < end; start++) AppendLine(summary, digest, entries.NameBytes(order[start]));
         }
         return Finish(summary);
     }
@@ -203,10 +233,16 @@ public static class DirHash
         }
     }
 
-    private static byte[] HashEntry(ZipReader zip, ZipEntry entry, byte[] buffer, CancellationToken cancellationToken)
+    private static void HashEntry(ZipReader zip, ZipEntry entry, byte[] buffer, IncrementalHash h, Span<byte> digest, CancellationToken cancellationToken)
     {
         using var content = zip.OpenEntry(entry);
-        return HashContent(content, buffer, cancellationToken);
+        int n;
+        while ((n = content.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            h.AppendData(buffer, 0, n);
+        }
+        h.GetHashAndReset(digest);
     }
 
     private static byte[] HashContent(Stream content, byte[] buffer, CancellationToken cancellationToken)
@@ -221,7 +257,7 @@ public static class DirHash
         return h.GetHashAndReset();
     }
 
-    private static void AppendLine(IncrementalHash summary, byte[] digest, ReadOnlySpan<byte> name)
+    private static void AppendLine(IncrementalHash summary, ReadOnlySpan<byte> digest, ReadOnlySpan<byte> name)
     {
         Span<byte> hex = stackalloc byte[64 + 2];
         for (var i = 0; i < 32; i++)

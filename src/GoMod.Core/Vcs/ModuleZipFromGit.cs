@@ -34,15 +34,16 @@ internal static class ModuleZipFromGit
                 foreach (var e in zr.Entries)
                 {
                     ct.ThrowIfCancellationRequested();
+                    var full = e.Name; // decoded once (an entry's name is decoded on each read of Name)
                     if (top is null)
                     {
-                        var i = e.Name.IndexOf('/');
+                        var i = full.IndexOf('/');
                         if (i < 0) throw new CodeHostException(VcsErrorKind.CommandFailed, "missing top-level directory prefix");
-                        top = e.Name[..(i + 1)];
+                        top = full[..(i + 1)];
                     }
-                    if (!e.Name.StartsWith(top, StringComparison.Ordinal))
+                    if (!full.StartsWith(top, StringComparison.Ordinal))
                         throw new CodeHostException(VcsErrorKind.CommandFailed, "zip file contains more than one top-level directory");
-                    var name = e.Name[top.Length..];
+                    var name = full[top.Length..];
                     if (!name.StartsWith(prefix, StringComparison.Ordinal)) continue;
                     name = name[prefix.Length..];
                     if (name.Length == 0 || name.EndsWith('/') || e.IsSymlink || e.IsIrregular) continue;

@@ -84,39 +84,49 @@ internal sealed class HashedUnzip : IDisposable
         Directory.CreateDirectory(parent);
         var temp = Path.Combine(parent, Path.GetFileName(target) + ".tmp-" + Guid.NewGuid().ToString("N")[..12]);
         var tempRoot = temp + Path.DirectorySeparatorChar;
-        var prefixLength = m.Path.Length + 1 + m.Version.Length + 1;
-        var extract = new bool[zip.Entries.Count];
+        var prefixLength = System.Text.Encoding.UTF8.GetByteCount(m.Path) + 1 + m.Version.Length + 1;
+        var entries = zip.Entries;
+        var extract = new bool[entries.Count];
         foreach (var e in valid) extract[e.Index] = true;
-        var digests = new byte[]?[zip.Entries.Count];
+        // Digests in one array (32 bytes an entry), not one array per entry.
+        var digests = new byte[entries.Count * DirHash.DigestLength];
+        var hashed = new bool[entries.Count];
         var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         try
         {
             Directory.CreateDirectory(temp);
-            var created = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var e in zip.Entries)
+            string? lastDir = null;
+            foreach (var e in entries)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 string? destination = null;
                 if (extract[e.Index])
                 {
-                    destination = Path.GetFullPath(Path.Combine(temp, e.Name[prefixLength..].Replace('/', Path.DirectorySeparatorChar)));
+                    var rel = e.NameAfter(prefixLength);
+                    destination = Path.GetFullPath(OperatingSystem.IsWindows() ? Path.Combine(temp, rel.Replace('/', Path.DirectorySeparatorChar)) : string.Concat(tempRoot, rel));
                     // The checks above already refuse such names; this guards the file system whatever they miss.
                     if (!destination.StartsWith(tempRoot, StringComparison.Ordinal))
                         throw new ModuleZipException($"{what}: {e.Name}: file path escapes the target directory", [new(e.Name, "file path escapes the target directory")]);
-                    var dir = Path.GetDirectoryName(destination)!;
-                    if (created.Add(dir)) Directory.CreateDirectory(dir);
+                    // Entries come grouped by directory: a directory is created when it differs from the last entry's.
+                    var dir = Path.GetDirectoryName(destination.AsSpan());
+                    if (lastDir is null || !dir.SequenceEqual(lastDir))
+                    {
+                        lastDir = dir.ToString();
+                        Directory.CreateDirectory(lastDir);
+                    }
                 }
                 try
                 {
-                    digests[e.Index] = InflateOnce(zip, e, destination, wrap, buffer, sha, cancellationToken);
+                    InflateOnce(zip, e, destination, wrap, buffer, sha, digests.AsSpan(e.Index * DirHash.DigestLength, DirHash.DigestLength), cancellationToken);
+                    hashed[e.Index] = true;
                 }
                 catch (InvalidDataException ex)
                 {
                     throw new ModuleZipException($"{what}: {ex.Message}", [new(e.Name, ex.Message)], ex);
                 }
             }
-            var hash = DirHash.SummarizeZip(zip.Entries, digests);
+            var hash = DirHash.SummarizeZip(entries, digests, hashed);
             return new HashedUnzip(temp, target, hash);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -135,9 +145,9 @@ internal sealed class HashedUnzip : IDisposable
         }
     }
 
-    /// <summary>Inflates an entry once: hashes its bytes and, when <paramref name="destination"/> is set, writes them to a new read-only file.</summary>
-    private static byte[] InflateOnce(ZipReader zip, ZipEntry e, string? destination, Func<string, Stream, Stream>? wrap, byte[] buffer,
-        IncrementalHash sha, CancellationToken cancellationToken)
+    /// <summary>Inflates an entry once: hashes its bytes into <paramref name="digest"/> and, when <paramref name="destination"/> is set, writes them to a new read-only file.</summary>
+    private static void InflateOnce(ZipReader zip, ZipEntry e, string? destination, Func<string, Stream, Stream>? wrap, byte[] buffer,
+        IncrementalHash sha, Span<byte> digest, CancellationToken cancellationToken)
     {
         using (var output = destination is null ? null : ExtractedFile.Create(destination))
         {
@@ -152,7 +162,7 @@ internal sealed class HashedUnzip : IDisposable
             }
         }
         if (destination is not null && OperatingSystem.IsWindows()) File.SetAttributes(destination, File.GetAttributes(destination) | FileAttributes.ReadOnly);
-        return sha.GetHashAndReset();
+        sha.GetHashAndReset(digest);
     }
 
     /// <summary>Renames the extracted tree to the target directory (an empty one there is replaced).</summary>

@@ -139,7 +139,7 @@ public static class ModuleZip
         var parent = Path.GetDirectoryName(target) ?? throw new ModuleZipException($"{what}: cannot extract to {targetDir}");
         Directory.CreateDirectory(parent);
         var temp = Path.Combine(parent, Path.GetFileName(target) + ".tmp-" + Guid.NewGuid().ToString("N")[..12]);
-        var prefixLength = m.Path.Length + 1 + m.Version.Length + 1;
+        var prefixLength = System.Text.Encoding.UTF8.GetByteCount(m.Path) + 1 + m.Version.Length + 1;
         try
         {
             Directory.CreateDirectory(temp);
@@ -148,7 +148,7 @@ public static class ModuleZip
             foreach (var e in entries)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var name = e.Name[prefixLength..];
+                var name = e.NameAfter(prefixLength);
                 var destination = Path.GetFullPath(Path.Combine(temp, name.Replace('/', Path.DirectorySeparatorChar)));
                 // The checks above already refuse such names; this guards the file system whatever they miss.
                 if (!destination.StartsWith(tempRoot, StringComparison.Ordinal))
@@ -252,6 +252,7 @@ public static class ModuleZip
     internal static (CheckedFiles Checked, List<ZipEntry> Valid) CheckEntries(ModuleVersion m, ZipReader zip)
     {
         var prefix = $"{m.Path}@{m.Version}/";
+        var prefixBytes = System.Text.Encoding.UTF8.GetBytes(prefix);
         var valid = new List<ZipEntry>();
         var invalid = new List<ZipFileError>();
         var collisions = new CollisionChecker();
@@ -259,10 +260,11 @@ public static class ModuleZip
         long total = 0;
         foreach (var e in zip.Entries)
         {
-            void Invalid(string reason) => invalid.Add(new ZipFileError(e.Name, reason));
-            if (!e.Name.StartsWith(prefix, StringComparison.Ordinal)) { Invalid($"path does not have prefix \"{prefix}\""); continue; }
-            var name = e.Name[prefix.Length..];
+            // One string per entry: the name after the prefix (the full name only for a report).
+            if (!e.NameStartsWith(prefixBytes)) { invalid.Add(new ZipFileError(e.Name, $"path does not have prefix \"{prefix}\"")); continue; }
+            var name = e.NameAfter(prefixBytes.Length);
             if (name.Length == 0) continue;
+            void Invalid(string reason) => invalid.Add(new ZipFileError(e.Name, reason));
             var isDir = name.EndsWith('/');
             if (isDir) name = name[..^1];
             if (GoPath.Clean(name) != name) { Invalid(ZipFileSelection.ErrPathNotClean); continue; }
@@ -285,6 +287,21 @@ public static class ModuleZip
             if (name == "LICENSE" && declared > MaxLicense) { Invalid($"LICENSE file too large (max size is {MaxLicense} bytes)"); continue; }
             valid.Add(e);
         }
-        return (new CheckedFiles(valid.Select(v => v.Name).ToList(), [], invalid, sizeError), valid);
+        return (new CheckedFiles(new EntryNames(valid), [], invalid, sizeError), valid);
+    }
+
+    /// <summary>The full names of checked entries, decoded when read: a large zip's check keeps no string per entry.</summary>
+    private sealed class EntryNames(List<ZipEntry> entries) : IReadOnlyList<string>
+    {
+        public string this[int index] => entries[index].Name;
+
+        public int Count => entries.Count;
+
+        public IEnumerator<string> GetEnumerator()
+        {
+            foreach (var e in entries) yield return e.Name;
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }

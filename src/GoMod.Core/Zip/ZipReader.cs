@@ -1,38 +1,8 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
-using System.Text;
 using Microsoft.Win32.SafeHandles;
 
 namespace GoMod.Core.Zip;
-
-/// <summary>One central-directory record of a zip file, with its name kept as the raw bytes Go sees.</summary>
-internal sealed class ZipEntry
-{
-    public required int Index { get; init; }
-    public required byte[] RawName { get; init; }
-    /// <summary>The name decoded as UTF-8 (invalid sequences replaced); check <see cref="NameIsValidUtf8"/>.</summary>
-    public required string Name { get; init; }
-    public required bool NameIsValidUtf8 { get; init; }
-    public required ushort CreatorVersion { get; init; }
-    public required ushort Flags { get; init; }
-    public required ushort Method { get; init; }
-    public required uint Crc32 { get; init; }
-    public required ulong CompressedSize { get; init; }
-    public required ulong UncompressedSize { get; init; }
-    public required long HeaderOffset { get; init; }
-    public required uint ExternalAttributes { get; init; }
-
-    private const int CreatorUnix = 3, CreatorMacOsX = 19;
-    private uint? UnixMode => (CreatorVersion >> 8) is CreatorUnix or CreatorMacOsX ? ExternalAttributes >> 16 : null;
-
-    /// <summary>A symbolic link as recorded by a Unix zip writer (file type bits 0xA000).</summary>
-    public bool IsSymlink => UnixMode is { } m && (m & 0xF000) == 0xA000;
-
-    /// <summary>A device, FIFO or socket as recorded by a Unix zip writer: neither a regular file, directory nor link.</summary>
-    public bool IsIrregular => UnixMode is { } m && (m & 0xF000) is not (0 or 0x8000 or 0x4000 or 0xA000);
-
-    public bool HasDataDescriptor => (Flags & 0x8) != 0;
-}
 
 /// <summary>
 /// A zip reader with Go's <c>archive/zip</c> reading rules, written for module zips: names stay raw bytes, entries
@@ -48,7 +18,7 @@ internal sealed class ZipReader : IDisposable
 
     private readonly SafeFileHandle _handle;
 
-    private ZipReader(SafeFileHandle handle, long length, List<ZipEntry> entries)
+    private ZipReader(SafeFileHandle handle, long length, ZipDirectory entries)
     {
         _handle = handle;
         Length = length;
@@ -57,18 +27,27 @@ internal sealed class ZipReader : IDisposable
 
     public long Length { get; }
 
-    public IReadOnlyList<ZipEntry> Entries { get; }
+    /// <summary>The central directory, compact (see <see cref="ZipDirectory"/>); it stays valid after the reader is disposed.</summary>
+    public ZipDirectory Entries { get; }
 
     /// <summary>Opens <paramref name="path"/> and reads its central directory (not the entries' data).</summary>
     /// <exception cref="InvalidDataException">The file is not a zip file Go could read.</exception>
-    public static ZipReader Open(string path)
+    public static ZipReader Open(string path) => Open(path, null);
+
+    /// <summary>
+    /// Opens <paramref name="path"/> with a central directory read from it before (<paramref name="directory"/>, when
+    /// given, for a file that does not change, such as a module zip in the cache): nothing is read until an entry is
+    /// opened. The file must still have the <paramref name="length"/> it had then.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The file is not a zip file Go could read, or its length changed.</exception>
+    public static ZipReader Open(string path, ZipDirectory? directory, long length = -1)
     {
         var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.RandomAccess);
         try
         {
-            var length = RandomAccess.GetLength(handle);
-            var entries = ReadDirectory(handle, length);
-            return new ZipReader(handle, length, entries);
+            var size = RandomAccess.GetLength(handle);
+            if (directory is not null && size != length) throw NotValid();
+            return new ZipReader(handle, size, directory ?? ReadDirectory(handle, size));
         }
         catch
         {
@@ -92,14 +71,14 @@ internal sealed class ZipReader : IDisposable
         }
     }
 
-    private static List<ZipEntry> ReadDirectory(SafeFileHandle handle, long size)
+    private static ZipDirectory ReadDirectory(SafeFileHandle handle, long size)
     {
         // Find the end-of-central-directory record: in the last 1 KiB, else in the last 65 KiB (a comment may precede it).
         byte[]? buf = null;
         long endOffset = -1;
-        foreach (var window in new long[] { 1024, 65 * 1024 })
+        foreach (var tail in new long[] { 1024, 65 * 1024 })
         {
-            var len = Math.Min(window, size);
+            var len = Math.Min(tail, size);
             buf = new byte[len];
             ReadExactly(handle, buf, size - len);
             var p = FindEndSignature(buf);
@@ -140,26 +119,71 @@ internal sealed class ZipReader : IDisposable
         var baseOffset = endOffset - (long)dirSize - (long)dirOffset;
         if (baseOffset + (long)dirOffset < 0 || baseOffset + (long)dirOffset >= size) throw NotValid();
 
-        var entries = new List<ZipEntry>(records <= (ulong)(size / DirectoryHeaderLength) ? (int)records : 0);
-        var retried = false;
-        var position = baseOffset + (long)dirOffset;
-        while (true)
+        // Sized from the end record: one record per declared entry, and the names within the declared directory
+        // size (each record takes 46 bytes of it besides its name); both bounded by the file's size, trimmed after.
+        var capacity = records <= (ulong)(size / DirectoryHeaderLength) ? (int)records : 0;
+        var nameCapacity = (long)Math.Min(dirSize, (ulong)size) - (long)capacity * DirectoryHeaderLength;
+        var entries = new ZipDirectory(capacity, (int)Math.Clamp(nameCapacity, 0, int.MaxValue / 2));
+        var window = new DirectoryWindow(handle, size);
+        try
         {
-            var entry = ReadDirectoryHeader(handle, size, ref position, entries.Count, baseOffset);
-            if (entry is null && baseOffset != 0 && entries.Count == 0 && !retried)
+            var retried = false;
+            var position = baseOffset + (long)dirOffset;
+            while (true)
             {
-                // Some writers record offsets from the start of the file even with a prefix: try again without it.
-                retried = true;
-                baseOffset = 0;
-                position = (long)dirOffset;
-                continue;
+                var read = ReadDirectoryHeader(window, entries, ref position, baseOffset);
+                if (!read && baseOffset != 0 && entries.Count == 0 && !retried)
+                {
+                    // Some writers record offsets from the start of the file even with a prefix: try again without it.
+                    retried = true;
+                    baseOffset = 0;
+                    position = (long)dirOffset;
+                    continue;
+                }
+                if (!read) break;
             }
-            if (entry is null) break;
-            entries.Add(entry);
+        }
+        finally
+        {
+            window.Dispose();
         }
         // The 16-bit record count wraps in large archives, so only its low bits are compared.
         if ((ushort)entries.Count != (ushort)records) throw NotValid();
+        entries.Trim();
         return entries;
+    }
+
+    /// <summary>
+    /// Sequential reads of the central directory through one pooled buffer (a record is 46 bytes plus its name, extra
+    /// field and comment; one read from the file serves hundreds of them).
+    /// </summary>
+    private sealed class DirectoryWindow(SafeFileHandle handle, long size) : IDisposable
+    {
+        public long Size => size;
+
+        private const int Chunk = 64 * 1024;
+        private byte[] _buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(Chunk);
+        private long _start;
+        private int _count;
+
+        /// <summary>The <paramref name="length"/> bytes at <paramref name="offset"/>, which the caller has checked lie within the file.</summary>
+        public ReadOnlySpan<byte> Read(long offset, int length)
+        {
+            if (offset >= _start && offset + length <= _start + _count) return _buffer.AsSpan((int)(offset - _start), length);
+            if (length > _buffer.Length)
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(_buffer);
+                _buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(length);
+            }
+            var want = (int)Math.Min(_buffer.Length, size - offset);
+            _start = offset;
+            _count = 0;
+            ReadExactly(handle, _buffer.AsSpan(0, want), offset);
+            _count = want;
+            return _buffer.AsSpan(0, length);
+        }
+
+        public void Dispose() => System.Buffers.ArrayPool<byte>.Shared.Return(_buffer);
     }
 
     private static int FindEndSignature(ReadOnlySpan<byte> b)
@@ -188,49 +212,46 @@ internal sealed class ZipReader : IDisposable
         return p > long.MaxValue ? throw NotValid() : (long)p;
     }
 
-    private static ZipEntry? ReadDirectoryHeader(SafeFileHandle handle, long size, ref long position, int index, long baseOffset)
+    /// <summary>Reads the record at <paramref name="position"/> into <paramref name="entries"/>; false where the directory ends.</summary>
+    private static bool ReadDirectoryHeader(DirectoryWindow window, ZipDirectory entries, ref long position, long baseOffset)
     {
-        if (position + DirectoryHeaderLength > size) return null;
-        Span<byte> h = stackalloc byte[DirectoryHeaderLength];
-        ReadExactly(handle, h, position);
-        if (BinaryPrimitives.ReadUInt32LittleEndian(h) != DirectorySignature) return null;
-        var creator = BinaryPrimitives.ReadUInt16LittleEndian(h[4..]);
-        var flags = BinaryPrimitives.ReadUInt16LittleEndian(h[8..]);
-        var method = BinaryPrimitives.ReadUInt16LittleEndian(h[10..]);
-        var crc = BinaryPrimitives.ReadUInt32LittleEndian(h[16..]);
-        ulong csize = BinaryPrimitives.ReadUInt32LittleEndian(h[20..]);
-        ulong usize = BinaryPrimitives.ReadUInt32LittleEndian(h[24..]);
+        var size = window.Size;
+        if (position + DirectoryHeaderLength > size) return false;
+        var h = window.Read(position, DirectoryHeaderLength);
+        if (BinaryPrimitives.ReadUInt32LittleEndian(h) != DirectorySignature) return false;
+        var record = new ZipDirectory.Record
+        {
+            Creator = BinaryPrimitives.ReadUInt16LittleEndian(h[4..]),
+            Flags = BinaryPrimitives.ReadUInt16LittleEndian(h[8..]),
+            Method = BinaryPrimitives.ReadUInt16LittleEndian(h[10..]),
+            Crc32 = BinaryPrimitives.ReadUInt32LittleEndian(h[16..]),
+            CompressedSize = BinaryPrimitives.ReadUInt32LittleEndian(h[20..]),
+            UncompressedSize = BinaryPrimitives.ReadUInt32LittleEndian(h[24..]),
+            ExternalAttributes = BinaryPrimitives.ReadUInt32LittleEndian(h[38..]),
+            HeaderOffset = BinaryPrimitives.ReadUInt32LittleEndian(h[42..]),
+        };
         int nameLength = BinaryPrimitives.ReadUInt16LittleEndian(h[28..]);
         int extraLength = BinaryPrimitives.ReadUInt16LittleEndian(h[30..]);
         int commentLength = BinaryPrimitives.ReadUInt16LittleEndian(h[32..]);
-        var external = BinaryPrimitives.ReadUInt32LittleEndian(h[38..]);
-        long offset = BinaryPrimitives.ReadUInt32LittleEndian(h[42..]);
         var variable = nameLength + extraLength + commentLength;
-        if (position + DirectoryHeaderLength + variable > size) return null;
-        // The name is kept; the extra field is only parsed, so it is read into a stack or pooled buffer.
-        var raw = new byte[nameLength];
-        ReadExactly(handle, raw, position + DirectoryHeaderLength);
-        byte[]? rented = null;
-        Span<byte> extraBytes = extraLength <= 256 ? stackalloc byte[256] : (rented = System.Buffers.ArrayPool<byte>.Shared.Rent(extraLength));
-        extraBytes = extraBytes[..extraLength];
-        try
-        {
-            if (extraLength > 0) ReadExactly(handle, extraBytes, position + DirectoryHeaderLength + nameLength);
-            position += DirectoryHeaderLength + variable;
-            return ParseDirectoryRecord(raw, extraBytes, index, baseOffset, creator, flags, method, crc, csize, usize, external, offset);
-        }
-        finally
-        {
-            if (rented is not null) System.Buffers.ArrayPool<byte>.Shared.Return(rented);
-        }
+        if (position + DirectoryHeaderLength + variable > size) return false;
+        // Name and extra field in one read (the comment is skipped); the name is copied into the directory's name bytes.
+        var rest = window.Read(position + DirectoryHeaderLength, nameLength + extraLength);
+        var name = rest[..nameLength];
+        ParseZip64(ref record, rest[nameLength..]);
+        record.HeaderOffset += baseOffset;
+        record.NameIsValidUtf8 = System.Text.Unicode.Utf8.IsValid(name);
+        entries.Add(record, name);
+        position += DirectoryHeaderLength + variable;
+        return true;
     }
 
-    private static ZipEntry ParseDirectoryRecord(byte[] raw, ReadOnlySpan<byte> extra, int index, long baseOffset, ushort creator, ushort flags,
-        ushort method, uint crc, ulong csize, ulong usize, uint external, long offset)
+    /// <summary>Takes the 64-bit sizes and offset from the zip64 extra field where the 32-bit fields are saturated.</summary>
+    private static void ParseZip64(ref ZipDirectory.Record record, ReadOnlySpan<byte> extra)
     {
-        var needU = usize == 0xFFFFFFFF;
-        var needC = csize == 0xFFFFFFFF;
-        var needOffset = offset == 0xFFFFFFFF;
+        var needU = record.UncompressedSize == 0xFFFFFFFF;
+        var needC = record.CompressedSize == 0xFFFFFFFF;
+        var needOffset = record.HeaderOffset == 0xFFFFFFFF;
         while (extra.Length >= 4)
         {
             var tag = BinaryPrimitives.ReadUInt16LittleEndian(extra);
@@ -240,40 +261,19 @@ internal sealed class ZipReader : IDisposable
             var field = extra[..fieldSize];
             extra = extra[fieldSize..];
             if (tag != 0x0001) continue; // zip64: the 64-bit values appear in this order, each only if its 32-bit field is saturated
-            if (needU) { needU = false; if (field.Length < 8) throw NotValid(); usize = BinaryPrimitives.ReadUInt64LittleEndian(field); field = field[8..]; }
-            if (needC) { needC = false; if (field.Length < 8) throw NotValid(); csize = BinaryPrimitives.ReadUInt64LittleEndian(field); field = field[8..]; }
+            if (needU) { needU = false; if (field.Length < 8) throw NotValid(); record.UncompressedSize = BinaryPrimitives.ReadUInt64LittleEndian(field); field = field[8..]; }
+            if (needC) { needC = false; if (field.Length < 8) throw NotValid(); record.CompressedSize = BinaryPrimitives.ReadUInt64LittleEndian(field); field = field[8..]; }
             if (needOffset)
             {
                 needOffset = false;
                 if (field.Length < 8) throw NotValid();
                 var o = BinaryPrimitives.ReadUInt64LittleEndian(field);
-                offset = o > long.MaxValue ? throw NotValid() : (long)o;
+                record.HeaderOffset = o > long.MaxValue ? throw NotValid() : (long)o;
             }
         }
         // An uncompressed size of 2^32-1 without zip64 data is plausible; a saturated compressed size or offset is not.
         if (needC || needOffset) throw NotValid();
-
-        bool valid;
-        try { _ = StrictUtf8.GetCharCount(raw); valid = true; }
-        catch (DecoderFallbackException) { valid = false; }
-        return new ZipEntry
-        {
-            Index = index,
-            RawName = raw,
-            Name = Encoding.UTF8.GetString(raw),
-            NameIsValidUtf8 = valid,
-            CreatorVersion = creator,
-            Flags = flags,
-            Method = method,
-            Crc32 = crc,
-            CompressedSize = csize,
-            UncompressedSize = usize,
-            HeaderOffset = offset + baseOffset,
-            ExternalAttributes = external,
-        };
     }
-
-    private static readonly UTF8Encoding StrictUtf8 = new(false, true);
 
     /// <summary>
     /// Opens the content of <paramref name="entry"/>. The stream throws <see cref="InvalidDataException"/> as soon as
