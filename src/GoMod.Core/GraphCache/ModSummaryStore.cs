@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
@@ -218,18 +217,8 @@ public sealed class ModSummaryStore
 
     private byte[] Encode()
     {
-        var strings = new Dictionary<string, int>(StringComparer.Ordinal);
-        var table = new List<string>();
-        int Id(string s)
-        {
-            if (!strings.TryGetValue(s, out var id))
-            {
-                id = table.Count;
-                strings[s] = id;
-                table.Add(s);
-            }
-            return id;
-        }
+        var strings = new StoreStrings();
+        int Id(string s) => strings.Id(s);
         var body = new MemoryStream();
         var w = new BinaryWriter(body, Encoding.UTF8);
         var used = _entries.Where(kv => kv.Value.Used).OrderBy(kv => kv.Key.Path, StringComparer.Ordinal).ThenBy(kv => kv.Key.Version, StringComparer.Ordinal).ToList();
@@ -253,40 +242,28 @@ public sealed class ModSummaryStore
         }
         w.Flush();
 
-        return StoreFile.Seal(Magic, FormatVersion, table, body);
+        return StoreFile.Seal(Magic, FormatVersion, strings.Table, body);
     }
 
     private void Decode(byte[] data)
     {
         var (table, at, limit) = StoreFile.Open(data, Magic, FormatVersion);
-        // Read straight from the bytes (BinaryWriter's layout: little-endian integers): 32,000 entries are hundreds of
-        // thousands of integers, each a virtual stream call through a BinaryReader.
-        ReadOnlySpan<byte> Take(int count)
-        {
-            if (count < 0 || count > limit - at) throw new EndOfStreamException("store file ends early");
-            var span = data.AsSpan(at, count);
-            at += count;
-            return span;
-        }
-        int Int32() => BinaryPrimitives.ReadInt32LittleEndian(Take(4));
-        long Int64() => BinaryPrimitives.ReadInt64LittleEndian(Take(8));
-        int entryCount = Int32();
-        if (entryCount < 0 || entryCount > limit) throw new InvalidDataException("bad entry count");
+        var r = new StoreBodyReader(data, at, limit);
+        int entryCount = r.Count();
         _entries = new ConcurrentDictionary<ModuleVersion, Entry>(Environment.ProcessorCount, entryCount + (entryCount / 4) + 16);
         for (int i = 0; i < entryCount; i++)
         {
-            var m = new ModuleVersion(table[Int32()], table[Int32()]);
-            long size = Int64(), ticks = Int64();
-            var hash = table[Int32()];
-            string modulePath = table[Int32()], deprecated = table[Int32()], go = table[Int32()];
-            int n = Int32();
-            if (n < 0 || n > limit) throw new InvalidDataException("bad requirement count");
+            var m = new ModuleVersion(table[r.Int32()], table[r.Int32()]);
+            long size = r.Int64(), ticks = r.Int64();
+            var hash = table[r.Int32()];
+            string modulePath = table[r.Int32()], deprecated = table[r.Int32()], go = table[r.Int32()];
+            int n = r.Count();
             var require = n == 0 ? [] : new ModuleVersion[n];
-            for (int k = 0; k < n; k++) require[k] = new ModuleVersion(table[Int32()], table[Int32()]);
+            for (int k = 0; k < n; k++) require[k] = new ModuleVersion(table[r.Int32()], table[r.Int32()]);
             var summary = new ModSummary(modulePath, deprecated, go, ModSummary.PruningForGoVersion(go), require, []);
             _entries[m] = new Entry(size, ticks, hash, summary);
         }
-        if (at != limit) throw new InvalidDataException("trailing bytes in store file");
+        if (!r.AtEnd) throw new InvalidDataException("trailing bytes in store file");
         _loaded = _persisted = entryCount;
     }
 }

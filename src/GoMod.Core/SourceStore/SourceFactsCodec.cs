@@ -17,8 +17,7 @@ internal static class SourceFactsCodec
     /// <summary>The file bytes for <paramref name="modules"/>, in a stable order.</summary>
     public static byte[] Encode(IReadOnlyList<ModuleSourceFacts> modules, string magic, int formatVersion)
     {
-        var strings = new Dictionary<string, int>(StringComparer.Ordinal);
-        var table = new List<string>();
+        var strings = new StoreStrings();
         var body = new MemoryStream();
         var w = new BinaryWriter(body, Encoding.UTF8);
         void S(string? s)
@@ -28,13 +27,7 @@ internal static class SourceFactsCodec
                 w.Write7BitEncodedInt(0);
                 return;
             }
-            if (!strings.TryGetValue(s, out var id))
-            {
-                id = table.Count;
-                strings[s] = id;
-                table.Add(s);
-            }
-            w.Write7BitEncodedInt(id + 1);
+            w.Write7BitEncodedInt(strings.Id(s) + 1);
         }
         void Pos(SourcePosition p)
         {
@@ -106,7 +99,7 @@ internal static class SourceFactsCodec
         }
         w.Flush();
 
-        return StoreFile.Seal(magic, formatVersion, table, body);
+        return StoreFile.Seal(magic, formatVersion, strings.Table, body);
     }
 
     /// <summary>The lines of a constraint header that its <c>// +build</c> evaluation reads (go's <c>shouldBuild</c> without a <c>//go:build</c> line).</summary>

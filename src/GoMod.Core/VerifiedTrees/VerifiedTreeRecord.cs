@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
@@ -204,18 +203,8 @@ public sealed class VerifiedTreeRecord
 
     private byte[] Encode()
     {
-        var strings = new Dictionary<string, int>(StringComparer.Ordinal);
-        var table = new List<string>();
-        int Id(string s)
-        {
-            if (!strings.TryGetValue(s, out var id))
-            {
-                id = table.Count;
-                strings[s] = id;
-                table.Add(s);
-            }
-            return id;
-        }
+        var strings = new StoreStrings();
+        int Id(string s) => strings.Id(s);
         var body = new MemoryStream();
         var w = new BinaryWriter(body, Encoding.UTF8);
         var used = _entries.Where(kv => kv.Value.Used).OrderBy(kv => kv.Key.Path, StringComparer.Ordinal).ThenBy(kv => kv.Key.Version, StringComparer.Ordinal).ToList();
@@ -231,32 +220,23 @@ public sealed class VerifiedTreeRecord
             w.Write(e.Stamp.Tree.ZipHashTicks);
         }
         w.Flush();
-        return StoreFile.Seal(Magic, FormatVersion, table, body);
+        return StoreFile.Seal(Magic, FormatVersion, strings.Table, body);
     }
 
     private void Decode(byte[] data)
     {
         var (table, at, limit) = StoreFile.Open(data, Magic, FormatVersion);
-        ReadOnlySpan<byte> Take(int count)
-        {
-            if (count < 0 || count > limit - at) throw new EndOfStreamException("record file ends early");
-            var span = data.AsSpan(at, count);
-            at += count;
-            return span;
-        }
-        int Int32() => BinaryPrimitives.ReadInt32LittleEndian(Take(4));
-        long Int64() => BinaryPrimitives.ReadInt64LittleEndian(Take(8));
-        int count = Int32();
-        if (count < 0 || count > limit) throw new InvalidDataException("bad entry count");
+        var r = new StoreBodyReader(data, at, limit);
+        int count = r.Count();
         _entries = new ConcurrentDictionary<ModuleVersion, Entry>(Environment.ProcessorCount, count + (count / 4) + 16);
         for (int i = 0; i < count; i++)
         {
-            var m = new ModuleVersion(table[Int32()], table[Int32()]);
-            var zipHash = table[Int32()];
-            long versionDir = Int64(), dir = Int64(), size = Int64(), ticks = Int64();
+            var m = new ModuleVersion(table[r.Int32()], table[r.Int32()]);
+            var zipHash = table[r.Int32()];
+            long versionDir = r.Int64(), dir = r.Int64(), size = r.Int64(), ticks = r.Int64();
             _entries[m] = new Entry(new TreeStamp(versionDir, new ModuleStamp(dir, size, ticks)), zipHash);
         }
-        if (at != limit) throw new InvalidDataException("trailing bytes in record file");
+        if (!r.AtEnd) throw new InvalidDataException("trailing bytes in record file");
         _loaded = _persisted = count;
     }
 }
