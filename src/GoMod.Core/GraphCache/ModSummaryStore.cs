@@ -201,18 +201,10 @@ public sealed class ModSummaryStore
         if (File is null) return;
         int used = 0;
         foreach (var e in _entries.Values) if (e.Used) used++;
-        if (!_corrupt && Volatile.Read(ref _added) == 0 && used == _persisted) return;
-        if (used == 0 && !_corrupt) return;
-        try
-        {
-            AtomicFile.WriteIfChanged(File, Encode());
-            _persisted = used;
-            _corrupt = false;
-            Interlocked.Exchange(ref _added, 0);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-        }
+        if (!StoreFile.WriteWhenStale(File, used, _persisted, Volatile.Read(ref _added) != 0, _corrupt, Encode)) return;
+        _persisted = used;
+        _corrupt = false;
+        Interlocked.Exchange(ref _added, 0);
     }
 
     private byte[] Encode()

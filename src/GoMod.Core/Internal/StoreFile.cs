@@ -32,6 +32,26 @@ internal static class StoreFile
     }
 
     /// <summary>
+    /// Writes a store's file atomically when it is stale — damaged on disk, entries added, or a different number of
+    /// entries used than were loaded — and something is worth keeping; false when it was not written or the write
+    /// failed (a store is only a cache, so its write failures are ignored).
+    /// </summary>
+    public static bool WriteWhenStale(string file, int used, int persisted, bool added, bool corrupt, Func<byte[]> encode)
+    {
+        if (!corrupt && !added && used == persisted) return false;
+        if (used == 0 && !corrupt) return false;
+        try
+        {
+            AtomicFile.WriteIfChanged(file, encode());
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
     /// The string table of a sealed file and where its body lies (<c>data[BodyStart..BodyEnd]</c>); throws
     /// <see cref="InvalidDataException"/>, <see cref="EndOfStreamException"/> or <see cref="FormatException"/> for a
     /// damaged or foreign file.
