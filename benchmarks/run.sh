@@ -4,17 +4,21 @@
 # served by nginx on loopback, directly and through a relay adding 10 ms each way. Prints median (min–max) and ratios for
 # every row, then the in-process figures of the download benchmark as a second, labelled table.
 #
-#   benchmarks/run.sh [--runs N] [--rows cold,relay,floor,noop,list,changed,verify,vendor,packages] [--no-inprocess] [--no-settle] [--work DIR]
+#   benchmarks/run.sh [--runs N] [--rows cold,relay,floor,cold-mem,relay-mem,floor-mem,noop,list,changed,verify,vendor,packages]
+#                     [--no-inprocess] [--no-settle] [--mem-dir DIR] [--work DIR]
 #
 # Before each cold and floor run the runner calls `sync` outside the timing (--no-settle: not, as tables before
-# session 13 were measured).
+# session 13 were measured). The rows cold-mem, relay-mem and floor-mem repeat cold, relay and floor with both module
+# caches (and the floor's output) on a tmpfs (--mem-dir, /dev/shm by default; needs ~4 GB free there): the disk out.
+# The cold rows also print CPU time (user+system) beside wall time.
 # Installs what it needs with apt (nginx, time, golang-go, the corpus packages listed in benchmarks/corpus-packages.txt).
 # The corpus is built once into $WORK/corpus (about 300 MiB of zips) and reused; the work directory needs ~5 GB.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 work="${GOMOD_BENCH_WORK:-${TMPDIR:-/tmp}/gomod-bench-user}"
 runs=3
-rows=cold,relay,floor,noop,list,changed,verify,vendor,packages
+rows=cold,relay,floor,cold-mem,relay-mem,floor-mem,noop,list,changed,verify,vendor,packages
+memdir=()
 inprocess=1
 settle=()
 while [ $# -gt 0 ]; do
@@ -24,6 +28,7 @@ while [ $# -gt 0 ]; do
     --work) work="$2"; shift 2 ;;
     --no-inprocess) inprocess=0; shift ;;
     --no-settle) settle=(--no-settle); shift ;;
+    --mem-dir) memdir=(--mem-dir "$2"); shift 2 ;;
     *) echo "run.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -102,7 +107,7 @@ done
 
 # 5. The table.
 dotnet "$bench" user --corpus "$work/corpus" --proxy "http://127.0.0.1:$port" --relay "http://127.0.0.1:$relay_port" \
-  --feed "$work/feed" --sdk-version "$version" --work "$work/run" --runs "$runs" --rows "$rows" "${settle[@]}"
+  --feed "$work/feed" --sdk-version "$version" --work "$work/run" --runs "$runs" --rows "$rows" "${settle[@]}" "${memdir[@]}"
 
 # 6. The in-process figures (our downloader inside the benchmark process after JIT warm-up, go as a fresh process).
 if [ "$inprocess" = 1 ]; then

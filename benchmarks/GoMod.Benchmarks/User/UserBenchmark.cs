@@ -13,21 +13,26 @@ namespace GoMod.Benchmarks.User;
 /// Options: <c>--corpus DIR</c> (GoCorpus output: proxy/, main/), <c>--proxy URL</c> (nginx serving proxy/),
 /// <c>--relay URL</c> (the same through the 10 ms relay; row skipped without it), <c>--feed DIR</c> and
 /// <c>--sdk-version V</c> (the packed GoMod.Sdk), <c>--work DIR</c>, <c>--runs N</c> (3), <c>--noop-runs N</c> (7),
-/// <c>--mvs-modules N</c> (10000), <c>--rows cold,relay,floor,noop,list,changed,verify,vendor,packages</c>,
-/// <c>--no-settle</c> (skip the <c>sync</c> before each cold and floor run; tables before session 13 were measured
+/// <c>--mvs-modules N</c> (10000), <c>--rows cold,relay,floor,cold-mem,relay-mem,floor-mem,noop,list,changed,verify,vendor,packages</c>,
+/// <c>--mem-dir DIR</c> (where the rows cold-mem, relay-mem and floor-mem put both module caches and the floor's
+/// output: a tmpfs, /dev/shm by default, so the disk is out of those rows), <c>--no-settle</c> (skip the <c>sync</c> before each cold and floor run; tables before session 13 were measured
 /// without it, so each cold run paid for the write-back of the runs before it). Times and peak memory come
-/// from <c>/usr/bin/time -f "%e %M"</c> (elapsed seconds; largest resident set of the process tree's largest process).
+/// from <c>/usr/bin/time -f "%e %M %U %S"</c> (elapsed seconds; largest resident set of the process tree's largest process;
+/// user and system CPU seconds of the process and the children it waited for: MSBuild nodes left running by node reuse
+/// are not counted, and a cold `dotnet build` here runs in one process).
 /// </remarks>
 public static class UserBenchmark
 {
-    private sealed record Sample(double Seconds, long PeakKiB);
+    /// <summary>One timed process: elapsed seconds, peak resident KiB, CPU seconds (user+system of it and the children it waited for).</summary>
+    private sealed record Sample(double Seconds, long PeakKiB, double CpuSeconds = double.NaN);
 
     private sealed class Options
     {
         public string Corpus = "", Proxy = "", Relay = "", Feed = "", SdkVersion = "", Work = "";
         public int Runs = 3, NoopRuns = 7, MvsModules = 10000;
         public bool Settle = true;
-        public HashSet<string> Rows = ["cold", "relay", "floor", "noop", "list", "changed", "verify", "vendor", "packages"];
+        public string MemDir = Directory.Exists("/dev/shm") ? "/dev/shm" : "";
+        public HashSet<string> Rows = ["cold", "relay", "floor", "cold-mem", "relay-mem", "floor-mem", "noop", "list", "changed", "verify", "vendor", "packages"];
     }
 
     public static int Run(string[] args)
@@ -48,6 +53,7 @@ public static class UserBenchmark
                 case "--mvs-modules": o.MvsModules = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--rows": o.Rows = args[++i].Split(',').ToHashSet(); break;
                 case "--no-settle": o.Settle = false; break;
+                case "--mem-dir": o.MemDir = args[++i]; break;
                 default: Console.Error.WriteLine($"user: unknown argument {args[i]}"); return 2;
             }
         }
@@ -64,28 +70,55 @@ public static class UserBenchmark
         Directory.CreateDirectory(o.Work);
         var table = new List<string>();
         var bench = new UserBenchmarkRun(o.Corpus, o.Feed, o.SdkVersion, o.Work, o.Settle);
-        bench.Prepare(o.Proxy, restoreCorpus: o.Rows.Overlaps(["cold", "relay", "noop", "verify", "vendor", "packages"]));
+        bench.Prepare(o.Proxy, restoreCorpus: o.Rows.Overlaps(["cold", "relay", "cold-mem", "relay-mem", "noop", "verify", "vendor", "packages"]));
         Console.WriteLine($"corpus: {bench.CorpusSummary}; {o.Runs} runs per row, alternating; {Environment.ProcessorCount} CPUs; " +
             (o.Settle ? "`sync` before each cold and floor run (not timed)" : "no `sync` between cold runs"));
 
         List<Sample>? oursCold = null;
         if (o.Rows.Contains("cold"))
         {
-            var (ours, go) = bench.Cold(o.Proxy, o.Runs);
+            var (ours, go) = bench.Cold(o.Proxy, o.Runs, memDir: null);
             oursCold = ours;
             table.Add(Row("cold `dotnet build` vs cold `go mod download`, zero latency", ours, go));
+            table.Add(CpuRow("CPU (user+system) of those runs", ours, go));
             table.Add(MemoryRow("peak memory of that run", ours, go));
         }
         if (o.Rows.Contains("relay") && o.Relay.Length > 0)
         {
-            var (ours, go) = bench.Cold(o.Relay, o.Runs);
+            var (ours, go) = bench.Cold(o.Relay, o.Runs, memDir: null);
             table.Add(Row("the same with 10 ms added each way by a relay", ours, go));
+            table.Add(CpuRow("CPU (user+system) of those runs", ours, go));
         }
         if (o.Rows.Contains("floor"))
         {
-            var floor = bench.Floor(o.Runs);
+            var floor = bench.Floor(o.Runs, memDir: null);
             table.Add($"| physical floor: one pass over the same zips, inflate + hash + write each file once, {Environment.ProcessorCount} threads | {Stat(floor)} | — | " +
                 (oursCold is null ? "—" : $"ours/floor {Median(oursCold) / Median(floor):F2}×") + " |");
+        }
+        // The same three rows with both module caches (and the floor's output) in memory: the disk taken out, so the
+        // rows show the work each side does rather than how this machine's disk absorbs 1.2 GB of writes.
+        var mem = o.MemDir.Length > 0 && Directory.Exists(o.MemDir) ? o.MemDir : null;
+        if (mem is null && o.Rows.Overlaps(["cold-mem", "relay-mem", "floor-mem"]))
+            Console.WriteLine("  (rows cold-mem, relay-mem, floor-mem skipped: no --mem-dir and no /dev/shm)");
+        List<Sample>? oursMem = null;
+        if (mem is not null && o.Rows.Contains("cold-mem"))
+        {
+            var (ours, go) = bench.Cold(o.Proxy, o.Runs, mem);
+            oursMem = ours;
+            table.Add(Row($"cold, zero latency, both module caches on tmpfs ({mem})", ours, go));
+            table.Add(CpuRow("CPU (user+system) of those runs", ours, go));
+        }
+        if (mem is not null && o.Rows.Contains("relay-mem") && o.Relay.Length > 0)
+        {
+            var (ours, go) = bench.Cold(o.Relay, o.Runs, mem);
+            table.Add(Row($"cold through the relay, both module caches on tmpfs ({mem})", ours, go));
+            table.Add(CpuRow("CPU (user+system) of those runs", ours, go));
+        }
+        if (mem is not null && o.Rows.Contains("floor-mem"))
+        {
+            var floor = bench.Floor(o.Runs, mem);
+            table.Add($"| physical floor, output on tmpfs ({mem}) | {Stat(floor)} | — | " +
+                (oursMem is null ? "—" : $"ours/floor {Median(oursMem) / Median(floor):F2}×") + " |");
         }
         if (o.Rows.Contains("noop"))
         {
@@ -163,6 +196,16 @@ public static class UserBenchmark
         return Row(what, share, go);
     }
 
+    /// <summary>CPU seconds (user+system) of the same samples: what the work cost, less sensitive to the disk than wall time.</summary>
+    private static string CpuRow(string what, List<Sample> ours, List<Sample> go)
+    {
+        var o = ours.Select(x => x.CpuSeconds).Order().ToList();
+        var g = go.Select(x => x.CpuSeconds).Order().ToList();
+        var ratios = ours.Zip(go, (a, b) => a.CpuSeconds / b.CpuSeconds).ToList();
+        return string.Create(CultureInfo.InvariantCulture,
+            $"| {what} | {MedianOf(o):F2} s ({o[0]:F2}–{o[^1]:F2}) | {MedianOf(g):F2} s ({g[0]:F2}–{g[^1]:F2}) | {MedianOf(o) / MedianOf(g):F2}× ({ratios.Min():F2}–{ratios.Max():F2}) |");
+    }
+
     private static string MemoryRow(string what, List<Sample> ours, List<Sample> go) =>
         string.Create(CultureInfo.InvariantCulture, $"| {what} | {MedianKiB(ours) / 1024:F0} MiB ({ours.Min(x => x.PeakKiB) / 1024}–{ours.Max(x => x.PeakKiB) / 1024}) | {MedianKiB(go) / 1024:F0} MiB ({go.Min(x => x.PeakKiB) / 1024}–{go.Max(x => x.PeakKiB) / 1024}) | {MedianKiB(ours) / MedianKiB(go):F1}× |");
 
@@ -213,37 +256,45 @@ public static class UserBenchmark
         }
 
         /// <summary>Cold restore: the old cache moved aside inside the timing; ours must restore (its no-op stamp removed first).</summary>
-        public (List<Sample> Ours, List<Sample> Go) Cold(string proxy, int runs)
+        public (List<Sample> Ours, List<Sample> Go) Cold(string proxy, int runs, string? memDir)
         {
             var ours = new List<Sample>();
             var go = new List<Sample>();
+            var cacheOurs = memDir is null ? _cacheOurs : Path.Combine(memDir, "gomod-bench-cache-ours");
+            var cacheGo = memDir is null ? _cacheGo : Path.Combine(memDir, "gomod-bench-cache-go");
             for (int i = 0; i < runs; i++)
             {
                 void Ours()
                 {
                     File.Delete(Path.Combine(_appSdk, "obj", "app.csproj.gomod.cache"));
                     Settle();
-                    var old = _cacheOurs + ".old-" + Interlocked.Increment(ref _moved);
-                    ours.Add(Timed(_appSdk, $"if [ -d '{_cacheOurs}' ]; then mv '{_cacheOurs}' '{old}'; fi; dotnet build app.csproj -nologo -v:q", Env(proxy, _cacheOurs)));
+                    var old = cacheOurs + ".old-" + Interlocked.Increment(ref _moved);
+                    ours.Add(Timed(_appSdk, $"if [ -d '{cacheOurs}' ]; then mv '{cacheOurs}' '{old}'; fi; dotnet build app.csproj -nologo -v:q", Env(proxy, cacheOurs)));
                     RemoveTree(old);
                 }
                 void Go()
                 {
                     Settle();
-                    var old = _cacheGo + ".old-" + Interlocked.Increment(ref _moved);
-                    go.Add(Timed(_goMain, $"if [ -d '{_cacheGo}' ]; then mv '{_cacheGo}' '{old}'; fi; go mod download", Env(proxy, _cacheGo)));
+                    var old = cacheGo + ".old-" + Interlocked.Increment(ref _moved);
+                    go.Add(Timed(_goMain, $"if [ -d '{cacheGo}' ]; then mv '{cacheGo}' '{old}'; fi; go mod download", Env(proxy, cacheGo)));
                     RemoveTree(old);
                 }
                 if (i % 2 == 0) { Ours(); Go(); } else { Go(); Ours(); }
-                Console.WriteLine($"  cold via {proxy}: run {i + 1}: ours {ours[^1].Seconds:F2} s {ours[^1].PeakKiB / 1024} MiB, go {go[^1].Seconds:F2} s {go[^1].PeakKiB / 1024} MiB");
+                Console.WriteLine($"  cold via {proxy}{(memDir is null ? "" : " (caches in " + memDir + ")")}: run {i + 1}: ours {ours[^1].Seconds:F2} s (CPU {ours[^1].CpuSeconds:F2} s) {ours[^1].PeakKiB / 1024} MiB, go {go[^1].Seconds:F2} s (CPU {go[^1].CpuSeconds:F2} s) {go[^1].PeakKiB / 1024} MiB");
+            }
+            if (memDir is not null)
+            {
+                // Give the memory back; the caches on disk stay for the other rows.
+                RemoveTree(cacheOurs);
+                RemoveTree(cacheGo);
             }
             return (ours, go);
         }
 
-        public List<Sample> Floor(int runs)
+        public List<Sample> Floor(int runs, string? memDir)
         {
             var result = new List<Sample>();
-            var output = Path.Combine(work, "floor-out");
+            var output = Path.Combine(memDir ?? work, memDir is null ? "floor-out" : "gomod-bench-floor-out");
             for (int i = 0; i < runs; i++)
             {
                 RemoveTree(output);
@@ -510,10 +561,11 @@ public static class UserBenchmark
         private Sample Timed(string dir, string command, Dictionary<string, string?> env)
         {
             var timeFile = Path.Combine(work, "time.txt");
-            var (exit, output) = Exec(dir, "/usr/bin/time", ["-f", "%e %M", "-o", timeFile, "bash", "-c", command], env);
+            var (exit, output) = Exec(dir, "/usr/bin/time", ["-f", "%e %M %U %S", "-o", timeFile, "bash", "-c", command], env);
             if (exit != 0) throw new InvalidOperationException($"`{command}` in {dir} failed ({exit}):\n{Tail(output)}");
             var parts = File.ReadAllLines(timeFile).Last(l => l.Trim().Length > 0).Split(' ');
-            return new Sample(double.Parse(parts[0], CultureInfo.InvariantCulture), long.Parse(parts[1], CultureInfo.InvariantCulture));
+            return new Sample(double.Parse(parts[0], CultureInfo.InvariantCulture), long.Parse(parts[1], CultureInfo.InvariantCulture),
+                double.Parse(parts[2], CultureInfo.InvariantCulture) + double.Parse(parts[3], CultureInfo.InvariantCulture));
         }
 
         private static string Run(string dir, string command, Dictionary<string, string?> env)
