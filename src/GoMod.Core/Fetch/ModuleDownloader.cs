@@ -364,10 +364,14 @@ public sealed partial class ModuleDownloader : IDisposable
     }
 
     /// <summary>A complete tree: the <c>.partial</c> marker goes, directories become read-only (unless -modcacherw).</summary>
-    private void FinishExtraction(ModuleVersion module, string dir, string partial, IProgress<DownloadProgress>? progress)
+    private void FinishExtraction(ModuleVersion module, string dir, string partial, IProgress<DownloadProgress>? progress, HashedUnzip? tree = null)
     {
         File.Delete(partial);
-        if (!Environment.Flags.ModCacheRW) ModuleCache.MakeDirectoriesReadOnly(dir);
+        if (!Environment.Flags.ModCacheRW)
+        {
+            if (tree is not null) tree.MakeDirectoriesReadOnly(); // the directories it made, no walk
+            else ModuleCache.MakeDirectoriesReadOnly(dir);
+        }
         progress?.Report(new DownloadProgress(module, DownloadStage.Extracted));
     }
 
@@ -471,7 +475,7 @@ public sealed partial class ModuleDownloader : IDisposable
                 RemoveExtraction(dir, partial);
                 throw;
             }
-            FinishExtraction(module, dir, partial, progress);
+            FinishExtraction(module, dir, partial, progress, tree);
             return true;
         }
         catch
