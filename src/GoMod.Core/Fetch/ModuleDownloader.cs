@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using GoMod.Core.GoEnv;
+using GoMod.Core.Internal;
 using GoMod.Core.ModCache;
 using GoMod.Core.Module;
 using GoMod.Core.Proxy;
@@ -384,7 +385,8 @@ public sealed partial class ModuleDownloader : IDisposable
             origin = s.ZipLocation(module.Version);
             stream.SetLength(0);
             stream.Position = 0;
-            await s.ZipAsync(module.Version, stream, ct).ConfigureAwait(false);
+            // Written inline: an asynchronous file write on Unix is a thread-pool hand-off per piece.
+            await s.ZipAsync(module.Version, new InlineWriteStream(stream), ct).ConfigureAwait(false);
             return true;
         }, ct).ConfigureAwait(false);
         await stream.FlushAsync(ct).ConfigureAwait(false);
