@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using GoMod.Core.GoEnv;
+using GoMod.Core.Internal;
 using GoMod.Core.ModCache;
 using GoMod.Core.Module;
 using GoMod.Core.Proxy;
@@ -364,10 +365,14 @@ public sealed partial class ModuleDownloader : IDisposable
     }
 
     /// <summary>A complete tree: the <c>.partial</c> marker goes, directories become read-only (unless -modcacherw).</summary>
-    private void FinishExtraction(ModuleVersion module, string dir, string partial, IProgress<DownloadProgress>? progress)
+    private void FinishExtraction(ModuleVersion module, string dir, string partial, IProgress<DownloadProgress>? progress, HashedUnzip? tree = null)
     {
         File.Delete(partial);
-        if (!Environment.Flags.ModCacheRW) ModuleCache.MakeDirectoriesReadOnly(dir);
+        if (!Environment.Flags.ModCacheRW)
+        {
+            if (tree is not null) tree.MakeDirectoriesReadOnly(); // the directories it made, no walk
+            else ModuleCache.MakeDirectoriesReadOnly(dir);
+        }
         progress?.Report(new DownloadProgress(module, DownloadStage.Extracted));
     }
 
@@ -380,7 +385,8 @@ public sealed partial class ModuleDownloader : IDisposable
             origin = s.ZipLocation(module.Version);
             stream.SetLength(0);
             stream.Position = 0;
-            await s.ZipAsync(module.Version, stream, ct).ConfigureAwait(false);
+            // Written inline: an asynchronous file write on Unix is a thread-pool hand-off per piece.
+            await s.ZipAsync(module.Version, new InlineWriteStream(stream), ct).ConfigureAwait(false);
             return true;
         }, ct).ConfigureAwait(false);
         await stream.FlushAsync(ct).ConfigureAwait(false);
@@ -471,7 +477,7 @@ public sealed partial class ModuleDownloader : IDisposable
                 RemoveExtraction(dir, partial);
                 throw;
             }
-            FinishExtraction(module, dir, partial, progress);
+            FinishExtraction(module, dir, partial, progress, tree);
             return true;
         }
         catch

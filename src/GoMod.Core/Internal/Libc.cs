@@ -34,6 +34,12 @@ internal static class Libc
     [DllImport("libc", SetLastError = true)]
     public static extern int fchmod(int fd, int mode);
 
+    [DllImport("libc", SetLastError = true)]
+    public static extern int chmod(string path, int mode);
+
+    [DllImport("libc", SetLastError = true)]
+    public static extern int mkdir(string path, int mode);
+
     /// <summary>Linux's <c>statx</c> (glibc 2.28 and later: check <c>PathStat</c>'s probe before calling it); <paramref name="buffer"/> is a 256-byte <c>struct statx</c>.</summary>
     [DllImport("libc", SetLastError = true)]
     public static extern int statx(int dirFd, string path, int flags, uint mask, ref byte buffer);

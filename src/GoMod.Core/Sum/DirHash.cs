@@ -102,9 +102,11 @@ public static class DirHash
             try
             {
                 using var h = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+                // In file order through one window: a read of the file serves many small entries.
+                using var window = new ZipWindow(zip);
                 foreach (var i in toHash)
                 {
-                    HashEntry(zip, entries[i], buffer, h, digests.AsSpan(i * DigestLength, DigestLength), cancellationToken);
+                    HashEntry(zip, entries[i], buffer, h, digests.AsSpan(i * DigestLength, DigestLength), cancellationToken, window);
                     hashed[i] = true;
                 }
             }
@@ -233,9 +235,10 @@ public static class DirHash
         }
     }
 
-    private static void HashEntry(ZipReader zip, ZipEntry entry, byte[] buffer, IncrementalHash h, Span<byte> digest, CancellationToken cancellationToken)
+    private static void HashEntry(ZipReader zip, ZipEntry entry, byte[] buffer, IncrementalHash h, Span<byte> digest, CancellationToken cancellationToken,
+        ZipWindow? window = null)
     {
-        using var content = zip.OpenEntry(entry);
+        using var content = zip.OpenEntry(entry, window);
         int n;
         while ((n = content.Read(buffer, 0, buffer.Length)) > 0)
         {

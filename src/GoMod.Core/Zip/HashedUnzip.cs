@@ -19,11 +19,14 @@ internal sealed class HashedUnzip : IDisposable
     private readonly string _target;
     private bool _published;
 
-    private HashedUnzip(string temp, string target, string hash)
+    private readonly ExtractedDirectories _directories;
+
+    private HashedUnzip(string temp, string target, string hash, ExtractedDirectories directories)
     {
         _temp = temp;
         _target = target;
         Hash = hash;
+        _directories = directories;
     }
 
     /// <summary>The <c>h1:</c> hash of the zip's entries.</summary>
@@ -93,10 +96,12 @@ internal sealed class HashedUnzip : IDisposable
         var hashed = new bool[entries.Count];
         var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        // Entries are read in file order through one window: a read of the file serves many small entries.
+        using var window = new ZipWindow(zip);
         try
         {
             Directory.CreateDirectory(temp);
-            string? lastDir = null;
+            var directories = new ExtractedDirectories(temp);
             foreach (var e in entries)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -108,17 +113,11 @@ internal sealed class HashedUnzip : IDisposable
                     // The checks above already refuse such names; this guards the file system whatever they miss.
                     if (!destination.StartsWith(tempRoot, StringComparison.Ordinal))
                         throw new ModuleZipException($"{what}: {e.Name}: file path escapes the target directory", [new(e.Name, "file path escapes the target directory")]);
-                    // Entries come grouped by directory: a directory is created when it differs from the last entry's.
-                    var dir = Path.GetDirectoryName(destination.AsSpan());
-                    if (lastDir is null || !dir.SequenceEqual(lastDir))
-                    {
-                        lastDir = dir.ToString();
-                        Directory.CreateDirectory(lastDir);
-                    }
+                    directories.EnsureParentOf(rel);
                 }
                 try
                 {
-                    InflateOnce(zip, e, destination, wrap, buffer, sha, digests.AsSpan(e.Index * DirHash.DigestLength, DirHash.DigestLength), cancellationToken);
+                    InflateOnce(zip, window, e, destination, wrap, buffer, sha, digests.AsSpan(e.Index * DirHash.DigestLength, DirHash.DigestLength), cancellationToken);
                     hashed[e.Index] = true;
                 }
                 catch (InvalidDataException ex)
@@ -127,7 +126,7 @@ internal sealed class HashedUnzip : IDisposable
                 }
             }
             var hash = DirHash.SummarizeZip(entries, digests, hashed);
-            return new HashedUnzip(temp, target, hash);
+            return new HashedUnzip(temp, target, hash, directories);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -146,12 +145,12 @@ internal sealed class HashedUnzip : IDisposable
     }
 
     /// <summary>Inflates an entry once: hashes its bytes into <paramref name="digest"/> and, when <paramref name="destination"/> is set, writes them to a new read-only file.</summary>
-    private static void InflateOnce(ZipReader zip, ZipEntry e, string? destination, Func<string, Stream, Stream>? wrap, byte[] buffer,
+    private static void InflateOnce(ZipReader zip, ZipWindow window, ZipEntry e, string? destination, Func<string, Stream, Stream>? wrap, byte[] buffer,
         IncrementalHash sha, Span<byte> digest, CancellationToken cancellationToken)
     {
         using (var output = destination is null ? null : ExtractedFile.Create(destination))
         {
-            var raw = zip.OpenEntry(e);
+            var raw = zip.OpenEntry(e, window);
             using var input = wrap is null ? raw : wrap(e.Name, raw);
             int n;
             while ((n = input.Read(buffer, 0, buffer.Length)) > 0)
@@ -171,6 +170,16 @@ internal sealed class HashedUnzip : IDisposable
         if (Directory.Exists(_target)) Directory.Delete(_target); // empty, as checked before extracting
         Directory.Move(_temp, _target);
         _published = true;
+    }
+
+    /// <summary>
+    /// Removes write permission from every directory of the published tree, as go does once an extraction is complete,
+    /// from the list of directories the extraction made (no walk of the tree).
+    /// </summary>
+    public void MakeDirectoriesReadOnly()
+    {
+        if (!_published) throw new InvalidOperationException("the tree is not published");
+        _directories.MakeReadOnly(_target);
     }
 
     /// <summary>Removes the extracted tree unless it was published.</summary>

@@ -145,6 +145,7 @@ public static class ModuleZip
             Directory.CreateDirectory(temp);
             var tempRoot = temp + Path.DirectorySeparatorChar;
             var buffer = new byte[CopyBufferSize];
+            using var window = new ZipWindow(zip); // entries in file order: a read serves many small ones
             foreach (var e in entries)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -156,7 +157,7 @@ public static class ModuleZip
                 Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
                 try
                 {
-                    ExtractEntry(zip, e, destination, buffer, cancellationToken);
+                    ExtractEntry(zip, window, e, destination, buffer, cancellationToken);
                 }
                 catch (InvalidDataException ex)
                 {
@@ -178,10 +179,10 @@ public static class ModuleZip
         }
     }
 
-    private static void ExtractEntry(ZipReader zip, ZipEntry e, string destination, byte[] buffer, CancellationToken cancellationToken)
+    private static void ExtractEntry(ZipReader zip, ZipWindow window, ZipEntry e, string destination, byte[] buffer, CancellationToken cancellationToken)
     {
         using (var output = ExtractedFile.Create(destination))
-        using (var input = zip.OpenEntry(e))
+        using (var input = zip.OpenEntry(e, window))
         {
             int n;
             while ((n = input.Read(buffer, 0, buffer.Length)) > 0)

@@ -17,6 +17,7 @@ internal sealed class ZipReader : IDisposable
     private const int EndLength = 22, End64LocatorLength = 20, End64Length = 56, DirectoryHeaderLength = 46, LocalHeaderLength = 30;
 
     private readonly SafeFileHandle _handle;
+    private long _reads;
 
     private ZipReader(SafeFileHandle handle, long length, ZipDirectory entries)
     {
@@ -57,6 +58,28 @@ internal sealed class ZipReader : IDisposable
     }
 
     public void Dispose() => _handle.Dispose();
+
+    /// <summary>How many reads of the file entries' headers and data took since the reader was opened (the central directory not counted).</summary>
+    internal long Reads => Interlocked.Read(ref _reads);
+
+    /// <summary>One positioned read of the file, counted in <see cref="Reads"/>.</summary>
+    internal int ReadAt(Span<byte> buffer, long offset)
+    {
+        Interlocked.Increment(ref _reads);
+        return RandomAccess.Read(_handle, buffer, offset);
+    }
+
+    /// <summary>Fills <paramref name="buffer"/> from <paramref name="offset"/>; a file ending first is not a valid zip.</summary>
+    internal void ReadExactlyAt(Span<byte> buffer, long offset)
+    {
+        while (buffer.Length > 0)
+        {
+            var n = ReadAt(buffer, offset);
+            if (n <= 0) throw NotValid();
+            buffer = buffer[n..];
+            offset += n;
+        }
+    }
 
     private static InvalidDataException NotValid() => new("zip: not a valid zip file");
 
@@ -279,30 +302,97 @@ internal sealed class ZipReader : IDisposable
     /// Opens the content of <paramref name="entry"/>. The stream throws <see cref="InvalidDataException"/> as soon as
     /// the content exceeds the declared size, and at its end if the size or CRC-32 differ from the directory's.
     /// </summary>
-    public Stream OpenEntry(ZipEntry entry)
+    public Stream OpenEntry(ZipEntry entry) => OpenEntry(entry, null);
+
+    /// <summary>
+    /// Opens the content of <paramref name="entry"/> as <see cref="OpenEntry(ZipEntry)"/> does; with a
+    /// <paramref name="window"/> of this reader, the local header and as much of the data as it holds are served from
+    /// it (entries read in file order then cost one read of the file per window, not one or two each). The stream must
+    /// be read to its end or disposed before the next entry is opened through the same window.
+    /// </summary>
+    public Stream OpenEntry(ZipEntry entry, ZipWindow? window)
     {
-        Span<byte> h = stackalloc byte[LocalHeaderLength];
+        if (window is not null && window.Reader != this) throw new ArgumentException("the window belongs to another reader", nameof(window));
         if (entry.HeaderOffset < 0 || entry.HeaderOffset + LocalHeaderLength > Length) throw NotValid();
-        ReadExactly(_handle, h, entry.HeaderOffset);
+        Span<byte> local = stackalloc byte[LocalHeaderLength];
+        scoped ReadOnlySpan<byte> h;
+        if (window is not null)
+        {
+            h = window.Get(entry.HeaderOffset, LocalHeaderLength).Span;
+        }
+        else
+        {
+            ReadExactlyAt(local, entry.HeaderOffset);
+            h = local;
+        }
         if (BinaryPrimitives.ReadUInt32LittleEndian(h) != LocalSignature) throw NotValid();
         var bodyOffset = entry.HeaderOffset + LocalHeaderLength +
                          BinaryPrimitives.ReadUInt16LittleEndian(h[26..]) + BinaryPrimitives.ReadUInt16LittleEndian(h[28..]);
         if (entry.CompressedSize > (ulong)Length || bodyOffset + (long)entry.CompressedSize > Length) throw NotValid();
-        Stream raw = new SectionStream(_handle, bodyOffset, (long)entry.CompressedSize);
+        var compressed = (long)entry.CompressedSize;
+        Stream raw;
+        if (window is null)
+        {
+            raw = new SectionStream(this, bodyOffset, compressed);
+        }
+        else
+        {
+            // What the window holds of the data (all of it for small entries, loading the window at the header if needed).
+            var inWindow = window.Holding(entry.HeaderOffset, bodyOffset, compressed);
+            raw = inWindow.Length == compressed
+                ? new WindowStream(inWindow, null)
+                : new WindowStream(inWindow, new SectionStream(this, bodyOffset + inWindow.Length, compressed - inWindow.Length));
+        }
         Stream content = entry.Method switch
         {
             0 => raw,
             8 => new DeflateStream(raw, CompressionMode.Decompress, leaveOpen: false),
             _ => throw new InvalidDataException($"zip: unsupported compression algorithm (method {entry.Method}) for {entry.Name}"),
         };
-        return new CheckedStream(content, entry, entry.HasDataDescriptor ? (_handle, bodyOffset + (long)entry.CompressedSize) : null);
+        return new CheckedStream(content, entry, entry.HasDataDescriptor ? (this, window, bodyOffset + compressed) : null);
+    }
+
+    /// <summary>Bytes held in a window first, then (for data larger than the window) the rest from the file.</summary>
+    private sealed class WindowStream(ReadOnlyMemory<byte> held, Stream? rest) : Stream
+    {
+        private ReadOnlyMemory<byte> _held = held;
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            if (!_held.IsEmpty)
+            {
+                var n = Math.Min(buffer.Length, _held.Length);
+                _held.Span[..n].CopyTo(buffer);
+                _held = _held[n..];
+                return n;
+            }
+            return rest?.Read(buffer) ?? 0;
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing) rest?.Dispose();
+            base.Dispose(disposing);
+        }
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     /// <summary>
     /// A read-only window of the file, read by position so that streams of one archive are independent. Small reads
     /// (the inflater asks for 8 KiB at a time) are served from a read-ahead buffer; large ones go straight to the file.
     /// </summary>
-    private sealed class SectionStream(SafeFileHandle handle, long start, long length) : Stream
+    private sealed class SectionStream(ZipReader reader, long start, long length) : Stream
     {
         private const int ReadAhead = 128 * 1024;
         private byte[]? _buffer;
@@ -326,12 +416,12 @@ internal sealed class ZipReader : IDisposable
             if (left <= 0 || buffer.Length == 0) return 0;
             if (buffer.Length >= ReadAhead || left <= buffer.Length)
             {
-                var direct = RandomAccess.Read(handle, buffer[..(int)Math.Min(buffer.Length, left)], start + _position);
+                var direct = reader.ReadAt(buffer[..(int)Math.Min(buffer.Length, left)], start + _position);
                 _position += direct;
                 return direct;
             }
             _buffer ??= System.Buffers.ArrayPool<byte>.Shared.Rent(ReadAhead);
-            _bufferCount = RandomAccess.Read(handle, _buffer.AsSpan(0, (int)Math.Min(ReadAhead, left)), start + _position);
+            _bufferCount = reader.ReadAt(_buffer.AsSpan(0, (int)Math.Min(ReadAhead, left)), start + _position);
             _bufferOffset = 0;
             return _bufferCount == 0 ? 0 : Read(buffer);
         }
@@ -359,7 +449,7 @@ internal sealed class ZipReader : IDisposable
     }
 
     /// <summary>Counts and checksums what the inner stream yields; the zip-bomb guard lives here.</summary>
-    private sealed class CheckedStream(Stream inner, ZipEntry entry, (SafeFileHandle Handle, long Offset)? descriptor) : Stream
+    private sealed class CheckedStream(Stream inner, ZipEntry entry, (ZipReader Reader, ZipWindow? Window, long Offset)? descriptor) : Stream
     {
         private ulong _read;
         private uint _crc;
@@ -391,7 +481,8 @@ internal sealed class ZipReader : IDisposable
             {
                 // The descriptor's CRC must agree with the directory's; its sizes are ambiguous (32 or 64 bits) and ignored, as Go does.
                 Span<byte> b = stackalloc byte[8];
-                if (RandomAccess.Read(d.Handle, b, d.Offset) < 8) throw NotValid();
+                if (d.Window is not null && d.Window.TryCopyHeld(d.Offset, b)) { }
+                else if (d.Reader.ReadAt(b, d.Offset) < 8) throw NotValid();
                 var crc = BinaryPrimitives.ReadUInt32LittleEndian(b) == DescriptorSignature ? BinaryPrimitives.ReadUInt32LittleEndian(b[4..]) : BinaryPrimitives.ReadUInt32LittleEndian(b);
                 if (crc != entry.Crc32 || _crc != entry.Crc32) throw ChecksumError();
             }
