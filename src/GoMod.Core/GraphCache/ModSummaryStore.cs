@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using GoMod.Core.Fetch;
 using GoMod.Core.Internal;
-using GoMod.Core.ModLoad;
+using GoMod.Core.ModSummaries;
 using GoMod.Core.Module;
 using GoMod.Core.Sum;
 

@@ -56,20 +56,10 @@ internal sealed partial class ModuleLoader
     /// pass, its files are read from the tree (and their facts kept in the source facts store), and the restore's batch
     /// later finds it complete, instead of the zip being hashed for the load and inflated again for the batch. A zip
     /// whose entries may not be extracted is stored all the same and read from the zip, as before; the batch's
-    /// extraction reports it.
+    /// extraction reports it. Only a source that declares the capability (<see cref="IExtractingModuleSource"/>) extracts.
     /// </summary>
-    private async Task ExtractFirstAsync(ModuleVersion m, CancellationToken ct)
-    {
-        if (Source is not DownloaderModuleSource source) return;
-        try
-        {
-            await source.ExtractAsync(m.Path, m.Version, ct).ConfigureAwait(false);
-        }
-        catch (Fetch.InvalidModuleZipException) when (source.Downloader.Cache.HasZip(m))
-        {
-            // The zip is in the cache and matched go.sum; only its extraction failed.
-        }
-    }
+    private Task ExtractFirstAsync(ModuleVersion m, CancellationToken ct) =>
+        Source is IExtractingModuleSource source ? source.ExtractBeforeReadAsync(m.Path, m.Version, ct) : Task.CompletedTask;
 
     /// <summary>
     /// go's <c>dirInModule</c>: where package <paramref name="path"/> would be in module <paramref name="modPath"/>

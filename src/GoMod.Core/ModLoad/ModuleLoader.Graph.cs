@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using GoMod.Core.ModSummaries;
 using GoMod.Core.Module;
 using GoMod.Core.Mvs;
 

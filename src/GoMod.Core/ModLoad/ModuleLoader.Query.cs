@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using GoMod.Core.Fetch;
 using GoMod.Core.ModFile;
 using GoMod.Core.ModSource;
+using GoMod.Core.ModSummaries;
 using GoMod.Core.Module;
 using GoMod.Core.Semver;
 

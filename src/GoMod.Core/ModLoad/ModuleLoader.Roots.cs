@@ -1,3 +1,4 @@
+using GoMod.Core.ModSummaries;
 using GoMod.Core.Module;
 using GoMod.Core.Mvs;
 using GoMod.Core.Packages;

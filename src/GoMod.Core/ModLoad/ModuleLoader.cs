@@ -4,6 +4,7 @@ using GoMod.Core.GraphCache;
 using GoMod.Core.Internal;
 using GoMod.Core.ModFile;
 using GoMod.Core.ModSource;
+using GoMod.Core.ModSummaries;
 using GoMod.Core.Module;
 using GoMod.Core.Semver;
 using GoMod.Core.Sum;
@@ -128,7 +129,7 @@ internal sealed partial class ModuleLoader
                 ModSummary parsed;
                 try
                 {
-                    parsed = ModFileAdapter.Summarize(name, data, _strings);
+                    parsed = ModSummaryReader.Summarize(name, data, _strings);
                 }
                 catch (ModFileParseException e)
                 {
@@ -140,7 +141,7 @@ internal sealed partial class ModuleLoader
         }
         try
         {
-            return ModFileAdapter.Summarize(name, data, _strings);
+            return ModSummaryReader.Summarize(name, data, _strings);
         }
         catch (ModFileParseException e)
         {

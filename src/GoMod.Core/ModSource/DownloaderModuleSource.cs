@@ -20,7 +20,7 @@ namespace GoMod.Core.ModSource;
 /// given here should check hashes in <see cref="ModMode.Mod"/> mode, recording new ones, and the caller decides
 /// whether they are written.
 /// </remarks>
-public sealed class DownloaderModuleSource(ModuleDownloader downloader) : IModuleSource
+public sealed class DownloaderModuleSource(ModuleDownloader downloader) : IExtractingModuleSource
 {
     /// <summary>The downloader every request goes through.</summary>
     public ModuleDownloader Downloader { get; } = downloader ?? throw new ArgumentNullException(nameof(downloader));
@@ -56,6 +56,19 @@ public sealed class DownloaderModuleSource(ModuleDownloader downloader) : IModul
     /// </summary>
     public Task<string> ExtractAsync(string path, string version, CancellationToken cancellationToken) =>
         TranslateAsync(path, version, () => Downloader.DownloadAsync(new ModuleVersion(path, version), cancellationToken));
+
+    /// <inheritdoc/>
+    public async Task ExtractBeforeReadAsync(string path, string version, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ExtractAsync(path, version, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidModuleZipException) when (Downloader.Cache.HasZip(new ModuleVersion(path, version)))
+        {
+            // The zip is in the cache and matched go.sum; only its extraction failed.
+        }
+    }
 
     /// <summary>
     /// Fetch's <c>.info</c> keeps the cache file's exact text (time as written, Origin); MVS needs only the version

@@ -4,6 +4,7 @@ using GoMod.Core.Imports;
 using GoMod.Core.ModFile;
 using GoMod.Core.ModLoad;
 using GoMod.Core.ModSource;
+using GoMod.Core.ModSummaries;
 using GoMod.Core.Module;
 using GoMod.Core.Mvs;
 using GoMod.Core.Packages;

@@ -1,5 +1,6 @@
 using GoMod.Core.ModLoad;
 using GoMod.Core.ModSource;
+using GoMod.Core.ModSummaries;
 using GoMod.Core.Module;
 using GoMod.Core.Mvs;
 
@@ -59,7 +60,7 @@ internal sealed class WorkspaceLoader
     {
         if (_mainSummaries.TryGetValue(m.Path, out var s)) return s;
         var module = _mainByPath[m.Path];
-        s = ModFileAdapter.Summarize(module.GoModPath, module.GoModData);
+        s = ModSummaryReader.Summarize(module.GoModPath, module.GoModData);
         if (Loader.Main.HasExclusions) s = s.WithoutExcluded(Loader.Main.IsExcluded);
         _mainSummaries[m.Path] = s;
         return s;

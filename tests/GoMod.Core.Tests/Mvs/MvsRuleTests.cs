@@ -3,6 +3,7 @@ using GoMod.Core.Fetch;
 using GoMod.Core.Internal;
 using GoMod.Core.ModLoad;
 using GoMod.Core.ModSource;
+using GoMod.Core.ModSummaries;
 using GoMod.Core.Reports;
 
 namespace GoMod.Core.Tests.Mvs;
@@ -70,7 +71,7 @@ public class MvsRuleTests
     [InlineData("1.21rc1", "1.21")]
     [InlineData("v1.18.2", "1.18")]
     public void Dependency_go_lines_are_read_as_go_1_19_reads_them(string line, string version) =>
-        ModFileAdapter.Go119Version(line).ShouldBe(version);
+        ModSummaryReader.Go119Version(line).ShouldBe(version);
 
     [Fact]
     public void Require_lines_are_found_in_single_lines_and_blocks()

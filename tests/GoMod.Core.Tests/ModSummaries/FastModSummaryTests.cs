@@ -1,9 +1,10 @@
 using System.Text;
 using GoMod.Core.ModFile;
 using GoMod.Core.ModLoad;
+using GoMod.Core.ModSummaries;
 using GoMod.Core.Module;
 
-namespace GoMod.Core.Tests.ModLoad;
+namespace GoMod.Core.Tests.ModSummaries;
 
 /// <summary>
 /// The fast go.mod reader must give exactly the full lax parser's summary whenever it accepts a file, and decline
@@ -21,7 +22,7 @@ public class FastModSummaryTests
         ModSummary full;
         try
         {
-            full = ModFileAdapter.SummarizeWithParser("go.mod", data);
+            full = ModSummaryReader.SummarizeWithParser("go.mod", data);
         }
         catch (ModFileParseException e)
         {

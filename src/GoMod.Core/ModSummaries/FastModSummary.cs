@@ -2,10 +2,10 @@ using System.Text;
 using GoMod.Core.Internal;
 using GoMod.Core.Module;
 
-namespace GoMod.Core.ModLoad;
+namespace GoMod.Core.ModSummaries;
 
 /// <summary>
-/// A fast reader for the plain go.mod files most dependencies have, giving exactly what <see cref="ModFileAdapter"/>
+/// A fast reader for the plain go.mod files most dependencies have, giving exactly what <see cref="ModSummaryReader"/>
 /// gets from a lax parse: only <c>module P</c>, <c>go 1.N</c>, <c>require P V</c> and <c>require ( … )</c> lines,
 /// blank lines, and <c>//</c> comments after the module line, with canonical versions that match their path's major
 /// version. Anything else (quotes, retractions, other directives, comments that could carry a deprecation, a

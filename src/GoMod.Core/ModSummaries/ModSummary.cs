@@ -3,7 +3,7 @@ using GoMod.Core.Module;
 using GoMod.Core.Mvs;
 using GoMod.Core.Semver;
 
-namespace GoMod.Core.ModLoad;
+namespace GoMod.Core.ModSummaries;
 
 /// <summary>What MVS needs from a dependency's go.mod (go's <c>modFileSummary</c>).</summary>
 internal sealed record ModSummary(
