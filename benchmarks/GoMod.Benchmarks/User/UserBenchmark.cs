@@ -196,7 +196,7 @@ public static class UserBenchmark
         return Row(what, share, go);
     }
 
-    /// <summary>CPU seconds (user+system) of the same samples: what the work cost, less sensitive to the disk than wall time.</summary>
+    /// <summary>CPU seconds (user+system) of the same samples: what the work cost (on a slow disk it grows with the disk's write-back too, so the tmpfs rows are the cleaner comparison).</summary>
     private static string CpuRow(string what, List<Sample> ours, List<Sample> go)
     {
         var o = ours.Select(x => x.CpuSeconds).Order().ToList();
