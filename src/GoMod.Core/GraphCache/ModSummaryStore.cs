@@ -67,32 +67,18 @@ public sealed class ModSummaryStore
     public static ModSummaryStore InMemory() => new(null);
 
     /// <summary>The store file of the main module whose go.mod is <paramref name="goModFile"/> in module cache <paramref name="modCache"/>.</summary>
-    public static string DefaultFile(string modCache, string goModFile)
-    {
-        var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFullPath(goModFile))))[..16];
-        return Path.Combine(modCache, "cache", "gomod-sdk", "modsum", key);
-    }
+    public static string DefaultFile(string modCache, string goModFile) => StoreFile.PathFor(modCache, "modsum", goModFile);
 
     /// <summary>Reads the store at <paramref name="file"/>; a missing file gives an empty store, a damaged one an empty store marked <see cref="WasCorrupt"/>.</summary>
     public static ModSummaryStore Open(string file)
     {
         var store = new ModSummaryStore(file);
-        // A missing file is the common first run: answered without an exception (a restore throws none on its warm path).
-        if (!System.IO.File.Exists(file)) return store;
-        byte[] data;
-        try
-        {
-            data = System.IO.File.ReadAllBytes(file);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return store;
-        }
+        if (StoreFile.ReadIfPresent(file) is not { } data) return store;
         try
         {
             store.Decode(data);
         }
-        catch (Exception e) when (e is InvalidDataException or EndOfStreamException or FormatException or ArgumentException or OverflowException or IndexOutOfRangeException)
+        catch (Exception e) when (StoreFile.IsDamage(e))
         {
             store._entries.Clear();
             store._loaded = 0;

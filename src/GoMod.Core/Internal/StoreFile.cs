@@ -15,6 +15,37 @@ internal static class StoreFile
 {
     private const int HashSize = 32;
 
+    /// <summary>
+    /// The file of store <paramref name="kind"/> (a folder under <c>$GOMODCACHE/cache/gomod-sdk/</c>) for the main module
+    /// whose go.mod is <paramref name="goModFile"/>: one file per main module, named by a hash of the go.mod's full path.
+    /// </summary>
+    public static string PathFor(string modCache, string kind, string goModFile)
+    {
+        var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFullPath(goModFile))))[..16];
+        return Path.Combine(modCache, "cache", "gomod-sdk", kind, key);
+    }
+
+    /// <summary>
+    /// The bytes of <paramref name="file"/>, or null when there is none or it cannot be read (a store is only a cache).
+    /// A missing file is the common first run: answered without an exception, since a restore throws none on its warm path.
+    /// </summary>
+    public static byte[]? ReadIfPresent(string? file)
+    {
+        if (file is null || !File.Exists(file)) return null;
+        try
+        {
+            return File.ReadAllBytes(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Whether <paramref name="e"/>, thrown while decoding a store file, means the file is damaged or foreign (then it is ignored and rewritten).</summary>
+    public static bool IsDamage(Exception e) =>
+        e is InvalidDataException or EndOfStreamException or FormatException or ArgumentException or OverflowException or IndexOutOfRangeException;
+
     /// <summary>The file bytes: the envelope around <paramref name="table"/> and the bytes written to <paramref name="body"/>.</summary>
     public static byte[] Seal(string magic, int formatVersion, IReadOnlyList<string> table, MemoryStream body)
     {

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
+using GoMod.Core.Internal;
 using GoMod.Core.Module;
 
 namespace GoMod.Core.SourceStore;
@@ -71,11 +72,7 @@ internal sealed class SourceFactsStore
     public static SourceFactsStore Open(string file) => new(file);
 
     /// <summary>The store file of the main module whose go.mod is <paramref name="goModFile"/> in module cache <paramref name="modCache"/>.</summary>
-    public static string DefaultFile(string modCache, string goModFile)
-    {
-        var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFullPath(goModFile))))[..16];
-        return Path.Combine(modCache, "cache", "gomod-sdk", "srcfacts", key);
-    }
+    public static string DefaultFile(string modCache, string goModFile) => StoreFile.PathFor(modCache, "srcfacts", goModFile);
 
     /// <summary>
     /// The facts of module <paramref name="m"/> extracted at <paramref name="root"/> (its <c>.ziphash</c> at
@@ -111,23 +108,13 @@ internal sealed class SourceFactsStore
         {
             if (_loaded is not null) return _loaded;
             var result = new Dictionary<ModuleVersion, ModuleSourceFacts>();
-            byte[]? data = null;
-            try
-            {
-                // No first-run exception: a missing file is the common case.
-                if (System.IO.File.Exists(File)) data = System.IO.File.ReadAllBytes(File!);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-            }
-            if (data is not null)
+            if (StoreFile.ReadIfPresent(File) is { } data)
             {
                 try
                 {
                     SourceFactsCodec.Decode(data, Magic, FormatVersion, result);
                 }
-                catch (Exception e) when (e is InvalidDataException or EndOfStreamException or FormatException or ArgumentException
-                    or OverflowException or IndexOutOfRangeException)
+                catch (Exception e) when (StoreFile.IsDamage(e))
                 {
                     result.Clear();
                     _corrupt = _rewrite = true;

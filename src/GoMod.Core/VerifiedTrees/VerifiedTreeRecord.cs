@@ -70,32 +70,18 @@ public sealed class VerifiedTreeRecord
     public static VerifiedTreeRecord InMemory() => new(null);
 
     /// <summary>The record file of the main module whose go.mod is <paramref name="goModFile"/> in module cache <paramref name="modCache"/>.</summary>
-    public static string DefaultFile(string modCache, string goModFile)
-    {
-        var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFullPath(goModFile))))[..16];
-        return Path.Combine(modCache, "cache", "gomod-sdk", "trees", key);
-    }
+    public static string DefaultFile(string modCache, string goModFile) => StoreFile.PathFor(modCache, "trees", goModFile);
 
     /// <summary>Reads the record at <paramref name="file"/>; a missing file gives an empty record, a damaged one an empty record marked <see cref="WasCorrupt"/>.</summary>
     public static VerifiedTreeRecord Open(string file)
     {
         var record = new VerifiedTreeRecord(file);
-        // A missing file is the common first run: answered without an exception (a restore throws none on its warm path).
-        if (!System.IO.File.Exists(file)) return record;
-        byte[] data;
-        try
-        {
-            data = System.IO.File.ReadAllBytes(file);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return record;
-        }
+        if (StoreFile.ReadIfPresent(file) is not { } data) return record;
         try
         {
             record.Decode(data);
         }
-        catch (Exception e) when (e is InvalidDataException or EndOfStreamException or FormatException or ArgumentException or OverflowException or IndexOutOfRangeException)
+        catch (Exception e) when (StoreFile.IsDamage(e))
         {
             record._entries.Clear();
             record._loaded = 0;
