@@ -66,6 +66,29 @@ public sealed class TestProject : IDisposable
         return p;
     }
 
+    /// <summary>
+    /// A C# project that takes GoMod.Sdk as a package: Microsoft.NET.Sdk plus
+    /// <c>&lt;PackageReference Include="GoMod.Sdk" Version="…" PrivateAssets="all" /&gt;</c> (no SDK resolver runs).
+    /// </summary>
+    public static TestProject PackageReference(SdkPackage sdk, string body = PrintModulesTarget)
+    {
+        var p = new TestProject(sdk, "app.csproj");
+        p.WriteProject($"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="GoMod.Sdk" Version="{sdk.Version}" PrivateAssets="all" />
+              </ItemGroup>
+            {body}
+            </Project>
+            """);
+        p.Write("Program.cs", "System.Console.WriteLine(\"hello from C#\");\n");
+        return p;
+    }
+
     public void WriteProject(string xml) => File.WriteAllText(ProjectFile, xml);
 
     public string Write(string relativePath, string content) => _dir.Write(relativePath, content);

@@ -122,9 +122,9 @@ public static class UserBenchmark
         }
         if (o.Rows.Contains("noop"))
         {
-            var (with, without) = bench.NoOp(o.NoopRuns);
-            table.Add(Row("no-op `dotnet build`, C# console project with `<Sdk Name=\"GoMod.Sdk\">` and the corpus go.mod vs without the SDK", with, without,
-                string.Create(CultureInfo.InvariantCulture, $"{(Median(with) - Median(without)) * 1000:+0;-0} ms")));
+            var (with, byPackage, without) = bench.NoOp(o.NoopRuns);
+            table.Add(Row("no-op `dotnet build`, C# console project with `<Sdk Name=\"GoMod.Sdk\">` and the corpus go.mod vs without the SDK", with, without, Added(with, without)));
+            table.Add(Row("the same with `<PackageReference Include=\"GoMod.Sdk\">` instead (no SDK resolver) vs without the SDK", byPackage, without, Added(byPackage, without)));
             if (oursCold is not null)
                 table.Add($"| restore peak memory above the no-op build's | {(MedianKiB(oursCold) - MedianKiB(with)) / 1024.0:F0} MiB | — | — |");
         }
@@ -188,6 +188,14 @@ public static class UserBenchmark
         return $"| {what} | {Stat(ours)} | {Stat(go)} | {ratio} |";
     }
 
+    /// <summary>What <paramref name="with"/> adds to <paramref name="without"/>: the difference of the medians and the median of the per-round differences.</summary>
+    private static string Added(List<Sample> with, List<Sample> without)
+    {
+        var paired = with.Zip(without, (a, b) => a.Seconds - b.Seconds).Order().ToList();
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{(Median(with) - Median(without)) * 1000:+0;-0} ms (paired {paired[paired.Count / 2] * 1000:+0;-0} ms)");
+    }
+
     /// <summary>A row of <paramref name="ours"/> minus the median of <paramref name="noop"/> (what the restore adds to a build) against go.</summary>
     private static string ShareRow(string what, List<Sample> ours, List<Sample> noop, List<Sample> go)
     {
@@ -214,6 +222,7 @@ public static class UserBenchmark
     {
         private readonly string _appSdk = Path.Combine(work, "app-sdk");
         private readonly string _appPlain = Path.Combine(work, "app-plain");
+        private readonly string _appPackage = Path.Combine(work, "app-package");
         private readonly string _goMain = Path.Combine(work, "go-main");
         private readonly string _cacheOurs = Path.Combine(work, "cache-ours");
         private readonly string _cacheGo = Path.Combine(work, "cache-go");
@@ -228,7 +237,7 @@ public static class UserBenchmark
             var modules = File.ReadAllLines(Path.Combine(main, "go.sum")).Count(l => !l.Contains("/go.mod ", StringComparison.Ordinal));
             var zipBytes = Directory.EnumerateFiles(Path.Combine(corpus, "proxy"), "*.zip", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
             CorpusSummary = $"{modules} modules, {zipBytes / 1048576.0:F0} MiB of zips";
-            foreach (var d in new[] { _appSdk, _appPlain, _goMain }) Directory.CreateDirectory(d);
+            foreach (var d in new[] { _appSdk, _appPlain, _appPackage, _goMain }) Directory.CreateDirectory(d);
             var nugetConfig = $"""
                 <?xml version="1.0" encoding="utf-8"?>
                 <configuration>
@@ -240,12 +249,14 @@ public static class UserBenchmark
             const string props = "<OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework><ImplicitUsings>enable</ImplicitUsings><Nullable>enable</Nullable>";
             File.WriteAllText(Path.Combine(_appPlain, "app.csproj"), $"<Project Sdk=\"Microsoft.NET.Sdk\">\n  <PropertyGroup>{props}</PropertyGroup>\n</Project>\n");
             File.WriteAllText(Path.Combine(_appSdk, "app.csproj"), $"<Project Sdk=\"Microsoft.NET.Sdk\">\n  <Sdk Name=\"GoMod.Sdk\" Version=\"{sdkVersion}\" />\n  <PropertyGroup>{props}</PropertyGroup>\n</Project>\n");
-            foreach (var d in new[] { _appSdk, _appPlain })
+            File.WriteAllText(Path.Combine(_appPackage, "app.csproj"), $"<Project Sdk=\"Microsoft.NET.Sdk\">\n  <PropertyGroup>{props}</PropertyGroup>\n  <ItemGroup><PackageReference Include=\"GoMod.Sdk\" Version=\"{sdkVersion}\" PrivateAssets=\"all\" /></ItemGroup>\n</Project>\n");
+            foreach (var d in new[] { _appSdk, _appPlain, _appPackage })
             {
                 File.WriteAllText(Path.Combine(d, "Program.cs"), program);
                 File.WriteAllText(Path.Combine(d, "NuGet.config"), nugetConfig);
             }
-            foreach (var f in new[] { "go.mod", "go.sum" }) File.Copy(Path.Combine(main, f), Path.Combine(_appSdk, f), true);
+            foreach (var f in new[] { "go.mod", "go.sum" })
+                foreach (var d in new[] { _appSdk, _appPackage }) File.Copy(Path.Combine(main, f), Path.Combine(d, f), true);
             foreach (var f in new[] { "go.mod", "go.sum", "main.go" }) File.Copy(Path.Combine(main, f), Path.Combine(_goMain, f), true);
 
             if (!restoreCorpus) return;
@@ -306,22 +317,25 @@ public static class UserBenchmark
             return result;
         }
 
-        public (List<Sample> With, List<Sample> Without) NoOp(int runs)
+        /// <summary>
+        /// No-op builds of the corpus project with the SDK through <c>&lt;Sdk&gt;</c>, through a PackageReference, and
+        /// without it, each up to date; the order rotates every round.
+        /// </summary>
+        public (List<Sample> With, List<Sample> ByPackage, List<Sample> Without) NoOp(int runs)
         {
-            var with = new List<Sample>();
-            var without = new List<Sample>();
             var env = Env("off", _cacheOurs);
-            // One build each first, so both are up to date.
-            Timed(_appSdk, "dotnet build app.csproj -nologo -v:q", env);
-            Timed(_appPlain, "dotnet build app.csproj -nologo -v:q", env);
+            var projects = new[] { _appSdk, _appPackage, _appPlain };
+            var samples = projects.Select(_ => new List<Sample>()).ToArray();
+            // One build each first, so all are up to date.
+            foreach (var d in projects) Timed(d, "dotnet build app.csproj -nologo -v:q", env);
             for (int i = 0; i < runs; i++)
-            {
-                void With() => with.Add(Timed(_appSdk, "dotnet build app.csproj -nologo -v:q", env));
-                void Without() => without.Add(Timed(_appPlain, "dotnet build app.csproj -nologo -v:q", env));
-                if (i % 2 == 0) { With(); Without(); } else { Without(); With(); }
-            }
-            Console.WriteLine($"  no-op: with {Median(with):F3} s, without {Median(without):F3} s");
-            return (with, without);
+                for (int k = 0; k < projects.Length; k++)
+                {
+                    var j = (i + k) % projects.Length;
+                    samples[j].Add(Timed(projects[j], "dotnet build app.csproj -nologo -v:q", env));
+                }
+            Console.WriteLine($"  no-op: <Sdk> {Median(samples[0]):F3} s, PackageReference {Median(samples[1]):F3} s, without {Median(samples[2]):F3} s");
+            return (samples[0], samples[1], samples[2]);
         }
 
         /// <summary>
