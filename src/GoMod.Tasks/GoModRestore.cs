@@ -69,6 +69,7 @@ public sealed class GoModRestore : GoModTask
                 ? (name, time) => Log.LogMessage(MessageImportance.High, "GoMod: phase {0}: {1} ms", name, time.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture))
                 : null;
             options = options with { Phases = phases };
+            var gcAtStart = (Gen0: GC.CollectionCount(0), Gen1: GC.CollectionCount(1), Gen2: GC.CollectionCount(2), Pause: GC.GetTotalPauseDuration(), Allocated: GC.GetTotalAllocatedBytes());
             var hash = RestoreCache.ComputeInputsHash(options, ToolIdentity);
             // After an edit the recorded hash alone shows the record cannot answer: its module list is not parsed
             // unless the restore needs it (the no-op check, or lookups kept in the record rather than a notices file).
@@ -109,6 +110,7 @@ public sealed class GoModRestore : GoModTask
             if (NoticesFile is { Length: > 0 } noticesFile) RequirementNoticesFile.Write(noticesFile, result.Notices);
             new RestoreCache(hash, result.Modules, warnings) { Notices = NoticesFile is { Length: > 0 } ? null : result.Notices }.Write(CacheFile);
             phases?.Invoke("g.props and cache write", writing.Elapsed);
+            if (phases is not null) LogCollections(gcAtStart);
             Restored = true;
             LogSummary(result, stopwatch.Elapsed);
             return true;
@@ -125,6 +127,13 @@ public sealed class GoModRestore : GoModTask
             return DesignTime;
         }
     }
+
+    /// <summary>With the phases: the collections the restore's process made while it ran, and their pauses (the whole MSBuild heap is collected, not only ours).</summary>
+    private void LogCollections((int Gen0, int Gen1, int Gen2, TimeSpan Pause, long Allocated) start) =>
+        Log.LogMessage(MessageImportance.High, "GoMod: phase garbage collections: gen0 {0}, gen1 {1}, gen2 {2}; paused {3} ms; {4} MB allocated",
+            GC.CollectionCount(0) - start.Gen0, GC.CollectionCount(1) - start.Gen1, GC.CollectionCount(2) - start.Gen2,
+            (GC.GetTotalPauseDuration() - start.Pause).TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture),
+            (GC.GetTotalAllocatedBytes() - start.Allocated) >> 20);
 
     private void WriteList(IReadOnlyList<RestoredModule> modules)
     {
