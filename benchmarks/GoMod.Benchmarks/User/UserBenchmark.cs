@@ -159,6 +159,7 @@ public static class UserBenchmark
             table.Add(ShareRow("the same, the restore's share (minus the median no-op build of that project)", ours, noop, go));
         }
 
+        bench.EmptyTrash();
         Console.WriteLine();
         Console.WriteLine("Whole processes, as users run them: median (min–max) in seconds; ratio = ours/go median (min–max of the per-run ratios).");
         Console.WriteLine();
@@ -259,6 +260,8 @@ public static class UserBenchmark
                 foreach (var d in new[] { _appSdk, _appPackage }) File.Copy(Path.Combine(main, f), Path.Combine(d, f), true);
             foreach (var f in new[] { "go.mod", "go.sum", "main.go" }) File.Copy(Path.Combine(main, f), Path.Combine(_goMain, f), true);
 
+            // What an interrupted invocation left in the trash goes before the preparing builds, not between timed runs.
+            RemoveTree(Path.Combine(work, "trash"));
             if (!restoreCorpus) return;
             Console.WriteLine("preparing: first builds (restore into both caches)…");
             Timed(_appPlain, "dotnet build app.csproj -nologo -v:q", Env(proxy, _cacheOurs));
@@ -281,14 +284,14 @@ public static class UserBenchmark
                     Settle();
                     var old = cacheOurs + ".old-" + Interlocked.Increment(ref _moved);
                     ours.Add(Timed(_appSdk, $"if [ -d '{cacheOurs}' ]; then mv '{cacheOurs}' '{old}'; fi; dotnet build app.csproj -nologo -v:q", Env(proxy, cacheOurs)));
-                    RemoveTree(old);
+                    Discard(old, memDir is null);
                 }
                 void Go()
                 {
                     Settle();
                     var old = cacheGo + ".old-" + Interlocked.Increment(ref _moved);
                     go.Add(Timed(_goMain, $"if [ -d '{cacheGo}' ]; then mv '{cacheGo}' '{old}'; fi; go mod download", Env(proxy, cacheGo)));
-                    RemoveTree(old);
+                    Discard(old, memDir is null);
                 }
                 if (i % 2 == 0) { Ours(); Go(); } else { Go(); Ours(); }
                 Console.WriteLine($"  cold via {proxy}{(memDir is null ? "" : " (caches in " + memDir + ")")}: run {i + 1}: ours {ours[^1].Seconds:F2} s (CPU {ours[^1].CpuSeconds:F2} s) {ours[^1].PeakKiB / 1024} MiB, go {go[^1].Seconds:F2} s (CPU {go[^1].CpuSeconds:F2} s) {go[^1].PeakKiB / 1024} MiB");
@@ -308,12 +311,12 @@ public static class UserBenchmark
             var output = Path.Combine(memDir ?? work, memDir is null ? "floor-out" : "gomod-bench-floor-out");
             for (int i = 0; i < runs; i++)
             {
-                RemoveTree(output);
+                Discard(output, memDir is null);
                 Settle();
                 result.Add(Timed(work, $"dotnet '{_benchDll}' floor --proxy '{Path.Combine(corpus, "proxy")}' --out '{output}'", Env("off", _cacheOurs)));
                 Console.WriteLine($"  floor: run {i + 1}: {result[^1].Seconds:F2} s");
             }
-            RemoveTree(output);
+            Discard(output, memDir is null);
             return result;
         }
 
@@ -612,6 +615,38 @@ public static class UserBenchmark
         private void Settle()
         {
             if (settle) Exec("/", "sync", [], []);
+        }
+
+        private readonly List<string> _trash = [];
+
+        /// <summary>
+        /// Takes a tree a run wrote out of the way. On disk it is only renamed into work/trash, and <see cref="EmptyTrash"/>
+        /// deletes the lot after the last row: on this machine's ext4, files created soon after a large tree was deleted
+        /// cost the creating process kernel time in inode allocation (the allocator checks each recently freed inode it
+        /// passes; up to a minute of system time in one cold restore after 85,000 files were deleted), so a tree deleted
+        /// between two timed runs slowed whichever side ran next. A tmpfs tree is deleted at once (memory), as is a disk
+        /// tree when the work directory's file system has less than 8 GB free.
+        /// </summary>
+        private void Discard(string path, bool onDisk)
+        {
+            if (!Directory.Exists(path)) return;
+            if (!onDisk || new DriveInfo(work).AvailableFreeSpace < 8L << 30)
+            {
+                RemoveTree(path);
+                return;
+            }
+            var trash = Path.Combine(work, "trash");
+            Directory.CreateDirectory(trash);
+            var target = Path.Combine(trash, $"{_trash.Count}-{Path.GetFileName(path)}");
+            Directory.Move(path, target);
+            _trash.Add(target);
+        }
+
+        /// <summary>Deletes what <see cref="Discard"/> kept (after the last row, outside any timing).</summary>
+        public void EmptyTrash()
+        {
+            foreach (var path in _trash) RemoveTree(path);
+            _trash.Clear();
         }
 
         private static void RemoveTree(string path)
