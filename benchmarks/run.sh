@@ -12,7 +12,9 @@
 # caches (and the floor's output) on a tmpfs (--mem-dir, /dev/shm by default; needs ~4 GB free there): the disk out.
 # The cold rows also print CPU time (user+system) beside wall time.
 # Installs what it needs with apt (nginx, time, golang-go, the corpus packages listed in benchmarks/corpus-packages.txt).
-# The corpus is built once into $WORK/corpus (about 300 MiB of zips) and reused; the work directory needs ~5 GB.
+# The corpus is built once into $WORK/corpus (about 300 MiB of zips) and reused; the work directory needs ~5 GB, plus
+# ~1.2 GB per disk cold/relay run and side and per floor run: those trees are kept in run/trash until the last row
+# (deleting them between timed runs slowed the next run's file creation on ext4; see benchmarks/README.md).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 work="${GOMOD_BENCH_WORK:-${TMPDIR:-/tmp}/gomod-bench-user}"
