@@ -49,39 +49,27 @@ public sealed class TestProject : IDisposable
     }
 
     /// <summary>A C# project that also owns a Go module: Microsoft.NET.Sdk plus <c>&lt;Sdk Name="GoMod.Sdk" Version="…" /&gt;</c>.</summary>
-    public static TestProject CSharp(SdkPackage sdk, string body = PrintModulesTarget)
-    {
-        var p = new TestProject(sdk, "app.csproj");
-        p.WriteProject($"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <Sdk Name="GoMod.Sdk" Version="{sdk.Version}" />
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-              </PropertyGroup>
-            {body}
-            </Project>
-            """);
-        p.Write("Program.cs", "System.Console.WriteLine(\"hello from C#\");\n");
-        return p;
-    }
+    public static TestProject CSharp(SdkPackage sdk, string body = PrintModulesTarget) =>
+        ConsoleApp(sdk, $"""<Sdk Name="GoMod.Sdk" Version="{sdk.Version}" />""", body);
 
     /// <summary>
     /// A C# project that takes GoMod.Sdk as a package: Microsoft.NET.Sdk plus
     /// <c>&lt;PackageReference Include="GoMod.Sdk" Version="…" PrivateAssets="all" /&gt;</c> (no SDK resolver runs).
     /// </summary>
-    public static TestProject PackageReference(SdkPackage sdk, string body = PrintModulesTarget)
+    public static TestProject PackageReference(SdkPackage sdk, string body = PrintModulesTarget) =>
+        ConsoleApp(sdk, $"""<ItemGroup><PackageReference Include="GoMod.Sdk" Version="{sdk.Version}" PrivateAssets="all" /></ItemGroup>""", body);
+
+    /// <summary>A Microsoft.NET.Sdk console app (app.csproj, Program.cs) that brings in GoMod.Sdk by <paramref name="reference"/>.</summary>
+    private static TestProject ConsoleApp(SdkPackage sdk, string reference, string body)
     {
         var p = new TestProject(sdk, "app.csproj");
         p.WriteProject($"""
             <Project Sdk="Microsoft.NET.Sdk">
+              {reference}
               <PropertyGroup>
                 <OutputType>Exe</OutputType>
                 <TargetFramework>net10.0</TargetFramework>
               </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="GoMod.Sdk" Version="{sdk.Version}" PrivateAssets="all" />
-              </ItemGroup>
             {body}
             </Project>
             """);
