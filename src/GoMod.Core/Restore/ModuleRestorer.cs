@@ -173,7 +173,7 @@ public sealed class ModuleRestorer
                 return await OfflineAsync(modules, fetch, ct).ConfigureAwait(false);
             try
             {
-                return await OnlineAsync(modules, ct).ConfigureAwait(false);
+                return await OnlineAsync(modules, fetch.Select(f => (new ModuleVersion(modules[f.Index].Path, modules[f.Index].Version), f.Target)), ct).ConfigureAwait(false);
             }
             catch (GoEnvironmentException e)
             {
@@ -187,7 +187,8 @@ public sealed class ModuleRestorer
             }
         }
 
-        private async Task<RestoreResult> OnlineAsync(List<RestoredModule> modules, CancellationToken ct)
+        private async Task<RestoreResult> OnlineAsync(List<RestoredModule> modules, IEnumerable<(ModuleVersion Required, ModuleVersion Target)> requirements,
+            CancellationToken ct)
         {
             var mode = setup.Mode;
             _phases.MarkProcessAge("process-age-at-restore");
@@ -199,6 +200,9 @@ public sealed class ModuleRestorer
             using var sumDb = mode == ModMode.Mod ? ChecksumDatabase.Create(setup.Environment, setup.Options.Fetch) : null;
             using var downloader = new ModuleDownloader(setup.Environment, recorder, setup.Options.Fetch, sumDb, cache: setup.Cache) { Trees = setup.Trees };
             var source = new DownloaderModuleSource(downloader);
+            // go.mod's requirements start downloading now when they are surely the zips fetched below; disposed (what
+            // is left stopped and awaited) on every way out.
+            await using var ahead = AheadDownloads.Start(setup, _mod, _sum, downloader, requirements, progress, ct);
             // The build list and the package load read the same go.mod: it is parsed once.
             // The graph's go.mod files wait on round trips when the cache is cold: read as many at once as the
             // downloader lets requests be in flight, not as many as there are cores.
@@ -279,7 +283,7 @@ public sealed class ModuleRestorer
                         Report(MissingGoSumEntryException.ForBuild(t, goMod: false), o.At);
             if (Failed) return Result(modules);
 
-            progress = new DownloadCounter(targets.Count, setup.Options.Progress);
+            progress.Total = targets.Count;
             _phases.Mark("targets");
             // The retraction and deprecation checks wait on the network for each direct requirement's latest version;
             // the build list and go.mod are final here, so they run while the zips are downloaded and extracted (which
@@ -594,6 +598,9 @@ public sealed class ModuleRestorer
     /// </summary>
     private sealed class DownloadCounter(int total, IProgress<RestoreProgress>? sink) : IProgress<DownloadProgress>
     {
+        /// <summary>How many modules the restore downloads (known once the build list is; downloads may start before).</summary>
+        public int Total { get; set; } = total;
+
         private int _done;
         private long _bytes;
         private int _network;
@@ -612,7 +619,7 @@ public sealed class ModuleRestorer
                     return;
                 case DownloadStage.Cached or DownloadStage.Completed or DownloadStage.Failed:
                     var done = Interlocked.Increment(ref _done);
-                    if (Volatile.Read(ref _network) == 1 && done < total) sink?.Report(new RestoreProgress(done, total, Bytes));
+                    if (Volatile.Read(ref _network) == 1 && done < Total) sink?.Report(new RestoreProgress(done, Total, Bytes));
                     return;
             }
         }
@@ -620,7 +627,7 @@ public sealed class ModuleRestorer
         /// <summary>The last step, once everything is in (reported only when something was downloaded).</summary>
         public void Finish()
         {
-            if (Volatile.Read(ref _network) == 1) sink?.Report(new RestoreProgress(Volatile.Read(ref _done), total, Bytes));
+            if (Volatile.Read(ref _network) == 1) sink?.Report(new RestoreProgress(Volatile.Read(ref _done), Total, Bytes));
         }
     }
 }
