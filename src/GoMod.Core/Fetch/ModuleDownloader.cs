@@ -24,7 +24,9 @@ public sealed partial class ModuleDownloader : IDisposable
     private readonly Lazy<ProxyTransport> _transport;
     private readonly ProxyRouter _router;
     private readonly SemaphoreSlim _network;
-    private readonly SemaphoreSlim _cpu = new(Math.Max(1, System.Environment.ProcessorCount));
+    // Extractions (inflate, hash, write: CPU-bound for a whole zip) run on threads of their own, one per core, so the
+    // network reads' continuations always find a thread-pool thread.
+    private readonly Lazy<CpuLanes> _cpu = new(() => new CpuLanes(System.Environment.ProcessorCount, "GoMod extraction"), LazyThreadSafetyMode.ExecutionAndPublication);
     private readonly ConcurrentDictionary<(string Kind, ModuleVersion Module), Lazy<Task<object?>>> _once = new();
     private readonly ConcurrentDictionary<ModuleVersion, bool> _usedNetwork = new();
     private readonly ConcurrentDictionary<ModuleVersion, bool> _storedZips = new();
@@ -283,15 +285,7 @@ public sealed partial class ModuleDownloader : IDisposable
                 await File.WriteAllBytesAsync(partial, [], ct).ConfigureAwait(false);
                 try
                 {
-                    await _cpu.WaitAsync(ct).ConfigureAwait(false);
-                    try
-                    {
-                        ModuleZip.Unzip(dir, module, zip, ct);
-                    }
-                    finally
-                    {
-                        _cpu.Release();
-                    }
+                    await _cpu.Value.RunAsync(() => ModuleZip.Unzip(dir, module, zip, ct), ct).ConfigureAwait(false);
                 }
                 catch (ModuleZipException e)
                 {
@@ -421,16 +415,9 @@ public sealed partial class ModuleDownloader : IDisposable
                 size = stream.Length;
                 try
                 {
-                    await _cpu.WaitAsync(ct).ConfigureAwait(false);
-                    try
-                    {
-                        // The prefix check first, on the reader the extraction then uses: the directory is read once.
-                        tree = HashedUnzip.Extract(dir, module, tmp, Options.EntryStreamWrapper, ct, zip => CheckZipPrefix(module, zip));
-                    }
-                    finally
-                    {
-                        _cpu.Release();
-                    }
+                    // The prefix check first, on the reader the extraction then uses: the directory is read once.
+                    tree = await _cpu.Value.RunAsync(() => HashedUnzip.Extract(dir, module, tmp, Options.EntryStreamWrapper, ct, zip => CheckZipPrefix(module, zip)), ct)
+                        .ConfigureAwait(false);
                     break;
                 }
                 catch (Exception e) when (e is InvalidDataException || e.InnerException is InvalidDataException)
@@ -594,6 +581,6 @@ public sealed partial class ModuleDownloader : IDisposable
         if (_transport.IsValueCreated) _transport.Value.Dispose();
         _router.Dispose();
         _network.Dispose();
-        _cpu.Dispose();
+        if (_cpu.IsValueCreated) _cpu.Value.Dispose();
     }
 }

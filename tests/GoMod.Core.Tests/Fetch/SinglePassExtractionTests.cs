@@ -73,11 +73,13 @@ public sealed class SinglePassExtractionTests
         using var box = new FetchSandbox();
         var opened = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
         var bytes = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
+        var onPool = 0;
         var options = FetchSandbox.FastOptions with
         {
             EntryStreamWrapper = (name, s) =>
             {
                 opened.AddOrUpdate(name, 1, (_, n) => n + 1);
+                if (Thread.CurrentThread.IsThreadPoolThread) Interlocked.Increment(ref onPool);
                 return new CountingStream(s, n => bytes.AddOrUpdate(name, n, (_, t) => t + n));
             },
         };
@@ -101,6 +103,7 @@ public sealed class SinglePassExtractionTests
         new ModuleCache(box.ModCache).GetExtractedState(Big.ModuleVersion).ShouldBe(ExtractedState.Complete);
         (await ModuleCacheVerifier.VerifyAllAsync(new ModuleCache(box.ModCache))).Output.ShouldBe("all modules verified\n");
         server.Paths.Count(p => p.EndsWith(".zip", StringComparison.Ordinal)).ShouldBe(1);
+        onPool.ShouldBe(0, "the extraction runs on the downloader's own threads, never holding a thread-pool thread");
     }
 
     [Fact]
