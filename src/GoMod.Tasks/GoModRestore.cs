@@ -69,7 +69,7 @@ public sealed class GoModRestore : GoModTask
                 ? (name, time) => Log.LogMessage(MessageImportance.High, "GoMod: phase {0}: {1} ms", name, time.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture))
                 : null;
             options = options with { Phases = phases };
-            var gcAtStart = (Gen0: GC.CollectionCount(0), Gen1: GC.CollectionCount(1), Gen2: GC.CollectionCount(2), Pause: GC.GetTotalPauseDuration(), Allocated: GC.GetTotalAllocatedBytes());
+            var gcAtStart = phases is null ? default : (Gen0: GC.CollectionCount(0), Gen1: GC.CollectionCount(1), Gen2: GC.CollectionCount(2), Pause: GC.GetTotalPauseDuration(), Allocated: GC.GetTotalAllocatedBytes());
             var hash = RestoreCache.ComputeInputsHash(options, ToolIdentity);
             // After an edit the recorded hash alone shows the record cannot answer: its module list is not parsed
             // unless the restore needs it (the no-op check, or lookups kept in the record rather than a notices file).
