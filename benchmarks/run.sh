@@ -23,6 +23,7 @@ rows=cold,relay,floor,cold-mem,relay-mem,floor-mem,noop,list,changed,verify,vend
 memdir=()
 inprocess=1
 settle=()
+noopruns=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs="$2"; shift 2 ;;
@@ -31,6 +32,7 @@ while [ $# -gt 0 ]; do
     --no-inprocess) inprocess=0; shift ;;
     --no-settle) settle=(--no-settle); shift ;;
     --mem-dir) memdir=(--mem-dir "$2"); shift 2 ;;
+    --noop-runs) noopruns=(--noop-runs "$2"); shift 2 ;;
     *) echo "run.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -109,7 +111,7 @@ done
 
 # 5. The table.
 dotnet "$bench" user --corpus "$work/corpus" --proxy "http://127.0.0.1:$port" --relay "http://127.0.0.1:$relay_port" \
-  --feed "$work/feed" --sdk-version "$version" --work "$work/run" --runs "$runs" --rows "$rows" "${settle[@]}" "${memdir[@]}"
+  --feed "$work/feed" --sdk-version "$version" --work "$work/run" --runs "$runs" --rows "$rows" "${settle[@]}" "${memdir[@]}" "${noopruns[@]}"
 
 # 6. The in-process figures (our downloader inside the benchmark process after JIT warm-up, go as a fresh process).
 if [ "$inprocess" = 1 ]; then
