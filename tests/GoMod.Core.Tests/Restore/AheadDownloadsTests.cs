@@ -1,4 +1,6 @@
+using GoMod.Core.Fetch;
 using GoMod.Core.Module;
+using GoMod.Core.Sum;
 using GoMod.Core.Restore;
 using GoMod.Core.Tests.Fetch.Infrastructure;
 using GoMod.Core.Tests.Mvs;
@@ -213,6 +215,29 @@ public sealed class AheadDownloadsTests : IDisposable
         File.WriteAllText(Path.Combine(_main, "obj", "deep", "x.go"), "package x\n");
         AheadDownloads.MayHavePackages(_main).ShouldBeTrue();
         Eligible().ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Nothing_starts_ahead_when_the_module_cache_has_the_first_requirements(bool warm)
+    {
+        await using var server = ProxyTreeRestore.Serve(_proxy);
+        var (setup, failures) = await RestoreSetup.CreateAsync(Options(server.Url), CancellationToken.None);
+        failures.ShouldBeEmpty();
+        using var downloader = new ModuleDownloader(setup!.Environment, new GoSumChecker(setup.SumFile, setup.Sum, Core.GoEnv.ModMode.ReadOnly),
+            setup.Options.Fetch, cache: setup.Cache);
+        var requirements = setup.Mod.Require.Select(r => (new ModuleVersion(r.Path, r.Version), new ModuleVersion(r.Path, r.Version))).ToList();
+        // A warm cache as the probe sees it: a directory for each requirement (the restore's own warm check judges them).
+        if (warm)
+            foreach (var (m, _) in requirements) Directory.CreateDirectory(setup.Cache.ModuleDir(m));
+
+        await using (var ahead = AheadDownloads.Start(setup, setup.Mod, setup.Sum, downloader, requirements, null, CancellationToken.None))
+            await ahead.Completion;
+
+        if (warm) server.RequestCount.ShouldBe(0);
+        else server.Paths.Where(IsZip).Order(StringComparer.Ordinal).ToList().ShouldBe(
+            ["/example.com/a/@v/v1.0.0.zip", "/example.com/b/@v/v1.0.0.zip", "/example.com/c/@v/v1.0.0.zip"]);
     }
 
     private List<string> Snapshot() => Directory.Exists(Cache)
