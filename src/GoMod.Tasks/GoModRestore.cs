@@ -42,13 +42,6 @@ public sealed class GoModRestore : GoModTask
     public string? ListFile { get; set; }
 
     /// <summary>
-    /// The targets file a no-op build past the g.props limit publishes <c>@(GoModule)</c> with, running no task
-    /// (obj/&lt;project&gt;.gomod.items, see <see cref="ModuleItems.RenderItemsTargets"/>): written with the
-    /// list past <see cref="ModuleItems.EvaluationLimit"/> modules, deleted otherwise.
-    /// </summary>
-    public string? ItemsTargetsFile { get; set; }
-
-    /// <summary>
     /// The file keeping the restore's retraction/deprecation lookups (obj/&lt;project&gt;.gomod.notices), apart from the
     /// no-op cache so that removing the stamp does not throw them away; when empty they ride in the cache file.
     /// </summary>
@@ -145,11 +138,6 @@ public sealed class GoModRestore : GoModTask
     private void WriteList(IReadOnlyList<RestoredModule> modules)
     {
         if (!string.IsNullOrEmpty(ListFile)) AtomicFile.WriteIfChanged(ListFile, Encoding.UTF8.GetBytes(ModuleItems.RenderList(modules)));
-        if (string.IsNullOrEmpty(ItemsTargetsFile)) return;
-        if (modules.Count > ModuleItems.EvaluationLimit)
-            AtomicFile.WriteIfChanged(ItemsTargetsFile, Encoding.UTF8.GetBytes(ModuleItems.RenderItemsTargets(modules)));
-        else if (File.Exists(ItemsTargetsFile))
-            File.Delete(ItemsTargetsFile);
     }
 
     private void LogSummary(RestoreResult result, TimeSpan elapsed)

@@ -6,10 +6,9 @@ namespace GoMod.EndToEnd.Tests;
 
 /// <summary>
 /// A no-op build of a project whose build list is past the g.props limit (about the corpus's size) publishes every
-/// @(GoModule) with its metadata from the target of the items targets file the restore wrote, running no GoMod task and
-/// loading no GoMod assembly, and the items equal those of a build whose restore ran (published from the restore cache
-/// by GoModReport). Without that file the plain module list is read by GoModPublishModules (GoMod.Tasks alone, no JSON);
-/// a missing or damaged list falls back to GoModReport. Asserted from diagnostic logs, not timings (benchmarks/README.md has those).
+/// @(GoModule) with its metadata from the plain module list, loading GoMod.Tasks alone (no GoMod.Core, no JSON), and
+/// the items equal those of a build whose restore ran (published from the restore cache by GoModReport). A missing or
+/// damaged list falls back to GoModReport. Asserted from diagnostic logs, not timings (benchmarks/README.md has those).
 /// </summary>
 [Collection(SdkCollection.Name)]
 public sealed class NoOpLargeBuildListTests(SdkPackage sdk)
@@ -51,13 +50,11 @@ public sealed class NoOpLargeBuildListTests(SdkPackage sdk)
 
         noOp.EnsureSuccess("no-op build");
         CountOf(noOpLog, "Skipping target \"GoModRestore\" because all output files are up-to-date").ShouldBe(2);
-        // The items come from the target the restore wrote into obj/app.csproj.gomod.items: no GoMod task runs.
-        CountOf(noOpLog, "Done building target \"_GoModModulesFromList\"").ShouldBe(1);
-        CountOf(noOpLog, "Task \"GoModPublishModules\"").ShouldBe(0);
+        CountOf(noOpLog, "Task \"GoModPublishModules\"").ShouldBe(1);
         CountOf(noOpLog, "Task \"GoModReport\"").ShouldBe(0);
         CountOf(noOpLog, "Task \"GoModRestore").ShouldBe(0);
-        noOpLog.ShouldNotContain("Assembly loaded during TaskRun: GoMod.");
-        noOpLog.ShouldNotContain("warning MSB", Case.Insensitive); // the file is imported once, by GoMod.targets
+        noOpLog.ShouldContain("Assembly loaded during TaskRun: GoMod.Tasks,");
+        noOpLog.ShouldNotContain("GoMod.Core, Version=");
         var published = Modules(noOp);
         published.Count.ShouldBe(1 + 4 + LocalModules);
 
@@ -69,7 +66,6 @@ public sealed class NoOpLargeBuildListTests(SdkPackage sdk)
         CountOf(restoringLog, "Task \"GoModRestore\"").ShouldBe(1);
         CountOf(restoringLog, "Task \"GoModReport\"").ShouldBe(1);
         CountOf(restoringLog, "Task \"GoModPublishModules\"").ShouldBe(0);
-        CountOf(restoringLog, "Done building target \"_GoModModulesFromList\"").ShouldBe(0);
         published.ShouldBe(Modules(restoring));
         var greeting = published.Single(m => m[0] == "example.com/greeting");
         greeting[1..].ShouldBe(["v1.1.0", Path.Combine(p.ModCache, "example.com", "greeting@v1.1.0"), GoInputs.Hash("example.com/greeting", "v1.1.0"),
@@ -80,23 +76,11 @@ public sealed class NoOpLargeBuildListTests(SdkPackage sdk)
     }
 
     [Fact]
-    public void Without_the_items_targets_file_the_module_list_is_read_and_a_missing_or_damaged_one_falls_back_to_the_restore_cache()
+    public void A_missing_or_damaged_module_list_falls_back_to_the_restore_cache()
     {
         using var p = LargeProject(sdk);
         var first = Build(p).Result.EnsureSuccess("first build");
         var list = p.Combine("obj", "app.csproj.gomod.modules");
-        var itemsTargets = p.Combine("obj", "app.csproj.gomod.items");
-        File.Exists(itemsTargets).ShouldBeTrue();
-
-        // Without the items targets file (a restore by an SDK before it), GoModPublishModules reads the plain list.
-        File.Delete(itemsTargets);
-        var (fromList, fromListLog) = Build(p);
-        fromList.EnsureSuccess("build without the items targets file");
-        CountOf(fromListLog, "Task \"GoModPublishModules\"").ShouldBe(1);
-        CountOf(fromListLog, "Task \"GoModReport\"").ShouldBe(0);
-        fromListLog.ShouldContain("Assembly loaded during TaskRun: GoMod.Tasks,");
-        fromListLog.ShouldNotContain("GoMod.Core, Version=");
-        Modules(fromList).ShouldBe(Modules(first));
 
         File.WriteAllText(list, File.ReadAllText(list)[..^40]);
         var (damaged, damagedLog) = Build(p);

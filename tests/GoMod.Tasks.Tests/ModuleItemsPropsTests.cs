@@ -80,30 +80,4 @@ public sealed class ModuleItemsPropsTests : IDisposable
 
         project.Descendants("_GoModRestoreInput").Select(e => (string)e.Attribute("Include")!).TakeLast(2).ShouldBe([work, used]);
     }
-
-    [Fact]
-    public void The_items_targets_file_declares_the_whole_list_inside_its_target_escaped_as_the_task_items_are()
-    {
-        var list = BuildList(ModuleItems.EvaluationLimit + 3);
-        list.Add(new("example.com/odd", "v1.0.0", _dir.Combine("cache", "odd%$@;'x@v1.0.0"), "h1:z=", "h1:w=", "", false, Main: false));
-
-        var project = Parse(ModuleItems.RenderItemsTargets(list));
-
-        Property(project, "_GoModListTarget").ShouldBe("_GoModModulesFromList");
-        var target = project.Elements("Target").Single();
-        ((string)target.Attribute("Name")!).ShouldBe("_GoModModulesFromList");
-        ((string)target.Attribute("Condition")!).ShouldBe("'$(_GoModPublishFromList)' == 'true'");
-        var items = target.Elements("ItemGroup").Elements("_GoModCollected").ToList();
-        var taskItems = ModuleItems.ToItems(list);
-        items.Count.ShouldBe(list.Count);
-        for (var k = 0; k < items.Count; k++)
-        {
-            ((string)items[k].Attribute("Include")!).ShouldBe(((Microsoft.Build.Framework.ITaskItem2)taskItems[k]).EvaluatedIncludeEscaped);
-            foreach (var name in ModuleListFile.MetadataNames)
-                ((string)items[k].Attribute(name)!).ShouldBe(((Microsoft.Build.Framework.ITaskItem2)taskItems[k]).GetMetadataValueEscaped(name), name);
-        }
-        // Nothing MSBuild would expand: the odd directory's % $ @ ; ' are escaped.
-        ((string)items[^1].Attribute("Dir")!).ShouldNotContain("$");
-        ((string)items[^1].Attribute("Dir")!).ShouldContain("%25%24%40%3b%27");
-    }
 }
