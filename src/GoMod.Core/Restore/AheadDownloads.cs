@@ -88,8 +88,9 @@ internal sealed class AheadDownloads : IAsyncDisposable
     }
 
     /// <summary>
-    /// Whether any .go file lies under <paramref name="moduleDir"/> (at any depth, in any directory ./... would skip
-    /// too), or the walk passed <see cref="WalkLimit"/> entries first: true unless the module surely has no package.
+    /// Whether any .go file lies under <paramref name="moduleDir"/> (at any depth, nested modules included; not in the
+    /// directories ./... ignores), or the walk passed <see cref="WalkLimit"/> entries first: true unless the module
+    /// surely has no package.
     /// </summary>
     internal static bool MayHavePackages(string moduleDir)
     {
@@ -104,8 +105,9 @@ internal sealed class AheadDownloads : IAsyncDisposable
                 if (++seen > WalkLimit) return true;
                 if (entry is DirectoryInfo dir)
                 {
-                    // ./... does not follow symbolic links to directories.
-                    if (dir.LinkTarget is null) pending.Push(dir);
+                    // ./... does not follow symbolic links to directories, and skips the directories go ignores (.git
+                    // among them: its objects alone could use up the walk).
+                    if (dir.LinkTarget is null && !IgnoredByGo(dir.Name)) pending.Push(dir);
                 }
                 else if (entry.Name.EndsWith(".go", StringComparison.Ordinal))
                 {
@@ -115,6 +117,9 @@ internal sealed class AheadDownloads : IAsyncDisposable
         }
         return false;
     }
+
+    /// <summary>Directories <c>./...</c> never looks into: names starting with <c>.</c> or <c>_</c>, testdata, and vendor (in module mode).</summary>
+    private static bool IgnoredByGo(string name) => name.StartsWith('.') || name.StartsWith('_') || name is "testdata" or "vendor";
 
     /// <summary>Whether the module cache has a directory for <paramref name="m"/> (complete or not: the restore's download looks).</summary>
     private static bool Extracted(ModuleDownloader downloader, ModuleVersion m)

@@ -206,11 +206,18 @@ public sealed class AheadDownloadsTests : IDisposable
     }
 
     [Fact]
-    public void A_go_file_anywhere_below_the_main_module_counts_as_a_package()
+    public void A_go_file_below_the_main_module_counts_as_a_package_unless_it_is_where_go_never_looks()
     {
         AheadDownloads.MayHavePackages(_main).ShouldBeFalse();
         Directory.CreateDirectory(Path.Combine(_main, "obj", "deep"));
         File.WriteAllText(Path.Combine(_main, "obj", "deep", "Program.cs"), "");
+        AheadDownloads.MayHavePackages(_main).ShouldBeFalse();
+        // Where ./... never looks, a .go file is no package of the main module.
+        foreach (var ignored in new[] { ".git", "_old", "testdata", Path.Combine("obj", "testdata") })
+        {
+            Directory.CreateDirectory(Path.Combine(_main, ignored));
+            File.WriteAllText(Path.Combine(_main, ignored, "x.go"), "package x\n");
+        }
         AheadDownloads.MayHavePackages(_main).ShouldBeFalse();
         File.WriteAllText(Path.Combine(_main, "obj", "deep", "x.go"), "package x\n");
         AheadDownloads.MayHavePackages(_main).ShouldBeTrue();
