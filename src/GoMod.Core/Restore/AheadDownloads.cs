@@ -76,7 +76,14 @@ internal sealed class AheadDownloads : IAsyncDisposable
     {
         if (setup.Mode != ModMode.ReadOnly || setup.Options.Offline || setup.Workspace is not null) return [];
         if (mod.Go is not { } go || SemVer.Compare("v" + go, "v1.17") < 0) return [];
-        if (MayHavePackages(setup.ModuleDir)) return [];
+        try
+        {
+            if (MayHavePackages(setup.ModuleDir)) return [];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return []; // a directory that went away under the walk: start nothing, the restore's own load decides
+        }
         var excluded = mod.Exclude.Select(x => x.Path).ToHashSet(StringComparer.Ordinal);
         return requirements
             .Where(r => !excluded.Contains(r.Required.Path)
