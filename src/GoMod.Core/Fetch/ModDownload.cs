@@ -24,7 +24,7 @@ public static class ModDownload
         var mainPath = main.Module?.Path;
         var list = buildList.Where(m => m.Path != mainPath && m.Version.Length > 0).ToList();
         IEnumerable<ModuleVersion> selected;
-        if (main.Go is { } go && SemVer.Compare("v" + go, "v1.17") >= 0)
+        if (RequirementsOnly(main))
         {
             var byPath = list.GroupBy(m => m.Path).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
             selected = main.Require.Select(r => r.Path).Distinct().Where(byPath.ContainsKey).Select(p => byPath[p]);
@@ -44,6 +44,9 @@ public static class ModDownload
         }
         return result.Distinct().ToList();
     }
+
+    /// <summary>Whether <see cref="Targets"/> are go.mod's requirements (go 1.17 or later) rather than the whole build list.</summary>
+    public static bool RequirementsOnly(GoModFile main) => main.Go is { } go && SemVer.Compare("v" + go, "v1.17") >= 0;
 
     /// <summary>
     /// Downloads <see cref="Targets"/> (info, go.mod, zip, extracted tree) in parallel. Like go, the zip hashes of this

@@ -2,7 +2,7 @@ using GoMod.Core.Fetch;
 using GoMod.Core.GoEnv;
 using GoMod.Core.ModFile;
 using GoMod.Core.Module;
-using GoMod.Core.Semver;
+using GoMod.Core.Packages;
 using GoMod.Core.Sum;
 
 namespace GoMod.Core.Restore;
@@ -75,7 +75,7 @@ internal sealed class AheadDownloads : IAsyncDisposable
         IEnumerable<(ModuleVersion Required, ModuleVersion Target)> requirements)
     {
         if (setup.Mode != ModMode.ReadOnly || setup.Options.Offline || setup.Workspace is not null) return [];
-        if (mod.Go is not { } go || SemVer.Compare("v" + go, "v1.17") < 0) return [];
+        if (!ModDownload.RequirementsOnly(mod)) return [];
         try
         {
             if (MayHavePackages(setup.ModuleDir)) return [];
@@ -95,38 +95,21 @@ internal sealed class AheadDownloads : IAsyncDisposable
     }
 
     /// <summary>
-    /// Whether any .go file lies under <paramref name="moduleDir"/> (at any depth, nested modules included; not in the
-    /// directories ./... ignores), or the walk passed <see cref="WalkLimit"/> entries first: true unless the module
-    /// surely has no package.
+    /// Whether any .go file lies in a directory of the main module as go's pattern matching walks it
+    /// (<see cref="PackagePatterns.ModuleDirectories"/>), or the walk passed <see cref="WalkLimit"/> entries first: true
+    /// unless the module surely has no package.
     /// </summary>
     internal static bool MayHavePackages(string moduleDir)
     {
         var seen = 0;
-        var pending = new Stack<DirectoryInfo>();
-        pending.Push(new DirectoryInfo(moduleDir));
-        var options = new EnumerationOptions { IgnoreInaccessible = true, AttributesToSkip = 0, RecurseSubdirectories = false };
-        while (pending.Count > 0)
+        foreach (var rel in PackagePatterns.ModuleDirectories(moduleDir, skipVendor: true))
         {
-            foreach (var entry in pending.Pop().EnumerateFileSystemInfos("*", options))
-            {
-                if (++seen > WalkLimit) return true;
-                if (entry is DirectoryInfo dir)
-                {
-                    // ./... does not follow symbolic links to directories, and skips the directories go ignores (.git
-                    // among them: its objects alone could use up the walk).
-                    if (dir.LinkTarget is null && !IgnoredByGo(dir.Name)) pending.Push(dir);
-                }
-                else if (entry.Name.EndsWith(".go", StringComparison.Ordinal))
-                {
-                    return true;
-                }
-            }
+            if (++seen > WalkLimit) return true;
+            foreach (var file in Directory.EnumerateFiles(PackagePatterns.FullPath(moduleDir, rel)))
+                if (++seen > WalkLimit || file.EndsWith(".go", StringComparison.Ordinal)) return true;
         }
         return false;
     }
-
-    /// <summary>Directories <c>./...</c> never looks into: names starting with <c>.</c> or <c>_</c>, testdata, and vendor (in module mode).</summary>
-    private static bool IgnoredByGo(string name) => name.StartsWith('.') || name.StartsWith('_') || name is "testdata" or "vendor";
 
     /// <summary>Whether the module cache has a directory for <paramref name="m"/> (complete or not: the restore's download looks).</summary>
     private static bool Extracted(ModuleDownloader downloader, ModuleVersion m)
