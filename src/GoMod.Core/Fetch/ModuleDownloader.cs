@@ -392,7 +392,8 @@ public sealed partial class ModuleDownloader : IDisposable
     /// temporary directory while hashing (each entry inflated once, see <see cref="HashedUnzip"/>); only when the hash
     /// matches go.sum are the .ziphash, the zip and the tree published (the tree with go's <c>.partial</c> marker around
     /// the rename). A mismatch or any failure leaves no directory, no .ziphash, no .partial and no zip. Returns false,
-    /// with the zip published and no tree, when the zip's entries are invalid (the caller's unzip reports that, as before).
+    /// with the zip published and no tree, when the zip's entries are invalid (the caller's unzip reports that, as before)
+    /// or when the checked tree cannot be renamed into place (the caller's unzip extracts the published zip again).
     /// </summary>
     private async Task<bool> FetchAndExtractAsync(ModuleVersion module, string dir, IProgress<DownloadProgress>? progress, CancellationToken ct)
     {
@@ -458,6 +459,14 @@ public sealed partial class ModuleDownloader : IDisposable
             try
             {
                 tree.Publish();
+            }
+            catch (IOException e)
+            {
+                // The verified zip is in place: a tree that cannot be renamed into place (its temporary directory gone,
+                // as a CI run once saw) is extracted again from that zip by the caller, as a cached zip is.
+                RemoveExtraction(dir, partial);
+                Options.Trace?.Invoke($"# {module.Path}@{module.Version}: the extracted tree could not be moved into place ({e.Message}); extracting the cached zip");
+                return false;
             }
             catch
             {

@@ -130,4 +130,45 @@ public sealed class SinglePassExtractionTests
         Directory.EnumerateFiles(Path.GetDirectoryName(cache.ZipPath(Big.ModuleVersion))!).Where(f => !f.EndsWith(".lock", StringComparison.Ordinal)
             && !f.EndsWith(".mod", StringComparison.Ordinal) && !f.EndsWith(".info", StringComparison.Ordinal) && Path.GetFileName(f) != "list").ShouldBeEmpty("no temporary zip");
     }
+
+    /// <summary>Removes the module's temporary extraction trees the moment its zip is published (before the tree's rename).</summary>
+    private sealed class RemoveTreeWhenZipPublished(ModuleCache cache, ModuleVersion m) : IProgress<DownloadProgress>
+    {
+        public int Removed;
+
+        public void Report(DownloadProgress value)
+        {
+            if (value.Module != m || value.Stage != DownloadStage.Downloaded) return;
+            var dir = cache.ModuleDir(m);
+            foreach (var temp in Directory.EnumerateDirectories(Path.GetDirectoryName(dir)!, Path.GetFileName(dir) + ".tmp-*"))
+            {
+                TempDirectory.DeleteTree(temp);
+                Removed++;
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_checked_tree_that_cannot_be_moved_into_place_is_extracted_again_from_the_published_zip()
+    {
+        await using var server = TestProxyServer.For(Big);
+        using var box = new FetchSandbox();
+        var traces = new ConcurrentQueue<string>();
+        using var d = box.Downloader(server.Url, options: FetchSandbox.FastOptions with { Trace = traces.Enqueue });
+        var cache = new ModuleCache(box.ModCache);
+        var remover = new RemoveTreeWhenZipPublished(cache, Big.ModuleVersion);
+
+        var result = (await d.DownloadAsync([Big.ModuleVersion], DownloadParts.Build, remover)).Single();
+
+        remover.Removed.ShouldBe(1, "the single-pass tree was there to remove");
+        result.Error.ShouldBeNull();
+        traces.ShouldContain(t => t.Contains("could not be moved into place", StringComparison.Ordinal));
+        cache.GetExtractedState(Big.ModuleVersion).ShouldBe(ExtractedState.Complete);
+        File.ReadAllText(Path.Combine(result.Dir!, "sub", "deeper", "data.txt")).ShouldBe(Big.Files["sub/deeper/data.txt"]);
+        (await ModuleCacheVerifier.VerifyAllAsync(cache)).Output.ShouldBe("all modules verified\n");
+        var parent = Path.GetDirectoryName(cache.ModuleDir(Big.ModuleVersion))!;
+        Directory.EnumerateFileSystemEntries(parent).Select(Path.GetFileName).ShouldBe([Path.GetFileName(cache.ModuleDir(Big.ModuleVersion))], "no temporary tree left");
+        File.Exists(cache.CachePath(Big.ModuleVersion, "partial")).ShouldBeFalse("no .partial");
+        server.Paths.Count(p => p.EndsWith(".zip", StringComparison.Ordinal)).ShouldBe(1, "the published zip is extracted, not fetched again");
+    }
 }
