@@ -8,7 +8,7 @@ namespace GoMod.EndToEnd.Tests;
 /// A no-op build of a project whose build list is past the g.props limit (about the corpus's size) publishes every
 /// @(GoModule) with its metadata from the plain module list, loading GoMod.Tasks alone (no GoMod.Core, no JSON), and
 /// the items equal those of a build whose restore ran (published from the restore cache by GoModReport). A missing or
-/// damaged list falls back to GoModReport. Asserted from diagnostic logs, not timings (benchmarks/README.md has those).
+/// damaged list falls back to GoModReport. With no target asking for @(GoModule), a no-op build runs no GoMod task at all. Asserted from diagnostic logs, not timings (benchmarks/README.md has those).
 /// </summary>
 [Collection(SdkCollection.Name)]
 public sealed class NoOpLargeBuildListTests(SdkPackage sdk)
@@ -16,9 +16,9 @@ public sealed class NoOpLargeBuildListTests(SdkPackage sdk)
     private const int LocalModules = 560;
 
     /// <summary>The sample's modules plus <see cref="LocalModules"/> modules replaced by directories (no download, no go.sum lines).</summary>
-    private static TestProject LargeProject(SdkPackage sdk)
+    private static TestProject LargeProject(SdkPackage sdk, string body = PrintModulesTarget)
     {
-        var p = CSharp(sdk).WithModules();
+        var p = CSharp(sdk, body).WithModules();
         var goMod = new StringBuilder(GoInputs.GoMod());
         goMod.Append("require (\n");
         for (var i = 0; i < LocalModules; i++) goMod.Append($"\texample.com/local/m{i:D4} v0.0.0\n");
@@ -73,6 +73,32 @@ public sealed class NoOpLargeBuildListTests(SdkPackage sdk)
         var local = published.Single(m => m[0] == "example.com/local/m0559");
         local[1].ShouldBe("v0.0.0");
         local[5].ShouldBe("./mods/m0559");
+    }
+
+    [Fact]
+    public void A_no_op_build_that_no_target_asks_for_the_modules_runs_no_GoMod_task_and_loads_no_GoMod_assembly()
+    {
+        // PrintGoModules is there but runs only when the command line names it.
+        using var p = LargeProject(sdk, body: PrintModulesTarget.Replace(" AfterTargets=\"Build\"", "", StringComparison.Ordinal));
+        var (first, firstLog) = Build(p);
+        first.EnsureSuccess("first build");
+        // The build after the restore phase's restore has nothing to report either: its evaluation saw that cache.
+        CountOf(firstLog, "Task \"GoModReport\"").ShouldBe(0);
+
+        var (noOp, noOpLog) = Build(p);
+
+        noOp.EnsureSuccess("no-op build");
+        CountOf(noOpLog, "Skipping target \"GoModRestore\" because all output files are up-to-date").ShouldBe(2);
+        noOpLog.ShouldContain("Set Property: _GoModCollectNow=false");
+        noOpLog.ShouldNotContain("Target \"GoModCollectModules");
+        noOpLog.ShouldNotContain("Task \"GoMod");
+        noOpLog.ShouldNotContain("Assembly loaded during TaskRun: GoMod.");
+
+        // The same no-op build with a target that asks publishes them all.
+        var (asked, askedLog) = Build(p, "-t:Build;PrintGoModules");
+        asked.EnsureSuccess("no-op build asking for the modules");
+        CountOf(askedLog, "Task \"GoModPublishModules\"").ShouldBe(1);
+        Modules(asked).Count.ShouldBe(1 + 4 + LocalModules);
     }
 
     [Fact]
