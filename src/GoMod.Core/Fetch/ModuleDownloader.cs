@@ -460,11 +460,11 @@ public sealed partial class ModuleDownloader : IDisposable
             {
                 tree.Publish();
             }
-            catch (IOException e)
+            catch (DirectoryNotFoundException e) when (!Directory.Exists(dir))
             {
                 // The verified zip is in place: a tree that cannot be renamed into place (its temporary directory gone,
                 // as a CI run once saw) is extracted again from that zip by the caller, as a cached zip is.
-                RemoveExtraction(dir, partial);
+                ModuleCache.TryDelete(partial);
                 Options.Trace?.Invoke($"# {module.Path}@{module.Version}: the extracted tree could not be moved into place ({e.Message}); extracting the cached zip");
                 return false;
             }
