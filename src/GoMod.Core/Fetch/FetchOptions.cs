@@ -55,6 +55,12 @@ public sealed record FetchOptions
     /// <summary>Direct mode (fetching from version control): git command, timeouts, host mapping for discovery.</summary>
     public Vcs.VcsOptions Vcs { get; init; } = new();
 
+    /// <summary>
+    /// Replaces how connections are opened (the handler's <c>ConnectCallback</c>): for tests that need the network's
+    /// failures, such as a host name that does not resolve, without a name lookup leaving the machine. Null: sockets.
+    /// </summary>
+    internal Func<System.Net.Http.SocketsHttpConnectionContext, CancellationToken, ValueTask<Stream>>? ConnectCallback { get; init; }
+
     /// <summary>Wraps each zip entry's inflating stream (name in the zip, stream): instrumentation for tests.</summary>
     internal Func<string, Stream, Stream>? EntryStreamWrapper { get; init; }
 }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -15,6 +16,9 @@ namespace GoMod.Core.Proxy;
 /// "not found"; at most 10 redirects and never from https to http; .netrc credentials on https only; a plain-text
 /// error body is shown as go shows it) plus what go lacks: retries with backoff for transient failures, response and
 /// read-idle timeouts, and a stall rule for bodies that trickle (<see cref="StallDetector"/>). One instance owns one <see cref="SocketsHttpHandler"/>, so connections are pooled and reused.
+/// A host whose name did not resolve (a definite answer, not a lookup that timed out) fails every later request of the
+/// instance at once with the same error: without a network each module's request would otherwise ask again, and a
+/// resolver that drops queries under load made a 500-module restore wait 3 minutes for its errors.
 /// Bodies are streamed into the caller's sink, never buffered whole unless the caller asks for bytes.
 /// </summary>
 internal sealed class ProxyTransport : IDisposable
@@ -23,6 +27,7 @@ internal sealed class ProxyTransport : IDisposable
     private readonly HttpClient _http;
     private readonly FetchOptions _options;
     private readonly NetrcFile _netrc;
+    private readonly ConcurrentDictionary<string, HttpRequestException> _unresolvable = new(StringComparer.OrdinalIgnoreCase);
 
     public ProxyTransport(FetchOptions options, NetrcFile netrc)
     {
@@ -36,6 +41,7 @@ internal sealed class ProxyTransport : IDisposable
             ConnectTimeout = options.ResponseTimeout,
             PooledConnectionIdleTimeout = TimeSpan.FromSeconds(90),
         };
+        if (options.ConnectCallback is { } connect) handler.ConnectCallback = connect;
         if (options.TrustedRootCertificates is { Count: > 0 } roots)
             handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, chain, errors) => IsTrusted(certificate, chain, errors, roots);
         _http = new HttpClient(handler, disposeHandler: true)
@@ -124,6 +130,11 @@ internal sealed class ProxyTransport : IDisposable
         {
             var shown = current == original ? display : ProxyUrl.Redact(current.AbsoluteUri);
             Trace($"# get {shown}");
+            if (_unresolvable.TryGetValue(current.IdnHost, out var unresolved))
+            {
+                Trace($"# get {shown}: {unresolved.Message} (the name did not resolve earlier in this run)");
+                throw new ProxyRequestException($"Get \"{shown}\": {Describe(unresolved)}", shown, 0, transient: false, unresolved);
+            }
             using var request = new HttpRequestMessage(HttpMethod.Get, current);
             AddCredentials(request, baseUrl, original, current, display);
 
@@ -143,6 +154,7 @@ internal sealed class ProxyTransport : IDisposable
             {
                 Trace($"# get {shown}: {e.Message}");
                 var message = $"Get \"{shown}\": {Describe(e)}";
+                if (IsUnresolvable(e)) _unresolvable.TryAdd(current.IdnHost, e);
                 if (IsRefusedOrUnresolvable(e)) throw new ProxyRequestException(message, shown, 0, transient: false, e);
                 throw new TransientFailure(message, 0, null, e);
             }
@@ -399,6 +411,15 @@ internal sealed class ProxyTransport : IDisposable
         for (Exception? x = e; x is not null; x = x.InnerException)
             if (x is SocketException { SocketErrorCode: SocketError.ConnectionRefused or SocketError.HostNotFound or SocketError.NoData or SocketError.AddressNotAvailable }
                 or System.Security.Authentication.AuthenticationException)
+                return true;
+        return false;
+    }
+
+    /// <summary>The resolver's definite "no such host" (or "no address"), not a lookup that timed out or failed for now.</summary>
+    private static bool IsUnresolvable(HttpRequestException e)
+    {
+        for (Exception? x = e; x is not null; x = x.InnerException)
+            if (x is SocketException { SocketErrorCode: SocketError.HostNotFound or SocketError.NoData })
                 return true;
         return false;
     }
