@@ -5,9 +5,9 @@ using GoMod.Core.Restore;
 namespace GoMod.Tasks;
 
 /// <summary>
-/// Publishes the build list and reports the warnings of the last successful restore from its cache file. It runs on
-/// every build, whether GoModRestore did work or was skipped as up to date, so a skipped restore never hides a warning
-/// and every build reports each warning once. Reads one small file; no module logic.
+/// Publishes the build list and reports the warnings of the last successful restore from its cache file. It runs in
+/// every build whose restore did work or left warnings, whether GoModRestore ran or was skipped as up to date, so a
+/// skipped restore never hides a warning and every build reports each warning once. Reads one small file; no module logic.
 /// </summary>
 public sealed class GoModReport : MSBuildTask
 {
