@@ -5,6 +5,7 @@ using Microsoft.Build.Framework;
 using GoMod.Core.Diagnostics;
 using GoMod.Core.Internal;
 using GoMod.Core.ModFile;
+using GoMod.Core.Packages;
 using GoMod.Core.Restore;
 
 namespace GoMod.Tasks;
@@ -105,7 +106,12 @@ public sealed class GoModRestore : GoModTask
             }
             var warnings = result.Diagnostics.Where(d => !d.IsError).ToList();
             var writing = Stopwatch.StartNew();
-            AtomicFile.WriteIfChanged(PropsFile, Encoding.UTF8.GetBytes(ModuleItems.RenderProps(result.Modules, warnings.Count > 0, result.InputFiles)));
+            // The local code besides the main module's that the package load and the graph read (workspace modules,
+            // directory replacements): their go.mod files become restore inputs and their Go files are watched.
+            var env = options.ResolveEnvironment();
+            var sourceRoots = LocalSourceInputs.OtherRoots(Path.GetDirectoryName(Path.GetFullPath(options.ModFile))!, env);
+            var inputFiles = result.InputFiles.Concat(sourceRoots.Select(r => Path.Combine(r, "go.mod")).Where(File.Exists));
+            AtomicFile.WriteIfChanged(PropsFile, Encoding.UTF8.GetBytes(ModuleItems.RenderProps(result.Modules, warnings.Count > 0, inputFiles, sourceRoots, env.ModCache)));
             WriteList(result.Modules);
             if (NoticesFile is { Length: > 0 } noticesFile) RequirementNoticesFile.Write(noticesFile, result.Notices);
             new RestoreCache(hash, result.Modules, warnings) { Notices = NoticesFile is { Length: > 0 } ? null : result.Notices }.Write(CacheFile);

@@ -80,4 +80,24 @@ public sealed class ModuleItemsPropsTests : IDisposable
 
         project.Descendants("_GoModRestoreInput").Select(e => (string)e.Attribute("Include")!).TakeLast(2).ShouldBe([work, used]);
     }
+
+    [Fact]
+    public void Source_roots_and_the_module_cache_are_declared_outside_the_restore_guard()
+    {
+        // The restore phase's evaluation (ExcludeRestorePackageImports=true) must watch the same Go files as the build's.
+        var replacement = _dir.Combine("local");
+        var modCache = _dir.Combine("cache");
+
+        var project = Parse(ModuleItems.RenderProps(BuildList(1), inputFiles: [Path.Combine(replacement, "go.mod"), Path.Combine(replacement, "go.mod")],
+            sourceRoots: [replacement], modCache: modCache));
+
+        project.Descendants("_GoModRestoreInput").Select(e => (string)e.Attribute("Include")!).Count(f => f == Path.Combine(replacement, "go.mod")).ShouldBe(1);
+        var root = project.Descendants("_GoModSourceRoot").Single();
+        ((string)root.Attribute("Include")!).ShouldBe(replacement);
+        root.Parent!.Attribute("Condition").ShouldBeNull();
+        var cache = project.Descendants("_GoModResolvedModCache").Single();
+        cache.Value.ShouldBe(modCache);
+        cache.Parent!.Attribute("Condition").ShouldBeNull();
+        Parse(ModuleItems.RenderProps(BuildList(1))).Descendants("_GoModSourceRoot").ShouldBeEmpty();
+    }
 }

@@ -283,6 +283,14 @@ internal static class GoSourceScanner
     /// <summary>A file's build-constraint header as go's <c>parseFileHeader</c> reads it: the leading comment block, the <c>//go:build</c> line, and false when it has two.</summary>
     internal readonly record struct ConstraintHeader(string Header, string? GoBuild, bool Ok);
 
+    /// <summary>The lines of a constraint header that its <c>// +build</c> evaluation reads (go's <c>shouldBuild</c> without a <c>//go:build</c> line).</summary>
+    internal static string PlusBuildLines(string header)
+    {
+        if (!header.Contains("+build", StringComparison.Ordinal)) return "";
+        var kept = header.Split('\n').Where(l => l.Trim().StartsWith("//", StringComparison.Ordinal) && l.Contains("+build", StringComparison.Ordinal));
+        return string.Join('\n', kept);
+    }
+
     /// <summary>The build-constraint header of a file (what <see cref="ShouldBuild(byte[], BuildTags)"/> evaluates), read once for any tags.</summary>
     internal static ConstraintHeader ReadConstraints(byte[] content)
     {

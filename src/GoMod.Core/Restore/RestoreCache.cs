@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using GoMod.Core.Diagnostics;
 using GoMod.Core.GoEnv;
 using GoMod.Core.Internal;
+using GoMod.Core.Packages;
 using GoMod.Core.Workspace;
 
 namespace GoMod.Core.Restore;
@@ -38,8 +39,10 @@ public sealed partial record RestoreCache(string InputsHash, IReadOnlyList<Resto
 
     /// <summary>
     /// One hash over everything that can change a restore's result: go.mod and go.sum bytes, whether vendor/ exists,
-    /// every resolved Go setting, the switches, and <paramref name="toolIdentity"/> (the SDK build, so a new SDK
-    /// restores again). Pure and cheap: two small file reads.
+    /// every resolved Go setting, the switches, what the package load reads of the local Go files and the directory
+    /// replacements' go.mod files (<see cref="LocalSourceInputs"/>), and <paramref name="toolIdentity"/> (the SDK build,
+    /// so a new SDK restores again). Pure: go.mod and go.sum read, the local modules' directories listed and the head of
+    /// each of their .go files read (the task runs it only when MSBuild found an input newer than the last restore).
     /// </summary>
     public static string ComputeInputsHash(RestoreOptions options, string toolIdentity)
     {
@@ -63,6 +66,9 @@ public sealed partial record RestoreCache(string InputsHash, IReadOnlyList<Resto
             Add($"GOFLAGS: mod={env.Flags.Mod} modcacherw={env.Flags.ModCacheRW}");
             // In workspace mode: go.work, go.work.sum and every used module's go.mod and go.sum.
             Add(WorkspaceInputs.Describe(Path.GetDirectoryName(Path.GetFullPath(options.ModFile))!, env));
+            // The Go files the package load reads (main module, workspace modules, directory replacements) and the
+            // replacements' go.mod files: an added import or an edited replacement go.mod restores again.
+            Add(LocalSourceInputs.Describe(Path.GetDirectoryName(Path.GetFullPath(options.ModFile))!, env));
         }
         catch (GoEnvironmentException e)
         {

@@ -73,7 +73,7 @@ internal static class SourceFactsCodec
                     Pos(position);
                 }
                 S(f.HeaderError);
-                S(f.Constraints.GoBuild is null ? PlusBuildLines(f.Constraints.Header) : "");
+                S(f.Constraints.GoBuild is null ? GoSourceScanner.PlusBuildLines(f.Constraints.Header) : "");
                 S(f.Constraints.GoBuild);
                 w.Write(f.Constraints.Ok);
                 w.Write7BitEncodedInt(f.Embeds.Count);
@@ -100,14 +100,6 @@ internal static class SourceFactsCodec
         w.Flush();
 
         return StoreFile.Seal(magic, formatVersion, strings.Table, body);
-    }
-
-    /// <summary>The lines of a constraint header that its <c>// +build</c> evaluation reads (go's <c>shouldBuild</c> without a <c>//go:build</c> line).</summary>
-    private static string PlusBuildLines(string header)
-    {
-        if (!header.Contains("+build", StringComparison.Ordinal)) return "";
-        var kept = header.Split('\n').Where(l => l.Trim().StartsWith("//", StringComparison.Ordinal) && l.Contains("+build", StringComparison.Ordinal));
-        return string.Join('\n', kept);
     }
 
     /// <summary>Reads the modules of a store file into <paramref name="into"/>; throws on anything damaged or foreign.</summary>

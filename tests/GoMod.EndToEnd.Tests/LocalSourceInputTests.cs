@@ -1,0 +1,132 @@
+using GoMod.Testing;
+using static GoMod.EndToEnd.Tests.TestProject;
+
+namespace GoMod.EndToEnd.Tests;
+
+/// <summary>
+/// The local Go code is an input of the restore, as it is of go build: a Go file that starts importing a module the
+/// restore had not fetched makes the next build fetch it (before, the restore was skipped and go, run offline by
+/// GoBuild, failed with "module lookup disabled"); an edit below the imports runs the restore task, which finds nothing
+/// to do; a removed Go file restores again; an edited go.mod of a directory replacement restores again and fails as go
+/// does (before, the build succeeded on the old build list).
+/// </summary>
+[Collection(SdkCollection.Name)]
+public sealed class LocalSourceInputTests(SdkPackage sdk)
+{
+    private const string Skipped = "Skipping target \"GoModRestore\" because all output files are up-to-date";
+    private const string Ran = "Task \"GoModRestore\"";
+    private const string NothingToDo = "are unchanged since the last restore";
+
+    /// <summary>The sample's program, which imports example.com/Shout and example.com/greeting.</summary>
+    private static string SampleMain => File.ReadAllText(Repo.Combine("samples/hello/main.go"));
+
+    /// <summary>The same program without example.com/Shout: the restore fetches greeting and what it imports only.</summary>
+    private static string GreetingOnlyMain => SampleMain
+        .Replace("\tshout \"example.com/Shout\"\n", "")
+        .Replace("shout.Loud(greeting.Hello(\"gophers\"))", "greeting.Hello(\"gophers\")");
+
+    private static string ShoutDir(TestProject p) => Path.Combine(p.ModCache, "example.com", "!shout@v0.2.0");
+
+    /// <summary>
+    /// Writes an edited file, newer than what the last build wrote (a build takes seconds; a time in the future would
+    /// keep the file newer than the next restore's stamp too).
+    /// </summary>
+    private static void Edit(TestProject p, string file, string content)
+    {
+        var stamp = File.GetLastWriteTimeUtc(p.Combine("obj", "gomodule.csproj.gomod.cache"));
+        p.Write(file, content);
+        File.GetLastWriteTimeUtc(p.Combine(file)).ShouldBeGreaterThan(stamp);
+    }
+
+    [GoFact]
+    public void A_Go_file_that_starts_importing_a_required_module_makes_the_next_build_fetch_it_and_go_builds_the_program()
+    {
+        using var p = Standalone(sdk).WithModules();
+        p.Write("main.go", GreetingOnlyMain);
+        p.Dotnet(GoInputs.Env(), "build").EnsureSuccess("first build");
+        Directory.Exists(ShoutDir(p)).ShouldBeFalse("the package load of the first build never reaches example.com/Shout");
+
+        Edit(p, "main.go", SampleMain);
+        var (second, log) = p.DotnetWithLog(GoInputs.Env(), "build");
+
+        second.EnsureSuccess("build after the import was added");
+        CountOf(log, Ran).ShouldBeGreaterThanOrEqualTo(1);
+        Directory.Exists(ShoutDir(p)).ShouldBeTrue();
+        var exe = p.Combine("bin", "Debug", "net10.0", "gomodule");
+        ProcessRunner.Run(exe, [], p.Directory, null).EnsureSuccess("the program").StdOut.ShouldBe("HELLO, GOPHERS!!\n");
+
+        // Nothing changed since: both phases skip the target again.
+        var (third, thirdLog) = p.DotnetWithLog(GoInputs.Env(), "build");
+        third.EnsureSuccess("no-op build");
+        CountOf(thirdLog, Skipped).ShouldBe(2);
+        CountOf(thirdLog, Ran).ShouldBe(0);
+    }
+
+    [Fact]
+    public void A_new_Go_file_with_an_import_fetches_its_module_and_removing_it_restores_again()
+    {
+        using var p = Standalone(sdk, PrintModulesTarget + "<PropertyGroup><GoBuild>false</GoBuild></PropertyGroup>").WithModules();
+        p.Write("main.go", GreetingOnlyMain);
+        p.Dotnet(GoInputs.Env(), "build").EnsureSuccess("first build");
+        Directory.Exists(ShoutDir(p)).ShouldBeFalse();
+
+        Edit(p, "loud/loud.go", "package loud\n\nimport _ \"example.com/Shout\"\n");
+        var (second, secondLog) = p.DotnetWithLog(GoInputs.Env(), "build");
+        second.EnsureSuccess("build after loud.go was added");
+        CountOf(secondLog, Ran).ShouldBeGreaterThanOrEqualTo(1);
+        secondLog.ShouldNotContain(NothingToDo);
+        Directory.Exists(ShoutDir(p)).ShouldBeTrue();
+
+        // A removed file leaves every remaining file older than the last restore: the list of files changed.
+        File.Delete(p.Combine("loud", "loud.go"));
+        var (third, thirdLog) = p.DotnetWithLog(GoInputs.Env(), "build");
+        third.EnsureSuccess("build after loud.go was removed");
+        CountOf(thirdLog, Ran).ShouldBe(1);
+        thirdLog.ShouldNotContain(NothingToDo);
+    }
+
+    [Fact]
+    public void An_edit_below_the_imports_runs_the_restore_task_which_finds_nothing_to_do()
+    {
+        using var p = Standalone(sdk, PrintModulesTarget + "<PropertyGroup><GoBuild>false</GoBuild></PropertyGroup>").WithModules();
+        p.Write("main.go", SampleMain);
+        p.Dotnet(GoInputs.Env(), "build").EnsureSuccess("first build");
+        var props = p.Combine("obj", "gomodule.csproj.gomod.g.props");
+        var propsTime = File.GetLastWriteTimeUtc(props);
+
+        Edit(p, "main.go", SampleMain.Replace("\"gophers\"", "\"edited\""));
+        var (second, log) = p.DotnetWithLog(GoInputs.Env(), "build");
+
+        second.EnsureSuccess("build after the edit");
+        log.ShouldContain(NothingToDo);
+        File.GetLastWriteTimeUtc(props).ShouldBe(propsTime);
+    }
+
+    [GoFact]
+    public void An_edited_go_mod_of_a_directory_replacement_restores_again_and_fails_where_go_fails()
+    {
+        // example.com/greeting replaced by a local copy; its go.mod then asks for a newer example.com/words than the
+        // main go.mod lists, so go (go 1.17+ pruning) needs go.mod updated.
+        using var p = Standalone(sdk, PrintModulesTarget + "<PropertyGroup><GoBuild>false</GoBuild></PropertyGroup>")
+            .WithModules(GoInputs.GoMod() + "\nreplace example.com/greeting => ./local\n");
+        p.Write("main.go", SampleMain);
+        const string localGoMod = "module example.com/greeting\n\ngo 1.17\n\nrequire (\n\texample.com/punct v1.1.0\n\texample.com/words v1.0.0\n)\n";
+        p.Write("local/go.mod", localGoMod);
+        p.Write("local/greeting.go", "package greeting\n\nimport \"example.com/words\"\n\nfunc Hello(who string) string { return words.Hello + \", \" + who + \"!\" }\n");
+        var first = p.Dotnet(GoInputs.Env(), "build").EnsureSuccess("first build");
+        Modules(first).Single(m => m[0] == "example.com/greeting")[5].ShouldEndWith("local");
+
+        Edit(p, "local/go.mod", localGoMod.Replace("words v1.0.0", "words v1.1.0"));
+        var second = p.Dotnet(GoInputs.Env(), "build");
+
+        second.ExitCode.ShouldNotBe(0, second.StdOut);
+        second.StdOut.ShouldContain("error GOMOD0305: updates to go.mod needed");
+        using var home = new TempDirectory("gohome");
+        var go = GoOracle.Run(p.Directory, home.Path, new Dictionary<string, string?>
+        {
+            ["GOMODCACHE"] = p.ModCache, ["GOFLAGS"] = "-mod=readonly", ["GOPROXY"] = "off",
+        }, "list", "-m", "all");
+        go.ExitCode.ShouldNotBe(0);
+        go.StdErr.ShouldContain("updates to go.mod needed");
+    }
+}
