@@ -91,6 +91,27 @@ public sealed class IncrementalTests(SdkPackage sdk)
     }
 
     [Fact]
+    public void A_go_env_file_written_or_removed_after_the_restore_restores_again()
+    {
+        // go env -w writes GOENV's file; its settings count like the environment's (here -mod=vendor without a vendor/).
+        using var p = Standalone(sdk).WithModules();
+        var envFile = p.Combine("goenv");
+        var env = GoInputs.Env(("GOENV", envFile));
+        p.Dotnet(env, "build").EnsureSuccess("first build");
+
+        p.Write("goenv", "GOFLAGS=-mod=vendor\n");
+        var (vendorMode, vendorLog) = p.DotnetWithLog(env, "build");
+        vendorMode.ExitCode.ShouldNotBe(0, vendorMode.StdOut);
+        CountOf(vendorLog, Ran).ShouldBeGreaterThanOrEqualTo(1);
+        vendorMode.StdOut.ShouldContain("vendor");
+
+        File.Delete(envFile);
+        var (back, backLog) = p.DotnetWithLog(env, "build");
+        back.EnsureSuccess("build after the env file was removed");
+        CountOf(backLog, Ran).ShouldBeGreaterThanOrEqualTo(1);
+    }
+
+    [Fact]
     public void Warnings_are_reported_once_per_build_and_replayed_when_GoModRestore_is_skipped()
     {
         // A deprecation (GOMOD0351) from a local copy of the sample proxy where greeting's latest go.mod is deprecated.
