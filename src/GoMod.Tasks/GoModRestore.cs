@@ -48,6 +48,14 @@ public sealed class GoModRestore : GoModTask
     /// </summary>
     public string? NoticesFile { get; set; }
 
+    /// <summary>
+    /// The directories besides the main module's whose Go files the restore reads (the other modules of a workspace,
+    /// directory replacements), one per line (obj/&lt;project&gt;.gomod.roots): <c>_GoModComputeInputs</c> reads it in
+    /// the restore phase and in the build alike (the restore phase's evaluation imports no g.props) and watches their
+    /// Go files as it watches the main module's.
+    /// </summary>
+    public string? SourceRootsFile { get; set; }
+
     /// <summary>With GoVendor=true: the file recording what the restore wrote into vendor/ (obj/&lt;project&gt;.gomod.vendor.txt), for GoModClean.</summary>
     public string? VendorListFile { get; set; }
 
@@ -108,10 +116,11 @@ public sealed class GoModRestore : GoModTask
             var writing = Stopwatch.StartNew();
             // The local code besides the main module's that the package load and the graph read (workspace modules,
             // directory replacements): their go.mod files become restore inputs and their Go files are watched.
-            var env = options.ResolveEnvironment();
-            var sourceRoots = LocalSourceInputs.OtherRoots(Path.GetDirectoryName(Path.GetFullPath(options.ModFile))!, env);
+            var sourceRoots = LocalSourceInputs.OtherRoots(Path.GetDirectoryName(Path.GetFullPath(options.ModFile))!, options.ResolveEnvironment());
             var inputFiles = result.InputFiles.Concat(sourceRoots.Select(r => Path.Combine(r, "go.mod")).Where(File.Exists));
-            AtomicFile.WriteIfChanged(PropsFile, Encoding.UTF8.GetBytes(ModuleItems.RenderProps(result.Modules, warnings.Count > 0, inputFiles, sourceRoots, env.ModCache)));
+            AtomicFile.WriteIfChanged(PropsFile, Encoding.UTF8.GetBytes(ModuleItems.RenderProps(result.Modules, warnings.Count > 0, inputFiles)));
+            if (SourceRootsFile is { Length: > 0 } rootsFile)
+                AtomicFile.WriteIfChanged(rootsFile, Encoding.UTF8.GetBytes(string.Concat(sourceRoots.Select(r => r + "\n"))));
             WriteList(result.Modules);
             if (NoticesFile is { Length: > 0 } noticesFile) RequirementNoticesFile.Write(noticesFile, result.Notices);
             new RestoreCache(hash, result.Modules, warnings) { Notices = NoticesFile is { Length: > 0 } ? null : result.Notices }.Write(CacheFile);

@@ -144,8 +144,8 @@ public sealed class IncrementalTests(SdkPackage sdk)
     {
         using var p = Standalone(sdk).WithModules();
         p.Dotnet(GoInputs.Env(), "build").EnsureSuccess("build");
-        // cache, g.props, settings stamp, the local Go files' list stamp, module list and notices
-        Directory.EnumerateFiles(p.Obj, "*.gomod.*").Count().ShouldBe(6);
+        // cache, g.props, settings stamp, the local Go files' list stamp, the other source roots, module list and notices
+        Directory.EnumerateFiles(p.Obj, "*.gomod.*").Count().ShouldBe(7);
 
         p.Dotnet(GoInputs.Env(), "clean").EnsureSuccess("clean");
 

@@ -82,22 +82,12 @@ public sealed class ModuleItemsPropsTests : IDisposable
     }
 
     [Fact]
-    public void Source_roots_and_the_module_cache_are_declared_outside_the_restore_guard()
+    public void An_input_file_listed_twice_is_declared_once()
     {
-        // The restore phase's evaluation (ExcludeRestorePackageImports=true) must watch the same Go files as the build's.
-        var replacement = _dir.Combine("local");
-        var modCache = _dir.Combine("cache");
+        var replacement = _dir.Write(Path.Combine("local", "go.mod"), "module example.com/local\n");
 
-        var project = Parse(ModuleItems.RenderProps(BuildList(1), inputFiles: [Path.Combine(replacement, "go.mod"), Path.Combine(replacement, "go.mod")],
-            sourceRoots: [replacement], modCache: modCache));
+        var project = Parse(ModuleItems.RenderProps(BuildList(1), inputFiles: [replacement, replacement]));
 
-        project.Descendants("_GoModRestoreInput").Select(e => (string)e.Attribute("Include")!).Count(f => f == Path.Combine(replacement, "go.mod")).ShouldBe(1);
-        var root = project.Descendants("_GoModSourceRoot").Single();
-        ((string)root.Attribute("Include")!).ShouldBe(replacement);
-        root.Parent!.Attribute("Condition").ShouldBeNull();
-        var cache = project.Descendants("_GoModResolvedModCache").Single();
-        cache.Value.ShouldBe(modCache);
-        cache.Parent!.Attribute("Condition").ShouldBeNull();
-        Parse(ModuleItems.RenderProps(BuildList(1))).Descendants("_GoModSourceRoot").ShouldBeEmpty();
+        project.Descendants("_GoModRestoreInput").Count(e => (string)e.Attribute("Include")! == replacement).ShouldBe(1);
     }
 }
