@@ -2,6 +2,7 @@ using Microsoft.Build.Framework;
 using MSBuildTask = Microsoft.Build.Utilities.Task;
 using GoMod.Core.GoEnv;
 using GoMod.Core.ModFile;
+using GoMod.Core.GoBuild;
 using GoMod.Core.Restore;
 
 namespace GoMod.Tasks;
@@ -103,10 +104,23 @@ public abstract class GoModTask : MSBuildTask, ICancelableTask, IDisposable
             ["GOPROXY"] = GoProxy, ["GOPRIVATE"] = GoPrivate, ["GONOPROXY"] = GoNoProxy, ["GONOSUMDB"] = GoNoSumDb,
             ["GOINSECURE"] = GoInsecure, ["GOSUMDB"] = GoSumDb, ["GOMODCACHE"] = GoModCache, ["GOFLAGS"] = GoFlags, ["GOWORK"] = GoWork,
         };
+        // The platform the package load takes is GoBuild's (GoOS/GoArch, else the runtime identifier's); with none of
+        // them set, GOOS/GOARCH from the environment or this machine's. A runtime identifier go cannot build for is
+        // GoBuild's error to report: the restore then loads for GoOS/GoArch or this machine.
+        if (!string.IsNullOrWhiteSpace(_targetOs) || !string.IsNullOrWhiteSpace(_targetArch) || !string.IsNullOrWhiteSpace(_runtimeIdentifier))
+        {
+            GoPlatform platform;
+            try { platform = GoPlatform.Resolve(_targetOs, _targetArch, _runtimeIdentifier); }
+            catch (InvalidPropertyException) { platform = GoPlatform.Resolve(_targetOs, _targetArch, null); }
+            settings["GOOS"] = platform.Os;
+            settings["GOARCH"] = platform.Arch;
+        }
+        if (_cgoEnabled?.Trim().ToLowerInvariant() is "true" or "false") settings["CGO_ENABLED"] = _cgoEnabled.Trim().Equals("true", StringComparison.OrdinalIgnoreCase) ? "1" : "0";
         return new RestoreOptions
         {
             ModFile = Path.GetFullPath(GoModFile),
             Settings = settings,
+            BuildTags = _tags?.Trim() ?? "",
             GetEnvironmentVariable = Environment.GetEnvironmentVariable,
             ModMode = GoModMode?.Trim() ?? "",
             WriteVendor = GoVendor,
@@ -136,7 +150,15 @@ public abstract class GoModTask : MSBuildTask, ICancelableTask, IDisposable
         ("GoTidyGo", null, (t, v) => t.GoTidyGo = v),
         ("GoTidyVerbose", null, (t, v) => t.GoTidyVerbose = string.Equals(v.Trim(), "true", StringComparison.OrdinalIgnoreCase)),
         ("GoLocalToolchain", null, (t, v) => t.GoLocalToolchain = v),
+        // GoBuild's target, which the restore's package load follows (GoBuild tasks have properties of these names for their own use).
+        ("GoOS", "GOOS", (t, v) => t._targetOs = v),
+        ("GoArch", "GOARCH", (t, v) => t._targetArch = v),
+        ("RuntimeIdentifier", null, (t, v) => t._runtimeIdentifier = v),
+        ("GoTags", null, (t, v) => t._tags = v),
+        ("GoCgoEnabled", null, (t, v) => t._cgoEnabled = v),
     ];
+
+    private string? _targetOs, _targetArch, _runtimeIdentifier, _tags, _cgoEnabled;
 
     /// <summary>
     /// Copies <see cref="Settings"/> onto the properties, each value resolved to the real one it stands for (a

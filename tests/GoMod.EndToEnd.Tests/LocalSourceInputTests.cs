@@ -157,4 +157,23 @@ public sealed class LocalSourceInputTests(SdkPackage sdk)
         editedLog.ShouldNotContain(NothingToDo);
         Directory.Exists(ShoutDir(p)).ShouldBeTrue();
     }
+
+    [Theory]
+    [InlineData("loud_windows.go", "package main\n\nimport _ \"example.com/Shout\"\n", "-p:GoOS=windows")]
+    [InlineData("loud_windows.go", "package main\n\nimport _ \"example.com/Shout\"\n", "-p:RuntimeIdentifier=win-x64")]
+    [InlineData("loud.go", "//go:build loud\n\npackage main\n\nimport _ \"example.com/Shout\"\n", "-p:GoTags=loud")]
+    public void The_restore_loads_the_files_of_the_platform_and_tags_GoBuild_builds_for(string file, string content, string property)
+    {
+        using var p = Standalone(sdk, PrintModulesTarget + "<PropertyGroup><GoBuild>false</GoBuild></PropertyGroup>").WithModules();
+        p.Write("main.go", GreetingOnlyMain);
+        p.Write(file, content);
+        p.Dotnet(GoInputs.Env(), "build").EnsureSuccess("build for this machine");
+        Directory.Exists(ShoutDir(p)).ShouldBeFalse($"{file} is not built for this machine without {property}");
+
+        var (other, log) = p.DotnetWithLog(GoInputs.Env(), "build", property);
+
+        other.EnsureSuccess($"build with {property}");
+        CountOf(log, Ran).ShouldBeGreaterThanOrEqualTo(1);
+        Directory.Exists(ShoutDir(p)).ShouldBeTrue($"go build with {property} imports example.com/Shout");
+    }
 }

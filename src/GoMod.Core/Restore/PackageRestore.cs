@@ -49,15 +49,26 @@ internal sealed class PackageRestore
 
     /// <summary>
     /// The build tags of the target: GOOS, GOARCH and CGO_ENABLED from the SDK's settings or the environment (this
-    /// machine's platform, cgo off, when unset), release tags of the main module's go version.
+    /// machine's platform, cgo off, when unset), GoTags, release tags of the main module's go version.
     /// </summary>
     public static BuildTags TargetTags(RestoreSetup setup, string goVersion) =>
-        BuildTags.Host(Setting(setup, "GOOS"), Setting(setup, "GOARCH"), Setting(setup, "CGO_ENABLED") == "1", goVersion);
+        BuildTags.Host(Setting(setup.Options, "GOOS"), Setting(setup.Options, "GOARCH"), Setting(setup.Options, "CGO_ENABLED") == "1", goVersion,
+            ExtraTags(setup.Options));
+
+    /// <summary>
+    /// What of the target decides the package load, as one line for the restore's inputs hash: GOOS, GOARCH, cgo and
+    /// the extra tags, each as <see cref="TargetTags"/> takes it.
+    /// </summary>
+    public static string TargetKey(RestoreOptions options) =>
+        $"GOOS={Setting(options, "GOOS")} GOARCH={Setting(options, "GOARCH")} cgo={Setting(options, "CGO_ENABLED") == "1"} tags={string.Join(',', ExtraTags(options))}";
+
+    private static string[] ExtraTags(RestoreOptions options) =>
+        options.BuildTags.Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <summary>A Go setting from the SDK's settings, else the environment; null when unset.</summary>
-    private static string? Setting(RestoreSetup setup, string name) =>
-        setup.Options.Settings.TryGetValue(name, out var v) && !string.IsNullOrEmpty(v) ? v
-        : setup.Options.GetEnvironmentVariable(name) is { Length: > 0 } e ? e : null;
+    private static string? Setting(RestoreOptions options, string name) =>
+        options.Settings.TryGetValue(name, out var v) && !string.IsNullOrEmpty(v) ? v
+        : options.GetEnvironmentVariable(name) is { Length: > 0 } e ? e : null;
 
     /// <summary>Loads <c>./...</c> over the main module as the restore found it (<paramref name="files"/>) and computes the go.mod and go.sum go build writes.</summary>
     public static async Task<PackageRestore> LoadAsync(RestoreSetup setup, IModuleSource source, MainModuleFiles files, CancellationToken ct,
@@ -78,7 +89,7 @@ internal sealed class PackageRestore
             Tags = TargetTags(setup, loader.Main.GoVersion),
             ResolveMissingImports = !load.ReadOnly,
             ModuleCacheDirectory = setup.Environment.ModCache,
-            GoRoot = Setting(setup, "GOROOT"),
+            GoRoot = Setting(setup.Options, "GOROOT"),
             SourceFacts = setup.SourceFacts,
         };
         var graph = await loader.LoadPackagesAsync(["./..."], options, ct).ConfigureAwait(false);

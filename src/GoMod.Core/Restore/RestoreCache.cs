@@ -79,6 +79,8 @@ public sealed partial record RestoreCache(string InputsHash, IReadOnlyList<Resto
         Add($"vendor={options.WriteVendor}");
         Add($"importcomments={options.ImportComments}");
         Add($"importcommentsexempt={options.ImportCommentsExempt}");
+        // The platform and tags the package load takes (a cross build loads other files, so other imports).
+        Add(PackageRestore.TargetKey(options));
         var full = Path.GetFullPath(options.ModFile);
         AddFile(full);
         AddFile(options.SumFile);

@@ -40,6 +40,12 @@ public sealed record RestoreOptions
     /// <summary>GoImportCommentsExempt: module path patterns (GOPRIVATE-style, comma- or semicolon-separated) whose import comments are not checked.</summary>
     public string ImportCommentsExempt { get; init; } = "";
 
+    /// <summary>
+    /// GoTags: the build tags besides GOOS, GOARCH, cgo and the release tags (comma- or space-separated, as go's
+    /// <c>-tags</c>), for the package load: the restore fetches what <c>go build -tags …</c> imports.
+    /// </summary>
+    public string BuildTags { get; init; } = "";
+
     /// <summary>True in design-time builds: never touch the network; report only what the module cache has.</summary>
     public bool Offline { get; init; }
 
