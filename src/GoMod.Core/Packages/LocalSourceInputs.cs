@@ -54,20 +54,24 @@ public static class LocalSourceInputs
     /// <summary>
     /// One line per described file (full path, then a hash of what the package load reads of it), for the module in
     /// <paramref name="moduleDir"/> and <see cref="OtherRoots"/>: their Go files as <c>./...</c> walks each root (see
-    /// <see cref="PackagePatterns.ModuleDirectories"/>), and each directory replacement's go.mod.
+    /// <see cref="PackagePatterns.ModuleDirectories"/>; the module cache, should it lie inside one, is not walked), and
+    /// each directory replacement's go.mod.
     /// </summary>
     /// <exception cref="GoEnvironmentException">GOWORK is a relative path.</exception>
     public static string Describe(string moduleDir, GoEnvironment environment)
     {
         var main = Path.GetFullPath(moduleDir);
         var b = new StringBuilder();
+        // A module cache inside a module (obj/gomodcache) holds no local code: its tree is not walked.
+        var modCache = Path.TrimEndingDirectorySeparator(Path.GetFullPath(environment.ModCache));
+        bool InModCache(string dir) => string.Equals(Path.TrimEndingDirectorySeparator(dir), modCache, StringComparison.Ordinal);
         foreach (var root in (IEnumerable<string>)[main, .. OtherRoots(main, environment)])
         {
             if (root != main) DescribeFile(b, Path.Combine(root, "go.mod"), whole: true);
             if (!Directory.Exists(root)) continue;
             try
             {
-                foreach (var rel in PackagePatterns.ModuleDirectories(root, skipVendor: true))
+                foreach (var rel in PackagePatterns.ModuleDirectories(root, skipVendor: true, InModCache))
                 {
                     var dir = PackagePatterns.FullPath(root, rel);
                     foreach (var file in Directory.EnumerateFiles(dir, "*.go").Order(StringComparer.Ordinal))

@@ -153,9 +153,10 @@ internal sealed class PackagePatterns(ModuleLoader loader, IReadOnlyList<MainMod
     /// <summary>
     /// The directories of a module as go's pattern matching walks them (slash-separated, relative to the root, "" for
     /// the root itself), in order: names starting with <c>.</c> or <c>_</c>, <c>testdata</c> and nested modules are
-    /// left out, and when <paramref name="skipVendor"/> nothing below a <c>vendor</c> directory under the root.
+    /// left out, and when <paramref name="skipVendor"/> nothing below a <c>vendor</c> directory under the root; nor, when
+    /// <paramref name="prune"/> says so of its full path, a directory and what is below it.
     /// </summary>
-    public static IEnumerable<string> ModuleDirectories(string modRoot, bool skipVendor)
+    public static IEnumerable<string> ModuleDirectories(string modRoot, bool skipVendor, Func<string, bool>? prune = null)
     {
         var pending = new Stack<string>([""]);
         while (pending.TryPop(out var rel))
@@ -168,6 +169,7 @@ internal sealed class PackagePatterns(ModuleLoader loader, IReadOnlyList<MainMod
                 var elem = Path.GetFileName(sub);
                 if (elem.StartsWith('.') || elem.StartsWith('_') || elem == "testdata") continue;
                 if (File.Exists(Path.Combine(sub, "go.mod"))) continue;
+                if (prune is not null && prune(sub)) continue;
                 pending.Push(rel.Length == 0 ? elem : rel + "/" + elem);
             }
         }

@@ -97,6 +97,21 @@ public sealed class LocalSourceInputsTests : IDisposable
     }
 
     [Fact]
+    public void A_module_cache_inside_the_module_is_not_walked()
+    {
+        MainModule();
+        var env = GoEnvironment.Resolve(
+            new Dictionary<string, string?> { ["GOMODCACHE"] = _dir.Combine("m", "obj", "gomodcache"), ["GOWORK"] = "off", ["GOFLAGS"] = "" },
+            name => name == "GOENV" ? "off" : null);
+        var before = LocalSourceInputs.Describe(_dir.Combine("m"), env);
+
+        _dir.Write("m/obj/gomodcache/cache/vcs/x/x.go", "package x\n\nimport _ \"example.com/none\"\n");
+        LocalSourceInputs.Describe(_dir.Combine("m"), env).ShouldBe(before);
+        _dir.Write("m/obj/other/x.go", "package x\n\nimport _ \"example.com/none\"\n");
+        LocalSourceInputs.Describe(_dir.Combine("m"), env).ShouldNotBe(before);
+    }
+
+    [Fact]
     public void A_directory_replacement_s_go_mod_and_imports_are_described_and_listed_as_a_root()
     {
         MainModule("\nreplace example.com/greeting => ../local\n");
