@@ -136,14 +136,17 @@ public sealed class LocalSourceInputTests(SdkPackage sdk)
         // go.mod in mod/ (GoModFile), greeting replaced by ../local: outside the main module's tree, so only the roots
         // file the restore writes makes its Go files inputs.
         using var p = Standalone(sdk, PrintModulesTarget + "<PropertyGroup><GoBuild>false</GoBuild><GoModFile>mod/go.mod</GoModFile></PropertyGroup>");
-        p.Write("mod/go.mod", GoInputs.GoMod() + "\nreplace example.com/greeting => ../local\n");
+        p.Write("mod/go.mod", GoInputs.GoMod() + "\nreplace example.com/greeting => ../local\n\nreplace example.com/words => ../words\n");
         p.Write("mod/go.sum", GoInputs.GoSum);
         p.Write("mod/main.go", GreetingOnlyMain);
         p.Write("local/go.mod", "module example.com/greeting\n\ngo 1.17\n\nrequire (\n\texample.com/punct v1.1.0\n\texample.com/words v1.0.0\n)\n");
         const string greeting = "package greeting\n\nimport \"example.com/words\"\n\nfunc Hello(who string) string { return words.Hello + \", \" + who + \"!\" }\n";
         p.Write("local/greeting.go", greeting);
+        p.Write("words/go.mod", "module example.com/words\n\ngo 1.17\n\nrequire example.com/punct v1.1.0\n");
+        const string words = "package words\n\nimport \"example.com/punct\"\n\nconst Hello = \"Hello\"\n\nfunc Sentence(s string) string { return punct.End(s) }\n";
+        p.Write("words/words.go", words);
         p.Dotnet(GoInputs.Env(), "build").EnsureSuccess("first build");
-        File.ReadAllText(p.Combine("obj", "gomodule.csproj.gomod.roots")).ShouldBe(p.Combine("local") + "\n");
+        File.ReadAllText(p.Combine("obj", "gomodule.csproj.gomod.roots")).ShouldBe(p.Combine("local") + "\n" + p.Combine("words") + "\n");
         Directory.Exists(ShoutDir(p)).ShouldBeFalse();
 
         var (noOp, noOpLog) = p.DotnetWithLog(GoInputs.Env(), "build");
@@ -151,7 +154,8 @@ public sealed class LocalSourceInputTests(SdkPackage sdk)
         CountOf(noOpLog, Skipped).ShouldBe(2);
         CountOf(noOpLog, Ran).ShouldBe(0);
 
-        Edit(p, "local/greeting.go", greeting.Replace("import \"example.com/words\"", "import (\n\t\"example.com/words\"\n\t_ \"example.com/Shout\"\n)"));
+        // The second root of the roots file: the words replacement starts importing example.com/Shout.
+        Edit(p, "words/words.go", words.Replace("import \"example.com/punct\"", "import (\n\t\"example.com/punct\"\n\t_ \"example.com/Shout\"\n)"));
         var (edited, editedLog) = p.DotnetWithLog(GoInputs.Env(), "build");
         edited.EnsureSuccess("build after the replacement's import was added");
         editedLog.ShouldNotContain(NothingToDo);
