@@ -180,4 +180,20 @@ public sealed class LocalSourceInputTests(SdkPackage sdk)
         CountOf(log, Ran).ShouldBeGreaterThanOrEqualTo(1);
         Directory.Exists(ShoutDir(p)).ShouldBeTrue($"go build with {property} imports example.com/Shout");
     }
+
+    [GoFact]
+    public void A_C_library_s_cgo_file_imports_are_fetched_because_GoBuild_turns_cgo_on_for_it()
+    {
+        // GoBuildMode=c-shared builds with cgo: calc.go (import "C") is part of the package, and so is its import of
+        // example.com/Shout, which nothing else imports (lib.go, without cgo, imports greeting only).
+        using var p = Standalone(sdk, "<PropertyGroup><GoBuildMode>c-shared</GoBuildMode><GoOutputName>calc</GoOutputName></PropertyGroup>").WithModules();
+        p.Write("lib.go", "package main\n\nimport \"example.com/greeting\"\n\nfunc hello() string { return greeting.Hello(\"cgo\") }\n");
+        p.Write("calc.go", "package main\n\nimport \"C\"\n\nimport shout \"example.com/Shout\"\n\n//export GoLength\nfunc GoLength() C.int { return C.int(len(shout.Loud(hello()))) }\n\nfunc main() {}\n");
+
+        var build = p.Dotnet(GoInputs.Env(), "build");
+
+        build.EnsureSuccess("dotnet build of a c-shared library");
+        Directory.Exists(ShoutDir(p)).ShouldBeTrue();
+        File.Exists(p.Combine("bin", "Debug", "net10.0", "libcalc.so")).ShouldBeTrue(build.StdOut);
+    }
 }
