@@ -115,7 +115,11 @@ public abstract class GoModTask : MSBuildTask, ICancelableTask, IDisposable
             settings["GOOS"] = platform.Os;
             settings["GOARCH"] = platform.Arch;
         }
-        if (_cgoEnabled?.Trim().ToLowerInvariant() is "true" or "false") settings["CGO_ENABLED"] = _cgoEnabled.Trim().Equals("true", StringComparison.OrdinalIgnoreCase) ? "1" : "0";
+        // GoCgoEnabled as GoBuild reads it; a value it refuses is GoBuild's error to report, and leaves cgo to the environment here.
+        bool? cgo;
+        try { cgo = GoBuildRequest.ParseSwitch("GoCgoEnabled", _cgoEnabled); }
+        catch (InvalidPropertyException) { cgo = null; }
+        if (cgo is { } on) settings["CGO_ENABLED"] = on ? "1" : "0";
         return new RestoreOptions
         {
             ModFile = Path.GetFullPath(GoModFile),

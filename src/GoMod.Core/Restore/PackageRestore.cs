@@ -62,8 +62,7 @@ internal sealed class PackageRestore
     public static string TargetKey(RestoreOptions options) =>
         $"GOOS={Setting(options, "GOOS")} GOARCH={Setting(options, "GOARCH")} cgo={Setting(options, "CGO_ENABLED") == "1"} tags={string.Join(',', ExtraTags(options))}";
 
-    private static string[] ExtraTags(RestoreOptions options) =>
-        options.BuildTags.Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    private static IReadOnlyList<string> ExtraTags(RestoreOptions options) => GoBuild.GoBuildRequest.SplitList(options.BuildTags);
 
     /// <summary>A Go setting from the SDK's settings, else the environment; null when unset.</summary>
     private static string? Setting(RestoreOptions options, string name) =>
