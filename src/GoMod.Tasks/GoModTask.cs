@@ -104,10 +104,14 @@ public abstract class GoModTask : MSBuildTask, ICancelableTask, IDisposable
             ["GOPROXY"] = GoProxy, ["GOPRIVATE"] = GoPrivate, ["GONOPROXY"] = GoNoProxy, ["GONOSUMDB"] = GoNoSumDb,
             ["GOINSECURE"] = GoInsecure, ["GOSUMDB"] = GoSumDb, ["GOMODCACHE"] = GoModCache, ["GOFLAGS"] = GoFlags, ["GOWORK"] = GoWork,
         };
-        // The platform the package load takes is GoBuild's (GoOS/GoArch, else the runtime identifier's); with none of
-        // them set, GOOS/GOARCH from the environment or this machine's. A runtime identifier go cannot build for is
-        // GoBuild's error to report: the restore then loads for GoOS/GoArch or this machine.
-        if (!string.IsNullOrWhiteSpace(_targetOs) || !string.IsNullOrWhiteSpace(_targetArch) || !string.IsNullOrWhiteSpace(_runtimeIdentifier))
+        // The restore loads the packages of the build that follows it. With GoBuild on, that is GoBuild's: the platform
+        // of GoOS/GoArch, else the runtime identifier's, else this machine's (a runtime identifier go cannot build for is
+        // GoBuild's error to report: the restore then loads for GoOS/GoArch or this machine); cgo as GoBuild runs go
+        // (GoCgoEnabled, else go's default, never CGO_ENABLED from the environment or the go env file); the tags of
+        // GoTags only. With GoBuild off, the user's go build: GOOS, GOARCH, CGO_ENABLED and GOFLAGS's -tags from the
+        // environment and the go env file unless GoOS/GoArch/RuntimeIdentifier/GoCgoEnabled/GoTags say otherwise.
+        var goBuild = !string.IsNullOrWhiteSpace(_goBuild) && !string.Equals(_goBuild.Trim(), "false", StringComparison.OrdinalIgnoreCase);
+        if (goBuild || !string.IsNullOrWhiteSpace(_targetOs) || !string.IsNullOrWhiteSpace(_targetArch) || !string.IsNullOrWhiteSpace(_runtimeIdentifier))
         {
             GoPlatform platform;
             try { platform = GoPlatform.Resolve(_targetOs, _targetArch, _runtimeIdentifier); }
@@ -115,16 +119,19 @@ public abstract class GoModTask : MSBuildTask, ICancelableTask, IDisposable
             settings["GOOS"] = platform.Os;
             settings["GOARCH"] = platform.Arch;
         }
-        // GoCgoEnabled as GoBuild reads it; a value it refuses is GoBuild's error to report, and leaves cgo to the environment here.
+        // GoCgoEnabled as GoBuild reads it; a value it refuses is GoBuild's error to report, and counts as unset here.
         bool? cgo;
         try { cgo = GoBuildRequest.ParseSwitch("GoCgoEnabled", _cgoEnabled); }
         catch (InvalidPropertyException) { cgo = null; }
+        if (cgo is null && goBuild)
+            cgo = BuildTarget.CgoDefault(new GoPlatform(settings["GOOS"]!, settings["GOARCH"]!), Environment.GetEnvironmentVariable("CC"),
+                Environment.GetEnvironmentVariable);
         if (cgo is { } on) settings["CGO_ENABLED"] = on ? "1" : "0";
         return new RestoreOptions
         {
             ModFile = Path.GetFullPath(GoModFile),
             Settings = settings,
-            BuildTags = _tags?.Trim() ?? "",
+            BuildTags = goBuild ? _tags?.Trim() ?? "" : string.IsNullOrWhiteSpace(_tags) ? null : _tags.Trim(),
             GetEnvironmentVariable = Environment.GetEnvironmentVariable,
             ModMode = GoModMode?.Trim() ?? "",
             WriteVendor = GoVendor,
@@ -160,9 +167,10 @@ public abstract class GoModTask : MSBuildTask, ICancelableTask, IDisposable
         ("RuntimeIdentifier", null, (t, v) => t._runtimeIdentifier = v),
         ("GoTags", null, (t, v) => t._tags = v),
         ("GoCgoEnabled", null, (t, v) => t._cgoEnabled = v),
+        ("GoBuild", null, (t, v) => t._goBuild = v),
     ];
 
-    private string? _targetOs, _targetArch, _runtimeIdentifier, _tags, _cgoEnabled;
+    private string? _targetOs, _targetArch, _runtimeIdentifier, _tags, _cgoEnabled, _goBuild;
 
     /// <summary>
     /// Copies <see cref="Settings"/> onto the properties, each value resolved to the real one it stands for (a

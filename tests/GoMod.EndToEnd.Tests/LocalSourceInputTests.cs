@@ -1,3 +1,4 @@
+using GoMod.Core.GoBuild;
 using GoMod.Testing;
 using static GoMod.EndToEnd.Tests.TestProject;
 
@@ -195,5 +196,33 @@ public sealed class LocalSourceInputTests(SdkPackage sdk)
         build.EnsureSuccess("dotnet build of a c-shared library");
         Directory.Exists(ShoutDir(p)).ShouldBeTrue();
         File.Exists(p.Combine("bin", "Debug", "net10.0", "libcalc.so")).ShouldBeTrue(build.StdOut);
+    }
+
+    [GoFact]
+    public void A_program_s_cgo_file_imports_are_fetched_because_go_builds_with_cgo_on_by_default_where_a_C_compiler_is()
+    {
+        // go (1.19, and 1.20+ where gcc is on PATH) turns cgo on for this machine's platform when CGO_ENABLED is
+        // unset, and GoBuild leaves it to go: decorate_cgo.go (import "C") replaces decorate.go (!cgo), and only it
+        // imports example.com/Shout. Before, the restore loaded as with cgo off, never fetched Shout, and go failed
+        // offline. With GoCgoEnabled=false the restore does not fetch it, and turning the property off again restores.
+        GoToolchain.OnPath("gcc", Environment.GetEnvironmentVariable).ShouldNotBeNull("the test needs gcc (CI installs it)");
+        using var p = Standalone(sdk).WithModules();
+        p.Write("main.go", "package main\n\nimport (\n\t\"fmt\"\n\n\t\"example.com/greeting\"\n)\n\nfunc main() { fmt.Println(decorate(greeting.Hello(\"gophers\"))) }\n");
+        p.Write("decorate.go", "//go:build !cgo\n\npackage main\n\nfunc decorate(s string) string { return \"(no cgo) \" + s }\n");
+        p.Write("decorate_cgo.go", "package main\n\nimport \"C\"\n\nimport shout \"example.com/Shout\"\n\nfunc decorate(s string) string { return shout.Loud(s) }\n");
+        var exe = p.Combine("bin", "Debug", "net10.0", "gomodule");
+        var env = GoInputs.Env(("CGO_ENABLED", "0"), ("GOFLAGS", "-tags=ignored"));
+
+        p.Dotnet(env, "build", "-p:GoCgoEnabled=false").EnsureSuccess("build with cgo off");
+        Directory.Exists(ShoutDir(p)).ShouldBeFalse("without cgo nothing imports example.com/Shout");
+        ProcessRunner.Run(exe, [], p.Directory, null).EnsureSuccess("the program without cgo").StdOut.ShouldStartWith("(no cgo) ");
+
+        // CGO_ENABLED=0 in the environment does not reach GoBuild's go, so it does not count for the restore either.
+        var (build, log) = p.DotnetWithLog(env, "build");
+
+        build.EnsureSuccess("build with go's default cgo");
+        CountOf(log, Ran).ShouldBeGreaterThanOrEqualTo(1);
+        Directory.Exists(ShoutDir(p)).ShouldBeTrue("go builds decorate_cgo.go, which imports example.com/Shout");
+        ProcessRunner.Run(exe, [], p.Directory, null).EnsureSuccess("the program with cgo").StdOut.ShouldBe("HELLO, GOPHERS!!\n");
     }
 }

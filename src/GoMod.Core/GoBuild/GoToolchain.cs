@@ -42,11 +42,27 @@ public static class GoToolchain
             throw new GoToolchainNotFoundException(
                 $"GoToolchainPath={toolchainPath}: no go command there (looked for the file, {exe} in it and bin/{exe} in it)");
         }
+        return OnPath("go", getEnvironmentVariable)
+            ?? throw new GoToolchainNotFoundException($"no go command on PATH ({exe} in none of its directories) and GoToolchainPath is not set");
+    }
+
+    /// <summary>
+    /// The first executable called <paramref name="command"/> (with <c>.exe</c> on Windows) in a PATH directory, as a
+    /// shell (and go's <c>exec.LookPath</c>) finds it; relative PATH entries are skipped. Null when there is none.
+    /// </summary>
+    public static string? OnPath(string command, Func<string, string?> getEnvironmentVariable)
+    {
+        ArgumentNullException.ThrowIfNull(getEnvironmentVariable);
+        var exe = OperatingSystem.IsWindows() ? command + ".exe" : command;
         foreach (var dir in (getEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
         {
             var candidate = Path.Combine(dir.Trim('"'), exe);
-            if (Path.IsPathFullyQualified(candidate) && File.Exists(candidate)) return candidate;
+            if (Path.IsPathFullyQualified(candidate) && File.Exists(candidate) && IsExecutable(candidate)) return candidate;
         }
-        throw new GoToolchainNotFoundException($"no go command on PATH ({exe} in none of its directories) and GoToolchainPath is not set");
+        return null;
     }
+
+    private static bool IsExecutable(string file) =>
+        OperatingSystem.IsWindows()
+        || (File.GetUnixFileMode(file) & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0;
 }

@@ -52,6 +52,21 @@ public sealed record GoEnvironment
     /// <summary>The user's home directory (for ~/.netrc).</summary>
     public string? Home { get; init; }
 
+    /// <summary>GOOS as set (explicitly, in the environment or the go env file); null when unset (this machine's).</summary>
+    public string? GoOS { get; init; }
+
+    /// <summary>GOARCH as set; null when unset (this machine's).</summary>
+    public string? GoArch { get; init; }
+
+    /// <summary>CGO_ENABLED as set (go takes only <c>0</c> and <c>1</c>; anything else leaves go's default); null when unset.</summary>
+    public string? CgoEnabled { get; init; }
+
+    /// <summary>
+    /// CC from the process environment only (null when unset): go's default for cgo looks for a C compiler only when
+    /// CC is not in its environment.
+    /// </summary>
+    public string? CC { get; init; }
+
     /// <summary>Reads the current process environment (and the go env file).</summary>
     public static GoEnvironment FromProcess() => FromVariables(Environment.GetEnvironmentVariable);
 
@@ -102,6 +117,10 @@ public sealed record GoEnvironment
             GoPath = FirstGoPath(Get("GOPATH", ""), home),
             Netrc = getenv("NETRC") is { Length: > 0 } n ? n : null,
             Home = home,
+            GoOS = Get("GOOS", "") is { Length: > 0 } os ? os : null,
+            GoArch = Get("GOARCH", "") is { Length: > 0 } arch ? arch : null,
+            CgoEnabled = Get("CGO_ENABLED", "") is { Length: > 0 } cgo ? cgo : null,
+            CC = getenv("CC") is { Length: > 0 } cc ? cc : null,
         };
     }
 

@@ -1,16 +1,22 @@
 namespace GoMod.Core.GoEnv;
 
-/// <summary>The parts of GOFLAGS that matter to downloads: <c>-mod=</c> and <c>-modcacherw</c>.</summary>
+/// <summary>The parts of GOFLAGS that matter to module work: <c>-mod=</c>, <c>-modcacherw</c> and the package load's <c>-tags=</c>.</summary>
 /// <param name="Mod">The <c>-mod</c> value, or null when GOFLAGS does not set it.</param>
 /// <param name="ModCacheRW">True when extracted module directories stay writable (<c>-modcacherw</c>).</param>
 public sealed record GoFlags(ModMode? Mod, bool ModCacheRW)
 {
+    /// <summary>
+    /// The <c>-tags</c> value (comma-separated, as GOFLAGS values hold no spaces), or null when GOFLAGS does not set it.
+    /// <c>-tags</c> without a value is left unset here: go refuses it only in the commands that take build flags.
+    /// </summary>
+    public string? Tags { get; init; }
+
     /// <summary>No flags.</summary>
     public static GoFlags None { get; } = new(null, false);
 
     /// <summary>
     /// Parses GOFLAGS as go does: whitespace-separated words, each a flag (<c>-x</c>, <c>--x</c>, <c>-x=value</c>);
-    /// flag values cannot contain spaces. Flags other than <c>-mod</c> and <c>-modcacherw</c> are accepted and ignored.
+    /// flag values cannot contain spaces. Flags other than <c>-mod</c>, <c>-modcacherw</c> and <c>-tags</c> are accepted and ignored.
     /// The last occurrence of a flag wins.
     /// </summary>
     /// <exception cref="GoEnvironmentException">A word is not a flag, or a value is invalid (go's messages).</exception>
@@ -18,6 +24,7 @@ public sealed record GoFlags(ModMode? Mod, bool ModCacheRW)
     {
         ModMode? mod = null;
         var rw = false;
+        string? tags = null;
         if (string.IsNullOrWhiteSpace(goFlags)) return None;
         foreach (var word in goFlags.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
         {
@@ -54,8 +61,11 @@ public sealed record GoFlags(ModMode? Mod, bool ModCacheRW)
                         _ => throw new GoFlagsException($"go: invalid boolean value \"{value}\" for flag -modcacherw (from $GOFLAGS): parse error"),
                     };
                     break;
+                case "tags":
+                    if (value is not null) tags = value;
+                    break;
             }
         }
-        return new GoFlags(mod, rw);
+        return new GoFlags(mod, rw) { Tags = tags };
     }
 }

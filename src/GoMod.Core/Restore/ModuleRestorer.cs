@@ -394,7 +394,7 @@ public sealed class ModuleRestorer
             Func<IReadOnlyList<ModuleVersion>, CancellationToken, Task<(IReadOnlyDictionary<ModuleVersion, string> Dirs, IReadOnlyList<Exception> Failures)>> extract,
             CancellationToken ct)
         {
-            var cgo = setup.Options.GetEnvironmentVariable("CGO_ENABLED") is not "0";
+            var cgo = setup.Target.Cgo;
             var (written, failures) = await VendorRestore.WriteAsync(setup, _mod, source, setup.LoadOptions with { Files = _files }, modules, extract, cgo, ct).ConfigureAwait(false);
             foreach (var f in failures) Report(f, f is ModuleException m ? Positions.Of(m.Path) : null);
             if (written is null || setup.Options.VendorListFile is not { Length: > 0 } list) return;

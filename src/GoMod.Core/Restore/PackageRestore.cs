@@ -48,21 +48,11 @@ internal sealed class PackageRestore
         Loader is null ? [] : Loader.DownloadedZips.Keys.OrderBy(m => m, ModuleVersion.SortOrder).ToList();
 
     /// <summary>
-    /// The build tags of the target: GOOS, GOARCH and CGO_ENABLED from the SDK's settings or the environment (this
-    /// machine's platform, cgo off, when unset), GoTags, release tags of the main module's go version.
+    /// The build tags of the target (<see cref="RestoreSetup.Target"/>: GOOS, GOARCH, cgo, GoTags or GOFLAGS's
+    /// <c>-tags</c>) and the release tags of the main module's go version.
     /// </summary>
     public static BuildTags TargetTags(RestoreSetup setup, string goVersion) =>
-        BuildTags.Host(Setting(setup.Options, "GOOS"), Setting(setup.Options, "GOARCH"), Setting(setup.Options, "CGO_ENABLED") == "1", goVersion,
-            ExtraTags(setup.Options));
-
-    /// <summary>
-    /// What of the target decides the package load, as one line for the restore's inputs hash: GOOS, GOARCH, cgo and
-    /// the extra tags, each as <see cref="TargetTags"/> takes it.
-    /// </summary>
-    public static string TargetKey(RestoreOptions options) =>
-        $"GOOS={Setting(options, "GOOS")} GOARCH={Setting(options, "GOARCH")} cgo={Setting(options, "CGO_ENABLED") == "1"} tags={string.Join(',', ExtraTags(options))}";
-
-    private static IReadOnlyList<string> ExtraTags(RestoreOptions options) => GoBuild.GoBuildRequest.SplitList(options.BuildTags);
+        BuildTags.Host(setup.Target.Platform.Os, setup.Target.Platform.Arch, setup.Target.Cgo, goVersion, setup.Target.Tags);
 
     /// <summary>A Go setting from the SDK's settings, else the environment; null when unset.</summary>
     private static string? Setting(RestoreOptions options, string name) =>

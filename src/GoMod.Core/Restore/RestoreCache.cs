@@ -69,6 +69,8 @@ public sealed partial record RestoreCache(string InputsHash, IReadOnlyList<Resto
             // The Go files the package load reads (main module, workspace modules, directory replacements) and the
             // replacements' go.mod files: an added import or an edited replacement go.mod restores again.
             Add(LocalSourceInputs.Describe(Path.GetDirectoryName(Path.GetFullPath(options.ModFile))!, env));
+            // The platform, cgo and tags the package load takes (a cross build loads other files, so other imports).
+            Add(GoBuild.BuildTarget.Resolve(env, options.BuildTags, options.GetEnvironmentVariable).Key);
         }
         catch (GoEnvironmentException e)
         {
@@ -79,8 +81,6 @@ public sealed partial record RestoreCache(string InputsHash, IReadOnlyList<Resto
         Add($"vendor={options.WriteVendor}");
         Add($"importcomments={options.ImportComments}");
         Add($"importcommentsexempt={options.ImportCommentsExempt}");
-        // The platform and tags the package load takes (a cross build loads other files, so other imports).
-        Add(PackageRestore.TargetKey(options));
         var full = Path.GetFullPath(options.ModFile);
         AddFile(full);
         AddFile(options.SumFile);

@@ -42,9 +42,10 @@ public sealed record RestoreOptions
 
     /// <summary>
     /// GoTags: the build tags besides GOOS, GOARCH, cgo and the release tags (comma- or space-separated, as go's
-    /// <c>-tags</c>), for the package load: the restore fetches what <c>go build -tags …</c> imports.
+    /// <c>-tags</c>), for the package load: the restore fetches what <c>go build -tags …</c> imports. Null takes
+    /// GOFLAGS's <c>-tags</c>, as a go command line without <c>-tags</c> does; any other value (empty too) replaces it.
     /// </summary>
-    public string BuildTags { get; init; } = "";
+    public string? BuildTags { get; init; }
 
     /// <summary>True in design-time builds: never touch the network; report only what the module cache has.</summary>
     public bool Offline { get; init; }

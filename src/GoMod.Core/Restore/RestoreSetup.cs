@@ -45,6 +45,15 @@ public sealed class RestoreSetup
     /// <summary>The one module cache of the run.</summary>
     public ModuleCache Cache { get; }
 
+    /// <summary>
+    /// The build the package load and vendor/ are for: GOOS/GOARCH, cgo and the tags, as go resolves them from the
+    /// settings, the environment and the go env file (<see cref="GoBuild.BuildTarget.Resolve"/>); resolved on first use
+    /// (cgo's default may look for a C compiler on PATH).
+    /// </summary>
+    public GoBuild.BuildTarget Target => _target ??= GoBuild.BuildTarget.Resolve(Environment, Options.BuildTags, Options.GetEnvironmentVariable);
+
+    private GoBuild.BuildTarget? _target;
+
     /// <summary>The Go files the run has read, by path: every load and check of the run reads each file once.</summary>
     /// <remarks>
     /// Files of module versions extracted in the module cache are kept across runs in <see cref="RestoreOptions.SourceFacts"/>,

@@ -148,7 +148,7 @@ internal static class WorkspaceRestore
         var dirs = new Dictionary<ModuleVersion, string>();
         foreach (var m in modules)
             if (!m.Main && m.Dir.Length > 0) dirs[new ModuleVersion(m.Path, m.Version)] = m.Dir;
-        var cgo = setup.Options.GetEnvironmentVariable("CGO_ENABLED") is not "0";
+        var cgo = setup.Target.Cgo;
         var (plan, failures) = await WorkspaceVendor.PlanAsync(loader, m => dirs.GetValueOrDefault(m), cgo, setup.SourceFacts, ct).ConfigureAwait(false);
         foreach (var f in failures) diagnostics.Add(FailureCodes.ToDiagnostic(f, loader.Workspace.WorkFilePath));
         if (plan is null) return;

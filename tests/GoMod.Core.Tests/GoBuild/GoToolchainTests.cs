@@ -22,11 +22,30 @@ public sealed class GoToolchainTests : IDisposable
     [Fact]
     public void Without_GoToolchainPath_the_first_PATH_directory_with_go_wins()
     {
-        var first = _dir.Write(Path.Combine("b", Exe), "");
-        _dir.Write(Path.Combine("c", Exe), "");
+        var first = Executable(Path.Combine("b", Exe));
+        Executable(Path.Combine("c", Exe));
         var path = string.Join(Path.PathSeparator, _dir.Combine("a"), _dir.Combine("b"), _dir.Combine("c"));
 
         GoToolchain.Locate(null, name => name == "PATH" ? path : null).ShouldBe(first);
+    }
+
+    [Fact]
+    public void A_file_on_PATH_that_is_not_executable_is_passed_over_as_a_shell_passes_it_over()
+    {
+        if (OperatingSystem.IsWindows()) return; // No execute bits there: every file of the name counts.
+        _dir.Write(Path.Combine("a", "gcc"), "");
+        var second = Executable(Path.Combine("b", "gcc"));
+        var path = string.Join(Path.PathSeparator, _dir.Combine("a"), "relative", _dir.Combine("b"));
+
+        GoToolchain.OnPath("gcc", name => name == "PATH" ? path : null).ShouldBe(second);
+        GoToolchain.OnPath("gcc", name => name == "PATH" ? _dir.Combine("a") : null).ShouldBeNull();
+    }
+
+    private string Executable(string relative)
+    {
+        var file = _dir.Write(relative, "");
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        return file;
     }
 
     [Fact]
