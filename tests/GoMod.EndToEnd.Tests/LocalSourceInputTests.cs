@@ -182,6 +182,41 @@ public sealed class LocalSourceInputTests(SdkPackage sdk)
         Directory.Exists(ShoutDir(p)).ShouldBeTrue($"go build with {property} imports example.com/Shout");
     }
 
+    public static TheoryData<string, string, string[], string[]> UserBuildCases => new()
+    {
+        { "loud_windows.go", "package main\n\nimport _ \"example.com/Shout\"\n", [], ["file:GOOS=windows"] },
+        { "loud.go", "//go:build loud\n\npackage main\n\nimport _ \"example.com/Shout\"\n", [], ["GOFLAGS=-tags=loud"] },
+        { "loud.go", "//go:build loud\n\npackage main\n\nimport _ \"example.com/Shout\"\n", [], ["file:GOFLAGS=-tags=loud"] },
+        // go's default cgo (a C compiler is on PATH here: CI installs gcc) after CGO_ENABLED=0.
+        { "loud_cgo.go", "package main\n\nimport \"C\"\n\nimport _ \"example.com/Shout\"\n", ["CGO_ENABLED=0"], [] },
+    };
+
+    [Theory]
+    [MemberData(nameof(UserBuildCases))]
+    public void With_GoBuild_off_the_restore_loads_for_the_users_go_build_with_the_environment_and_the_go_env_file(string file, string content,
+        string[] before, string[] after)
+    {
+        using var p = Standalone(sdk, PrintModulesTarget + "<PropertyGroup><GoBuild>false</GoBuild></PropertyGroup>").WithModules();
+        p.Write("main.go", GreetingOnlyMain);
+        p.Write(file, content);
+        Dictionary<string, string?> Env(string[] vars)
+        {
+            var env = GoInputs.Env(("CGO_ENABLED", null), ("GOFLAGS", null), ("GOOS", null), ("GOARCH", null));
+            var fileVars = vars.Where(v => v.StartsWith("file:", StringComparison.Ordinal)).Select(v => v[5..]).ToList();
+            if (fileVars.Count > 0) env["GOENV"] = p.Write("go.env", string.Join("\n", fileVars) + "\n");
+            foreach (var v in vars.Where(v => !v.StartsWith("file:", StringComparison.Ordinal))) env[v[..v.IndexOf('=')]] = v[(v.IndexOf('=') + 1)..];
+            return env;
+        }
+        p.Dotnet(Env(before), "build").EnsureSuccess("first build");
+        Directory.Exists(ShoutDir(p)).ShouldBeFalse($"{file} is not built with {string.Join(' ', before)}");
+
+        var (other, log) = p.DotnetWithLog(Env(after), "build");
+
+        other.EnsureSuccess($"build with {string.Join(' ', after)}");
+        CountOf(log, Ran).ShouldBeGreaterThanOrEqualTo(1);
+        Directory.Exists(ShoutDir(p)).ShouldBeTrue($"go build with {string.Join(' ', after)} imports example.com/Shout");
+    }
+
     [GoFact]
     public void A_C_library_s_cgo_file_imports_are_fetched_because_GoBuild_turns_cgo_on_for_it()
     {
