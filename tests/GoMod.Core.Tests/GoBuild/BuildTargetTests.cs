@@ -154,4 +154,40 @@ public sealed class BuildTargetTests : IDisposable
         var target = BuildTarget.Resolve(GoEnvironment.FromVariables(ours), null, ours);
         $"{target.Platform.Os} {target.Platform.Arch} {(target.Cgo ? "1" : "0")}".ShouldBe($"{go[0]} {go[1]} {go[2]}", description);
     }
+
+    public static TheoryData<string, string[]> CompilerCases => new()
+    {
+        { "gcc on PATH", ["PATH=gcc"] },
+        { "no C compiler on PATH", ["PATH=empty"] },
+        { "no C compiler on PATH but CC set", ["PATH=empty", "CC=cc"] },
+        { "no C compiler on PATH but CGO_ENABLED=1", ["PATH=empty", "CGO_ENABLED=1"] },
+        { "gcc on PATH, a cross GOOS", ["PATH=gcc", "GOOS=windows"] },
+    };
+
+    /// <summary>
+    /// Differential against go 1.23 (go 1.20's rule): with CGO_ENABLED unset, cgo is on only where CC is set or the
+    /// default C compiler is on PATH. PATH is a directory holding an executable <c>gcc</c> stub, or an empty one.
+    /// </summary>
+    [LaterGoTheory]
+    [MemberData(nameof(CompilerCases))]
+    public void Go_1_20_rule_cgo_by_default_matches_later_go_env_with_and_without_a_C_compiler(string description, string[] vars)
+    {
+        if (GoPlatform.Host.Os != "linux" || GoPlatform.Host.Arch != "amd64") return; // The cases name linux/amd64's cross targets.
+        var home = _dir.Combine("home-" + description.Replace(' ', '-'));
+        Directory.CreateDirectory(home);
+        var gccDir = Env()("PATH")!; // holds the gcc and clang stubs
+        var emptyDir = Directory.CreateDirectory(_dir.Combine("empty")).FullName;
+        var env = new Dictionary<string, string?> { ["GOENV"] = "off", ["CGO_ENABLED"] = null, ["GOOS"] = null, ["GOARCH"] = null, ["CC"] = null };
+        foreach (var v in vars)
+        {
+            var (key, value) = (v[..v.IndexOf('=')], v[(v.IndexOf('=') + 1)..]);
+            env[key] = key == "PATH" ? (value == "gcc" ? gccDir : emptyDir) : value;
+        }
+
+        var go = LaterGoOracle.Run(home, home, env, "env", "GOOS", "GOARCH", "CGO_ENABLED").EnsureSuccess("go env").StdOut.Split('\n');
+
+        Func<string, string?> ours = k => env.TryGetValue(k, out var v) ? v : k == "HOME" ? home : null;
+        var target = BuildTarget.Resolve(GoEnvironment.FromVariables(ours), null, ours);
+        $"{target.Platform.Os} {target.Platform.Arch} {(target.Cgo ? "1" : "0")}".ShouldBe($"{go[0]} {go[1]} {go[2]}", description);
+    }
 }
