@@ -96,6 +96,12 @@ public sealed class GoBuildPlan : GoBuildTaskBase
         foreach (var a in GoBuildCommand.Arguments(request)) text.Append("arg=").Append(a).Append('\n');
         foreach (var (k, v) in GoBuildCommand.Environment(request).OrderBy(e => e.Key, StringComparer.Ordinal))
             text.Append(k).Append('=').Append(v ?? "(unset)").Append('\n');
+        // go's own default decides cgo when CGO_ENABLED is unset: it flips when a C compiler appears on PATH or CC is
+        // set (go 1.20's rule), and CC passes on to go, so both are inputs of the build.
+        var cc = Environment.GetEnvironmentVariable("CC");
+        text.Append("CC=").Append(cc ?? "(unset)").Append('\n');
+        if (GoBuildCommand.CgoEnabled(request) is null)
+            text.Append("cgo default=").Append(BuildTarget.CgoDefault(request.Platform, cc, Environment.GetEnvironmentVariable)).Append('\n');
         var full = Path.GetFullPath(SettingsFile);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         AtomicFile.WriteIfChanged(full, Encoding.UTF8.GetBytes(text.ToString()));

@@ -39,6 +39,17 @@ public sealed class LocalSourceInputTests(SdkPackage sdk)
         File.GetLastWriteTimeUtc(p.Combine(file)).ShouldBeGreaterThan(stamp);
     }
 
+    /// <summary>
+    /// A program whose decorate.go (<c>!cgo</c>) prints "(no cgo) " before the greeting and whose decorate_cgo.go
+    /// (<c>import "C"</c>) shouts it with example.com/Shout, which nothing else imports.
+    /// </summary>
+    private static void WriteCgoProgram(TestProject p)
+    {
+        p.Write("main.go", "package main\n\nimport (\n\t\"fmt\"\n\n\t\"example.com/greeting\"\n)\n\nfunc main() { fmt.Println(decorate(greeting.Hello(\"gophers\"))) }\n");
+        p.Write("decorate.go", "//go:build !cgo\n\npackage main\n\nfunc decorate(s string) string { return \"(no cgo) \" + s }\n");
+        p.Write("decorate_cgo.go", "package main\n\nimport \"C\"\n\nimport shout \"example.com/Shout\"\n\nfunc decorate(s string) string { return shout.Loud(s) }\n");
+    }
+
     [GoFact]
     public void A_Go_file_that_starts_importing_a_required_module_makes_the_next_build_fetch_it_and_go_builds_the_program()
     {
@@ -182,6 +193,33 @@ public sealed class LocalSourceInputTests(SdkPackage sdk)
         Directory.Exists(ShoutDir(p)).ShouldBeTrue($"go build with {property} imports example.com/Shout");
     }
 
+    [LaterGoFact]
+    public void Go_1_20_rule_with_go_1_23_a_C_compiler_appearing_on_PATH_restores_for_cgo_and_the_program_builds_with_it()
+    {
+        // go 1.20 and later turn cgo off by default where no C compiler is found (CC unset, no gcc on PATH). GoBuild
+        // runs go 1.23 here: first with a PATH of dotnet's directory only (cgo off: decorate.go), then with /usr/bin
+        // (gcc) on PATH too. PATH is a restore input, so the second build loads decorate_cgo.go and fetches
+        // example.com/Shout, which only it imports; go builds it offline.
+        GoToolchain.OnPath("gcc", Environment.GetEnvironmentVariable).ShouldNotBeNull("the test needs gcc (CI installs it)");
+        var dotnet = GoToolchain.OnPath("dotnet", Environment.GetEnvironmentVariable).ShouldNotBeNull();
+        var dotnetDir = Path.GetDirectoryName(new FileInfo(dotnet).ResolveLinkTarget(true)?.FullName ?? dotnet)!;
+        File.Exists(Path.Combine(dotnetDir, "gcc")).ShouldBeFalse($"dotnet's directory {dotnetDir} must not hold gcc");
+        using var p = Standalone(sdk, $"<PropertyGroup><GoToolchainPath>{LaterGoOracle.Path}</GoToolchainPath></PropertyGroup>").WithModules();
+        WriteCgoProgram(p);
+        var exe = p.Combine("bin", "Debug", "net10.0", "gomodule");
+
+        p.Dotnet(GoInputs.Env(("PATH", dotnetDir), ("CC", null)), "build").EnsureSuccess("build without a C compiler on PATH");
+        Directory.Exists(ShoutDir(p)).ShouldBeFalse("go 1.23 without a C compiler builds without cgo, and nothing else imports example.com/Shout");
+        ProcessRunner.Run(exe, [], p.Directory, null).EnsureSuccess("the program without cgo").StdOut.ShouldStartWith("(no cgo) ");
+
+        var (build, log) = p.DotnetWithLog(GoInputs.Env(("PATH", dotnetDir + Path.PathSeparator + "/usr/bin"), ("CC", null)), "build");
+
+        build.EnsureSuccess("build with gcc on PATH");
+        CountOf(log, Ran).ShouldBeGreaterThanOrEqualTo(1);
+        Directory.Exists(ShoutDir(p)).ShouldBeTrue("with gcc on PATH go 1.23 builds decorate_cgo.go, which imports example.com/Shout");
+        ProcessRunner.Run(exe, [], p.Directory, null).EnsureSuccess("the program with cgo").StdOut.ShouldBe("HELLO, GOPHERS!!\n");
+    }
+
     public static TheoryData<string, string, string[], string[]> UserBuildCases => new()
     {
         { "loud_windows.go", "package main\n\nimport _ \"example.com/Shout\"\n", [], ["file:GOOS=windows"] },
@@ -242,9 +280,7 @@ public sealed class LocalSourceInputTests(SdkPackage sdk)
         // offline. With GoCgoEnabled=false the restore does not fetch it, and turning the property off again restores.
         GoToolchain.OnPath("gcc", Environment.GetEnvironmentVariable).ShouldNotBeNull("the test needs gcc (CI installs it)");
         using var p = Standalone(sdk).WithModules();
-        p.Write("main.go", "package main\n\nimport (\n\t\"fmt\"\n\n\t\"example.com/greeting\"\n)\n\nfunc main() { fmt.Println(decorate(greeting.Hello(\"gophers\"))) }\n");
-        p.Write("decorate.go", "//go:build !cgo\n\npackage main\n\nfunc decorate(s string) string { return \"(no cgo) \" + s }\n");
-        p.Write("decorate_cgo.go", "package main\n\nimport \"C\"\n\nimport shout \"example.com/Shout\"\n\nfunc decorate(s string) string { return shout.Loud(s) }\n");
+        WriteCgoProgram(p);
         var exe = p.Combine("bin", "Debug", "net10.0", "gomodule");
         var env = GoInputs.Env(("CGO_ENABLED", "0"), ("GOFLAGS", "-tags=ignored"));
 
