@@ -25,13 +25,28 @@ public class PackageGraphDifferentialTests
     internal static readonly Lazy<string> GoRoot = new(() =>
         GoOracle.Available ? GoOracle.Run(Path.GetTempPath(), Path.GetTempPath(), null, "env", "GOROOT").StdOut.Trim() : "");
 
+    /// <summary>The scenarios with a file that imports <c>"C"</c> or names the cgo tag, in the main module or a dependency.</summary>
+    public static TheoryData<string> CgoNames => new(PackageScenarios.All.Keys.Order(StringComparer.Ordinal)
+        .Where(n => PackageScenarios.All[n].Contains("cgo", StringComparison.Ordinal) || PackageScenarios.All[n].Contains("import \"C\"", StringComparison.Ordinal)
+            || PackageScenarios.All[n].Contains("example.com/cg", StringComparison.Ordinal)));
+
     [GoTheory]
     [MemberData(nameof(Names))]
-    public async Task Go_list_deps_prints_our_packages_in_our_order(string name)
+    public Task Go_list_deps_prints_our_packages_in_our_order(string name) => CompareListDepsAsync(name, cgo: false);
+
+    /// <summary>
+    /// The same with cgo on (go's default for this machine where a C compiler is installed): files importing
+    /// <c>"C"</c> count and <c>!cgo</c> files do not, in the main module and in dependencies.
+    /// </summary>
+    [GoTheory]
+    [MemberData(nameof(CgoNames))]
+    public Task Go_list_deps_with_cgo_on_prints_our_packages_in_our_order(string name) => CompareListDepsAsync(name, cgo: true);
+
+    private static async Task CompareListDepsAsync(string name, bool cgo)
     {
         using var tmp = new TempDirectory("pkg");
         var (proxy, main) = ProxyScenario.Parse(PackageScenarios.All[name] + PackageScenarios.Modules).Materialize(tmp.Path);
-        var go = new GoProxyRun(proxy, tmp.Combine("home"));
+        var go = new GoProxyRun(proxy, tmp.Combine("home"), new Dictionary<string, string?> { ["CGO_ENABLED"] = cgo ? "1" : "0" });
         var original = BuildListDifferentialTests.SnapshotMain(main);
 
         var result = go.Run(main, "list", "-e", "-deps", "-f", Format, "./...");
@@ -40,9 +55,9 @@ public class PackageGraphDifferentialTests
             BuildListDifferentialTests.ReadOrNull(Path.Combine(main, "go.mod")), BuildListDifferentialTests.ReadOrNull(Path.Combine(main, "go.sum")));
 
         BuildListDifferentialTests.RestoreMain(main, original);
-        var actual = await OursAsync(main, proxy, go.ModCache, loadTests: false);
+        var actual = await OursAsync(main, proxy, go.ModCache, loadTests: false, cgo);
         if (actual != expected)
-            throw new Xunit.Sdk.XunitException($"go list -deps ./... differs.\n===== go:\n{expected}\n===== ours:\n{actual}\n=====");
+            throw new Xunit.Sdk.XunitException($"go list -deps ./... (cgo {(cgo ? "on" : "off")}) differs.\n===== go:\n{expected}\n===== ours:\n{actual}\n=====");
     }
 
     [GoTheory]
@@ -143,10 +158,11 @@ public class PackageGraphDifferentialTests
         GoRoot = GoRoot.Value,
     };
 
-    private static async Task<string> OursAsync(string main, string proxy, string modCache, bool loadTests)
+    private static async Task<string> OursAsync(string main, string proxy, string modCache, bool loadTests, bool cgo = false)
     {
         var loader = await ModuleLoader.CreateAsync(new DirectoryModuleSource(proxy), main, new LoadOptions(), CancellationToken.None);
-        var graph = await loader.LoadPackagesAsync(["./..."], Options(modCache) with { LoadTests = loadTests }, CancellationToken.None);
+        var options = Options(modCache) with { LoadTests = loadTests, Tags = BuildTags.Host(cgoEnabled: cgo) };
+        var graph = await loader.LoadPackagesAsync(["./..."], options, CancellationToken.None);
         var (goMod, goSum) = await loader.CommitAsync(graph.Requirements, CancellationToken.None, graph.LoadOrder, loadedZipSumsOnly: true);
         var lines = graph.Packages.Where(p => !p.IsStandard).Select(p => p.Error is null ? p.ImportPath : $"{p.ImportPath} ERR {GoQuote(graph.ErrorText(p, loader.ShortPath))}");
         return Describe(graph.Errors.Count > 0 ? 1 : 0, lines, loader.Messages.Concat(graph.Messages).Concat(graph.Errors),

@@ -161,6 +161,23 @@ public static class PackageScenarios
         package rep
 
         import "example.com/c"
+        -- example.com/cg@v1.0.0 --
+        go 1.17
+        -- example.com/cg@v1.0.0/cg.go --
+        package cg
+        -- example.com/cg@v1.0.0/cg_cgo.go --
+        package cg
+
+        // int one(void) { return 1; }
+        import "C"
+
+        import _ "example.com/w"
+        -- example.com/cg@v1.0.0/cg_nocgo.go --
+        //go:build !cgo
+
+        package cg
+
+        import _ "example.com/l"
         """;
 
     private static string MainModule(string go, string requires, string files, string extra = "") =>
@@ -211,6 +228,7 @@ public static class PackageScenarios
             + "-- custom.go --\n//go:build mytag\n\npackage main\n\nimport _ \"example.com/c\"\n"),
         ["cgo-file"] = MainModule("1.17", "require example.com/l v1.0.0", MainGo + "import _ \"example.com/l\"\n\nfunc main() {}\n"
             + "-- c.go --\npackage main\n\n// int x = 1;\nimport \"C\"\n\nimport _ \"example.com/w\"\n"),
+        ["cgo-in-dependency"] = MainModule("1.17", "require example.com/cg v1.0.0", MainGo + "import _ \"example.com/cg\"\n\nfunc main() {}\n"),
         ["test-only-import"] = MainModule("1.17", "require example.com/a v1.0.0\n\nrequire example.com/b v1.0.0 // indirect",
             MainGo + "import _ \"example.com/a\"\n\nfunc main() {}\n"
             + "-- main_test.go --\npackage main\n\nimport (\n\t\"testing\"\n\n\t_ \"example.com/t\"\n)\n\nfunc TestX(t *testing.T) {}\n"),

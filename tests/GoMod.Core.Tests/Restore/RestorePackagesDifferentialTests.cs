@@ -19,7 +19,7 @@ public class RestorePackagesDifferentialTests
     [
         "two-modules", "std-only", "several-packages", "missing-requirement", "missing-longest-prefix", "nested-module-in-main",
         "directory-replacement", "directory-replacement-missing-dep", "version-replacement", "goos-file-suffixes-linux",
-        "go-build-ignore", "plus-build-lines", "cgo-file", "test-only-import", "external-test-package", "major-v2", "missing-v2",
+        "go-build-ignore", "plus-build-lines", "cgo-file", "cgo-in-dependency", "test-only-import", "external-test-package", "major-v2", "missing-v2",
         "incompatible", "skipped-directories", "untidy-dependency", "dependency-build-tags", "unpruned-main", "go-1.15-main",
         "embed-patterns", "upgrade-for-new-package", "excluded-requirement", "indirect-only-graph",
     ]);
@@ -38,7 +38,11 @@ public class RestorePackagesDifferentialTests
 
     private static string SharedGoCache => Path.Combine(Path.GetTempPath(), "gomod-tests-gocache");
 
-    private static ProcessResult GoBuild(string main, string home, string proxyUrl, string? mode) =>
+    /// <summary>Scenarios with cgo files or <c>!cgo</c> constraints, in the main module or a dependency.</summary>
+    public static TheoryData<string> CgoNames => new(["cgo-file", "plus-build-lines", "cgo-in-dependency"]);
+
+    /// <summary>go build ./...; with <paramref name="defaultCgo"/> CGO_ENABLED is unset (go's default), else 0.</summary>
+    private static ProcessResult GoBuild(string main, string home, string proxyUrl, string? mode, bool defaultCgo = false) =>
         GoOracle.Run(main, home, new Dictionary<string, string?>
         {
             ["GOPROXY"] = proxyUrl,
@@ -47,9 +51,14 @@ public class RestorePackagesDifferentialTests
             ["GOSUMDB"] = "off",
             // The build cache only holds compiled packages: one for every test keeps go build fast.
             ["GOCACHE"] = SharedGoCache,
+            ["CGO_ENABLED"] = defaultCgo ? null : "0",
         }, "build", "./...");
 
-    private static Task<RestoreResult> RestoreAsync(string main, string modCache, string proxyUrl, string mode) =>
+    /// <summary>
+    /// Our restore; with <paramref name="defaultCgo"/> it sees this process's PATH and CC (go's default cgo looks for a
+    /// C compiler there) and no CGO_ENABLED, else no environment at all (no C compiler found: cgo off).
+    /// </summary>
+    private static Task<RestoreResult> RestoreAsync(string main, string modCache, string proxyUrl, string mode, bool defaultCgo = false) =>
         new ModuleRestorer().RestoreAsync(new RestoreOptions
         {
             ModFile = Path.Combine(main, "go.mod"),
@@ -58,7 +67,7 @@ public class RestorePackagesDifferentialTests
             {
                 ["GOMODCACHE"] = modCache, ["GOPROXY"] = proxyUrl, ["GOSUMDB"] = "off", ["GOROOT"] = PackageGraphDifferentialTests.GoRoot.Value,
             },
-            GetEnvironmentVariable = name => name == "GOENV" ? "off" : null,
+            GetEnvironmentVariable = name => name == "GOENV" ? "off" : defaultCgo && name is "PATH" or "CC" ? Environment.GetEnvironmentVariable(name) : null,
         }, CancellationToken.None);
 
     private static IEnumerable<string> Zips(TestProxyServer proxy) =>
@@ -66,7 +75,21 @@ public class RestorePackagesDifferentialTests
 
     [GoTheory]
     [MemberData(nameof(Names))]
-    public async Task Mod_mode_restore_writes_what_go_build_writes_and_fetches_the_same_zips(string name)
+    public Task Mod_mode_restore_writes_what_go_build_writes_and_fetches_the_same_zips(string name) => CompareModModeAsync(name, defaultCgo: false);
+
+    /// <summary>
+    /// The same with CGO_ENABLED unset on both sides: go 1.19 turns cgo on for this machine, and so does the restore,
+    /// having found the C compiler go needs on PATH (CI installs gcc).
+    /// </summary>
+    [GoTheory]
+    [MemberData(nameof(CgoNames))]
+    public Task Mod_mode_restore_with_gos_default_cgo_writes_what_go_build_writes_and_fetches_the_same_zips(string name)
+    {
+        GoMod.Core.GoBuild.GoToolchain.OnPath("gcc", Environment.GetEnvironmentVariable).ShouldNotBeNull("go's default cgo needs a C compiler: apt-get install gcc");
+        return CompareModModeAsync(name, defaultCgo: true);
+    }
+
+    private static async Task CompareModModeAsync(string name, bool defaultCgo)
     {
         using var tmp = new TempDirectory("rpkg");
         var (proxyDir, main) = ProxyScenario.Parse(Scenario(name) + PackageScenarios.Modules).Materialize(tmp.Path);
@@ -75,12 +98,12 @@ public class RestorePackagesDifferentialTests
         await using var ourProxy = new TestProxyServer(files);
         var original = BuildListDifferentialTests.SnapshotMain(main);
 
-        var go = GoBuild(main, tmp.Combine("home"), goProxy.Url, "mod");
+        var go = GoBuild(main, tmp.Combine("home"), goProxy.Url, "mod", defaultCgo);
         var goErrors = go.StdErr.Split('\n').Where(l => l.Length > 0 && !l.StartsWith("go: ", StringComparison.Ordinal) && !l.StartsWith('#') && !l.StartsWith('\t')).ToList();
         var expected = $"--- go.mod\n{BuildListDifferentialTests.ReadOrNull(Path.Combine(main, "go.mod"))}--- go.sum\n{BuildListDifferentialTests.ReadOrNull(Path.Combine(main, "go.sum"))}--- zips\n{string.Join("\n", Zips(goProxy))}";
 
         BuildListDifferentialTests.RestoreMain(main, original);
-        var ours = await RestoreAsync(main, tmp.Combine("ourcache"), ourProxy.Url, "mod");
+        var ours = await RestoreAsync(main, tmp.Combine("ourcache"), ourProxy.Url, "mod", defaultCgo);
         var actual = $"--- go.mod\n{BuildListDifferentialTests.ReadOrNull(Path.Combine(main, "go.mod"))}--- go.sum\n{BuildListDifferentialTests.ReadOrNull(Path.Combine(main, "go.sum"))}--- zips\n{string.Join("\n", Zips(ourProxy))}";
         if (actual != expected)
             throw new Xunit.Sdk.XunitException($"restore under -mod=mod differs from go build ./...\n===== go (exit {go.ExitCode}):\n{expected}\n{go.StdErr}\n===== ours:\n{actual}\n{string.Join("\n", ours.Diagnostics)}\n=====");
