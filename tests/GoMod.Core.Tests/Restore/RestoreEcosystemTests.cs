@@ -8,9 +8,9 @@ namespace GoMod.Core.Tests.Restore;
 
 /// <summary>
 /// The restore's package load on real code: Debian's Go sources (<c>/usr/share/gocode/src</c>) made into a
-/// <c>file://</c> proxy of at least 100 modules with our zip writer, and a main module importing a package of each.
-/// With go's default cgo (on, a C compiler being on PATH) and with CGO_ENABLED=0, the restore must fetch exactly the
-/// zips <c>go list -deps ./...</c> fetches, and fail where it fails.
+/// <c>file://</c> proxy with our zip writer, and a main module importing their packages. With go's default cgo (on, a C
+/// compiler being on PATH) and with CGO_ENABLED=0, the restore must fetch exactly the zips <c>go list -deps ./...</c>
+/// fetches, and fail where it fails.
 /// </summary>
 public sealed class RestoreEcosystemTests : IDisposable
 {
@@ -19,6 +19,20 @@ public sealed class RestoreEcosystemTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
+    /// <summary>False (and fails under CI) when the Debian sources or gcc are missing.</summary>
+    private static bool Prerequisites(params string[] modules)
+    {
+        foreach (var dir in modules.Select(m => Path.Combine(Sources, m)).Prepend(Sources))
+        {
+            if (Directory.Exists(dir)) continue;
+            // Under CI the corpus is part of the machine (.ci/run installs golang-*-dev packages): missing it fails.
+            GoOracle.IsCI.ShouldBeFalse($"{dir} is missing: apt-get install the golang-*-dev packages");
+            return false;
+        }
+        GoToolchain.OnPath("gcc", Environment.GetEnvironmentVariable).ShouldNotBeNull("go's default cgo needs a C compiler: apt-get install gcc");
+        return true;
+    }
+
     private static List<string> Zips(string modCache)
     {
         var download = Path.Combine(modCache, "cache", "download");
@@ -26,33 +40,27 @@ public sealed class RestoreEcosystemTests : IDisposable
             .Select(f => Path.GetRelativePath(download, f).Replace(Path.DirectorySeparatorChar, '/')).Order(StringComparer.Ordinal).ToList();
     }
 
-    [GoFact]
-    public async Task The_restore_fetches_the_zips_go_list_deps_fetches_over_a_hundred_real_modules_with_and_without_cgo()
+    /// <summary>
+    /// Runs <c>go list -e -deps ./...</c> and our restore on <paramref name="mainDir"/> with CGO_ENABLED unset and with
+    /// CGO_ENABLED=0, each with its own module cache; asserts both fetch the same zips and fail alike. Returns the zips
+    /// by setting ("default", "0").
+    /// </summary>
+    private async Task<Dictionary<string, List<string>>> CompareAsync(CorpusResult corpus, string mainDir)
     {
-        if (!Directory.Exists(Sources))
-        {
-            // Under CI the corpus is part of the machine (.ci/run installs golang-*-dev packages): missing it fails.
-            GoOracle.IsCI.ShouldBeFalse($"{Sources} is missing: apt-get install the golang-*-dev packages");
-            return;
-        }
-        GoToolchain.OnPath("gcc", Environment.GetEnvironmentVariable).ShouldNotBeNull("go's default cgo needs a C compiler: apt-get install gcc");
-        var corpus = GoCorpus.BuildProxy(Sources, _dir.Combine("corpus"), new CorpusOptions { MaxModules = 110, Parallelism = 2 });
-        corpus.Modules.Count.ShouldBeGreaterThanOrEqualTo(100);
         var proxy = new Uri(corpus.ProxyDir + Path.DirectorySeparatorChar).AbsoluteUri.TrimEnd('/');
-
-        var zipsByMode = new Dictionary<string, List<string>>();
+        var zipsBySetting = new Dictionary<string, List<string>>();
         foreach (var cgo in new[] { "default", "0" })
         {
             var home = Directory.CreateDirectory(_dir.Combine("gohome-" + cgo)).FullName;
             var env = new Dictionary<string, string?> { ["GOPROXY"] = proxy, ["GONOSUMDB"] = "*", ["CGO_ENABLED"] = cgo == "default" ? null : cgo };
-            var go = GoOracle.Run(corpus.MainDir, home, env, "list", "-e", "-deps", "-f", "{{if .Error}}ERR {{.ImportPath}}{{end}}", "./...");
+            var go = GoOracle.Run(mainDir, home, env, "list", "-e", "-deps", "-f", "{{if .Error}}ERR {{.ImportPath}}{{end}}", "./...");
             go.ExitCode.ShouldBe(0, go.StdErr);
             var goZips = Zips(Path.Combine(home, "gopath", "pkg", "mod"));
 
             var ourCache = _dir.Combine("ourcache-" + cgo);
             var result = await new ModuleRestorer().RestoreAsync(new RestoreOptions
             {
-                ModFile = Path.Combine(corpus.MainDir, "go.mod"),
+                ModFile = Path.Combine(mainDir, "go.mod"),
                 Settings = new Dictionary<string, string?> { ["GOMODCACHE"] = ourCache, ["GOPROXY"] = proxy, ["GOSUMDB"] = "off" },
                 GetEnvironmentVariable = name => name switch
                 {
@@ -66,13 +74,53 @@ public sealed class RestoreEcosystemTests : IDisposable
             var goErrors = go.StdOut.Split('\n').Where(l => l.StartsWith("ERR ", StringComparison.Ordinal)).ToList();
             result.Diagnostics.Any(d => d.IsError).ShouldBe(goErrors.Count > 0,
                 $"CGO_ENABLED={cgo}: go's package errors: {string.Join(", ", goErrors)}; ours: {string.Join("\n", result.Diagnostics.Take(10))}");
-            // At least the module of every package main.go imports.
-            goZips.Count.ShouldBeGreaterThanOrEqualTo(corpus.Modules.Count(m => m.ImportedPackage is not null));
             Zips(ourCache).ShouldBe(goZips, $"CGO_ENABLED={cgo}: the zips fetched");
-            zipsByMode[cgo] = goZips;
+            zipsBySetting[cgo] = goZips;
         }
-        // What the run compared: the zips fetched with cgo on and off (the same when no cgo file imports a module of its own).
-        Console.WriteLine($"cgo default: {zipsByMode["default"].Count} zips; CGO_ENABLED=0: {zipsByMode["0"].Count} zips; only with cgo: "
-            + string.Join(", ", zipsByMode["default"].Except(zipsByMode["0"])));
+        return zipsBySetting;
+    }
+
+    [GoFact]
+    public async Task The_restore_fetches_the_zips_go_list_deps_fetches_over_a_hundred_real_modules_with_and_without_cgo()
+    {
+        if (!Prerequisites()) return;
+        var corpus = GoCorpus.BuildProxy(Sources, _dir.Combine("corpus"), new CorpusOptions { MaxModules = 110, Parallelism = 2 });
+        corpus.Modules.Count.ShouldBeGreaterThanOrEqualTo(100);
+
+        var zips = await CompareAsync(corpus, corpus.MainDir);
+
+        // At least the module of every package main.go imports. (On these 110 modules, cgo on and off fetch the same
+        // zips: no cgo file among them imports a module nothing else imports; the next test has one.)
+        foreach (var list in zips.Values) list.Count.ShouldBeGreaterThanOrEqualTo(corpus.Modules.Count(m => m.ImportedPackage is not null));
+    }
+
+    [GoFact]
+    public async Task A_real_cgo_file_s_import_is_fetched_with_gos_default_cgo_and_not_without_cgo()
+    {
+        // github.com/containerd/btrfs: btrfs.go and helpers.go import "C" and github.com/pkg/errors, which none of its
+        // other files imports. A main module importing only btrfs needs the pkg/errors zip with cgo only.
+        const string btrfs = "github.com/containerd/btrfs", errors = "github.com/pkg/errors";
+        if (!Prerequisites(btrfs, errors)) return;
+        foreach (var module in new[] { btrfs, errors })
+            CopyTree(Path.Combine(Sources, module), _dir.Combine("src", module));
+        var corpus = GoCorpus.BuildProxy(_dir.Combine("src"), _dir.Combine("corpus"), new CorpusOptions { Parallelism = 2 });
+        corpus.Modules.Select(m => m.Path).Order(StringComparer.Ordinal).ShouldBe([btrfs, errors]);
+        File.WriteAllText(Path.Combine(corpus.MainDir, "main.go"), $"package main\n\nimport _ \"{btrfs}\"\n\nfunc main() {{}}\n");
+
+        var zips = await CompareAsync(corpus, corpus.MainDir);
+
+        zips["default"].Where(z => z.StartsWith(errors + "/", StringComparison.Ordinal)).ShouldHaveSingleItem();
+        zips["0"].ShouldNotContain(z => z.StartsWith(errors + "/", StringComparison.Ordinal));
+        zips["0"].ShouldHaveSingleItem().ShouldStartWith(btrfs + "/");
+    }
+
+    private static void CopyTree(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
     }
 }
