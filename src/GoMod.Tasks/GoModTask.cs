@@ -111,21 +111,20 @@ public abstract class GoModTask : MSBuildTask, ICancelableTask, IDisposable
         // GoTags only. With GoBuild off, the user's go build: GOOS, GOARCH, CGO_ENABLED and GOFLAGS's -tags from the
         // environment and the go env file unless GoOS/GoArch/RuntimeIdentifier/GoCgoEnabled/GoTags say otherwise.
         var goBuild = !string.IsNullOrWhiteSpace(_goBuild) && !string.Equals(_goBuild.Trim(), "false", StringComparison.OrdinalIgnoreCase);
+        GoPlatform? platform = null;
         if (goBuild || !string.IsNullOrWhiteSpace(_targetOs) || !string.IsNullOrWhiteSpace(_targetArch) || !string.IsNullOrWhiteSpace(_runtimeIdentifier))
         {
-            GoPlatform platform;
             try { platform = GoPlatform.Resolve(_targetOs, _targetArch, _runtimeIdentifier); }
             catch (InvalidPropertyException) { platform = GoPlatform.Resolve(_targetOs, _targetArch, null); }
-            settings["GOOS"] = platform.Os;
-            settings["GOARCH"] = platform.Arch;
+            settings["GOOS"] = platform.Value.Os;
+            settings["GOARCH"] = platform.Value.Arch;
         }
         // GoCgoEnabled as GoBuild reads it; a value it refuses is GoBuild's error to report, and counts as unset here.
         bool? cgo;
         try { cgo = GoBuildRequest.ParseSwitch("GoCgoEnabled", _cgoEnabled); }
         catch (InvalidPropertyException) { cgo = null; }
         if (cgo is null && goBuild)
-            cgo = BuildTarget.CgoDefault(new GoPlatform(settings["GOOS"]!, settings["GOARCH"]!), Environment.GetEnvironmentVariable("CC"),
-                Environment.GetEnvironmentVariable);
+            cgo = BuildTarget.CgoDefault(platform!.Value, Environment.GetEnvironmentVariable("CC"), Environment.GetEnvironmentVariable);
         if (cgo is { } on) settings["CGO_ENABLED"] = on ? "1" : "0";
         return new RestoreOptions
         {

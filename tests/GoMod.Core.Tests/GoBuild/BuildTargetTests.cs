@@ -142,15 +142,29 @@ public sealed class BuildTargetTests : IDisposable
             GoOracle.IsCI.ShouldBeFalse("CI installs gcc: without it go 1.19 and go 1.20's rule differ");
             return;
         }
-        var home = _dir.Combine("home-" + description.Replace(' ', '-'));
-        Directory.CreateDirectory(home);
         var envFile = _dir.Write("env-" + description.Replace(' ', '-'), string.Join("\n", vars.Where(v => v.StartsWith("file:", StringComparison.Ordinal)).Select(v => v[5..])) + "\n");
-        var env = new Dictionary<string, string?> { ["GOENV"] = envFile, ["CGO_ENABLED"] = null, ["GOOS"] = null, ["GOARCH"] = null, ["CC"] = null };
+        var env = UnsetTarget(envFile);
         foreach (var v in vars.Where(v => !v.StartsWith("file:", StringComparison.Ordinal))) env[v[..v.IndexOf('=')]] = v[(v.IndexOf('=') + 1)..];
 
-        var go = GoOracle.Run(home, home, env, "env", "GOOS", "GOARCH", "CGO_ENABLED").EnsureSuccess("go env").StdOut.Split('\n');
+        ShouldMatchGoEnv(GoOracle.Run, env, Environment.GetEnvironmentVariable, description);
+    }
 
-        Func<string, string?> ours = k => env.TryGetValue(k, out var v) ? v : k == "HOME" ? home : Environment.GetEnvironmentVariable(k);
+    /// <summary>An environment for go with GOENV as given and GOOS, GOARCH, CGO_ENABLED and CC unset.</summary>
+    private static Dictionary<string, string?> UnsetTarget(string goEnv) =>
+        new() { ["GOENV"] = goEnv, ["CGO_ENABLED"] = null, ["GOOS"] = null, ["GOARCH"] = null, ["CC"] = null };
+
+    /// <summary>
+    /// Runs <c>go env GOOS GOARCH CGO_ENABLED</c> (<paramref name="runGo"/>: an oracle's Run) in <paramref name="env"/>
+    /// and asserts that <see cref="BuildTarget.Resolve"/> finds the same in that environment (variables it does not
+    /// name come from <paramref name="fallback"/>).
+    /// </summary>
+    private void ShouldMatchGoEnv(Func<string, string, IReadOnlyDictionary<string, string?>?, string[], ProcessResult> runGo,
+        Dictionary<string, string?> env, Func<string, string?> fallback, string description)
+    {
+        var home = Directory.CreateDirectory(_dir.Combine("home-" + description.Replace(' ', '-'))).FullName;
+        var go = runGo(home, home, env, ["env", "GOOS", "GOARCH", "CGO_ENABLED"]).EnsureSuccess("go env").StdOut.Split('\n');
+
+        Func<string, string?> ours = k => env.TryGetValue(k, out var v) ? v : k == "HOME" ? home : fallback(k);
         var target = BuildTarget.Resolve(GoEnvironment.FromVariables(ours), null, ours);
         $"{target.Platform.Os} {target.Platform.Arch} {(target.Cgo ? "1" : "0")}".ShouldBe($"{go[0]} {go[1]} {go[2]}", description);
     }
@@ -173,21 +187,15 @@ public sealed class BuildTargetTests : IDisposable
     public void Go_1_20_rule_cgo_by_default_matches_later_go_env_with_and_without_a_C_compiler(string description, string[] vars)
     {
         if (GoPlatform.Host.Os != "linux" || GoPlatform.Host.Arch != "amd64") return; // The cases name linux/amd64's cross targets.
-        var home = _dir.Combine("home-" + description.Replace(' ', '-'));
-        Directory.CreateDirectory(home);
         var gccDir = Env()("PATH")!; // holds the gcc and clang stubs
         var emptyDir = Directory.CreateDirectory(_dir.Combine("empty")).FullName;
-        var env = new Dictionary<string, string?> { ["GOENV"] = "off", ["CGO_ENABLED"] = null, ["GOOS"] = null, ["GOARCH"] = null, ["CC"] = null };
+        var env = UnsetTarget("off");
         foreach (var v in vars)
         {
             var (key, value) = (v[..v.IndexOf('=')], v[(v.IndexOf('=') + 1)..]);
             env[key] = key == "PATH" ? (value == "gcc" ? gccDir : emptyDir) : value;
         }
 
-        var go = LaterGoOracle.Run(home, home, env, "env", "GOOS", "GOARCH", "CGO_ENABLED").EnsureSuccess("go env").StdOut.Split('\n');
-
-        Func<string, string?> ours = k => env.TryGetValue(k, out var v) ? v : k == "HOME" ? home : null;
-        var target = BuildTarget.Resolve(GoEnvironment.FromVariables(ours), null, ours);
-        $"{target.Platform.Os} {target.Platform.Arch} {(target.Cgo ? "1" : "0")}".ShouldBe($"{go[0]} {go[1]} {go[2]}", description);
+        ShouldMatchGoEnv(LaterGoOracle.Run, env, _ => null, description);
     }
 }
