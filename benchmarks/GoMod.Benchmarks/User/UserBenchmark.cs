@@ -13,7 +13,7 @@ namespace GoMod.Benchmarks.User;
 /// Options: <c>--corpus DIR</c> (GoCorpus output: proxy/, main/), <c>--proxy URL</c> (nginx serving proxy/),
 /// <c>--relay URL</c> (the same through the 10 ms relay; row skipped without it), <c>--feed DIR</c> and
 /// <c>--sdk-version V</c> (the packed GoMod.Sdk), <c>--work DIR</c>, <c>--runs N</c> (3), <c>--noop-runs N</c> (7),
-/// <c>--mvs-modules N</c> (10000), <c>--rows cold,relay,floor,cold-mem,relay-mem,floor-mem,noop,list,changed,verify,vendor,packages</c>,
+/// <c>--mvs-modules N</c> (10000), <c>--rows cold,relay,floor,cold-mem,relay-mem,floor-mem,noop,noop-server,list,changed,verify,vendor,packages</c>,
 /// <c>--mem-dir DIR</c> (where the rows cold-mem, relay-mem and floor-mem put both module caches and the floor's
 /// output: a tmpfs, /dev/shm by default, so the disk is out of those rows), <c>--no-settle</c> (skip the <c>sync</c> before each cold and floor run; tables before session 13 were measured
 /// without it, so each cold run paid for the write-back of the runs before it). Times and peak memory come
@@ -32,7 +32,7 @@ public static class UserBenchmark
         public int Runs = 3, NoopRuns = 7, MvsModules = 10000;
         public bool Settle = true;
         public string MemDir = Directory.Exists("/dev/shm") ? "/dev/shm" : "";
-        public HashSet<string> Rows = ["cold", "relay", "floor", "cold-mem", "relay-mem", "floor-mem", "noop", "list", "changed", "verify", "vendor", "packages"];
+        public HashSet<string> Rows = ["cold", "relay", "floor", "cold-mem", "relay-mem", "floor-mem", "noop", "noop-server", "list", "changed", "verify", "vendor", "packages"];
     }
 
     public static int Run(string[] args)
@@ -70,7 +70,7 @@ public static class UserBenchmark
         Directory.CreateDirectory(o.Work);
         var table = new List<string>();
         var bench = new UserBenchmarkRun(o.Corpus, o.Feed, o.SdkVersion, o.Work, o.Settle);
-        bench.Prepare(o.Proxy, restoreCorpus: o.Rows.Overlaps(["cold", "relay", "cold-mem", "relay-mem", "noop", "verify", "vendor", "packages"]));
+        bench.Prepare(o.Proxy, restoreCorpus: o.Rows.Overlaps(["cold", "relay", "cold-mem", "relay-mem", "noop", "noop-server", "verify", "vendor", "packages"]));
         Console.WriteLine($"corpus: {bench.CorpusSummary}; {o.Runs} runs per row, alternating; {Environment.ProcessorCount} CPUs; " +
             (o.Settle ? "`sync` before each cold and floor run (not timed)" : "no `sync` between cold runs"));
 
@@ -133,6 +133,14 @@ public static class UserBenchmark
                 if (cold is not null && floor is not null)
                     table.Add($"| the cold build's restore share (minus the median no-op build, {Median(with):F2} s) over the floor, {what} | " +
                               $"{Median(cold) - Median(with):F2} s | — | restore/floor {(Median(cold) - Median(with)) / Median(floor):F2}× |");
+        }
+        if (o.Rows.Contains("noop-server"))
+        {
+            // The same three projects with the MSBuild server on (DOTNET_CLI_USE_MSBUILD_SERVER=1, node reuse allowed):
+            // the process that evaluates, and so runs the SDK resolvers, outlives each `dotnet build`, as an IDE's does.
+            var (with, byPackage, without) = bench.NoOp(o.NoopRuns, msbuildServer: true);
+            table.Add(Row("no-op `dotnet build` with the MSBuild server (`DOTNET_CLI_USE_MSBUILD_SERVER=1`): `<Sdk Name=\"GoMod.Sdk\">` vs without the SDK", with, without, Added(with, without)));
+            table.Add(Row("the same with `<PackageReference Include=\"GoMod.Sdk\">` vs without the SDK, MSBuild server", byPackage, without, Added(byPackage, without)));
         }
         if (o.Rows.Contains("list"))
         {
@@ -337,11 +345,17 @@ public static class UserBenchmark
 
         /// <summary>
         /// No-op builds of the corpus project with the SDK through <c>&lt;Sdk&gt;</c>, through a PackageReference, and
-        /// without it, each up to date; the order rotates every round.
+        /// without it, each up to date; the order rotates every round. With <paramref name="msbuildServer"/>, every
+        /// build goes through the MSBuild server (started by the first build, shut down afterwards).
         /// </summary>
-        public (List<Sample> With, List<Sample> ByPackage, List<Sample> Without) NoOp(int runs)
+        public (List<Sample> With, List<Sample> ByPackage, List<Sample> Without) NoOp(int runs, bool msbuildServer = false)
         {
             var env = Env("off", _cacheOurs);
+            if (msbuildServer)
+            {
+                env["DOTNET_CLI_USE_MSBUILD_SERVER"] = "1";
+                env["MSBUILDDISABLENODEREUSE"] = null;
+            }
             var projects = new[] { _appSdk, _appPackage, _appPlain };
             var samples = projects.Select(_ => new List<Sample>()).ToArray();
             // One build each first, so all are up to date.
@@ -352,7 +366,8 @@ public static class UserBenchmark
                     var j = (i + k) % projects.Length;
                     samples[j].Add(Timed(projects[j], "dotnet build app.csproj -nologo -v:q", env));
                 }
-            Console.WriteLine($"  no-op: <Sdk> {Median(samples[0]):F3} s, PackageReference {Median(samples[1]):F3} s, without {Median(samples[2]):F3} s");
+            if (msbuildServer) Run(work, "dotnet build-server shutdown --msbuild", env);
+            Console.WriteLine($"  no-op{(msbuildServer ? " (MSBuild server)" : "")}: <Sdk> {Median(samples[0]):F3} s, PackageReference {Median(samples[1]):F3} s, without {Median(samples[2]):F3} s");
             return (samples[0], samples[1], samples[2]);
         }
 

@@ -12,7 +12,7 @@ namespace GoMod.Core.Tests.Restore;
 /// compiler being on PATH) and with CGO_ENABLED=0, the restore must fetch exactly the zips <c>go list -deps ./...</c>
 /// fetches, and fail where it fails.
 /// </summary>
-public sealed class RestoreEcosystemTests : IDisposable
+public sealed class RestoreEcosystemTests(RestoreEcosystemTests.Corpus110 corpus110) : IDisposable, IClassFixture<RestoreEcosystemTests.Corpus110>
 {
     private const string Sources = "/usr/share/gocode/src";
     private readonly TempDirectory _dir = new("recosys");
@@ -41,23 +41,24 @@ public sealed class RestoreEcosystemTests : IDisposable
     }
 
     /// <summary>
-    /// Runs <c>go list -e -deps ./...</c> and our restore on <paramref name="mainDir"/> with CGO_ENABLED unset and with
-    /// CGO_ENABLED=0, each with its own module cache; asserts both fetch the same zips and fail alike. Returns the zips
-    /// by setting ("default", "0").
+    /// Runs <c>go list -e -deps ./...</c> and our restore on <paramref name="mainDir"/> in each of
+    /// <paramref name="targets"/> (GOOS, GOARCH, CGO_ENABLED as go reads them from the environment; null unsets), each
+    /// with its own module cache; asserts both fetch the same zips and fail alike. Returns the zips by target label.
     /// </summary>
-    private async Task<Dictionary<string, List<string>>> CompareAsync(CorpusResult corpus, string mainDir)
+    private async Task<Dictionary<string, List<string>>> CompareAsync(CorpusResult corpus, string mainDir,
+        params (string Label, Dictionary<string, string?> Env)[] targets)
     {
         var proxy = new Uri(corpus.ProxyDir + Path.DirectorySeparatorChar).AbsoluteUri.TrimEnd('/');
-        var zipsBySetting = new Dictionary<string, List<string>>();
-        foreach (var cgo in new[] { "default", "0" })
+        var zipsByTarget = new Dictionary<string, List<string>>();
+        foreach (var (label, target) in targets)
         {
-            var home = Directory.CreateDirectory(_dir.Combine("gohome-" + cgo)).FullName;
-            var env = new Dictionary<string, string?> { ["GOPROXY"] = proxy, ["GONOSUMDB"] = "*", ["CGO_ENABLED"] = cgo == "default" ? null : cgo };
+            var home = Directory.CreateDirectory(_dir.Combine("gohome-" + label)).FullName;
+            var env = new Dictionary<string, string?>(target) { ["GOPROXY"] = proxy, ["GONOSUMDB"] = "*" };
             var go = GoOracle.Run(mainDir, home, env, "list", "-e", "-deps", "-f", "{{if .Error}}ERR {{.ImportPath}}{{end}}", "./...");
             go.ExitCode.ShouldBe(0, go.StdErr);
             var goZips = Zips(Path.Combine(home, "gopath", "pkg", "mod"));
 
-            var ourCache = _dir.Combine("ourcache-" + cgo);
+            var ourCache = _dir.Combine("ourcache-" + label);
             var result = await new ModuleRestorer().RestoreAsync(new RestoreOptions
             {
                 ModFile = Path.Combine(mainDir, "go.mod"),
@@ -65,7 +66,7 @@ public sealed class RestoreEcosystemTests : IDisposable
                 GetEnvironmentVariable = name => name switch
                 {
                     "GOENV" => "off",
-                    "CGO_ENABLED" => cgo == "default" ? null : cgo,
+                    "GOOS" or "GOARCH" or "CGO_ENABLED" => target.GetValueOrDefault(name),
                     "PATH" or "CC" => Environment.GetEnvironmentVariable(name),
                     _ => null,
                 },
@@ -73,25 +74,54 @@ public sealed class RestoreEcosystemTests : IDisposable
 
             var goErrors = go.StdOut.Split('\n').Where(l => l.StartsWith("ERR ", StringComparison.Ordinal)).ToList();
             result.Diagnostics.Any(d => d.IsError).ShouldBe(goErrors.Count > 0,
-                $"CGO_ENABLED={cgo}: go's package errors: {string.Join(", ", goErrors)}; ours: {string.Join("\n", result.Diagnostics.Take(10))}");
-            Zips(ourCache).ShouldBe(goZips, $"CGO_ENABLED={cgo}: the zips fetched");
-            zipsBySetting[cgo] = goZips;
+                $"{label}: go's package errors: {string.Join(", ", goErrors)}; ours: {string.Join("\n", result.Diagnostics.Take(10))}");
+            Zips(ourCache).ShouldBe(goZips, $"{label}: the zips fetched");
+            zipsByTarget[label] = goZips;
         }
-        return zipsBySetting;
+        return zipsByTarget;
     }
+
+    /// <summary>This machine's target with go's default cgo (CGO_ENABLED unset) and with CGO_ENABLED=0.</summary>
+    private static readonly (string, Dictionary<string, string?>)[] CgoDefaultAndOff =
+    [
+        ("default", new() { ["CGO_ENABLED"] = null }),
+        ("0", new() { ["CGO_ENABLED"] = "0" }),
+    ];
 
     [GoFact]
     public async Task The_restore_fetches_the_zips_go_list_deps_fetches_over_a_hundred_real_modules_with_and_without_cgo()
     {
         if (!Prerequisites()) return;
-        var corpus = GoCorpus.BuildProxy(Sources, _dir.Combine("corpus"), new CorpusOptions { MaxModules = 110, Parallelism = 2 });
-        corpus.Modules.Count.ShouldBeGreaterThanOrEqualTo(100);
+        var corpus = BuildCorpus();
 
-        var zips = await CompareAsync(corpus, corpus.MainDir);
+        var zips = await CompareAsync(corpus, corpus.MainDir, CgoDefaultAndOff);
 
         // At least the module of every package main.go imports. (On these 110 modules, cgo on and off fetch the same
         // zips: no cgo file among them imports a module nothing else imports; the next test has one.)
         foreach (var list in zips.Values) list.Count.ShouldBeGreaterThanOrEqualTo(corpus.Modules.Count(m => m.ImportedPackage is not null));
+    }
+
+    /// <summary>
+    /// Cross builds on real code: other GOOS/GOARCH (cgo off, as go turns it off for a cross build) select other files,
+    /// by name (<c>_windows.go</c>, <c>_wasm.go</c>) and by constraint (<c>unix</c>, <c>!plan9</c>, <c>darwin || ios</c>),
+    /// and so other imports. The same comparison on the 500-module benchmark corpus (session 20, ten targets: these
+    /// and android/arm64, ios/arm64, illumos/amd64, aix/ppc64, openbsd/arm64, linux/s390x) found no difference either.
+    /// </summary>
+    [GoTheory]
+    [InlineData("windows", "amd64")]
+    [InlineData("darwin", "arm64")]
+    [InlineData("js", "wasm")]
+    [InlineData("plan9", "386")]
+    public async Task The_restore_fetches_the_zips_go_list_deps_fetches_over_a_hundred_real_modules_for_another_platform(string goos, string goarch)
+    {
+        if (!Prerequisites()) return;
+        var corpus = BuildCorpus();
+
+        var zips = await CompareAsync(corpus, corpus.MainDir,
+            ($"{goos}-{goarch}", new() { ["GOOS"] = goos, ["GOARCH"] = goarch, ["CGO_ENABLED"] = null }));
+
+        // Not a vacuous comparison: the main module's imports still need most modules on every one of these targets.
+        zips.Single().Value.Count.ShouldBeGreaterThanOrEqualTo(corpus.Modules.Count(m => m.ImportedPackage is not null) / 2);
     }
 
     [GoFact]
@@ -107,11 +137,31 @@ public sealed class RestoreEcosystemTests : IDisposable
         corpus.Modules.Select(m => m.Path).Order(StringComparer.Ordinal).ShouldBe([btrfs, errors]);
         File.WriteAllText(Path.Combine(corpus.MainDir, "main.go"), $"package main\n\nimport _ \"{btrfs}\"\n\nfunc main() {{}}\n");
 
-        var zips = await CompareAsync(corpus, corpus.MainDir);
+        var zips = await CompareAsync(corpus, corpus.MainDir, CgoDefaultAndOff);
 
         zips["default"].Where(z => z.StartsWith(errors + "/", StringComparison.Ordinal)).ShouldHaveSingleItem();
         zips["0"].ShouldNotContain(z => z.StartsWith(errors + "/", StringComparison.Ordinal));
         zips["0"].ShouldHaveSingleItem().ShouldStartWith(btrfs + "/");
+    }
+
+    /// <summary>The first 110 of Debian's modules as a <c>file://</c> proxy, with a main module importing a package of each.</summary>
+    private CorpusResult BuildCorpus()
+    {
+        var corpus = corpus110.Get();
+        corpus.Modules.Count.ShouldBeGreaterThanOrEqualTo(100);
+        return corpus;
+    }
+
+    /// <summary>The 110-module corpus, built once for the class's tests (go and the restore only read it).</summary>
+    public sealed class Corpus110 : IDisposable
+    {
+        private readonly TempDirectory _dir = new("recorpus");
+        private CorpusResult? _corpus;
+
+        public CorpusResult Get() =>
+            _corpus ??= GoCorpus.BuildProxy(Sources, _dir.Combine("corpus"), new CorpusOptions { MaxModules = 110, Parallelism = 2 });
+
+        public void Dispose() => _dir.Dispose();
     }
 
     private static void CopyTree(string from, string to)
