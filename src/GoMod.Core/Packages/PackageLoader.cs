@@ -34,7 +34,9 @@ internal sealed class PackageLoader
     public PackageLoader(ModuleLoader loader, PackageLoadOptions options)
     {
         _loader = loader;
-        _options = options;
+        // A load without its own file facts shares the run's (the module loader's), so every command of a run (tidy, go
+        // get, why, not only the restore) reads each module-cache file once and finds what earlier runs stored.
+        _options = options.SourceFacts is null && loader.Options.SourceFacts is { } facts ? options with { SourceFacts = facts } : options;
         _query = new PackageQuery(loader);
         if (options.MainModules is { } mains)
             foreach (var m in mains) _mainDirs[m.Path] = m.Dir;

@@ -89,6 +89,7 @@ public static class ModuleCommands
                 { Mode = setup.Mode };
         }
         setup.SaveSummaries();
+        setup.SaveSourceFacts();
         if (output.ExitCode != 0)
             return new CommandResult(output, [.. warnings, .. ModuleRestorer.CommandDiagnostics(output, setup.Mod, setup.ModFile)]) { Mode = setup.Mode };
         if (workspace is not null)

@@ -67,6 +67,8 @@ public static class ModuleTidyCommand
             return new CommandResult(new GoOutput { ExitCode = 1, Failures = [e] }, [.. warnings, FailureCodes.ToDiagnostic(e, message: ModuleRestorer.GoMessage(e.Message))])
                 { Mode = ModMode.Mod };
         }
+        // What the load learned of module-cache Go files, for the next tidy or restore of this main module.
+        setup.SaveSourceFacts();
         var output = run.Output;
         var diagnostics = new List<Diagnostic>(warnings);
         if (output.ExitCode != 0)

@@ -1,8 +1,10 @@
 using GoMod.Testing;
 using GoMod.Core.Restore;
+using GoMod.Core.Reports;
 using GoMod.Core.SourceStore;
 using GoMod.Core.Tests.Mvs;
 using GoMod.Core.Tests.Restore;
+using GoMod.Core.Tidy;
 
 namespace GoMod.Core.Tests.SourceStore;
 
@@ -164,6 +166,35 @@ public sealed class SourceFactsStoreTests : IDisposable
         var none = SourceFactsStore.InMemory();
         Outcome(Restore("off", none, vendor: true)).ShouldBe(expected);
         none.FilesRead.Count.ShouldBeGreaterThanOrEqualTo(6);
+    }
+
+    [Fact]
+    public async Task Tidy_and_why_answer_from_the_store_and_keep_it()
+    {
+        // The commands besides the restore load packages too (tidy and why with every file whatever its constraints):
+        // they must share the run's facts, so a second tidy opens no dependency Go file, and save what they read.
+        await using var server = ProxyTreeRestore.Serve(_proxy);
+        var tidy = await ModuleTidyCommand.RunAsync(ProxyTreeRestore.Options(ModFile, ModCache, server.Url), new TidyOptions(), check: false, CancellationToken.None);
+        tidy.Output.ExitCode.ShouldBe(0, tidy.Output.StdErr);
+        File.Exists(StoreFile).ShouldBeTrue("the first tidy saves what it read");
+        var tidied = (File.ReadAllText(ModFile), File.ReadAllText(Path.Combine(_main, "go.sum")));
+
+        var store = SourceFactsStore.Open(StoreFile);
+        var again = await ModuleTidyCommand.RunAsync(ProxyTreeRestore.Options(ModFile, ModCache, "off") with { SourceFacts = store },
+            new TidyOptions(), check: false, CancellationToken.None);
+        again.Output.ExitCode.ShouldBe(0, again.Output.StdErr);
+        store.WasCorrupt.ShouldBeFalse();
+        store.FilesRead.ShouldBeEmpty();
+        // a.go, a_windows.go, ignored.go (read, then left out by its "ignore" tag), b.go, sub.go, sub_plan9.go.
+        store.FilesAnswered.ShouldBeGreaterThanOrEqualTo(6);
+        (File.ReadAllText(ModFile), File.ReadAllText(Path.Combine(_main, "go.sum"))).ShouldBe(tidied);
+
+        store = SourceFactsStore.Open(StoreFile);
+        var why = await ModuleCommands.WhyAsync(ProxyTreeRestore.Options(ModFile, ModCache, "off") with { SourceFacts = store },
+            ["example.com/b/sub"], new WhyOptions(), CancellationToken.None);
+        why.Output.StdOut.ShouldBe("# example.com/b/sub\nexample.com/m\nexample.com/b\nexample.com/b/sub\n");
+        store.FilesRead.ShouldBeEmpty();
+        store.FilesAnswered.ShouldBeGreaterThanOrEqualTo(4);
     }
 
     [Fact]
