@@ -358,15 +358,21 @@ internal sealed class ProxyTransport : IDisposable
     }
 
     /// <summary>
-    /// True when <paramref name="path"/> does not exist and its directory, which does, was listed without it (a file we
-    /// merely may not see is not "missing": its open reports permission denied).
+    /// True when <paramref name="path"/> does not exist and the nearest of its directories that does was listed without
+    /// the next component of the path (a file we merely may not see is not "missing": its open reports permission
+    /// denied). A module nobody serves has no directory at all: its lookups are answered here too.
     /// </summary>
     private static bool IsSurelyMissing(string path)
     {
         if (File.Exists(path) || Directory.Exists(path)) return false;
         var parent = Path.GetDirectoryName(path);
         var name = Path.GetFileName(path);
-        if (parent is null || name.AsSpan().IndexOfAny('*', '?') >= 0 || !Directory.Exists(parent)) return false;
+        while (parent is not null && !Directory.Exists(parent))
+        {
+            name = Path.GetFileName(parent);
+            parent = Path.GetDirectoryName(parent);
+        }
+        if (parent is null || name.Length == 0 || name.AsSpan().IndexOfAny('*', '?') >= 0) return false;
         try
         {
             return !Directory.EnumerateFileSystemEntries(parent, name, new EnumerationOptions { MatchCasing = MatchCasing.CaseSensitive, MatchType = MatchType.Simple, AttributesToSkip = 0 }).Any();

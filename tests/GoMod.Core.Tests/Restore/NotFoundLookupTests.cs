@@ -115,6 +115,29 @@ public sealed class NotFoundLookupTests : IDisposable
     }
 
     [Fact]
+    public void A_file_proxy_answers_lookups_of_a_module_it_has_no_directory_for_without_a_file_system_exception()
+    {
+        // An import nobody provides: the restore (-mod=mod) asks the proxy for each prefix of the import path, and a
+        // file:// proxy has no directory at all for any of them. The answer (not found) must come from listing the
+        // nearest directory that exists, not from opening files under directories that do not.
+        var main = Directory.CreateDirectory(_dir.Combine("m2")).FullName;
+        File.WriteAllText(Path.Combine(main, "go.mod"), "module example.com/m2\n\ngo 1.19\n");
+        File.WriteAllText(Path.Combine(main, "main.go"), "package main\n\nimport _ \"example.com/nowhere/deep/pkg\"\n\nfunc main() {}\n");
+        var proxy = "file://" + _proxy.Replace('\\', '/');
+        RestoreResult? result = null;
+
+        var thrown = ExceptionsThrownBy(() => result = ProxyTreeRestore.Run(ProxyTreeRestore.Options(Path.Combine(main, "go.mod"), _dir.Combine("modcache"), proxy)));
+
+        result.ShouldNotBeNull().Succeeded.ShouldBeFalse();
+        result.Diagnostics.ShouldContain(d => d.Message.Contains("cannot find module providing package example.com/nowhere/deep/pkg", StringComparison.Ordinal)
+                                             && d.Message.Contains("no such file or directory", StringComparison.Ordinal), string.Join("\n", result.Diagnostics));
+        var proxyDir = _proxy.Replace('\\', '/');
+        thrown.Where(t => t.Contains(proxyDir, StringComparison.Ordinal)).ShouldNotBeEmpty("go's not-found error names the proxy's files");
+        thrown.ShouldNotContain(t => (t.StartsWith("FileNotFoundException", StringComparison.Ordinal) || t.StartsWith("DirectoryNotFoundException", StringComparison.Ordinal))
+                                     && t.Contains(proxyDir, StringComparison.Ordinal), string.Join("\n", thrown));
+    }
+
+    [Fact]
     public async Task A_404_latest_moves_on_to_the_next_proxy_of_a_comma_list()
     {
         await using var first = Server();
