@@ -13,7 +13,7 @@ namespace GoMod.Benchmarks.User;
 /// Options: <c>--corpus DIR</c> (GoCorpus output: proxy/, main/), <c>--proxy URL</c> (nginx serving proxy/),
 /// <c>--relay URL</c> (the same through the 10 ms relay; row skipped without it), <c>--feed DIR</c> and
 /// <c>--sdk-version V</c> (the packed GoMod.Sdk), <c>--work DIR</c>, <c>--runs N</c> (3), <c>--noop-runs N</c> (7),
-/// <c>--mvs-modules N</c> (10000), <c>--rows cold,relay,floor,cold-mem,relay-mem,floor-mem,noop,noop-server,list,changed,verify,vendor,packages</c>,
+/// <c>--mvs-modules N</c> (10000), <c>--rows cold,relay,floor,cold-mem,relay-mem,floor-mem,noop,noop-server,list,changed,verify,vendor,packages,tidy</c>,
 /// <c>--mem-dir DIR</c> (where the rows cold-mem, relay-mem and floor-mem put both module caches and the floor's
 /// output: a tmpfs, /dev/shm by default, so the disk is out of those rows), <c>--no-settle</c> (skip the <c>sync</c> before each cold and floor run; tables before session 13 were measured
 /// without it, so each cold run paid for the write-back of the runs before it). Times and peak memory come
@@ -32,7 +32,7 @@ public static class UserBenchmark
         public int Runs = 3, NoopRuns = 7, MvsModules = 10000;
         public bool Settle = true;
         public string MemDir = Directory.Exists("/dev/shm") ? "/dev/shm" : "";
-        public HashSet<string> Rows = ["cold", "relay", "floor", "cold-mem", "relay-mem", "floor-mem", "noop", "noop-server", "list", "changed", "verify", "vendor", "packages"];
+        public HashSet<string> Rows = ["cold", "relay", "floor", "cold-mem", "relay-mem", "floor-mem", "noop", "noop-server", "list", "changed", "verify", "vendor", "packages", "tidy"];
     }
 
     public static int Run(string[] args)
@@ -70,7 +70,7 @@ public static class UserBenchmark
         Directory.CreateDirectory(o.Work);
         var table = new List<string>();
         var bench = new UserBenchmarkRun(o.Corpus, o.Feed, o.SdkVersion, o.Work, o.Settle);
-        bench.Prepare(o.Proxy, restoreCorpus: o.Rows.Overlaps(["cold", "relay", "cold-mem", "relay-mem", "noop", "noop-server", "verify", "vendor", "packages"]));
+        bench.Prepare(o.Proxy, restoreCorpus: o.Rows.Overlaps(["cold", "relay", "cold-mem", "relay-mem", "noop", "noop-server", "verify", "vendor", "packages", "tidy"]));
         Console.WriteLine($"corpus: {bench.CorpusSummary}; {o.Runs} runs per row, alternating; {Environment.ProcessorCount} CPUs; " +
             (o.Settle ? "`sync` before each cold and floor run (not timed)" : "no `sync` between cold runs"));
 
@@ -165,6 +165,11 @@ public static class UserBenchmark
             var (ours, noop, go) = bench.Vendor(o.Runs);
             table.Add(Row("`dotnet build` with GoVendor=true (restore forced, vendor/ absent, warm cache) vs `go mod vendor`", ours, go));
             table.Add(ShareRow("the same, the restore's share (minus the median no-op build of that project)", ours, noop, go));
+        }
+        if (o.Rows.Contains("tidy"))
+        {
+            var (ours, go) = bench.Tidy(o.Proxy, o.Runs);
+            table.Add(Row("`dotnet build -t:GoModTidy -p:GoTidyErrors=true` vs `go mod tidy -e`, warm, the corpus main module (tests and every file's imports; imports nobody serves looked up at the proxy)", ours, go));
         }
         if (o.Rows.Contains("packages"))
         {
@@ -402,6 +407,39 @@ public static class UserBenchmark
             if (!SameTree(Path.Combine(app, "vendor"), Path.Combine(_goMain, "vendor")))
                 Console.WriteLine("  WARNING: our vendor/ differs from go mod vendor's");
             return (ours, noop, go);
+        }
+
+        /// <summary>
+        /// The tidy row: a project with the corpus go.mod, go.sum and main.go, <c>-t:GoModTidy</c> with errors allowed,
+        /// against <c>go mod tidy -e</c> in a copy of the same files, each starting from the corpus's go.mod and go.sum,
+        /// alternating, warm (one untimed tidy each first fills the caches with what tidy reads beyond a build). Warns
+        /// when the two tidied go.mod/go.sum differ.
+        /// </summary>
+        public (List<Sample> Ours, List<Sample> Go) Tidy(string proxy, int runs)
+        {
+            var app = PrepareApp("app-tidy", "");
+            var goDir = Path.Combine(work, "go-tidy");
+            Directory.CreateDirectory(goDir);
+            var env = Env(proxy, _cacheOurs);
+            var goEnv = Env(proxy, _cacheGo);
+            var main = Path.Combine(corpus, "main");
+            string Reset(string dir) => $"cp '{main}/go.mod' '{main}/go.sum' '{main}/main.go' '{dir}/' && ";
+            const string oursCommand = "dotnet build app.csproj -t:GoModTidy -p:GoTidyErrors=true -nologo -v:q > /dev/null";
+            const string goCommand = "go mod tidy -e 2> /dev/null";
+            Run(app, Reset(app) + oursCommand, env);
+            Run(goDir, Reset(goDir) + goCommand, goEnv);
+            var (ours, go) = (new List<Sample>(), new List<Sample>());
+            for (int i = 0; i < runs; i++)
+            {
+                void Ours() => ours.Add(Timed(app, Reset(app) + oursCommand, env));
+                void Go() => go.Add(Timed(goDir, Reset(goDir) + goCommand, goEnv));
+                if (i % 2 == 0) { Ours(); Go(); } else { Go(); Ours(); }
+                Console.WriteLine($"  tidy: run {i + 1}: ours {ours[^1].Seconds:F2} s, go {go[^1].Seconds:F2} s");
+            }
+            foreach (var f in new[] { "go.mod", "go.sum" })
+                if (File.ReadAllText(Path.Combine(app, f)) != File.ReadAllText(Path.Combine(goDir, f)))
+                    Console.WriteLine($"  WARNING: our tidied {f} differs from go mod tidy's");
+            return (ours, go);
         }
 
         /// <summary>
