@@ -1,22 +1,18 @@
-extern alias benchmarks;
 using GoMod.Core.ModSource;
 using GoMod.Core.Reports;
 using GoMod.Core.Tests.Mvs;
 using GoMod.Testing;
-using benchmarks::GoMod.Benchmarks.Corpus;
 
 namespace GoMod.Core.Tests.Reports;
 
 /// <summary>
-/// The reports on real code: Debian's Go sources (<c>/usr/share/gocode/src</c>) made into a proxy with our zip writer,
-/// and a main module requiring 110 of them and importing a package of each. <c>go list -m all</c>, <c>go list -m -json
+/// The reports on real code (<see cref="DebianCorpus"/>, 110 modules): <c>go list -m all</c>, <c>go list -m -json
 /// all</c> (Dir and GoMod from go's own module cache), <c>go mod graph</c>, <c>go mod why -m</c> of every module of the
 /// build list and <c>go mod why</c> of every package the build imports must be go's bytes and exit status. (By hand on
 /// the 500-module benchmark corpus, session 20: the same five outputs, byte for byte.)
 /// </summary>
 public sealed class ReportsEcosystemTests : IDisposable
 {
-    private const string Sources = "/usr/share/gocode/src";
     private readonly TempDirectory _dir = new("rpecosys");
 
     public void Dispose() => _dir.Dispose();
@@ -24,14 +20,8 @@ public sealed class ReportsEcosystemTests : IDisposable
     [GoFact]
     public async Task List_graph_and_why_equal_go_over_a_hundred_real_modules()
     {
-        if (!Directory.Exists(Sources))
-        {
-            // Under CI the corpus is part of the machine (.ci/run installs golang-*-dev packages): missing it fails.
-            GoOracle.IsCI.ShouldBeFalse($"{Sources} is missing: apt-get install the golang-*-dev packages");
-            return;
-        }
-        var corpus = GoCorpus.BuildProxy(Sources, _dir.Combine("corpus"), new CorpusOptions { MaxModules = 110, Parallelism = 2 });
-        corpus.Modules.Count.ShouldBeGreaterThanOrEqualTo(100);
+        if (!DebianCorpus.Available()) return;
+        var corpus = DebianCorpus.Build(_dir.Combine("corpus"));
         var main = corpus.MainDir;
         var go = new GoProxyRun(corpus.ProxyDir, _dir.Combine("home"));
         // A full module cache first: go's outputs then carry no download progress, and -json's Dir/GoMod are filled.

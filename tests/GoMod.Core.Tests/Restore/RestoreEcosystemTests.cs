@@ -7,14 +7,12 @@ using benchmarks::GoMod.Benchmarks.Corpus;
 namespace GoMod.Core.Tests.Restore;
 
 /// <summary>
-/// The restore's package load on real code: Debian's Go sources (<c>/usr/share/gocode/src</c>) made into a
-/// <c>file://</c> proxy with our zip writer, and a main module importing their packages. With go's default cgo (on, a C
+/// The restore's package load on real code (<see cref="DebianCorpus"/>). With go's default cgo (on, a C
 /// compiler being on PATH) and with CGO_ENABLED=0, the restore must fetch exactly the zips <c>go list -deps ./...</c>
 /// fetches, and fail where it fails.
 /// </summary>
 public sealed class RestoreEcosystemTests(RestoreEcosystemTests.Corpus110 corpus110) : IDisposable, IClassFixture<RestoreEcosystemTests.Corpus110>
 {
-    private const string Sources = "/usr/share/gocode/src";
     private readonly TempDirectory _dir = new("recosys");
 
     public void Dispose() => _dir.Dispose();
@@ -22,13 +20,7 @@ public sealed class RestoreEcosystemTests(RestoreEcosystemTests.Corpus110 corpus
     /// <summary>False (and fails under CI) when the Debian sources or gcc are missing.</summary>
     private static bool Prerequisites(params string[] modules)
     {
-        foreach (var dir in modules.Select(m => Path.Combine(Sources, m)).Prepend(Sources))
-        {
-            if (Directory.Exists(dir)) continue;
-            // Under CI the corpus is part of the machine (.ci/run installs golang-*-dev packages): missing it fails.
-            GoOracle.IsCI.ShouldBeFalse($"{dir} is missing: apt-get install the golang-*-dev packages");
-            return false;
-        }
+        if (!DebianCorpus.Available(modules)) return false;
         GoToolchain.OnPath("gcc", Environment.GetEnvironmentVariable).ShouldNotBeNull("go's default cgo needs a C compiler: apt-get install gcc");
         return true;
     }
@@ -48,7 +40,7 @@ public sealed class RestoreEcosystemTests(RestoreEcosystemTests.Corpus110 corpus
     private async Task<Dictionary<string, List<string>>> CompareAsync(CorpusResult corpus, string mainDir,
         params (string Label, Dictionary<string, string?> Env)[] targets)
     {
-        var proxy = new Uri(corpus.ProxyDir + Path.DirectorySeparatorChar).AbsoluteUri.TrimEnd('/');
+        var proxy = DebianCorpus.ProxyUrl(corpus);
         var zipsByTarget = new Dictionary<string, List<string>>();
         foreach (var (label, target) in targets)
         {
@@ -132,7 +124,7 @@ public sealed class RestoreEcosystemTests(RestoreEcosystemTests.Corpus110 corpus
         const string btrfs = "github.com/containerd/btrfs", errors = "github.com/pkg/errors";
         if (!Prerequisites(btrfs, errors)) return;
         foreach (var module in new[] { btrfs, errors })
-            CopyTree(Path.Combine(Sources, module), _dir.Combine("src", module));
+            CopyTree(Path.Combine(DebianCorpus.Sources, module), _dir.Combine("src", module));
         var corpus = GoCorpus.BuildProxy(_dir.Combine("src"), _dir.Combine("corpus"), new CorpusOptions { Parallelism = 2 });
         corpus.Modules.Select(m => m.Path).Order(StringComparer.Ordinal).ShouldBe([btrfs, errors]);
         File.WriteAllText(Path.Combine(corpus.MainDir, "main.go"), $"package main\n\nimport _ \"{btrfs}\"\n\nfunc main() {{}}\n");
@@ -144,13 +136,7 @@ public sealed class RestoreEcosystemTests(RestoreEcosystemTests.Corpus110 corpus
         zips["0"].ShouldHaveSingleItem().ShouldStartWith(btrfs + "/");
     }
 
-    /// <summary>The first 110 of Debian's modules as a <c>file://</c> proxy, with a main module importing a package of each.</summary>
-    private CorpusResult BuildCorpus()
-    {
-        var corpus = corpus110.Get();
-        corpus.Modules.Count.ShouldBeGreaterThanOrEqualTo(100);
-        return corpus;
-    }
+    private CorpusResult BuildCorpus() => corpus110.Get();
 
     /// <summary>The 110-module corpus, built once for the class's tests (go and the restore only read it).</summary>
     public sealed class Corpus110 : IDisposable
@@ -159,7 +145,7 @@ public sealed class RestoreEcosystemTests(RestoreEcosystemTests.Corpus110 corpus
         private CorpusResult? _corpus;
 
         public CorpusResult Get() =>
-            _corpus ??= GoCorpus.BuildProxy(Sources, _dir.Combine("corpus"), new CorpusOptions { MaxModules = 110, Parallelism = 2 });
+            _corpus ??= DebianCorpus.Build(_dir.Combine("corpus"));
 
         public void Dispose() => _dir.Dispose();
     }

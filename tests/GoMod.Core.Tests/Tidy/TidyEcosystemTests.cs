@@ -1,14 +1,11 @@
-extern alias benchmarks;
 using GoMod.Core.Tidy;
 using GoMod.Core.Tests.Vendor;
 using GoMod.Testing;
-using benchmarks::GoMod.Benchmarks.Corpus;
 
 namespace GoMod.Core.Tests.Tidy;
 
 /// <summary>
-/// go mod tidy on real code: Debian's Go sources (<c>/usr/share/gocode/src</c>) made into a <c>file://</c> proxy with
-/// our zip writer, and a main module requiring 110 of them and importing a package of each. Tidy loads far more than a
+/// go mod tidy on real code (<see cref="DebianCorpus"/>, 110 modules). Tidy loads far more than a
 /// build: every file whatever its build constraints, the tests of the main module's packages and of the packages they
 /// import, so it meets imports nobody in the corpus provides (test helpers, Windows-only and App Engine packages). With
 /// and without <c>-e</c>, our tidy must write go's go.mod and go.sum byte for byte, exit as go does and print go's
@@ -16,7 +13,6 @@ namespace GoMod.Core.Tests.Tidy;
 /// </summary>
 public sealed class TidyEcosystemTests : IDisposable
 {
-    private const string Sources = "/usr/share/gocode/src";
     private readonly TempDirectory _dir = new("tecosys");
 
     public void Dispose() => _dir.Dispose();
@@ -26,15 +22,9 @@ public sealed class TidyEcosystemTests : IDisposable
     [InlineData(false)]
     public async Task Tidy_writes_what_go_mod_tidy_writes_over_a_hundred_real_modules(bool allowErrors)
     {
-        if (!Directory.Exists(Sources))
-        {
-            // Under CI the corpus is part of the machine (.ci/run installs golang-*-dev packages): missing it fails.
-            GoOracle.IsCI.ShouldBeFalse($"{Sources} is missing: apt-get install the golang-*-dev packages");
-            return;
-        }
-        var corpus = GoCorpus.BuildProxy(Sources, _dir.Combine("corpus"), new CorpusOptions { MaxModules = 110, Parallelism = 2 });
-        corpus.Modules.Count.ShouldBeGreaterThanOrEqualTo(100);
-        var proxy = new Uri(corpus.ProxyDir + Path.DirectorySeparatorChar).AbsoluteUri.TrimEnd('/');
+        if (!DebianCorpus.Available()) return;
+        var corpus = DebianCorpus.Build(_dir.Combine("corpus"));
+        var proxy = DebianCorpus.ProxyUrl(corpus);
         var goMain = _dir.Combine("gomain");
         var ourMain = _dir.Combine("ourmain");
         VendorOracleRun.CopyTree(corpus.MainDir, goMain);
