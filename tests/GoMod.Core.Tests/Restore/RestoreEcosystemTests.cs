@@ -84,7 +84,7 @@ public sealed class RestoreEcosystemTests(RestoreEcosystemTests.Corpus110 corpus
     public async Task The_restore_fetches_the_zips_go_list_deps_fetches_over_a_hundred_real_modules_with_and_without_cgo()
     {
         if (!Prerequisites()) return;
-        var corpus = BuildCorpus();
+        var corpus = corpus110.Get();
 
         var zips = await CompareAsync(corpus, corpus.MainDir, CgoDefaultAndOff);
 
@@ -107,7 +107,7 @@ public sealed class RestoreEcosystemTests(RestoreEcosystemTests.Corpus110 corpus
     public async Task The_restore_fetches_the_zips_go_list_deps_fetches_over_a_hundred_real_modules_for_another_platform(string goos, string goarch)
     {
         if (!Prerequisites()) return;
-        var corpus = BuildCorpus();
+        var corpus = corpus110.Get();
 
         var zips = await CompareAsync(corpus, corpus.MainDir,
             ($"{goos}-{goarch}", new() { ["GOOS"] = goos, ["GOARCH"] = goarch, ["CGO_ENABLED"] = null }));
@@ -135,8 +135,6 @@ public sealed class RestoreEcosystemTests(RestoreEcosystemTests.Corpus110 corpus
         zips["0"].ShouldNotContain(z => z.StartsWith(errors + "/", StringComparison.Ordinal));
         zips["0"].ShouldHaveSingleItem().ShouldStartWith(btrfs + "/");
     }
-
-    private CorpusResult BuildCorpus() => corpus110.Get();
 
     /// <summary>The 110-module corpus, built once for the class's tests (go and the restore only read it).</summary>
     public sealed class Corpus110 : IDisposable
