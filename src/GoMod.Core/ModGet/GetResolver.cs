@@ -403,7 +403,7 @@ internal sealed class GetResolver
         }
         var match = ModuleLister.MatchPattern(pkgPattern);
         var found = new List<string>();
-        foreach (var rel in PackagePatterns.ModuleDirectories(main.ModRoot, skipVendor: true))
+        foreach (var rel in PackagePatterns.ModuleDirectories(main.ModRoot, skipVendor: true, ignore: IgnoredDirectories.From(main.File.Ignore)))
         {
             var name = rel.Length == 0 ? main.Path : main.Path + "/" + rel;
             if (match(name) && IsPackage(rel)) found.Add(name);

@@ -29,6 +29,9 @@ internal sealed class PackageGraph
         All = loadOrder.Where(p => p.InAll && !p.IsTest).Select(p => p.ImportPath).Order(StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>The main modules' <c>tool</c> packages (Go 1.24+), which are in <c>all</c> whether or not anything imports them.</summary>
+    public IReadOnlySet<string> Tools { get; init; } = new HashSet<string>();
+
     /// <summary>The requirements after loading: the build list's roots, to commit to go.mod under <c>-mod=mod</c>.</summary>
     public Requirements Requirements { get; }
 

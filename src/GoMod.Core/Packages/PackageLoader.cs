@@ -30,6 +30,8 @@ internal sealed class PackageLoader
     private List<GoPackage> _pkgs = [];
     private bool _allPatternIsRoot;
     private bool _allClosesOverTests;
+    /// <summary>The main modules' <c>tool</c> packages (Go 1.24+): always in <c>all</c>.</summary>
+    private HashSet<string> _tools = [];
 
     public PackageLoader(ModuleLoader loader, PackageLoadOptions options)
     {
@@ -80,7 +82,9 @@ internal sealed class PackageLoader
         var matchErrors = new List<string>();
         var warnings = new List<string>();
         var dirTags = _options.Tags.IsAny ? BuildTags.Host(goVersion: _loader.EffectiveGoVersion) : _options.Tags;
-        var rootPaths = new PackagePatterns(_loader, _options.MainModules).Roots(patterns, dirTags, _options.Tags, matchErrors, warnings);
+        var matcher = new PackagePatterns(_loader, _options.MainModules);
+        _tools = [.. matcher.Tools()];
+        var rootPaths = matcher.Roots(patterns, dirTags, _options.Tags, matchErrors, warnings);
         foreach (var e in matchErrors) _failures.Add(new GoCommandException(e));
         try
         {
@@ -96,7 +100,7 @@ internal sealed class PackageLoader
             if (Workspace && pkg.Error is ImportMissingException { SuggestsGoGet: true } missing)
                 pkg.Error = WithImportingMainModule(pkg, missing);
         }
-        return new PackageGraph(Requirements, _roots, _pkgs, _messages, _failures, warnings);
+        return new PackageGraph(Requirements, _roots, _pkgs, _messages, _failures, warnings) { Tools = _tools };
     }
 
     /// <summary>
@@ -436,6 +440,8 @@ internal sealed class PackageLoader
     /// <summary>go's <c>load</c>, last part: records the files or the error, queues the imports and applies the flags.</summary>
     private void Finish(GoPackage pkg, PendingLoad load)
     {
+        // A tool of a main module is in "all" whether or not it was found (so that a missing tool is an error of "all").
+        if (_tools.Contains(pkg.ImportPath)) ApplyFlags(pkg, PackageFlags.InAll);
         if (load.Standard)
         {
             ApplyFlags(pkg, PackageFlags.ImportsLoaded);

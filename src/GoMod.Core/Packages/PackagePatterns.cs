@@ -15,7 +15,7 @@ namespace GoMod.Core.Packages;
 internal sealed class PackagePatterns(ModuleLoader loader, IReadOnlyList<MainModuleRoot>? mainModules = null)
 {
     /// <summary>The main modules: a workspace's used modules, else the loader's main module.</summary>
-    private IReadOnlyList<MainModuleRoot> Mains => mainModules ?? [new MainModuleRoot(loader.Main.Path, loader.Main.ModRoot)];
+    private IReadOnlyList<MainModuleRoot> Mains => mainModules ?? [new MainModuleRoot(loader.Main.Path, loader.Main.ModRoot, loader.Main.File)];
 
     /// <summary>
     /// The main module whose tree holds <paramref name="absDir"/> (go's <c>findModuleRoot</c> among the main modules:
@@ -66,11 +66,18 @@ internal sealed class PackagePatterns(ModuleLoader loader, IReadOnlyList<MainMod
         {
             if (pattern == "all")
             {
-                // go's matchPackages over every main module, sorted as one list.
+                // go's matchPackages over every main module, sorted as one list, then (Go 1.24+) the main modules' tools.
                 var all = new List<string>();
                 foreach (var m in Mains) all.AddRange(PackagesOf(m, m.Path + "/...", loadTags));
                 all.Sort(StringComparer.Ordinal);
                 roots.AddRange(all);
+                roots.AddRange(Tools());
+                continue;
+            }
+            if (pattern == "tool")
+            {
+                // The tool meta-pattern (Go 1.24+): the tool packages of the main modules.
+                roots.AddRange(Tools());
                 continue;
             }
             if (!IsLocal(pattern))
@@ -113,6 +120,12 @@ internal sealed class PackagePatterns(ModuleLoader loader, IReadOnlyList<MainMod
         return roots;
     }
 
+    /// <summary>The <c>tool</c> packages of every main module (go's <c>MainModules.Tools</c>), each once, sorted.</summary>
+    public List<string> Tools() => Mains.SelectMany(m => m.Tools).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>Whether <paramref name="importPath"/> is a <c>tool</c> package of a main module: such a package is always in <c>all</c>.</summary>
+    public bool IsTool(string importPath) => Mains.Any(m => m.Tools.Contains(importPath, StringComparer.Ordinal));
+
     /// <summary>go's <c>MatchDirs</c> for the main module: directories matching the pattern with a file built for <paramref name="tags"/>.</summary>
     public List<string> MainPackageDirectories(string pkgPattern, BuildTags tags) => PackageDirectoriesOf(Mains[0], pkgPattern, tags);
 
@@ -121,7 +134,7 @@ internal sealed class PackagePatterns(ModuleLoader loader, IReadOnlyList<MainMod
         var content = ModuleContent.FromDirectory(main.Dir);
         var match = ModuleLister.MatchPattern(pkgPattern);
         var found = new List<string>();
-        foreach (var rel in ModuleDirectories(main.Dir, skipVendor: false))
+        foreach (var rel in ModuleDirectories(main.Dir, skipVendor: false, ignore: main.Ignore))
         {
             var name = rel.Length == 0 ? main.Path : main.Path + "/" + rel;
             if (match(name) && GoSourceScanner.HasBuildableGoFiles(content.Files(rel), tags)) found.Add(FullPath(main.Dir, rel));
@@ -140,7 +153,7 @@ internal sealed class PackagePatterns(ModuleLoader loader, IReadOnlyList<MainMod
         var content = ModuleContent.FromDirectory(main.Dir);
         var match = ModuleLister.MatchPattern(pkgPattern);
         var found = new List<string>();
-        foreach (var rel in ModuleDirectories(main.Dir, skipVendor: true))
+        foreach (var rel in ModuleDirectories(main.Dir, skipVendor: true, ignore: main.Ignore))
         {
             var name = rel.Length == 0 ? main.Path : main.Path + "/" + rel;
             if (match(name) && !PackageFiles.Scan(content.Files(rel), tags).NoGoFiles) found.Add(name);
@@ -154,10 +167,12 @@ internal sealed class PackagePatterns(ModuleLoader loader, IReadOnlyList<MainMod
     /// The directories of a module as go's pattern matching walks them (slash-separated, relative to the root, "" for
     /// the root itself), in order: names starting with <c>.</c> or <c>_</c>, <c>testdata</c> and nested modules are
     /// left out, and when <paramref name="skipVendor"/> nothing below a <c>vendor</c> directory under the root; nor, when
-    /// <paramref name="prune"/> says so of its full path, a directory and what is below it.
+    /// <paramref name="prune"/> says so of its full path or <paramref name="ignore"/> (the module's <c>ignore</c>
+    /// directives) of its module-relative path, a directory and what is below it.
     /// </summary>
-    public static IEnumerable<string> ModuleDirectories(string modRoot, bool skipVendor, Func<string, bool>? prune = null)
+    public static IEnumerable<string> ModuleDirectories(string modRoot, bool skipVendor, Func<string, bool>? prune = null, IgnoredDirectories? ignore = null)
     {
+        ignore ??= IgnoredDirectories.None;
         var pending = new Stack<string>([""]);
         while (pending.TryPop(out var rel))
         {
@@ -168,9 +183,11 @@ internal sealed class PackagePatterns(ModuleLoader loader, IReadOnlyList<MainMod
             {
                 var elem = Path.GetFileName(sub);
                 if (elem.StartsWith('.') || elem.StartsWith('_') || elem == "testdata") continue;
+                var subRel = rel.Length == 0 ? elem : rel + "/" + elem;
+                if (ignore.Ignores(subRel)) continue;
                 if (File.Exists(Path.Combine(sub, "go.mod"))) continue;
                 if (prune is not null && prune(sub)) continue;
-                pending.Push(rel.Length == 0 ? elem : rel + "/" + elem);
+                pending.Push(subRel);
             }
         }
     }

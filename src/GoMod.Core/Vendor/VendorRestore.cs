@@ -141,8 +141,9 @@ internal static class VendorRestore
     }
 
     /// <summary>
-    /// go mod vendor's "all" (<c>UseVendorAll</c>): the main module's packages and their tests, and everything they
-    /// import, transitively, without the tests of other packages — whatever the main module's go version.
+    /// go mod vendor's "all" (<c>UseVendorAll</c>): the main module's packages and their tests, its tools (Go 1.24+),
+    /// and everything they import, transitively, without the tests of other packages — whatever the main module's go
+    /// version.
     /// </summary>
     internal static List<GoPackage> VendorAll(PackageGraph graph)
     {
@@ -150,7 +151,7 @@ internal static class VendorRestore
         var order = new List<GoPackage>();
         var queue = new Queue<GoPackage>();
         foreach (var p in graph.LoadOrder)
-            if (p.InMainModule || p.TestOf is { InMainModule: true })
+            if (p.InMainModule || p.TestOf is { InMainModule: true } || (!p.IsTest && graph.Tools.Contains(p.ImportPath)))
                 if (seen.Add(p)) queue.Enqueue(p);
         while (queue.Count > 0)
         {

@@ -15,7 +15,7 @@ namespace GoMod.Core.Workspace;
 internal static class WorkspacePackages
 {
     /// <summary>The main modules of <paramref name="ws"/> as the package loader takes them, in <c>use</c> order.</summary>
-    public static IReadOnlyList<MainModuleRoot> MainModules(GoWorkspace ws) => [.. ws.Modules.Select(m => new MainModuleRoot(m.Path, m.Dir))];
+    public static IReadOnlyList<MainModuleRoot> MainModules(GoWorkspace ws) => [.. ws.Modules.Select(m => new MainModuleRoot(m.Path, m.Dir, m.File))];
 
     /// <summary>go's workspace <c>requirementsFromModFiles</c>, carrying the graph already read.</summary>
     public static Requirements Requirements(WorkspaceLoader loader, Mvs.ModuleGraph graph, Exception? graphError)
