@@ -56,6 +56,13 @@ public sealed class GoModRestore : GoModTask
     /// </summary>
     public string? SourceRootsFile { get; set; }
 
+    /// <summary>
+    /// The main module's top-level directories its go.mod's <c>ignore</c> directives name and the restore loaded no
+    /// package from, one full path per line (obj/&lt;project&gt;.gomod.ignored): <c>_GoModComputeInputs</c> leaves them
+    /// out of its walk of the local Go code.
+    /// </summary>
+    public string? IgnoredDirectoriesFile { get; set; }
+
     /// <summary>With GoVendor=true: the file recording what the restore wrote into vendor/ (obj/&lt;project&gt;.gomod.vendor.txt), for GoModClean.</summary>
     public string? VendorListFile { get; set; }
 
@@ -121,6 +128,8 @@ public sealed class GoModRestore : GoModTask
             AtomicFile.WriteIfChanged(PropsFile, Encoding.UTF8.GetBytes(ModuleItems.RenderProps(result.Modules, warnings.Count > 0, inputFiles)));
             if (SourceRootsFile is { Length: > 0 } rootsFile)
                 AtomicFile.WriteIfChanged(rootsFile, Encoding.UTF8.GetBytes(string.Concat(sourceRoots.Select(r => r + "\n"))));
+            if (IgnoredDirectoriesFile is { Length: > 0 } ignoredFile)
+                AtomicFile.WriteIfChanged(ignoredFile, Encoding.UTF8.GetBytes(string.Concat(result.IgnoredDirectories.Select(d => d + "\n"))));
             WriteList(result.Modules);
             if (NoticesFile is { Length: > 0 } noticesFile) RequirementNoticesFile.Write(noticesFile, result.Notices);
             new RestoreCache(hash, result.Modules, warnings) { Notices = NoticesFile is { Length: > 0 } ? null : result.Notices }.Write(CacheFile);

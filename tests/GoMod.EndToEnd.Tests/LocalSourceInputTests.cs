@@ -97,6 +97,85 @@ public sealed class LocalSourceInputTests(SdkPackage sdk)
         thirdLog.ShouldNotContain(NothingToDo);
     }
 
+    /// <summary>
+    /// Go 1.25's ignore directive (Go Modules Reference): a top-level directory it names is not part of <c>./...</c>, so
+    /// the restore loads nothing there, and the no-op check does not walk it (a node_modules is tens of thousands of
+    /// files): a Go file there, even one importing a module nobody serves, changes nothing; a file elsewhere still
+    /// restores; without the directive the same file fails the build.
+    /// </summary>
+    [Fact]
+    public void A_top_level_directory_go_1_25_ignores_is_neither_loaded_nor_watched()
+    {
+        using var p = Standalone(sdk, PrintModulesTarget + "<PropertyGroup><GoBuild>false</GoBuild></PropertyGroup>")
+            .WithModules(GoInputs.GoMod() + "\nignore ./node_modules\n");
+        p.Write("main.go", GreetingOnlyMain);
+        p.Write("node_modules/esbuild/stub.go", "package stub\n");
+        p.Dotnet(GoInputs.Env(), "build").EnsureSuccess("first build");
+        File.ReadAllText(p.Combine("obj", "gomodule.csproj.gomod.ignored")).ShouldBe(p.Combine("node_modules") + "\n");
+
+        Edit(p, "node_modules/esbuild/stub.go", "package stub\n\nimport _ \"example.com/nobody/pkg\"\n");
+        p.Write("node_modules/esbuild/more.go", "package stub\n");
+        var (second, secondLog) = p.DotnetWithLog(GoInputs.Env(), "build");
+        second.EnsureSuccess("build after the ignored directory changed");
+        CountOf(secondLog, Skipped).ShouldBe(2);
+        CountOf(secondLog, Ran).ShouldBe(0);
+
+        Edit(p, "loud/loud.go", "package loud\n\nimport _ \"example.com/Shout\"\n");
+        var (third, thirdLog) = p.DotnetWithLog(GoInputs.Env(), "build");
+        third.EnsureSuccess("build after loud.go was added");
+        CountOf(thirdLog, Ran).ShouldBeGreaterThanOrEqualTo(1);
+        Directory.Exists(ShoutDir(p)).ShouldBeTrue();
+
+        Edit(p, "go.mod", File.ReadAllText(p.Combine("go.mod")).Replace("\nignore ./node_modules\n", "\n", StringComparison.Ordinal));
+        var (fourth, fourthLog) = p.DotnetWithLog(GoInputs.Env(), "build");
+        fourth.ExitCode.ShouldNotBe(0);
+        fourthLog.ShouldContain("stub.go(3,8): error GOMOD0310");
+    }
+
+    /// <summary>
+    /// An ignored directory still loads when a package outside it imports a package in it (the directive changes
+    /// pattern matching only); the no-op check then keeps watching it, so a new import there restores again.
+    /// </summary>
+    [Fact]
+    public void An_ignored_directory_a_package_imports_from_is_still_watched()
+    {
+        using var p = Standalone(sdk, PrintModulesTarget + "<PropertyGroup><GoBuild>false</GoBuild></PropertyGroup>")
+            .WithModules(GoInputs.GoMod() + "\nignore gen\n");
+        p.Write("main.go", GreetingOnlyMain.Replace("import (\n", "import (\n\t_ \"example.com/e2e/gen\"\n", StringComparison.Ordinal));
+        p.Write("gen/gen.go", "package gen\n");
+        p.Dotnet(GoInputs.Env(), "build").EnsureSuccess("first build");
+        File.ReadAllText(p.Combine("obj", "gomodule.csproj.gomod.ignored")).ShouldBe("");
+        Directory.Exists(ShoutDir(p)).ShouldBeFalse();
+
+        Edit(p, "gen/gen.go", "package gen\n\nimport _ \"example.com/Shout\"\n");
+        var (second, log) = p.DotnetWithLog(GoInputs.Env(), "build");
+        second.EnsureSuccess("build after gen.go's import was added");
+        CountOf(log, Ran).ShouldBeGreaterThanOrEqualTo(1);
+        log.ShouldNotContain(NothingToDo);
+        Directory.Exists(ShoutDir(p)).ShouldBeTrue();
+    }
+
+    /// <summary>
+    /// The no-op check leaves out what go's walk never enters: the top-level directories by path (a .git is not walked
+    /// at all), deeper ones by pattern. A Go file under .hidden/ or pkg/testdata/, even one importing a module nobody
+    /// serves, changes nothing.
+    /// </summary>
+    [Fact]
+    public void Go_files_under_directories_go_never_walks_restore_nothing()
+    {
+        using var p = Standalone(sdk, PrintModulesTarget + "<PropertyGroup><GoBuild>false</GoBuild></PropertyGroup>").WithModules();
+        p.Write("main.go", GreetingOnlyMain);
+        p.Dotnet(GoInputs.Env(), "build").EnsureSuccess("first build");
+
+        Edit(p, ".hidden/x.go", "package x\n\nimport _ \"example.com/nobody/pkg\"\n");
+        Edit(p, "_build/x.go", "package x\n\nimport _ \"example.com/nobody/pkg\"\n");
+        Edit(p, "pkg/testdata/x.go", "package x\n\nimport _ \"example.com/nobody/pkg\"\n");
+        var (second, secondLog) = p.DotnetWithLog(GoInputs.Env(), "build");
+        second.EnsureSuccess("build after the files were added");
+        CountOf(secondLog, Skipped).ShouldBe(2);
+        CountOf(secondLog, Ran).ShouldBe(0);
+    }
+
     [Fact]
     public void An_edit_below_the_imports_runs_the_restore_task_which_finds_nothing_to_do()
     {

@@ -107,7 +107,14 @@ public sealed class ModuleRestorer
         }
 
         private RestoreResult Result(IReadOnlyList<RestoredModule> modules, int downloaded = 0, long bytes = 0) =>
-            new(modules, _diagnostics) { Mode = setup.Mode, Downloaded = downloaded, DownloadedBytes = bytes, Messages = _messages, Notices = _notices };
+            new(modules, _diagnostics)
+            {
+                Mode = setup.Mode, Downloaded = downloaded, DownloadedBytes = bytes, Messages = _messages, Notices = _notices,
+                IgnoredDirectories = _ignoredDirectories,
+            };
+
+        /// <summary>See <see cref="RestoreResult.IgnoredDirectories"/>; set once the package load is done.</summary>
+        private IReadOnlyList<string> _ignoredDirectories = [];
 
         /// <summary>A failure about a module, on the go.mod line that requires (or replaces) it.</summary>
         private void Report(Exception failure, ModFilePosition? at = null)
@@ -232,7 +239,11 @@ public sealed class ModuleRestorer
             var packages = await PackageRestore.LoadAsync(setup, source, _files, ct, load.MainModules).ConfigureAwait(false);
             _phases.Mark("package-load");
             setup.SaveSummaries();
-            if (packages.Graph is { } graph) _messages.AddRange(graph.Messages);
+            if (packages.Graph is { } graph)
+            {
+                _messages.AddRange(graph.Messages);
+                _ignoredDirectories = PackageRestore.UnloadedIgnoredDirectories(setup.ModuleDir, _mod, graph);
+            }
             _diagnostics.AddRange(packages.Diagnostics);
             if (Failed) return Result(modules);
             bool downloadAll = !packages.BuildsPackages;

@@ -1,5 +1,6 @@
 using GoMod.Core.Diagnostics;
 using GoMod.Core.Imports;
+using GoMod.Core.ModFile;
 using GoMod.Core.ModLoad;
 using GoMod.Core.ModSource;
 using GoMod.Core.Module;
@@ -110,5 +111,34 @@ internal sealed class PackageRestore
             diagnostics.Add(FailureCodes.ToDiagnostic(e, setup.ModFile, message: e.Message));
         }
         return new PackageRestore(graph, loader, diagnostics, goMod, goSum);
+    }
+
+    /// <summary>
+    /// The top-level directories of the main module in <paramref name="moduleDir"/> that <paramref name="mod"/>'s
+    /// <c>ignore</c> directives name and under which <paramref name="graph"/> loaded no main-module package (full
+    /// paths, sorted): see <see cref="RestoreResult.IgnoredDirectories"/>.
+    /// </summary>
+    internal static IReadOnlyList<string> UnloadedIgnoredDirectories(string moduleDir, GoModFile mod, PackageGraph graph)
+    {
+        var ignore = IgnoredDirectories.From(mod.Ignore);
+        if (ignore.IsEmpty) return [];
+        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(moduleDir));
+        var loaded = graph.LoadOrder.Where(p => p.InMainModule && p.AbsoluteDir is not null).Select(p => Path.GetFullPath(p.AbsoluteDir!)).ToList();
+        var found = new List<string>();
+        try
+        {
+            foreach (var dir in Directory.EnumerateDirectories(root))
+            {
+                if (!ignore.Ignores(Path.GetFileName(dir))) continue;
+                if (loaded.Any(d => d == dir || d.StartsWith(dir + Path.DirectorySeparatorChar, StringComparison.Ordinal))) continue;
+                found.Add(dir);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return [];
+        }
+        found.Sort(StringComparer.Ordinal);
+        return found;
     }
 }

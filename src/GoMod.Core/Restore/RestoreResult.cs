@@ -27,6 +27,13 @@ public sealed record RestoreResult(IReadOnlyList<RestoredModule> Modules, IReadO
     /// <summary>The retraction/deprecation lookups this restore made or reused (null when it made none), for the next restore.</summary>
     public RequirementNotices? Notices { get; init; }
 
+    /// <summary>
+    /// The main module's top-level directories its go.mod's <c>ignore</c> directives name (Go 1.25+) that hold no
+    /// package this restore loaded (full paths): nothing in them can change what the restore loads until a file
+    /// outside them does, so the build's up-to-date check need not walk them. Empty when the restore loaded no packages.
+    /// </summary>
+    public IReadOnlyList<string> IgnoredDirectories { get; init; } = [];
+
     /// <summary>True when no diagnostic is an error.</summary>
     public bool Succeeded => !Diagnostics.Any(d => d.IsError);
 }

@@ -102,6 +102,8 @@ public sealed class ToolAndIgnoreDirectiveTests
         var ignored = await new ModuleRestorer().RestoreAsync(
             VendorRestoreDifferentialTests.Options(main, tmp.Combine("cache1"), proxy.Url, vendor: false, mode: "mod"), CancellationToken.None);
         ignored.Succeeded.ShouldBeTrue(string.Join("\n", ignored.Diagnostics));
+        // Nothing the load read lies there: the build's up-to-date check may leave it out of its walk.
+        ignored.IgnoredDirectories.ShouldBe([Path.Combine(main, "node_modules")]);
 
         var goModPath = Path.Combine(main, "go.mod");
         File.WriteAllText(goModPath, File.ReadAllText(goModPath).Replace("ignore ./node_modules\n", "", StringComparison.Ordinal));
@@ -109,6 +111,28 @@ public sealed class ToolAndIgnoreDirectiveTests
             VendorRestoreDifferentialTests.Options(main, tmp.Combine("cache2"), proxy.Url, vendor: false, mode: "mod"), CancellationToken.None);
         notIgnored.Succeeded.ShouldBeFalse();
         string.Join("\n", notIgnored.Diagnostics).ShouldContain("example.com/nobody/pkg");
+    }
+
+    /// <summary>
+    /// What the restore tells the build's up-to-date check it may leave out: the top-level directories an ignore
+    /// directive names with no loaded package inside. An ignored directory a package imports from still loads (the
+    /// directive changes matching only), so it stays watched; a deeper ignored directory is not top-level.
+    /// </summary>
+    [Fact]
+    public async Task The_restore_lists_the_ignored_top_level_directories_it_loaded_nothing_from()
+    {
+        const string text = "-- go.mod --\nmodule example.com/main\n\ngo 1.25\n\nignore (\n\tgen\n\t./tools\n)\n"
+            + "-- main.go --\npackage main\n\nimport _ \"example.com/main/gen\"\n\nfunc main() {}\n"
+            + "-- gen/gen.go --\npackage gen\n-- tools/t.go --\npackage tools\n-- pkg/gen/g.go --\npackage gen\n";
+        using var tmp = new TempDirectory("ignore-listed");
+        var (proxyDir, main) = ProxyScenario.Parse(Scenario(text)).Materialize(tmp.Path);
+        await using var proxy = new TestProxyServer(TidyDifferentialTests.ProxyFiles(proxyDir));
+
+        var result = await new ModuleRestorer().RestoreAsync(
+            VendorRestoreDifferentialTests.Options(main, tmp.Combine("cache"), proxy.Url, vendor: false), CancellationToken.None);
+
+        result.Succeeded.ShouldBeTrue(string.Join("\n", result.Diagnostics));
+        result.IgnoredDirectories.ShouldBe([Path.Combine(main, "tools")]);
     }
 
     // ---- tool ----
