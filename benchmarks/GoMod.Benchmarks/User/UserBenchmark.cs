@@ -13,7 +13,7 @@ namespace GoMod.Benchmarks.User;
 /// Options: <c>--corpus DIR</c> (GoCorpus output: proxy/, main/), <c>--proxy URL</c> (nginx serving proxy/),
 /// <c>--relay URL</c> (the same through the 10 ms relay; row skipped without it), <c>--feed DIR</c> and
 /// <c>--sdk-version V</c> (the packed GoMod.Sdk), <c>--work DIR</c>, <c>--runs N</c> (3), <c>--noop-runs N</c> (7),
-/// <c>--mvs-modules N</c> (10000), <c>--rows cold,relay,floor,cold-mem,relay-mem,floor-mem,noop,noop-server,list,changed,verify,vendor,packages,tidy</c>,
+/// <c>--mvs-modules N</c> (10000), <c>--rows cold,relay,floor,cold-mem,relay-mem,floor-mem,noop,noop-tree,noop-server,list,changed,verify,vendor,packages,tidy</c>,
 /// <c>--mem-dir DIR</c> (where the rows cold-mem, relay-mem and floor-mem put both module caches and the floor's
 /// output: a tmpfs, /dev/shm by default, so the disk is out of those rows), <c>--no-settle</c> (skip the <c>sync</c> before each cold and floor run; tables before session 13 were measured
 /// without it, so each cold run paid for the write-back of the runs before it). Times and peak memory come
@@ -32,7 +32,7 @@ public static class UserBenchmark
         public int Runs = 3, NoopRuns = 7, MvsModules = 10000;
         public bool Settle = true;
         public string MemDir = Directory.Exists("/dev/shm") ? "/dev/shm" : "";
-        public HashSet<string> Rows = ["cold", "relay", "floor", "cold-mem", "relay-mem", "floor-mem", "noop", "noop-server", "list", "changed", "verify", "vendor", "packages", "tidy"];
+        public HashSet<string> Rows = ["cold", "relay", "floor", "cold-mem", "relay-mem", "floor-mem", "noop", "noop-tree", "noop-server", "list", "changed", "verify", "vendor", "packages", "tidy"];
     }
 
     public static int Run(string[] args)
@@ -70,7 +70,7 @@ public static class UserBenchmark
         Directory.CreateDirectory(o.Work);
         var table = new List<string>();
         var bench = new UserBenchmarkRun(o.Corpus, o.Feed, o.SdkVersion, o.Work, o.Settle);
-        bench.Prepare(o.Proxy, restoreCorpus: o.Rows.Overlaps(["cold", "relay", "cold-mem", "relay-mem", "noop", "noop-server", "verify", "vendor", "packages", "tidy"]));
+        bench.Prepare(o.Proxy, restoreCorpus: o.Rows.Overlaps(["cold", "relay", "cold-mem", "relay-mem", "noop", "noop-tree", "noop-server", "verify", "vendor", "packages", "tidy"]));
         Console.WriteLine($"corpus: {bench.CorpusSummary}; {o.Runs} runs per row, alternating; {Environment.ProcessorCount} CPUs; " +
             (o.Settle ? "`sync` before each cold and floor run (not timed)" : "no `sync` between cold runs"));
 
@@ -133,6 +133,13 @@ public static class UserBenchmark
                 if (cold is not null && floor is not null)
                     table.Add($"| the cold build's restore share (minus the median no-op build, {Median(with):F2} s) over the floor, {what} | " +
                               $"{Median(cold) - Median(with):F2} s | — | restore/floor {(Median(cold) - Median(with)) / Median(floor):F2}× |");
+        }
+        if (o.Rows.Contains("noop-tree"))
+        {
+            var (with, byPackage, without) = bench.NoOpTree(o.NoopRuns);
+            var tree = $"in a working tree (a `.git` of {UserBenchmarkRun.TreeGitObjects:N0} loose objects, a `node_modules` of {UserBenchmarkRun.TreeNodeFiles:N0} files that go.mod ignores)";
+            table.Add(Row($"no-op `dotnet build` {tree}: `<Sdk Name=\"GoMod.Sdk\">` vs without the SDK", with, without, Added(with, without)));
+            table.Add(Row($"the same with `<PackageReference Include=\"GoMod.Sdk\">` vs without the SDK, same tree", byPackage, without, Added(byPackage, without)));
         }
         if (o.Rows.Contains("noop-server"))
         {
@@ -353,7 +360,7 @@ public static class UserBenchmark
         /// without it, each up to date; the order rotates every round. With <paramref name="msbuildServer"/>, every
         /// build goes through the MSBuild server (started by the first build, shut down afterwards).
         /// </summary>
-        public (List<Sample> With, List<Sample> ByPackage, List<Sample> Without) NoOp(int runs, bool msbuildServer = false)
+        public (List<Sample> With, List<Sample> ByPackage, List<Sample> Without) NoOp(int runs, bool msbuildServer = false, string[]? projects = null)
         {
             var env = Env("off", _cacheOurs);
             if (msbuildServer)
@@ -361,7 +368,7 @@ public static class UserBenchmark
                 env["DOTNET_CLI_USE_MSBUILD_SERVER"] = "1";
                 env["MSBUILDDISABLENODEREUSE"] = null;
             }
-            var projects = new[] { _appSdk, _appPackage, _appPlain };
+            projects ??= [_appSdk, _appPackage, _appPlain];
             var samples = projects.Select(_ => new List<Sample>()).ToArray();
             // One build each first, so all are up to date.
             foreach (var d in projects) Timed(d, "dotnet build app.csproj -nologo -v:q", env);
@@ -372,8 +379,43 @@ public static class UserBenchmark
                     samples[j].Add(Timed(projects[j], "dotnet build app.csproj -nologo -v:q", env));
                 }
             if (msbuildServer) Run(work, "dotnet build-server shutdown --msbuild", env);
-            Console.WriteLine($"  no-op{(msbuildServer ? " (MSBuild server)" : "")}: <Sdk> {Median(samples[0]):F3} s, PackageReference {Median(samples[1]):F3} s, without {Median(samples[2]):F3} s");
+            Console.WriteLine($"  no-op{(msbuildServer ? " (MSBuild server)" : "")}{(projects[0] == _appSdk ? "" : " (working tree)")}: <Sdk> {Median(samples[0]):F3} s, PackageReference {Median(samples[1]):F3} s, without {Median(samples[2]):F3} s");
             return (samples[0], samples[1], samples[2]);
+        }
+
+        /// <summary>Loose objects in the working tree's <c>.git</c> and files in its <c>node_modules</c> (the noop-tree row).</summary>
+        public const int TreeGitObjects = 256 * 20, TreeNodeFiles = 600 * 6 * 6;
+
+        /// <summary>
+        /// The noop-tree row: the no-op row's three projects copied into a working tree as a project in a repository
+        /// has one: a <c>.git</c> with <see cref="TreeGitObjects"/> loose objects and a <c>node_modules</c> with
+        /// <see cref="TreeNodeFiles"/> files, which go.mod ignores (<c>ignore ./node_modules</c>, Go 1.25). Every project
+        /// walks the tree for its own default items; the row shows what the SDK's no-op check adds to that.
+        /// </summary>
+        public (List<Sample> With, List<Sample> ByPackage, List<Sample> Without) NoOpTree(int runs)
+        {
+            var copies = new[] { _appSdk, _appPackage, _appPlain }.Select(d =>
+            {
+                var copy = d + "-tree";
+                RemoveTree(copy);
+                Directory.CreateDirectory(copy);
+                foreach (var f in Directory.EnumerateFiles(d)) File.Copy(f, Path.Combine(copy, Path.GetFileName(f)));
+                if (File.Exists(Path.Combine(copy, "go.mod"))) File.AppendAllText(Path.Combine(copy, "go.mod"), "\nignore ./node_modules\n");
+                for (int i = 0; i < TreeGitObjects; i++)
+                {
+                    var dir = Path.Combine(copy, ".git", "objects", (i % 256).ToString("x2", CultureInfo.InvariantCulture));
+                    Directory.CreateDirectory(dir);
+                    File.WriteAllText(Path.Combine(dir, i.ToString("x38", CultureInfo.InvariantCulture)), "x");
+                }
+                for (int i = 0; i < TreeNodeFiles; i++)
+                {
+                    var dir = Path.Combine(copy, "node_modules", "pkg" + (i / 36).ToString(CultureInfo.InvariantCulture), "lib" + (i / 6 % 6).ToString(CultureInfo.InvariantCulture));
+                    Directory.CreateDirectory(dir);
+                    File.WriteAllText(Path.Combine(dir, "f" + (i % 6).ToString(CultureInfo.InvariantCulture) + ".js"), "x");
+                }
+                return copy;
+            }).ToArray();
+            return NoOp(runs, projects: copies);
         }
 
         /// <summary>
