@@ -66,16 +66,8 @@ public sealed class ToolAndIgnoreDirectiveTests
         const string kept = MainGo + "-- pkg/gen2/g.go --\npackage gen2\n\nimport _ \"example.com/t\"\n";
         const string ignoredFiles = "-- node_modules/x/x.go --\npackage x\n\nimport _ \"example.com/c\"\n"
             + "-- pkg/gen/g.go --\npackage gen\n\nimport _ \"example.com/w\"\n";
-        using var tmp = new TempDirectory("ignore-tidy");
-        var (goProxy, goMain) = ProxyScenario.Parse(Scenario(goMod + kept)).Materialize(tmp.Combine("go"));
-        var (_, ourMain) = ProxyScenario.Parse(Scenario(goMod + "\nignore (\n\t./node_modules\n\tgen\n)\n" + kept + ignoredFiles)).Materialize(tmp.Combine("ours"));
-        await using var proxy = new TestProxyServer(TidyDifferentialTests.ProxyFiles(goProxy));
-
-        var go = LaterGoOracle.Run(goMain, tmp.Combine("home"), TidyEnv(proxy.Url), "mod", "tidy");
-        go.ExitCode.ShouldBe(0, go.StdErr);
-        var ours = await ModuleTidyCommand.RunAsync(TidyDifferentialTests.Options(ourMain, tmp.Combine("ourcache"), proxy.Url),
-            new TidyOptions(), check: false, CancellationToken.None);
-        ours.Output.ExitCode.ShouldBe(0, ours.Output.StdErr);
+        await using var run = await TidyBothAsync("ignore-tidy", goMod + kept, goMod + "\nignore (\n\t./node_modules\n\tgen\n)\n" + kept + ignoredFiles);
+        var (goMain, ourMain) = (run.GoMain, run.OurMain);
 
         var goFile = ReadMod(goMain);
         var ourFile = ReadMod(ourMain);
@@ -147,16 +139,8 @@ public sealed class ToolAndIgnoreDirectiveTests
     {
         const string goMod = "-- go.mod --\nmodule example.com/main\n\ngo 1.23\n";
         const string toolsGo = "-- tools.go --\n//go:build tools\n\npackage main\n\nimport _ \"example.com/a\"\n";
-        using var tmp = new TempDirectory("tool-tidy");
-        var (goProxy, goMain) = ProxyScenario.Parse(Scenario(goMod + MainGo + toolsGo)).Materialize(tmp.Combine("go"));
-        var (_, ourMain) = ProxyScenario.Parse(Scenario(goMod + "\ntool example.com/a\n" + MainGo)).Materialize(tmp.Combine("ours"));
-        await using var proxy = new TestProxyServer(TidyDifferentialTests.ProxyFiles(goProxy));
-
-        var go = LaterGoOracle.Run(goMain, tmp.Combine("home"), TidyEnv(proxy.Url), "mod", "tidy");
-        go.ExitCode.ShouldBe(0, go.StdErr);
-        var ours = await ModuleTidyCommand.RunAsync(TidyDifferentialTests.Options(ourMain, tmp.Combine("ourcache"), proxy.Url),
-            new TidyOptions(), check: false, CancellationToken.None);
-        ours.Output.ExitCode.ShouldBe(0, ours.Output.StdErr);
+        await using var run = await TidyBothAsync("tool-tidy", goMod + MainGo + toolsGo, goMod + "\ntool example.com/a\n" + MainGo);
+        var (goMain, ourMain) = (run.GoMain, run.OurMain);
 
         var goFile = ReadMod(goMain);
         var expected = Requirements(goFile).Select(r => r.StartsWith("example.com/a ", StringComparison.Ordinal) ? r.Replace("indirect=False", "indirect=True") : r).ToList();
@@ -168,8 +152,7 @@ public sealed class ToolAndIgnoreDirectiveTests
 
         // Tidy again: nothing changes, and the check agrees.
         var before = TidyDifferentialTests.State(ourMain);
-        var check = await ModuleTidyCommand.RunAsync(TidyDifferentialTests.Options(ourMain, tmp.Combine("ourcache"), proxy.Url),
-            new TidyOptions(), check: true, CancellationToken.None);
+        var check = await run.TidyOursAsync(check: true);
         check.Succeeded.ShouldBeTrue(string.Join("\n", check.Diagnostics));
         TidyDifferentialTests.State(ourMain).ShouldBe(before);
     }
@@ -198,13 +181,41 @@ public sealed class ToolAndIgnoreDirectiveTests
         VendorOracleRun.Diff(goTree, VendorOracleRun.Tree(Path.Combine(run.OurMain, "vendor"))).ShouldBeEmpty();
     }
 
-    private static Dictionary<string, string?> TidyEnv(string proxyUrl) => new()
+    /// <summary>
+    /// The two sides of a tidy comparison, each materialized with <see cref="PackageScenarios.Modules"/> behind one
+    /// loopback proxy: go 1.23 has tidied <paramref name="goTree"/>'s main module and we <paramref name="ourTree"/>'s,
+    /// both successfully.
+    /// </summary>
+    private static async Task<TidyRun> TidyBothAsync(string name, string goTree, string ourTree)
     {
-        ["GOPROXY"] = proxyUrl,
-        ["GOFLAGS"] = "-modcacherw -mod=mod",
-        ["GONOSUMDB"] = "*",
-        ["GOSUMDB"] = "off",
-    };
+        var tmp = new TempDirectory(name);
+        var (goProxy, goMain) = ProxyScenario.Parse(Scenario(goTree)).Materialize(tmp.Combine("go"));
+        var (_, ourMain) = ProxyScenario.Parse(Scenario(ourTree)).Materialize(tmp.Combine("ours"));
+        var run = new TidyRun(tmp, new TestProxyServer(TidyDifferentialTests.ProxyFiles(goProxy)), goMain, ourMain);
+        var go = LaterGoOracle.Run(goMain, tmp.Combine("home"), new Dictionary<string, string?>
+        {
+            ["GOPROXY"] = run.Proxy.Url,
+            ["GOFLAGS"] = "-modcacherw -mod=mod",
+            ["GONOSUMDB"] = "*",
+            ["GOSUMDB"] = "off",
+        }, "mod", "tidy");
+        go.ExitCode.ShouldBe(0, go.StdErr);
+        var ours = await run.TidyOursAsync(check: false);
+        ours.Output.ExitCode.ShouldBe(0, ours.Output.StdErr);
+        return run;
+    }
+
+    private sealed record TidyRun(TempDirectory Tmp, TestProxyServer Proxy, string GoMain, string OurMain) : IAsyncDisposable
+    {
+        public Task<CommandResult> TidyOursAsync(bool check) =>
+            ModuleTidyCommand.RunAsync(TidyDifferentialTests.Options(OurMain, Tmp.Combine("ourcache"), Proxy.Url), new TidyOptions(), check, CancellationToken.None);
+
+        public async ValueTask DisposeAsync()
+        {
+            await Proxy.DisposeAsync();
+            Tmp.Dispose();
+        }
+    }
 
     private static GoModFile ReadMod(string main) => GoModFile.Parse("go.mod", File.ReadAllText(Path.Combine(main, "go.mod")));
 
