@@ -58,8 +58,8 @@ public sealed class GoModRestore : GoModTask
 
     /// <summary>
     /// The main module's top-level directories its go.mod's <c>ignore</c> directives name and the restore loaded no
-    /// package from, one full path per line (obj/&lt;project&gt;.gomod.ignored): <c>_GoModComputeInputs</c> leaves them
-    /// out of its walk of the local Go code.
+    /// package from, one full path per line (obj/&lt;project&gt;.gomod.ignored, absent when there are none):
+    /// <c>_GoModComputeInputs</c> leaves them out of its walk of the local Go code.
     /// </summary>
     public string? IgnoredDirectoriesFile { get; set; }
 
@@ -129,7 +129,12 @@ public sealed class GoModRestore : GoModTask
             if (SourceRootsFile is { Length: > 0 } rootsFile)
                 AtomicFile.WriteIfChanged(rootsFile, Encoding.UTF8.GetBytes(string.Concat(sourceRoots.Select(r => r + "\n"))));
             if (IgnoredDirectoriesFile is { Length: > 0 } ignoredFile)
-                AtomicFile.WriteIfChanged(ignoredFile, Encoding.UTF8.GetBytes(string.Concat(result.IgnoredDirectories.Select(d => d + "\n"))));
+            {
+                // Only a project whose go.mod ignores a directory has the file.
+                if (result.IgnoredDirectories.Count > 0)
+                    AtomicFile.WriteIfChanged(ignoredFile, Encoding.UTF8.GetBytes(string.Concat(result.IgnoredDirectories.Select(d => d + "\n"))));
+                else if (File.Exists(ignoredFile)) File.Delete(ignoredFile);
+            }
             WriteList(result.Modules);
             if (NoticesFile is { Length: > 0 } noticesFile) RequirementNoticesFile.Write(noticesFile, result.Notices);
             new RestoreCache(hash, result.Modules, warnings) { Notices = NoticesFile is { Length: > 0 } ? null : result.Notices }.Write(CacheFile);

@@ -132,6 +132,21 @@ public sealed class LocalSourceInputTests(SdkPackage sdk)
         fourthLog.ShouldContain("stub.go(3,8): error GOMOD0310");
     }
 
+    [Fact]
+    public void Clean_removes_the_list_of_ignored_directories()
+    {
+        using var p = Standalone(sdk, PrintModulesTarget + "<PropertyGroup><GoBuild>false</GoBuild></PropertyGroup>")
+            .WithModules(GoInputs.GoMod() + "\nignore ./node_modules\n");
+        p.Write("main.go", GreetingOnlyMain);
+        p.Write("node_modules/esbuild/stub.go", "package stub\n");
+        p.Dotnet(GoInputs.Env(), "build").EnsureSuccess("build");
+        File.Exists(p.Combine("obj", "gomodule.csproj.gomod.ignored")).ShouldBeTrue();
+
+        p.Dotnet(GoInputs.Env(), "clean").EnsureSuccess("clean");
+
+        Directory.EnumerateFiles(p.Obj, "*.gomod.*").ShouldBeEmpty();
+    }
+
     /// <summary>
     /// An ignored directory still loads when a package outside it imports a package in it (the directive changes
     /// pattern matching only); the no-op check then keeps watching it, so a new import there restores again.
@@ -144,7 +159,7 @@ public sealed class LocalSourceInputTests(SdkPackage sdk)
         p.Write("main.go", GreetingOnlyMain.Replace("import (\n", "import (\n\t_ \"example.com/e2e/gen\"\n", StringComparison.Ordinal));
         p.Write("gen/gen.go", "package gen\n");
         p.Dotnet(GoInputs.Env(), "build").EnsureSuccess("first build");
-        File.ReadAllText(p.Combine("obj", "gomodule.csproj.gomod.ignored")).ShouldBe("");
+        File.Exists(p.Combine("obj", "gomodule.csproj.gomod.ignored")).ShouldBeFalse("no directory to leave out of the walk");
         Directory.Exists(ShoutDir(p)).ShouldBeFalse();
 
         Edit(p, "gen/gen.go", "package gen\n\nimport _ \"example.com/Shout\"\n");
