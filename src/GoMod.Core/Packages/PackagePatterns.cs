@@ -123,9 +123,6 @@ internal sealed class PackagePatterns(ModuleLoader loader, IReadOnlyList<MainMod
     /// <summary>The <c>tool</c> packages of every main module (go's <c>MainModules.Tools</c>), each once, sorted.</summary>
     public List<string> Tools() => Mains.SelectMany(m => m.Tools).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
 
-    /// <summary>Whether <paramref name="importPath"/> is a <c>tool</c> package of a main module: such a package is always in <c>all</c>.</summary>
-    public bool IsTool(string importPath) => Mains.Any(m => m.Tools.Contains(importPath, StringComparer.Ordinal));
-
     /// <summary>go's <c>MatchDirs</c> for the main module: directories matching the pattern with a file built for <paramref name="tags"/>.</summary>
     public List<string> MainPackageDirectories(string pkgPattern, BuildTags tags) => PackageDirectoriesOf(Mains[0], pkgPattern, tags);
 
