@@ -98,6 +98,28 @@ public sealed class LocalSourceInputTests(SdkPackage sdk)
     }
 
     /// <summary>
+    /// A project (GoBuild off) whose go.mod says <c>ignore ./node_modules</c> and whose node_modules holds a Go package,
+    /// built once.
+    /// </summary>
+    private TestProject BuiltIgnoringNodeModules()
+    {
+        var p = Standalone(sdk, PrintModulesTarget + "<PropertyGroup><GoBuild>false</GoBuild></PropertyGroup>")
+            .WithModules(GoInputs.GoMod() + "\nignore ./node_modules\n");
+        try
+        {
+            p.Write("main.go", GreetingOnlyMain);
+            p.Write("node_modules/esbuild/stub.go", "package stub\n");
+            p.Dotnet(GoInputs.Env(), "build").EnsureSuccess("first build");
+            return p;
+        }
+        catch
+        {
+            p.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
     /// Go 1.25's ignore directive (Go Modules Reference): a top-level directory it names is not part of <c>./...</c>, so
     /// the restore loads nothing there, and the no-op check does not walk it (a node_modules is tens of thousands of
     /// files): a Go file there, even one importing a module nobody serves, changes nothing; a file elsewhere still
@@ -106,11 +128,7 @@ public sealed class LocalSourceInputTests(SdkPackage sdk)
     [Fact]
     public void A_top_level_directory_go_1_25_ignores_is_neither_loaded_nor_watched()
     {
-        using var p = Standalone(sdk, PrintModulesTarget + "<PropertyGroup><GoBuild>false</GoBuild></PropertyGroup>")
-            .WithModules(GoInputs.GoMod() + "\nignore ./node_modules\n");
-        p.Write("main.go", GreetingOnlyMain);
-        p.Write("node_modules/esbuild/stub.go", "package stub\n");
-        p.Dotnet(GoInputs.Env(), "build").EnsureSuccess("first build");
+        using var p = BuiltIgnoringNodeModules();
         File.ReadAllText(p.Combine("obj", "gomodule.csproj.gomod.ignored")).ShouldBe(p.Combine("node_modules") + "\n");
 
         Edit(p, "node_modules/esbuild/stub.go", "package stub\n\nimport _ \"example.com/nobody/pkg\"\n");
@@ -135,11 +153,7 @@ public sealed class LocalSourceInputTests(SdkPackage sdk)
     [Fact]
     public void Clean_removes_the_list_of_ignored_directories()
     {
-        using var p = Standalone(sdk, PrintModulesTarget + "<PropertyGroup><GoBuild>false</GoBuild></PropertyGroup>")
-            .WithModules(GoInputs.GoMod() + "\nignore ./node_modules\n");
-        p.Write("main.go", GreetingOnlyMain);
-        p.Write("node_modules/esbuild/stub.go", "package stub\n");
-        p.Dotnet(GoInputs.Env(), "build").EnsureSuccess("build");
+        using var p = BuiltIgnoringNodeModules();
         File.Exists(p.Combine("obj", "gomodule.csproj.gomod.ignored")).ShouldBeTrue();
 
         p.Dotnet(GoInputs.Env(), "clean").EnsureSuccess("clean");
