@@ -456,22 +456,27 @@ public sealed partial class ModuleDownloader : IDisposable
             progress?.Report(new DownloadProgress(module, DownloadStage.Downloaded, size));
             var partial = Cache.CachePath(module, "partial");
             await File.WriteAllBytesAsync(partial, [], ct).ConfigureAwait(false);
+            bool published;
             try
             {
-                tree.Publish();
-            }
-            catch (DirectoryNotFoundException e) when (!Directory.Exists(dir))
-            {
-                // The verified zip is in place: a tree that cannot be renamed into place (its temporary directory gone,
-                // as a CI run once saw) is extracted again from that zip by the caller, as a cached zip is.
-                ModuleCache.TryDelete(partial);
-                Options.Trace?.Invoke($"# {module.Path}@{module.Version}: the extracted tree could not be moved into place ({e.Message}); extracting the cached zip");
-                return false;
+                // With the marker written, anything standing at the target is a partial extraction, which go removes
+                // under this lock too (it was empty when the extraction began).
+                if (Directory.Exists(dir) && Directory.EnumerateFileSystemEntries(dir).Any()) ModuleCache.RemoveAll(dir);
+                published = tree.TryPublish();
             }
             catch
             {
                 RemoveExtraction(dir, partial);
                 throw;
+            }
+            if (!published)
+            {
+                // The verified zip is in place: a tree that cannot be renamed into place (its temporary directory gone,
+                // as two CI runs saw, once with a directory at the target) is extracted again from that zip by the
+                // caller, as a cached zip is. Whatever stands at the target now is not the checked tree: it goes.
+                RemoveExtraction(dir, partial);
+                Options.Trace?.Invoke($"# {module.Path}@{module.Version}: the extracted tree could not be moved into place (its temporary directory is gone); extracting the cached zip");
+                return false;
             }
             FinishExtraction(module, dir, partial, progress, tree);
             return true;

@@ -10,7 +10,7 @@ namespace GoMod.Core.Zip;
 /// Extraction and go.sum hashing in one pass over a module zip: every entry is inflated once, its bytes written to a
 /// temporary directory beside the target and hashed on the way (size and CRC-32 checked as for
 /// <see cref="ModuleZip.Unzip"/>), giving the same <c>h1:</c> hash as <see cref="DirHash.HashZip(string, CancellationToken)"/>.
-/// Nothing is published: the caller checks <see cref="Hash"/> against go.sum and then calls <see cref="Publish"/>,
+/// Nothing is published: the caller checks <see cref="Hash"/> against go.sum and then calls <see cref="TryPublish"/>,
 /// which renames the tree into place; disposing an unpublished extraction removes it, so a mismatch leaves nothing.
 /// </summary>
 internal sealed class HashedUnzip : IDisposable
@@ -166,12 +166,24 @@ internal sealed class HashedUnzip : IDisposable
         sha.GetHashAndReset(digest);
     }
 
-    /// <summary>Renames the extracted tree to the target directory (an empty one there is replaced).</summary>
-    public void Publish()
+    /// <summary>
+    /// Renames the extracted tree to the target directory (an empty one there is replaced). False, with nothing renamed
+    /// or removed, when the temporary tree is no longer there to rename: the caller decides what the target is then.
+    /// </summary>
+    public bool TryPublish()
     {
+        if (!Directory.Exists(_temp)) return false;
         if (Directory.Exists(_target)) Directory.Delete(_target); // empty, as checked before extracting
-        Directory.Move(_temp, _target);
+        try
+        {
+            Directory.Move(_temp, _target);
+        }
+        catch (DirectoryNotFoundException) when (!Directory.Exists(_temp))
+        {
+            return false;
+        }
         _published = true;
+        return true;
     }
 
     /// <summary>

@@ -131,10 +131,26 @@ public sealed class SinglePassExtractionTests
             && !f.EndsWith(".mod", StringComparison.Ordinal) && !f.EndsWith(".info", StringComparison.Ordinal) && Path.GetFileName(f) != "list").ShouldBeEmpty("no temporary zip");
     }
 
-    /// <summary>Removes the module's temporary extraction trees the moment its zip is published (before the tree's rename).</summary>
-    private sealed class RemoveTreeWhenZipPublished(ModuleCache cache, ModuleVersion m) : IProgress<DownloadProgress>
+    /// <summary>What happens to the checked tree between the zip's publication and the tree's rename.</summary>
+    public enum Mishap
     {
-        public int Removed;
+        /// <summary>The temporary tree is removed; nothing stands at the target.</summary>
+        TreeRemoved,
+
+        /// <summary>The temporary tree is removed and a directory with a stray file stands at the target.</summary>
+        TreeRemovedStrayDirectoryAtTarget,
+
+        /// <summary>The temporary tree is renamed to the target by somebody else.</summary>
+        TreeMovedToTarget,
+
+        /// <summary>The temporary tree stays; a directory with a stray file stands at the target.</summary>
+        StrayDirectoryAtTarget,
+    }
+
+    /// <summary>Takes the module's temporary extraction trees away the moment its zip is published (before the tree's rename).</summary>
+    private sealed class DisturbTreeWhenZipPublished(ModuleCache cache, ModuleVersion m, Mishap mishap) : IProgress<DownloadProgress>
+    {
+        public int Disturbed;
 
         public void Report(DownloadProgress value)
         {
@@ -142,29 +158,52 @@ public sealed class SinglePassExtractionTests
             var dir = cache.ModuleDir(m);
             foreach (var temp in Directory.EnumerateDirectories(Path.GetDirectoryName(dir)!, Path.GetFileName(dir) + ".tmp-*"))
             {
-                TempDirectory.DeleteTree(temp);
-                Removed++;
+                switch (mishap)
+                {
+                    case Mishap.StrayDirectoryAtTarget:
+                        Directory.CreateDirectory(Path.Combine(dir, "sub"));
+                        File.WriteAllText(Path.Combine(dir, "sub", "stray.go"), "package stray\n");
+                        break;
+                    case Mishap.TreeMovedToTarget:
+                        Directory.Move(temp, dir);
+                        break;
+                    case Mishap.TreeRemovedStrayDirectoryAtTarget:
+                        TempDirectory.DeleteTree(temp);
+                        Directory.CreateDirectory(Path.Combine(dir, "sub"));
+                        File.WriteAllText(Path.Combine(dir, "sub", "stray.go"), "package stray\n");
+                        break;
+                    default:
+                        TempDirectory.DeleteTree(temp);
+                        break;
+                }
+                Disturbed++;
             }
         }
     }
 
-    [Fact]
-    public async Task A_checked_tree_that_cannot_be_moved_into_place_is_extracted_again_from_the_published_zip()
+    [Theory]
+    [InlineData(Mishap.TreeRemoved)]
+    [InlineData(Mishap.TreeRemovedStrayDirectoryAtTarget)]
+    [InlineData(Mishap.TreeMovedToTarget)]
+    [InlineData(Mishap.StrayDirectoryAtTarget)]
+    public async Task A_checked_tree_disturbed_before_its_rename_still_ends_complete_without_a_second_fetch(Mishap mishap)
     {
         await using var server = TestProxyServer.For(Big);
         using var box = new FetchSandbox();
         var traces = new ConcurrentQueue<string>();
         using var d = box.Downloader(server.Url, options: FetchSandbox.FastOptions with { Trace = traces.Enqueue });
         var cache = new ModuleCache(box.ModCache);
-        var remover = new RemoveTreeWhenZipPublished(cache, Big.ModuleVersion);
+        var disturber = new DisturbTreeWhenZipPublished(cache, Big.ModuleVersion, mishap);
 
-        var result = (await d.DownloadAsync([Big.ModuleVersion], DownloadParts.Build, remover)).Single();
+        var result = (await d.DownloadAsync([Big.ModuleVersion], DownloadParts.Build, disturber)).Single();
 
-        remover.Removed.ShouldBe(1, "the single-pass tree was there to remove");
+        disturber.Disturbed.ShouldBe(1, "the single-pass tree was there to disturb");
         result.Error.ShouldBeNull();
-        traces.ShouldContain(t => t.Contains("could not be moved into place", StringComparison.Ordinal));
+        // A stray directory alone is a partial extraction: removed, and the checked tree takes its place.
+        traces.Any(t => t.Contains("could not be moved into place", StringComparison.Ordinal)).ShouldBe(mishap != Mishap.StrayDirectoryAtTarget);
         cache.GetExtractedState(Big.ModuleVersion).ShouldBe(ExtractedState.Complete);
         File.ReadAllText(Path.Combine(result.Dir!, "sub", "deeper", "data.txt")).ShouldBe(Big.Files["sub/deeper/data.txt"]);
+        File.Exists(Path.Combine(result.Dir!, "sub", "stray.go")).ShouldBeFalse("what stood at the target is gone");
         (await ModuleCacheVerifier.VerifyAllAsync(cache)).Output.ShouldBe("all modules verified\n");
         var parent = Path.GetDirectoryName(cache.ModuleDir(Big.ModuleVersion))!;
         Directory.EnumerateFileSystemEntries(parent).Select(Path.GetFileName).ShouldBe([Path.GetFileName(cache.ModuleDir(Big.ModuleVersion))], "no temporary tree left");
