@@ -6,8 +6,8 @@ using GoMod.Core.Restore;
 namespace GoMod.Tasks;
 
 /// <summary>
-/// <c>go get</c> as a task: <see cref="Arguments"/> (<c>path@version</c>, <c>path@latest</c>, <c>path@none</c>…) and
-/// <see cref="Upgrade"/> (<c>-u</c>) edit go.mod and go.sum in place, as go get does, comments kept, each file
+/// <c>go get</c> as a task: <see cref="Arguments"/> (<c>path@version</c>, <c>path@latest</c>, <c>path@none</c>, <c>tool</c>…),
+/// <see cref="Upgrade"/> (<c>-u</c>) and <see cref="Tool"/> (<c>-tool</c>) edit go.mod and go.sum in place, as go get does, comments kept, each file
 /// written atomically. A thin adapter over <see cref="ModuleCommands"/>.
 /// </summary>
 public sealed class GoModGet : GoModCommandTask
@@ -17,6 +17,9 @@ public sealed class GoModGet : GoModCommandTask
 
     /// <summary>GoGetUpgrade: empty, <c>all</c> (go get -u) or <c>patch</c> (go get -u=patch).</summary>
     public string? Upgrade { get; set; }
+
+    /// <summary>GoGetTool: go get -tool (Go 1.24+), a <c>tool</c> line in go.mod for each package named, removed for <c>@none</c>.</summary>
+    public bool Tool { get; set; }
 
     /// <inheritdoc />
     public override bool Execute()
@@ -35,6 +38,6 @@ public sealed class GoModGet : GoModCommandTask
                 DiagnosticReporting.Normal, HelpLinkBase);
             return false;
         }
-        return Run((o, ct) => ModuleCommands.GetAsync(o, args, upgrade, ct), out _);
+        return Run((o, ct) => ModuleCommands.GetAsync(o, args, upgrade, ct, Tool), out _);
     }
 }

@@ -148,6 +148,30 @@ public sealed class ModuleGraphTests(SdkPackage sdk) : IDisposable
         File.ReadAllText(p.Combine("go.mod")).ShouldContain("// The modules this project builds with.");
     }
 
+    /// <summary>
+    /// GoGetTool is go get -tool (Go 1.24+): what go 1.19's go get of the same argument writes, plus a tool line, which
+    /// go 1.24 appends to the file before it writes the requirements (here after the replace line).
+    /// </summary>
+    [GoFact]
+    public void GoModGet_with_GoGetTool_adds_a_tool_line_to_what_go_get_writes()
+    {
+        using var p = TestProject.Standalone(sdk, body: "");
+        using var goCopy = new TempDirectory("gocopy");
+        using var home = new TempDirectory("gohome");
+        p.Write("go.mod", GraphGoMod);
+        File.WriteAllText(goCopy.Combine("go.mod"), GraphGoMod);
+
+        var get = p.Dotnet(Env(), "msbuild", "-t:GoModGet", "-p:GoGet=example.net/a@v1.1.0", "-p:GoGetTool=true");
+        var go = Go(goCopy.Path, home, home.Combine("modcache"), "get", "example.net/a@v1.1.0");
+
+        go.EnsureSuccess("go get");
+        get.EnsureSuccess("dotnet msbuild -t:GoModGet -p:GoGetTool=true");
+        var goMod = File.ReadAllText(goCopy.Combine("go.mod"));
+        goMod.ShouldEndWith("replace example.net/old v1.0.0 => example.net/e v1.0.0\n");
+        File.ReadAllText(p.Combine("go.mod")).ShouldBe(goMod + "\ntool example.net/a\n");
+        File.ReadAllText(p.Combine("go.sum")).ShouldBe(File.ReadAllText(goCopy.Combine("go.sum")));
+    }
+
     [GoFact]
     public void Missing_version_deep_in_the_graph_is_an_error_with_go_s_chain_at_the_go_mod_line()
     {

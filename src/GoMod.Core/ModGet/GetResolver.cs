@@ -23,6 +23,7 @@ internal sealed class GetResolver
     private readonly IModuleSource _source;
     private readonly IReadOnlyList<string> _args;
     private readonly string _upgrade;
+    private readonly bool _tool;
     private readonly LoadOptions _options;
     private readonly StringBuilder _stderr = new();
     private (string File, int Line, int Column)? _location;
@@ -39,12 +40,13 @@ internal sealed class GetResolver
     private Dictionary<string, string> _buildListVersion = new(StringComparer.Ordinal);
     private Dictionary<string, string> _initialVersion = new(StringComparer.Ordinal);
 
-    public GetResolver(string modRoot, IModuleSource source, IReadOnlyList<string> args, string upgrade, LoadOptions options)
+    public GetResolver(string modRoot, IModuleSource source, IReadOnlyList<string> args, string upgrade, bool tool, LoadOptions options)
     {
         _modRoot = modRoot;
         _source = source;
         _args = args;
         _upgrade = upgrade;
+        _tool = tool;
         _options = options;
     }
 
@@ -144,11 +146,12 @@ internal sealed class GetResolver
             if (q.Version == "none") _nonesByPath[q.Pattern] = q;
 
         foreach (var q in queries.Where(q => PackagePatterns.IsLocal(q.Pattern))) QueryLocal(q);
-        foreach (var q in queries.Where(q => !PackagePatterns.IsLocal(q.Pattern)))
+        foreach (var q in queries.Where(q => !PackagePatterns.IsLocal(q.Pattern) && q.Pattern != ToolPattern))
         {
             if (q.Version == "none") QueryNone(q);
             else await QueryPathAsync(q, ct).ConfigureAwait(false);
         }
+        foreach (var q in queries.Where(q => q.Pattern == ToolPattern)) await QueryToolsAsync(q, ct).ConfigureAwait(false);
 
         while (true)
         {
@@ -160,9 +163,10 @@ internal sealed class GetResolver
 
         var pkgPatterns = queries.Where(q => q.MatchesPackages).Select(q => q.Pattern).ToList();
         var loaded = await CheckPackageProblemsAsync(pkgPatterns, ct).ConfigureAwait(false);
+        var toolsChanged = _tool && UpdateTools(queries);
 
         var oldReqs = _loader.Main.Requires.Select(r => r.Module).ToList();
-        var (goMod, goSum) = await _loader.CommitAsync(_rs, ct, loaded?.LoadOrder).ConfigureAwait(false);
+        var (goMod, goSum) = await _loader.CommitAsync(_rs, ct, loaded?.LoadOrder, rewrite: toolsChanged).ConfigureAwait(false);
         var newReqs = _rs.RootModules;
         ReportChanges(oldReqs, newReqs);
         return (goMod, goSum);
@@ -190,6 +194,49 @@ internal sealed class GetResolver
             return;
         }
         q.Candidates.Add(new PathSet(q.Pattern, [], new ModuleVersion(q.Pattern, "none"), null));
+    }
+
+    /// <summary>The <c>tool</c> meta-pattern (Go 1.24+): the main module's tool packages.</summary>
+    private const string ToolPattern = "tool";
+
+    /// <summary>
+    /// go's <c>performToolQueries</c> (Go 1.24+): a <c>tool</c> argument stands for each tool package of the main
+    /// module, queried as a package at the argument's version.
+    /// </summary>
+    private async Task QueryToolsAsync(GetQuery q, CancellationToken ct)
+    {
+        foreach (var tool in new PackagePatterns(_loader).Tools())
+        {
+            var (pkgMods, err) = await new PackageQuery(_loader).QueryPackagesAsync(tool, q.Version, InitialSelected, v => CheckAllowedOr(v, InitialSelected), ct).ConfigureAwait(false);
+            q.Candidates.Add(new PathSet(tool, pkgMods, default, err));
+        }
+    }
+
+    /// <summary>
+    /// go's <c>updateTools</c> for <c>go get -tool</c> (Go 1.24+): each argument's packages get a <c>tool</c> line in
+    /// go.mod, or lose it for <c>@none</c> (lines are added, then removed, as go's write does). Every argument counts,
+    /// as the Go Modules Reference says; go 1.24 kept only the last argument's lines (golang/go#74035, fixed since).
+    /// Meta-patterns are refused as go refuses them. Returns whether the tool lines changed.
+    /// </summary>
+    private bool UpdateTools(List<GetQuery> queries)
+    {
+        foreach (var q in queries)
+        {
+            if (q.Pattern is "all" or "std" or "cmd" or ToolPattern or "toolchain")
+            {
+                Error($"go: go get -tool does not work with \"{q.Pattern}\".");
+                ExitIfErrors();
+            }
+        }
+        var add = new List<string>();
+        var drop = new List<string>();
+        foreach (var q in queries)
+            (q.Version == "none" ? drop : add).AddRange(ResolvePatterns([q.Pattern], null));
+        var file = _loader.Main.File;
+        var before = file.Tool.ToList();
+        foreach (var path in add) file.AddTool(path);
+        foreach (var path in drop) file.DropTool(path);
+        return !before.SequenceEqual(file.Tool);
     }
 
     /// <summary>go's <c>queryPath</c>: the candidates for a literal path argument.</summary>

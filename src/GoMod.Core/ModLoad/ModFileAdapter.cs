@@ -26,7 +26,8 @@ internal static class ModFileAdapter
     /// Rewrites the main module's requirements as go's <c>commitRequirements</c> does and reports whether the result
     /// differs in meaning from the file as read (go's <c>modFileIsDirty</c>: go line, requirement set, indirect marks).
     /// </summary>
-    public static (string Text, bool Dirty) UpdateRequirements(MainModule main, IReadOnlyList<(ModuleVersion Module, bool Indirect)> list, string? addedGoVersion)
+    public static (string Text, bool Dirty) UpdateRequirements(MainModule main, IReadOnlyList<(ModuleVersion Module, bool Indirect)> list, string? addedGoVersion,
+        bool rewrite = false)
     {
         var f = main.File;
         var original = new Dictionary<ModuleVersion, bool>();
@@ -34,7 +35,7 @@ internal static class ModFileAdapter
         var originalGo = f.Go ?? "";
 
         var go = string.IsNullOrEmpty(f.Go) ? addedGoVersion ?? main.GoVersion : f.Go;
-        bool dirty = main.NeedsFix || go != originalGo || list.Count != original.Count;
+        bool dirty = rewrite || main.NeedsFix || go != originalGo || list.Count != original.Count;
         if (!dirty)
         {
             foreach (var (m, indirect) in list)

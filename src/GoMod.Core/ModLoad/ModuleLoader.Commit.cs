@@ -17,13 +17,14 @@ internal sealed partial class ModuleLoader
     /// <remarks>
     /// After a package load (<paramref name="packages"/>; go build, go list) pass <paramref name="loadedZipSumsOnly"/>:
     /// go then keeps the zip sums of the modules that may provide a loaded package only (go's <c>loadedZipSumsOnly</c>),
-    /// not those of the whole build list (<c>addBuildListZipSums</c>, go list -m and go get).
+    /// not those of the whole build list (<c>addBuildListZipSums</c>, go list -m and go get). <paramref name="rewrite"/>
+    /// writes go.mod even when its requirements keep their meaning: the caller edited something else in it (go get -tool).
     /// </remarks>
     public async Task<(string? GoMod, string? GoSum)> CommitAsync(Requirements rs, CancellationToken ct, IReadOnlyList<GoPackage>? packages = null,
-        bool loadedZipSumsOnly = false)
+        bool loadedZipSumsOnly = false, bool rewrite = false)
     {
         var list = rs.RootModules.Select(m => (m, Indirect: !rs.Direct.Contains(m.Path))).ToArray();
-        var (text, dirty) = ModFileAdapter.UpdateRequirements(Main, list, AddedGoVersion);
+        var (text, dirty) = ModFileAdapter.UpdateRequirements(Main, list, AddedGoVersion, rewrite);
         // The rewrite edited Main.File: no later loader may reuse this main module as the text's reading.
         if (dirty) Options.MainModules?.Forget(Main);
         if (dirty && Options.ReadOnly) throw GoModDirty();

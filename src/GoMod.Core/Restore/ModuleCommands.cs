@@ -49,13 +49,14 @@ public static class ModuleCommands
     /// <param name="args">go get's arguments: <c>path</c>, <c>path@version</c>, <c>path@latest</c>, <c>path@none</c>…</param>
     /// <param name="upgrade">"" , <c>all</c>/<c>upgrade</c> (<c>-u</c>) or <c>patch</c> (<c>-u=patch</c>).</param>
     /// <param name="cancellationToken">Cancels the work.</param>
-    public static Task<CommandResult> GetAsync(RestoreOptions options, IReadOnlyList<string> args, string upgrade, CancellationToken cancellationToken)
+    /// <param name="tool">go get's <c>-tool</c> (Go 1.24+): a <c>tool</c> line for each package named, removed for <c>@none</c>.</param>
+    public static Task<CommandResult> GetAsync(RestoreOptions options, IReadOnlyList<string> args, string upgrade, CancellationToken cancellationToken, bool tool = false)
     {
         var u = upgrade switch { "" or "none" => "", "all" or "upgrade" or "true" => "upgrade", _ => upgrade };
         // go 1.19's go get never enters workspace mode (it does not read go.work): it edits the module of the directory
         // it runs in, with that module's go.sum, as with GOWORK=off.
         options = options with { Settings = new Dictionary<string, string?>(options.Settings) { ["GOWORK"] = "off" } };
-        return RunAsync(options, (dir, source, _, mvs) => GoGet.RunAsync(dir, source, args, u, mvs, cancellationToken),
+        return RunAsync(options, (dir, source, _, mvs) => GoGet.RunAsync(dir, source, args, u, mvs, cancellationToken, tool),
             writeWhenMod: false, cancellationToken, alwaysWrite: true);
     }
 
