@@ -34,6 +34,9 @@ public abstract class GoModTask : MSBuildTask, ICancelableTask, IDisposable
     /// <summary>GoInsecure (GOINSECURE).</summary>
     public string? GoInsecure { get; set; }
 
+    /// <summary>GoAuth (GOAUTH, Go 1.24+): <c>netrc</c> (the default), <c>off</c>, <c>git &lt;dir&gt;</c> or commands, <c>;</c>-separated.</summary>
+    public string? GoAuth { get; set; }
+
     /// <summary>GoSumDb (GOSUMDB).</summary>
     public string? GoSumDb { get; set; }
 
@@ -102,7 +105,7 @@ public abstract class GoModTask : MSBuildTask, ICancelableTask, IDisposable
         var settings = new Dictionary<string, string?>
         {
             ["GOPROXY"] = GoProxy, ["GOPRIVATE"] = GoPrivate, ["GONOPROXY"] = GoNoProxy, ["GONOSUMDB"] = GoNoSumDb,
-            ["GOINSECURE"] = GoInsecure, ["GOSUMDB"] = GoSumDb, ["GOMODCACHE"] = GoModCache, ["GOFLAGS"] = GoFlags, ["GOWORK"] = GoWork,
+            ["GOINSECURE"] = GoInsecure, ["GOAUTH"] = GoAuth, ["GOSUMDB"] = GoSumDb, ["GOMODCACHE"] = GoModCache, ["GOFLAGS"] = GoFlags, ["GOWORK"] = GoWork,
         };
         // The restore loads the packages of the build that follows it. With GoBuild on, that is GoBuild's: the platform
         // of GoOS/GoArch, else the runtime identifier's, else this machine's (a runtime identifier go cannot build for is
@@ -147,6 +150,7 @@ public abstract class GoModTask : MSBuildTask, ICancelableTask, IDisposable
         ("GoNoProxy", "GONOPROXY", (t, v) => t.GoNoProxy = v),
         ("GoNoSumDb", "GONOSUMDB", (t, v) => t.GoNoSumDb = v),
         ("GoInsecure", "GOINSECURE", (t, v) => t.GoInsecure = v),
+        ("GoAuth", "GOAUTH", (t, v) => t.GoAuth = v),
         ("GoSumDb", "GOSUMDB", (t, v) => t.GoSumDb = v),
         ("GoModCache", "GOMODCACHE", (t, v) => t.GoModCache = v),
         ("GoFlags", "GOFLAGS", (t, v) => t.GoFlags = v),

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using GoMod.Core.Auth;
 using GoMod.Core.GoEnv;
 using GoMod.Core.Internal;
 using GoMod.Core.ModCache;
@@ -47,7 +48,7 @@ public sealed partial class ModuleDownloader : IDisposable
         ChecksumDatabase = checksumDatabase;
         Cache = cache ?? new ModuleCache(environment.ModCache);
         _transport = new Lazy<ProxyTransport>(
-            () => new ProxyTransport(Options, Options.Netrc ?? NetrcFile.Load(environment.Netrc, environment.Home)),
+            () => new ProxyTransport(Options, new GoAuth(environment.GoAuth, Options.Netrc ?? NetrcFile.Load(environment.Netrc, environment.Home), environment.Home, Options.Trace)),
             LazyThreadSafetyMode.ExecutionAndPublication);
         _router = new ProxyRouter(environment, () => _transport.Value, Options, Sums.Mode);
         _network = new SemaphoreSlim(Math.Max(1, Options.MaxParallelDownloads));

@@ -49,6 +49,9 @@ public sealed record GoEnvironment
     /// <summary>NETRC, when set.</summary>
     public string? Netrc { get; init; }
 
+    /// <summary>GOAUTH (Go 1.24+, default <c>netrc</c>): how https requests get credentials; see <c>Auth.GoAuth</c>.</summary>
+    public string GoAuth { get; init; } = "netrc";
+
     /// <summary>The user's home directory (for ~/.netrc).</summary>
     public string? Home { get; init; }
 
@@ -116,6 +119,7 @@ public sealed record GoEnvironment
             ModCache = ResolveModCache(Get("GOMODCACHE", ""), Get("GOPATH", ""), home),
             GoPath = FirstGoPath(Get("GOPATH", ""), home),
             Netrc = getenv("NETRC") is { Length: > 0 } n ? n : null,
+            GoAuth = Get("GOAUTH", "netrc"),
             Home = home,
             GoOS = Get("GOOS", "") is { Length: > 0 } os ? os : null,
             GoArch = Get("GOARCH", "") is { Length: > 0 } arch ? arch : null,

@@ -6,6 +6,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text;
+using GoMod.Core.Auth;
 using GoMod.Core.Fetch;
 using GoMod.Core.GoEnv;
 
@@ -13,7 +14,8 @@ namespace GoMod.Core.Proxy;
 
 /// <summary>
 /// GETs proxy resources over https, http and file URLs with the go command's rules (only 200 succeeds; 404/410 mean
-/// "not found"; at most 10 redirects and never from https to http; .netrc credentials on https only; a plain-text
+/// "not found"; at most 10 redirects and never from https to http; GOAUTH's credentials (by default .netrc's) on https only, asked
+/// again once after a 4xx; a plain-text
 /// error body is shown as go shows it) plus what go lacks: retries with backoff for transient failures, response and
 /// read-idle timeouts, and a stall rule for bodies that trickle (<see cref="StallDetector"/>). One instance owns one <see cref="SocketsHttpHandler"/>, so connections are pooled and reused.
 /// A host whose name did not resolve (a definite answer, not a lookup that timed out) fails every later request of the
@@ -26,13 +28,13 @@ internal sealed class ProxyTransport : IDisposable
     private const int MaxRedirects = 10;
     private readonly HttpClient _http;
     private readonly FetchOptions _options;
-    private readonly NetrcFile _netrc;
+    private readonly GoAuth _auth;
     private readonly ConcurrentDictionary<string, HttpRequestException> _unresolvable = new(StringComparer.OrdinalIgnoreCase);
 
-    public ProxyTransport(FetchOptions options, NetrcFile netrc)
+    public ProxyTransport(FetchOptions options, GoAuth auth)
     {
         _options = options;
-        _netrc = netrc;
+        _auth = auth;
         var handler = new SocketsHttpHandler
         {
             AllowAutoRedirect = false,
@@ -126,6 +128,8 @@ internal sealed class ProxyTransport : IDisposable
         var start = Stopwatch.GetTimestamp();
         var current = new Uri(requestUrl);
         var original = current;
+        var refreshed = false;
+        var resent = false;
         for (var redirects = 0; ; redirects++)
         {
             var shown = current == original ? display : ProxyUrl.Redact(current.AbsoluteUri);
@@ -136,7 +140,7 @@ internal sealed class ProxyTransport : IDisposable
                 throw new ProxyRequestException($"Get \"{shown}\": {Describe(unresolved)}", shown, 0, transient: false, unresolved);
             }
             using var request = new HttpRequestMessage(HttpMethod.Get, current);
-            AddCredentials(request, baseUrl, original, current, display);
+            var sent = await AddCredentialsAsync(request, baseUrl, original, current, display, ct).ConfigureAwait(false);
 
             using var headersTimeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
             headersTimeout.CancelAfter(_options.ResponseTimeout);
@@ -178,6 +182,19 @@ internal sealed class ProxyTransport : IDisposable
                 }
 
                 Trace(string.Create(CultureInfo.InvariantCulture, $"# get {shown}: {status} ({Stopwatch.GetElapsedTime(start).TotalSeconds:0.000}s)"));
+                // GOAUTH: a refused https request asks the configured commands (or git) for this URL and goes again once.
+                if (code is >= 400 and < 500 && !refreshed && current.Scheme == "https" && SameHost(original, current) && _auth.CanRefresh)
+                {
+                    refreshed = true;
+                    if (await _auth.RefreshAsync(current, AuthCommand.DescribeResponse(response), sent, ct).ConfigureAwait(false))
+                    {
+                        Trace($"# get {shown}: asking again with the credentials GOAUTH gave for it");
+                        resent = true;
+                        redirects--;
+                        continue;
+                    }
+                }
+                if (resent) await _auth.ReportAsync(current, code, ct).ConfigureAwait(false);
                 if (code != 200)
                 {
                     var detail = await ReadDetailAsync(response, ct).ConfigureAwait(false);
@@ -193,33 +210,33 @@ internal sealed class ProxyTransport : IDisposable
         }
     }
 
+    private static bool SameHost(Uri a, Uri b) => string.Equals(a.IdnHost, b.IdnHost, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>
-    /// Credentials travel only over https: a .netrc entry for the host wins over user info in the URL (as with go);
-    /// user info on a plain-http proxy is refused rather than sent in clear; redirects to another host drop them.
+    /// Credentials travel only over https: GOAUTH's headers for the URL (by default the .netrc entry for the host), and
+    /// the user info in the proxy URL when GOAUTH gave no Authorization header (as go's HTTP client does); user info on
+    /// a plain-http proxy is refused rather than sent in clear; redirects to another host drop them. Returns the
+    /// headers GOAUTH gave, or null.
     /// </summary>
-    private void AddCredentials(HttpRequestMessage request, ProxyUrl baseUrl, Uri original, Uri current, string display)
+    private async ValueTask<HeaderList?> AddCredentialsAsync(HttpRequestMessage request, ProxyUrl baseUrl, Uri original, Uri current, string display,
+        CancellationToken ct)
     {
         if (current.Scheme != "https")
         {
             if (baseUrl.UserName is not null && current.Scheme == "http")
                 throw new ProxyRequestException($"refusing to pass credentials to insecure URL: {display}", display, 0, transient: false);
-            return;
+            return null;
         }
-        if (!string.Equals(original.IdnHost, current.IdnHost, StringComparison.OrdinalIgnoreCase)) return;
-        string? user = null, password = null;
-        if (_netrc.Find(current.IdnHost) is { } entry)
+        if (!SameHost(original, current)) return null;
+        var headers = await _auth.HeadersAsync(current, ct).ConfigureAwait(false);
+        if (headers is not null)
+            foreach (var (name, value) in headers.Items) request.Headers.TryAddWithoutValidation(name, value);
+        if (request.Headers.Authorization is null && baseUrl.UserName is not null)
         {
-            user = entry.Login;
-            password = entry.Password;
+            var token = Convert.ToBase64String(Encoding.UTF8.GetBytes(baseUrl.UserName + ":" + (baseUrl.Password ?? "")));
+            request.Headers.Authorization = new AuthenticationHeaderValue("Basic", token);
         }
-        else if (baseUrl.UserName is not null)
-        {
-            user = baseUrl.UserName;
-            password = baseUrl.Password ?? "";
-        }
-        if (user is null) return;
-        var token = Convert.ToBase64String(Encoding.UTF8.GetBytes(user + ":" + password));
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", token);
+        return headers;
     }
 
     /// <summary>

@@ -40,7 +40,7 @@ public sealed class ChecksumDatabase : IChecksumDatabase, IDisposable
         _client = new Lazy<(SumDbClient, SumDbRemote?)>(() =>
         {
             var config = SumDbConfig.Parse(environment.GoSumDb)!;
-            var remote = new SumDbRemote(config, environment.GoProxy, options, environment.Home, environment.Netrc);
+            var remote = new SumDbRemote(config, environment.GoProxy, options, environment.Home, environment.Netrc, environment.GoAuth);
             var store = new GoSumDbStore(config.Name, SumDbDirectory(environment), environment.ModCache, remote);
             return (new SumDbClient(config.Verifier, store), remote);
         }, LazyThreadSafetyMode.ExecutionAndPublication);

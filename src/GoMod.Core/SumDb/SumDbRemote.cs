@@ -1,3 +1,4 @@
+using GoMod.Core.Auth;
 using GoMod.Core.Fetch;
 using GoMod.Core.GoEnv;
 using GoMod.Core.Proxy;
@@ -22,12 +23,12 @@ public sealed class SumDbRemote : IDisposable
     private SumDbException? _baseError;
 
     /// <summary>A remote for <paramref name="config"/> reached through <paramref name="goProxy"/>.</summary>
-    public SumDbRemote(SumDbConfig config, string goProxy, FetchOptions? options = null, string? home = null, string? netrc = null)
+    public SumDbRemote(SumDbConfig config, string goProxy, FetchOptions? options = null, string? home = null, string? netrc = null, string goAuth = "netrc")
     {
         _config = config;
         _goProxy = goProxy;
         _options = options ?? new FetchOptions();
-        _transport = new Lazy<ProxyTransport>(() => new ProxyTransport(_options, _options.Netrc ?? NetrcFile.Load(netrc, home)),
+        _transport = new Lazy<ProxyTransport>(() => new ProxyTransport(_options, new GoAuth(goAuth, _options.Netrc ?? NetrcFile.Load(netrc, home), home, _options.Trace)),
             LazyThreadSafetyMode.ExecutionAndPublication);
     }
 

@@ -1,0 +1,70 @@
+namespace GoMod.Core.Auth;
+
+/// <summary>
+/// GOAUTH's <c>git &lt;dir&gt;</c> method (go's <c>gitauth.go</c>): <c>git credential fill</c> in that directory for a URL
+/// that was refused, and afterwards <c>git credential approve</c> or <c>reject</c> so the user's credential helper
+/// keeps only what worked. Unlike go, git never prompts here (a build has nobody to answer).
+/// </summary>
+internal static class GitCredential
+{
+    /// <summary>A filled credential: the URL prefix it is for, its Authorization header, and git's output (for approve/reject).</summary>
+    public sealed record Filled(string Prefix, HeaderList Headers, string Output);
+
+    /// <summary>Runs <c>git credential fill</c> for <paramref name="url"/>; the credential, or go's error.</summary>
+    public static async Task<(Filled? Credential, string? Error)> FillAsync(string dir, string url, string? home, TimeSpan timeout, CancellationToken ct)
+    {
+        var result = await RunAsync(dir, "fill", $"url={url}\n", home, timeout, ct).ConfigureAwait(false);
+        if (result.StartError is not null || result.ExitCode != 0)
+            return (null, $"'git credential fill' failed (url={url}): {result.StartError ?? $"exit status {result.ExitCode}"}\n{result.StdOut}{result.StdErr}");
+        var (prefix, user, password) = Parse(result.StdOut);
+        if (prefix.Length == 0) return (null, $"'git credential fill' failed for url={url}, could not parse url\n");
+        if (!url.StartsWith(prefix, StringComparison.Ordinal))
+            return (null, $"requested a credential for {url}, but 'git credential fill' provided one for {prefix}\n");
+        return (new Filled(prefix, HeaderList.Basic(user, password), result.StdOut), null);
+    }
+
+    /// <summary><c>git credential approve</c> (the credential worked) or <c>reject</c> (it was refused); failures are ignored, as go ignores them.</summary>
+    public static Task ReportAsync(string dir, Filled credential, bool accepted, string? home, TimeSpan timeout, CancellationToken ct) =>
+        RunAsync(dir, accepted ? "approve" : "reject", credential.Output, home, timeout, ct);
+
+    /// <summary>
+    /// go's <c>parseGitAuth</c>: <c>key=value</c> lines; the prefix is protocol://host/path, or the <c>url</c> field when
+    /// it parses; empty when nothing names it.
+    /// </summary>
+    internal static (string Prefix, string User, string Password) Parse(string output)
+    {
+        string scheme = "", host = "", path = "", user = "", password = "";
+        string? url = null;
+        foreach (var raw in output.Split('\n'))
+        {
+            var line = raw.Trim();
+            var eq = line.IndexOf('=');
+            if (eq < 0) continue;
+            var value = line[(eq + 1)..];
+            switch (line[..eq])
+            {
+                case "protocol": scheme = value; break;
+                case "host": host = value; break;
+                case "path": path = value; break;
+                case "username": user = value; break;
+                case "password": password = value; break;
+                case "url":
+                    if (Uri.TryCreate(value, UriKind.Absolute, out _)) url = value;
+                    break;
+            }
+        }
+        if (url is not null) return (url, user, password);
+        var prefix = scheme.Length > 0 ? scheme + ":" : "";
+        if (host.Length > 0) prefix += "//" + host;
+        if (path.Length > 0) prefix += (host.Length > 0 && !path.StartsWith('/') ? "/" : "") + path;
+        return (prefix, user, password);
+    }
+
+    private static Task<AuthProcess.Result> RunAsync(string dir, string action, string input, string? home, TimeSpan timeout, CancellationToken ct)
+    {
+        var env = new Dictionary<string, string?> { ["GCM_INTERACTIVE"] = "never", ["GIT_ASKPASS"] = null, ["SSH_ASKPASS"] = null };
+        if (home is not null) env["HOME"] = home;
+        if (Environment.GetEnvironmentVariable("GIT_TERMINAL_PROMPT") is null) env["GIT_TERMINAL_PROMPT"] = "0";
+        return AuthProcess.RunAsync("git", ["-c", "core.askPass=", "credential", action], input, dir, env, timeout, ct);
+    }
+}
