@@ -57,6 +57,9 @@ internal sealed class ProxyTransport : IDisposable
 
     public void Dispose() => _http.Dispose();
 
+    /// <summary>The GOAUTH credentials this transport's https requests carry (direct mode's discovery pages use them too).</summary>
+    public GoAuth Auth => _auth;
+
     /// <summary>Fetches a small resource (.info, .mod, list) into memory, at most <paramref name="maxBytes"/>.</summary>
     public async Task<byte[]> GetBytesAsync(ProxyUrl baseUrl, string escapedPath, string relative, long maxBytes, CancellationToken ct)
     {

@@ -1,14 +1,16 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
+using GoMod.Core.Auth;
 
 namespace GoMod.Core.Vcs;
 
 /// <summary>
 /// The HTTP side of direct mode: <c>?go-get=1</c> discovery pages (https, falling back to http and accepting any
 /// certificate only where GOINSECURE allows, as go's <c>web.Get</c> does) and the status probe that explains a failed
-/// <c>git ls-remote</c>. No credentials are ever sent. Host names in <see cref="VcsOptions.HostMap"/> resolve to fixed
-/// endpoints.
+/// <c>git ls-remote</c>. An https discovery page carries GOAUTH's credentials (by default the host's .netrc entry) and,
+/// after a 4xx, is asked for once more with what GOAUTH then gives for its URL, as go's <c>web.Get</c> does; plain http
+/// carries none. Host names in <see cref="VcsOptions.HostMap"/> resolve to fixed endpoints.
 /// </summary>
 internal sealed class DirectHttp : IDisposable
 {
@@ -17,9 +19,11 @@ internal sealed class DirectHttp : IDisposable
 
     private readonly HttpClient _secure;
     private readonly HttpClient _insecure;
+    private readonly Func<GoAuth>? _auth;
 
-    public DirectHttp(VcsOptions options)
+    public DirectHttp(VcsOptions options, Func<GoAuth>? auth = null)
     {
+        _auth = auth;
         _secure = new HttpClient(Handler(options, verify: true)) { Timeout = options.HttpTimeout };
         _insecure = new HttpClient(Handler(options, verify: false)) { Timeout = options.HttpTimeout };
     }
@@ -77,11 +81,32 @@ internal sealed class DirectHttp : IDisposable
         }
     }
 
-    private static async Task<Page> GetAsync(Uri url, HttpClient client, CancellationToken ct)
+    private async Task<Page> GetAsync(Uri url, HttpClient client, CancellationToken ct)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        request.Headers.UserAgent.Add(new ProductInfoHeaderValue("GoMod.Sdk", "1"));
-        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
+        var auth = url.Scheme == "https" ? _auth?.Invoke() : null;
+        var resent = false;
+        while (true)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.UserAgent.Add(new ProductInfoHeaderValue("GoMod.Sdk", "1"));
+            var sent = auth is null ? null : await auth.HeadersAsync(url, ct).ConfigureAwait(false);
+            if (sent is not null)
+                foreach (var (name, value) in sent.Items) request.Headers.TryAddWithoutValidation(name, value);
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
+            var status = (int)response.StatusCode;
+            if (auth is not null && !resent && status is >= 400 and < 500 && auth.CanRefresh
+                && await auth.RefreshAsync(url, AuthCommand.DescribeResponse(response), sent, ct).ConfigureAwait(false))
+            {
+                resent = true;
+                continue;
+            }
+            if (resent) await auth!.ReportAsync(url, status, ct).ConfigureAwait(false);
+            return await ReadPageAsync(url, response, ct).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<Page> ReadPageAsync(Uri url, HttpResponseMessage response, CancellationToken ct)
+    {
         await using var body = await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false);
         var buffer = new byte[MaxPageBytes];
         var n = 0;

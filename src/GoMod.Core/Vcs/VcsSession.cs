@@ -29,7 +29,7 @@ internal sealed class VcsSession : IDisposable
         _transport = transport;
         var vcs = options.Vcs;
         _git = new GitRunner(vcs, env.Home);
-        _http = new DirectHttp(vcs);
+        _http = new DirectHttp(vcs, () => transport().Auth);
         _resolver = new(() =>
         {
             GovcsConfig govcs;

@@ -122,6 +122,52 @@ public sealed class VanityImportTests(GitRepoFixture repos) : IClassFixture<GitR
         (await d.VersionsAsync("vanity.test/proxied")).ShouldBe(["v1.4.0"]);
     }
 
+    /// <summary>
+    /// A private host's discovery page (GitLab answers a private project's <c>?go-get=1</c> only to its members) is asked
+    /// over https with GOAUTH's credentials, by default the host's .netrc entry, as go 1.24's web.Get asks it; without
+    /// them the path does not resolve.
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_private_discovery_page_is_asked_with_the_hosts_netrc_credentials(bool withNetrc)
+    {
+        var expected = "Basic " + Convert.ToBase64String("alice:t0k3n"u8.ToArray());
+        var page = $"<html><head><meta name=\"go-import\" content=\"vanity.test/private git {Repo("acme/lib")}\"></head></html>";
+        await using var discovery = new TestProxyServer(certificate: TestCertificates.Loopback)
+        {
+            Handler = r => r.RawTarget == "/private?go-get=1" && r.Header("authorization") == expected
+                ? new TestResponse(200, System.Text.Encoding.UTF8.GetBytes(page), "text/html; charset=utf-8")
+                : TestResponse.Text(404, "not found\n"),
+        };
+        using var sandbox = new FetchSandbox("vanity-auth");
+        using var d = new ModuleDownloader(GoEnvironment.FromVariables(new Dictionary<string, string?>
+        {
+            ["HOME"] = sandbox.Dir.Path, ["GOENV"] = "off", ["GOPATH"] = sandbox.Dir.Combine("gopath"),
+            ["GOPROXY"] = "direct", ["GOSUMDB"] = "off", ["GOINSECURE"] = "vanity.test",
+        }), null, FetchSandbox.FastOptions with
+        {
+            Netrc = NetrcFile.Parse(withNetrc ? "machine vanity.test login alice password t0k3n\n" : ""),
+            Vcs = new VcsOptions
+            {
+                HttpTimeout = TimeSpan.FromSeconds(10),
+                HostMap = new Dictionary<string, IPEndPoint> { ["vanity.test:443"] = new(IPAddress.Loopback, new Uri(discovery.Url).Port) },
+            },
+        });
+
+        if (withNetrc)
+        {
+            (await d.VersionsAsync("vanity.test/private")).ShouldBe(["v1.0.0", "v1.1.0"]);
+            discovery.Requests.ShouldAllBe(r => r.Header("authorization") == expected);
+        }
+        else
+        {
+            await VcsAssert.FailsAsync(() => d.VersionsAsync("vanity.test/private"), VcsErrorKind.ImportPathNotResolved);
+            discovery.Requests.ShouldAllBe(r => r.Header("authorization") == null);
+        }
+        discovery.RequestCount.ShouldBeGreaterThan(0);
+    }
+
     private static TcpListener? TryBind80()
     {
         for (var i = 0; i < 30; i++)
