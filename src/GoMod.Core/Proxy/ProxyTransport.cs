@@ -14,9 +14,8 @@ namespace GoMod.Core.Proxy;
 
 /// <summary>
 /// GETs proxy resources over https, http and file URLs with the go command's rules (only 200 succeeds; 404/410 mean
-/// "not found"; at most 10 redirects and never from https to http; GOAUTH's credentials (by default .netrc's) on https only, asked
-/// again once after a 4xx; a plain-text
-/// error body is shown as go shows it) plus what go lacks: retries with backoff for transient failures, response and
+/// "not found"; at most 10 redirects and never from https to http; GOAUTH's credentials, by default .netrc's, on https
+/// only, asked for again once after a 4xx; a plain-text error body is shown as go shows it) plus what go lacks: retries with backoff for transient failures, response and
 /// read-idle timeouts, and a stall rule for bodies that trickle (<see cref="StallDetector"/>). One instance owns one <see cref="SocketsHttpHandler"/>, so connections are pooled and reused.
 /// A host whose name did not resolve (a definite answer, not a lookup that timed out) fails every later request of the
 /// instance at once with the same error: without a network each module's request would otherwise ask again, and a

@@ -3,6 +3,7 @@ using System.Text;
 using GoMod.Core.Auth;
 using GoMod.Core.Fetch;
 using GoMod.Core.GoEnv;
+using GoMod.Core.Restore;
 using GoMod.Core.Tests.Fetch.Infrastructure;
 using GoMod.Testing;
 
@@ -177,6 +178,31 @@ public sealed class GoAuthTests
 
         e.ShouldBeOfType<GoEnvironmentException>().Setting.ShouldBe("GOAUTH");
         e.Message.ShouldBe(message);
+        server.RequestCount.ShouldBe(0);
+    }
+
+    /// <summary>Through the restore, a broken GOAUTH is the invalid-setting diagnostic, in go's words.</summary>
+    [Fact]
+    public async Task A_broken_setting_fails_the_restore_as_an_invalid_go_environment_setting()
+    {
+        await using var server = new TestProxyServer(ProxyContent.Build([A]), TestCertificates.Loopback);
+        using var box = new FetchSandbox();
+        var goMod = box.Dir.Write("main/go.mod", "module example.com/main\n\ngo 1.17\n\nrequire example.com/a v1.0.0\n");
+
+        var result = await new ModuleRestorer().RestoreAsync(new RestoreOptions
+        {
+            ModFile = goMod,
+            Settings = new Dictionary<string, string?>
+            {
+                ["GOMODCACHE"] = box.ModCache, ["GOPROXY"] = server.Url, ["GOSUMDB"] = "off", ["GOFLAGS"] = "-mod=mod", ["GOAUTH"] = "off;netrc",
+            },
+            GetEnvironmentVariable = name => name == "GOENV" ? "off" : null,
+            Fetch = Trusting(),
+        }, CancellationToken.None);
+
+        result.Succeeded.ShouldBeFalse();
+        result.Diagnostics.ShouldContain(d => d.Code == "GOMOD0006"
+            && d.Message.Contains("GOAUTH=off cannot be combined with other authentication commands (GOAUTH=off;netrc)", StringComparison.Ordinal));
         server.RequestCount.ShouldBe(0);
     }
 
