@@ -128,8 +128,11 @@ public sealed class ModuleGraphTests(SdkPackage sdk) : IDisposable
         TestProject.CountOf(log, "warning GOMOD").ShouldBe(1);
     }
 
-    [GoFact]
-    public void GoModGet_edits_go_mod_and_go_sum_as_go_get_does()
+    /// <summary>
+    /// GraphGoMod in a project and in a copy: GoModGet with <paramref name="properties"/> through dotnet msbuild on the
+    /// project, go get <paramref name="goArgs"/> on the copy, both successful; then <paramref name="check"/>.
+    /// </summary>
+    private void GetBoth(string[] properties, string[] goArgs, Action<TestProject, TempDirectory> check)
     {
         using var p = TestProject.Standalone(sdk, body: "");
         using var goCopy = new TempDirectory("gocopy");
@@ -138,39 +141,36 @@ public sealed class ModuleGraphTests(SdkPackage sdk) : IDisposable
         File.WriteAllText(goCopy.Combine("go.mod"), GraphGoMod);
 
         // msbuild, not build: no restore of the old go.mod first (with -mod=mod it would add go.sum lines of its own).
-        var get = p.Dotnet(Env(), "msbuild", "-t:GoModGet", "-p:GoGet=\"example.net/a@v1.1.0;example.net/old@none\"");
-        var go = Go(goCopy.Path, home, home.Combine("modcache"), "get", "example.net/a@v1.1.0", "example.net/old@none");
+        var get = p.Dotnet(Env(), "msbuild", ["-t:GoModGet", .. properties]);
+        var go = Go(goCopy.Path, home, home.Combine("modcache"), ["get", .. goArgs]);
 
         go.EnsureSuccess("go get");
-        get.EnsureSuccess("dotnet msbuild -t:GoModGet");
-        File.ReadAllText(p.Combine("go.mod")).ShouldBe(File.ReadAllText(goCopy.Combine("go.mod")));
-        File.ReadAllText(p.Combine("go.sum")).ShouldBe(File.ReadAllText(goCopy.Combine("go.sum")));
-        File.ReadAllText(p.Combine("go.mod")).ShouldContain("// The modules this project builds with.");
+        get.EnsureSuccess("dotnet msbuild -t:GoModGet " + string.Join(' ', properties));
+        check(p, goCopy);
     }
+
+    [GoFact]
+    public void GoModGet_edits_go_mod_and_go_sum_as_go_get_does() =>
+        GetBoth(["-p:GoGet=\"example.net/a@v1.1.0;example.net/old@none\""], ["example.net/a@v1.1.0", "example.net/old@none"], (p, goCopy) =>
+        {
+            File.ReadAllText(p.Combine("go.mod")).ShouldBe(File.ReadAllText(goCopy.Combine("go.mod")));
+            File.ReadAllText(p.Combine("go.sum")).ShouldBe(File.ReadAllText(goCopy.Combine("go.sum")));
+            File.ReadAllText(p.Combine("go.mod")).ShouldContain("// The modules this project builds with.");
+        });
 
     /// <summary>
     /// GoGetTool is go get -tool (Go 1.24+): what go 1.19's go get of the same argument writes, plus a tool line, which
     /// go 1.24 appends to the file before it writes the requirements (here after the replace line).
     /// </summary>
     [GoFact]
-    public void GoModGet_with_GoGetTool_adds_a_tool_line_to_what_go_get_writes()
-    {
-        using var p = TestProject.Standalone(sdk, body: "");
-        using var goCopy = new TempDirectory("gocopy");
-        using var home = new TempDirectory("gohome");
-        p.Write("go.mod", GraphGoMod);
-        File.WriteAllText(goCopy.Combine("go.mod"), GraphGoMod);
-
-        var get = p.Dotnet(Env(), "msbuild", "-t:GoModGet", "-p:GoGet=example.net/a@v1.1.0", "-p:GoGetTool=true");
-        var go = Go(goCopy.Path, home, home.Combine("modcache"), "get", "example.net/a@v1.1.0");
-
-        go.EnsureSuccess("go get");
-        get.EnsureSuccess("dotnet msbuild -t:GoModGet -p:GoGetTool=true");
-        var goMod = File.ReadAllText(goCopy.Combine("go.mod"));
-        goMod.ShouldEndWith("replace example.net/old v1.0.0 => example.net/e v1.0.0\n");
-        File.ReadAllText(p.Combine("go.mod")).ShouldBe(goMod + "\ntool example.net/a\n");
-        File.ReadAllText(p.Combine("go.sum")).ShouldBe(File.ReadAllText(goCopy.Combine("go.sum")));
-    }
+    public void GoModGet_with_GoGetTool_adds_a_tool_line_to_what_go_get_writes() =>
+        GetBoth(["-p:GoGet=example.net/a@v1.1.0", "-p:GoGetTool=true"], ["example.net/a@v1.1.0"], (p, goCopy) =>
+        {
+            var goMod = File.ReadAllText(goCopy.Combine("go.mod"));
+            goMod.ShouldEndWith("replace example.net/old v1.0.0 => example.net/e v1.0.0\n");
+            File.ReadAllText(p.Combine("go.mod")).ShouldBe(goMod + "\ntool example.net/a\n");
+            File.ReadAllText(p.Combine("go.sum")).ShouldBe(File.ReadAllText(goCopy.Combine("go.sum")));
+        });
 
     [GoFact]
     public void Missing_version_deep_in_the_graph_is_an_error_with_go_s_chain_at_the_go_mod_line()

@@ -159,8 +159,17 @@ public sealed class AheadDownloadsTests : IDisposable
     public async Task A_failing_build_list_stops_what_started_ahead_and_leaves_nothing_half_written()
     {
         // a@v1.0.0's go.mod is missing from the proxy: the graph fails while the zips ahead are still arriving (slowly).
+        // Its 404 waits until a zip has been asked for (else, on a busy machine, the graph could fail before any zip
+        // request left, and there would be nothing ahead to stop).
         await using var server = ProxyTreeRestore.Serve(_proxy);
         server.Files.TryRemove("/example.com/a/@v/v1.0.0.mod", out _);
+        using var zipAsked = new ManualResetEventSlim();
+        server.Handler = r =>
+        {
+            if (IsZip(r.Path)) zipAsked.Set();
+            if (r.Path == "/example.com/a/@v/v1.0.0.mod") zipAsked.Wait(GateLimit);
+            return null;
+        };
         server.Delay = r => IsZip(r.Path) ? TimeSpan.FromMilliseconds(300) : null;
         server.ThrottleChunk = 64;
 
