@@ -26,6 +26,9 @@ internal sealed class TidyGoLine
     /// <summary>The loader whose graphs are read.</summary>
     public ModuleLoader Loader => _loader;
 
+    /// <summary>From this release the go command no longer writes its own version as the toolchain line when it raises the go line.</summary>
+    private const string NoSelfToolchainVersion = "1.25";
+
     /// <summary>The local toolchain's Go version (go's <c>gover.Local()</c>).</summary>
     public string Local { get; }
 
@@ -178,7 +181,8 @@ internal sealed class TidyGoLine
     /// <summary>
     /// go 1.23's <c>UpdateGoModFromReqs</c> for the go and toolchain lines: the go line set to <paramref name="goVersion"/>;
     /// the toolchain the main go.mod named (raised to the go version the loading graph selected, as the toolchain root
-    /// is), or the go version's own; raised to the local toolchain when the go line changed; dropped when it only
+    /// is), or the go version's own; raised to the local toolchain when the go line changed (only while the local
+    /// toolchain is older than go 1.25, which stopped naming itself there: golang/go#65847); dropped when it only
     /// repeats the go line or names a release before 1.21.
     /// </summary>
     public void Apply(GoModFile f, string? originalGo, string? originalToolchain, string goVersion, string loadingGo)
@@ -199,6 +203,7 @@ internal sealed class TidyGoLine
         }
         var toolVersion = GoToolchainVersions.FromToolchain(toolchain);
         if (wroteGo && GoToolchainVersions.Compare(goVersion, GoToolchainVersions.StrictVersion) >= 0
+            && GoToolchainVersions.Compare(Local, NoSelfToolchainVersion) < 0
             && GoToolchainVersions.Compare(Local, toolVersion) > 0 && !GoToolchainVersions.IsLang(Local))
         {
             toolchain = "go" + Local;

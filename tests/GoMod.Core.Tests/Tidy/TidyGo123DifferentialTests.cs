@@ -72,6 +72,31 @@ public class TidyGo123DifferentialTests
         TidyDifferentialTests.CompareWithGoAsync(name, Scenario(name), TidyGo121Scenarios.All[name].Flags, Facts, GoTidy, WithoutUsage,
             TidyDifferentialTests.Flags(TidyGo121Scenarios.All[name].Flags) with { LocalToolchain = OracleVersion.Value }, "go " + OracleVersion.Value);
 
+    /// <summary>
+    /// Go 1.25 stopped writing its own version as the toolchain line when it raises the go line (golang/go#65847;
+    /// no installed go is that new): with the local toolchain at 1.25.0 our tidy writes what go 1.23's tidy writes
+    /// without its <c>toolchain go1.23.x</c> line, and the same go.sum; below 1.25 the line stays (the theory above).
+    /// </summary>
+    [LaterGoFact]
+    public async Task Go_1_25_tidy_raises_the_go_line_without_naming_its_own_toolchain()
+    {
+        const string name = "dependency-go-line-raises-go-and-adds-toolchain";
+        using var tmp = new TempDirectory("tidy125");
+        var (proxyDir, goMain) = ProxyScenario.Parse(Scenario(name)).Materialize(tmp.Combine("go"));
+        var (_, ourMain) = ProxyScenario.Parse(Scenario(name)).Materialize(tmp.Combine("ours"));
+        await using var proxy = new TestProxyServer(TidyDifferentialTests.ProxyFiles(proxyDir));
+        GoTidy(goMain, tmp.Combine("home"), proxy.Url, TidyGo121Scenarios.All[name].Flags).ExitCode.ShouldBe(0);
+        var goMod = File.ReadAllText(Path.Combine(goMain, "go.mod"));
+        goMod.ShouldContain("\ntoolchain go" + OracleVersion.Value.Replace("go", "", StringComparison.Ordinal) + "\n");
+
+        var ours = await ModuleTidyCommand.RunAsync(TidyDifferentialTests.Options(ourMain, tmp.Combine("ourcache"), proxy.Url),
+            new TidyOptions { LocalToolchain = "1.25.0" }, check: false, CancellationToken.None);
+
+        ours.Succeeded.ShouldBeTrue(string.Join("\n", ours.Diagnostics));
+        File.ReadAllText(Path.Combine(ourMain, "go.mod")).ShouldBe(System.Text.RegularExpressions.Regex.Replace(goMod, "\ntoolchain go[^\n]*\n", ""));
+        File.ReadAllText(Path.Combine(ourMain, "go.sum")).ShouldBe(File.ReadAllText(Path.Combine(goMain, "go.sum")));
+    }
+
     [LaterGoTheory]
     [InlineData("dependency-go-line-raises-go-and-adds-toolchain")]
     [InlineData("reference-dependency-test-module-in-graph")]
