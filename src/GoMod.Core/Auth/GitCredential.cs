@@ -1,9 +1,13 @@
+using System.Text;
+using GoMod.Core.Vcs;
+
 namespace GoMod.Core.Auth;
 
 /// <summary>
 /// GOAUTH's <c>git &lt;dir&gt;</c> method (go's <c>gitauth.go</c>): <c>git credential fill</c> in that directory for a URL
 /// that was refused, and afterwards <c>git credential approve</c> or <c>reject</c> so the user's credential helper
-/// keeps only what worked. Unlike go, git never prompts here (a build has nobody to answer).
+/// keeps only what worked. git runs through <see cref="GitRunner"/>, so, unlike go's, it never prompts (a build has
+/// nobody to answer) and sees the configured user's HOME.
 /// </summary>
 internal static class GitCredential
 {
@@ -11,21 +15,20 @@ internal static class GitCredential
     public sealed record Filled(string Prefix, HeaderList Headers, string Output);
 
     /// <summary>Runs <c>git credential fill</c> for <paramref name="url"/>; the credential, or go's error.</summary>
-    public static async Task<(Filled? Credential, string? Error)> FillAsync(string dir, string url, string? home, TimeSpan timeout, CancellationToken ct)
+    public static async Task<(Filled? Credential, string? Error)> FillAsync(GitRunner git, string dir, string url, CancellationToken ct)
     {
-        var result = await RunAsync(dir, "fill", $"url={url}\n", home, timeout, ct).ConfigureAwait(false);
-        if (result.StartError is not null || result.ExitCode != 0)
-            return (null, $"'git credential fill' failed (url={url}): {result.StartError ?? $"exit status {result.ExitCode}"}\n{result.StdOut}{result.StdErr}");
-        var (prefix, user, password) = Parse(result.StdOut);
+        var (error, output) = await RunAsync(git, dir, "fill", $"url={url}\n", ct).ConfigureAwait(false);
+        if (error is not null) return (null, $"'git credential fill' failed (url={url}): {error}");
+        var (prefix, user, password) = Parse(output);
         if (prefix.Length == 0) return (null, $"'git credential fill' failed for url={url}, could not parse url\n");
         if (!url.StartsWith(prefix, StringComparison.Ordinal))
             return (null, $"requested a credential for {url}, but 'git credential fill' provided one for {prefix}\n");
-        return (new Filled(prefix, HeaderList.Basic(user, password), result.StdOut), null);
+        return (new Filled(prefix, HeaderList.Basic(user, password), output), null);
     }
 
     /// <summary><c>git credential approve</c> (the credential worked) or <c>reject</c> (it was refused); failures are ignored, as go ignores them.</summary>
-    public static Task ReportAsync(string dir, Filled credential, bool accepted, string? home, TimeSpan timeout, CancellationToken ct) =>
-        RunAsync(dir, accepted ? "approve" : "reject", credential.Output, home, timeout, ct);
+    public static Task ReportAsync(GitRunner git, string dir, Filled credential, bool accepted, CancellationToken ct) =>
+        RunAsync(git, dir, accepted ? "approve" : "reject", credential.Output, ct);
 
     /// <summary>
     /// go's <c>parseGitAuth</c>: <c>key=value</c> lines; the prefix is protocol://host/path, or the <c>url</c> field when
@@ -60,11 +63,18 @@ internal static class GitCredential
         return (prefix, user, password);
     }
 
-    private static Task<AuthProcess.Result> RunAsync(string dir, string action, string input, string? home, TimeSpan timeout, CancellationToken ct)
+    /// <summary><c>git credential &lt;action&gt;</c>: its output, or the error (exit status and what git printed).</summary>
+    private static async Task<(string? Error, string Output)> RunAsync(GitRunner git, string dir, string action, string input, CancellationToken ct)
     {
-        var env = new Dictionary<string, string?> { ["GCM_INTERACTIVE"] = "never", ["GIT_ASKPASS"] = null, ["SSH_ASKPASS"] = null };
-        if (home is not null) env["HOME"] = home;
-        if (Environment.GetEnvironmentVariable("GIT_TERMINAL_PROMPT") is null) env["GIT_TERMINAL_PROMPT"] = "0";
-        return AuthProcess.RunAsync("git", ["-c", "core.askPass=", "credential", action], input, dir, env, timeout, ct);
+        try
+        {
+            var (code, stdout, stderr) = await git.RunRawAsync(dir, ["credential", action], ct, input).ConfigureAwait(false);
+            var output = Encoding.UTF8.GetString(stdout);
+            return (code == 0 ? null : $"exit status {code}\n{output}{stderr}", output);
+        }
+        catch (CodeHostException e)
+        {
+            return (e.Message, "");
+        }
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using GoMod.Core.GoEnv;
+using GoMod.Core.Vcs;
 
 namespace GoMod.Core.Auth;
 
@@ -22,7 +23,7 @@ internal sealed class GoAuth
 {
     private readonly string _setting;
     private readonly NetrcFile _netrc;
-    private readonly string? _home;
+    private readonly GitRunner _git;
     private readonly Action<string>? _trace;
     private readonly TimeSpan _timeout;
     private readonly CredentialStore _store = new();
@@ -36,13 +37,14 @@ internal sealed class GoAuth
     /// <param name="home">The HOME git runs with (its configuration and credential helpers), or null for this process's.</param>
     /// <param name="trace">Where helper failures are written, or null.</param>
     /// <param name="timeout">How long a command or git may run (default two minutes).</param>
-    public GoAuth(string setting, NetrcFile netrc, string? home = null, Action<string>? trace = null, TimeSpan? timeout = null)
+    /// <param name="vcs">Which git to run (its path); the defaults when null.</param>
+    public GoAuth(string setting, NetrcFile netrc, string? home = null, Action<string>? trace = null, TimeSpan? timeout = null, VcsOptions? vcs = null)
     {
         _setting = setting;
         _netrc = netrc;
-        _home = home;
         _trace = trace;
         _timeout = timeout ?? TimeSpan.FromMinutes(2);
+        _git = new GitRunner((vcs ?? new VcsOptions()) with { CommandTimeout = _timeout }, home);
         _methods = new Lazy<IReadOnlyList<GoAuthMethod>?>(() => _setting == "off" ? null : GoAuthMethod.Parse(_setting));
     }
 
@@ -111,7 +113,7 @@ internal sealed class GoAuth
         foreach (var (prefix, (dir, credential)) in _gitCredentials)
         {
             if (!key.StartsWith(prefix, StringComparison.Ordinal) || !_gitCredentials.TryRemove(prefix, out _)) continue;
-            await GitCredential.ReportAsync(dir, credential, status == 200, _home, _timeout, ct).ConfigureAwait(false);
+            await GitCredential.ReportAsync(_git, dir, credential, status == 200, ct).ConfigureAwait(false);
         }
     }
 
@@ -129,7 +131,7 @@ internal sealed class GoAuth
                     break;
                 case GoAuthMethod.Git git:
                     if (url is null) break; // git credential cannot list credentials: it waits for a URL
-                    var (filled, gitError) = await GitCredential.FillAsync(git.Dir, url, _home, _timeout, ct).ConfigureAwait(false);
+                    var (filled, gitError) = await GitCredential.FillAsync(_git, git.Dir, url, ct).ConfigureAwait(false);
                     if (filled is null)
                     {
                         Trace(git, gitError!);

@@ -26,8 +26,8 @@ internal sealed partial class GitRunner(VcsOptions options, string? home)
         return stdout;
     }
 
-    /// <summary>Runs git and returns its exit status and output whatever the status.</summary>
-    public async Task<(int ExitCode, byte[] StdOut, string StdErr)> RunRawAsync(string dir, IReadOnlyList<string> args, CancellationToken ct)
+    /// <summary>Runs git and returns its exit status and output whatever the status; <paramref name="stdin"/>, when given, is its input.</summary>
+    public async Task<(int ExitCode, byte[] StdOut, string StdErr)> RunRawAsync(string dir, IReadOnlyList<string> args, CancellationToken ct, string? stdin = null)
     {
         var psi = new ProcessStartInfo(Options.GitPath)
         {
@@ -59,6 +59,17 @@ internal sealed partial class GitRunner(VcsOptions options, string? home)
         catch (System.ComponentModel.Win32Exception e)
         {
             throw new CodeHostException(VcsErrorKind.GitMissing, $"cannot run {Options.GitPath}: {e.Message}", e);
+        }
+        if (stdin is not null)
+        {
+            try
+            {
+                await p.StandardInput.WriteAsync(stdin.AsMemory(), ct).ConfigureAwait(false);
+            }
+            catch (IOException)
+            {
+                // git exited without reading its input: its status says why.
+            }
         }
         p.StandardInput.Close();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
