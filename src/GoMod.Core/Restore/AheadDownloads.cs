@@ -70,12 +70,18 @@ internal sealed class AheadDownloads : IAsyncDisposable
         return new AheadDownloads(stop, work);
     }
 
-    /// <summary>The requirements to start: none unless readonly, go ≥ 1.17, no workspace and no .go file in the main module.</summary>
+    /// <summary>
+    /// The requirements to start: none unless readonly, go ≥ 1.17, no workspace, no .go file in the main module and the
+    /// module cache out of the way of the main module's walk.
+    /// </summary>
     internal static List<ModuleVersion> Eligible(RestoreSetup setup, GoModFile mod, GoSumFile sum,
         IEnumerable<(ModuleVersion Required, ModuleVersion Target)> requirements)
     {
         if (setup.Mode != ModMode.ReadOnly || setup.Options.Offline || setup.Workspace is not null) return [];
         if (!ModDownload.RequirementsOnly(mod)) return [];
+        // The restore's package load walks the main module for ./... while these run: with the module cache where that
+        // walk goes (obj/gomodcache, say), it would meet extractions' temporary trees appearing and vanishing.
+        if (WalkReaches(setup.ModuleDir, setup.Environment.ModCache)) return [];
         try
         {
             if (MayHavePackages(setup.ModuleDir)) return [];
@@ -92,6 +98,22 @@ internal sealed class AheadDownloads : IAsyncDisposable
             .Select(r => r.Target)
             .Distinct()
             .ToList();
+    }
+
+    /// <summary>
+    /// Whether go's walk of the main module for a pattern such as <c>./...</c> can reach <paramref name="modCache"/>: it
+    /// lies in or below <paramref name="moduleDir"/> and no directory on the way is one the walk leaves out (a name
+    /// starting with <c>.</c> or <c>_</c>, <c>testdata</c>). Directories with a go.mod, vendor and ignore directives are
+    /// not looked at: when they would keep the walk away, answering true only starts nothing ahead.
+    /// </summary>
+    internal static bool WalkReaches(string moduleDir, string modCache)
+    {
+        var rel = Path.GetRelativePath(Path.GetFullPath(moduleDir), Path.GetFullPath(modCache));
+        if (rel == ".") return true;
+        if (Path.IsPathRooted(rel)) return false;
+        foreach (var elem in rel.Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar))
+            if (elem.StartsWith('.') || elem.StartsWith('_') || elem == "testdata") return false; // ".." too: outside
+        return true;
     }
 
     /// <summary>
