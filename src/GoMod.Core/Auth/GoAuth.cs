@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using GoMod.Core.Fetch;
 using GoMod.Core.GoEnv;
 using GoMod.Core.Vcs;
 
@@ -50,6 +51,13 @@ internal sealed class GoAuth
 
     /// <summary>GOAUTH's default: the .netrc entries only.</summary>
     public static GoAuth NetrcOnly(NetrcFile netrc) => new("netrc", netrc);
+
+    /// <summary>
+    /// GOAUTH as <paramref name="environment"/> sets it, with the .netrc of <paramref name="options"/> (else NETRC or
+    /// ~/.netrc), its trace and its git.
+    /// </summary>
+    public static GoAuth For(GoEnvironment environment, FetchOptions options) =>
+        new(environment.GoAuth, options.Netrc ?? NetrcFile.Load(environment.Netrc, environment.Home), environment.Home, options.Trace, vcs: options.Vcs);
 
     /// <summary>
     /// The headers GOAUTH gives a first request to <paramref name="url"/> (https), or null; runs the methods once first.

@@ -52,6 +52,21 @@ public sealed record FetchOptions
     /// <summary>Overrides the .netrc credentials (null: read NETRC / ~/.netrc as go does).</summary>
     public NetrcFile? Netrc { get; init; }
 
+    /// <summary>
+    /// The run's GOAUTH state (the methods' credentials, each command's one run), shared by the downloader and the
+    /// checksum database of a run, as go keeps one per process; null: each makes its own. See <see cref="ForRun"/>.
+    /// </summary>
+    internal Auth.GoAuth? Auth { get; init; }
+
+    /// <summary>
+    /// <paramref name="options"/> (or the defaults) with one GOAUTH state for everything the run creates from them.
+    /// </summary>
+    internal static FetchOptions ForRun(GoEnvironment environment, FetchOptions? options)
+    {
+        var o = options ?? new FetchOptions();
+        return o.Auth is not null ? o : o with { Auth = GoMod.Core.Auth.GoAuth.For(environment, o) };
+    }
+
     /// <summary>Direct mode (fetching from version control): git command, timeouts, host mapping for discovery.</summary>
     public Vcs.VcsOptions Vcs { get; init; } = new();
 

@@ -48,7 +48,7 @@ public sealed partial class ModuleDownloader : IDisposable
         ChecksumDatabase = checksumDatabase;
         Cache = cache ?? new ModuleCache(environment.ModCache);
         _transport = new Lazy<ProxyTransport>(
-            () => new ProxyTransport(Options, new GoAuth(environment.GoAuth, Options.Netrc ?? NetrcFile.Load(environment.Netrc, environment.Home), environment.Home, Options.Trace, vcs: Options.Vcs)),
+            () => new ProxyTransport(Options, Options.Auth ?? GoAuth.For(environment, Options)),
             LazyThreadSafetyMode.ExecutionAndPublication);
         _router = new ProxyRouter(environment, () => _transport.Value, Options, Sums.Mode);
         _network = new SemaphoreSlim(Math.Max(1, Options.MaxParallelDownloads));

@@ -54,8 +54,9 @@ public static class ModuleInitCommand
         }
 
         var sums = new GoSumChecker(options.SumFile, sum, ModMode.Mod);
-        using var sumDb = ChecksumDatabase.Create(env, options.Fetch);
-        using var downloader = new ModuleDownloader(env, sums, options.Fetch, sumDb, cache: new ModuleCache(env.ModCache));
+        var fetch = FetchOptions.ForRun(env, options.Fetch);
+        using var sumDb = ChecksumDatabase.Create(env, fetch);
+        using var downloader = new ModuleDownloader(env, sums, fetch, sumDb, cache: new ModuleCache(env.ModCache));
         GoOutput output;
         try
         {

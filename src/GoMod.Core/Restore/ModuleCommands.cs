@@ -74,8 +74,8 @@ public static class ModuleCommands
         var workspace = inWorkspace is null ? null : setup.Workspace;
         var sums = workspace is null ? new GoSumChecker(setup.SumFile, setup.Sum, ModMode.Mod) : new GoSumChecker(workspace.WorkSumPath, WorkspaceSums.Known(workspace), ModMode.Mod);
         // go get and the other commands add go.sum lines: each new one needs the checksum database's word.
-        using var sumDb = ChecksumDatabase.Create(setup.Environment, options.Fetch);
-        using var downloader = new ModuleDownloader(setup.Environment, sums, options.Fetch, sumDb, cache: setup.Cache);
+        using var sumDb = ChecksumDatabase.Create(setup.Environment, setup.Fetch);
+        using var downloader = new ModuleDownloader(setup.Environment, sums, setup.Fetch, sumDb, cache: setup.Cache);
         GoOutput output;
         try
         {

@@ -204,8 +204,8 @@ public sealed class ModuleRestorer
             // (ModMode.Mod): a missing line is MVS's error to report, in go's words, and only -mod=mod writes any.
             var recorder = new GoSumChecker(setup.SumFile, _sum, ModMode.Mod);
             // Only -mod=mod adds go.sum lines, so only then does a new hash need the checksum database's word.
-            using var sumDb = mode == ModMode.Mod ? ChecksumDatabase.Create(setup.Environment, setup.Options.Fetch) : null;
-            using var downloader = new ModuleDownloader(setup.Environment, recorder, setup.Options.Fetch, sumDb, cache: setup.Cache) { Trees = setup.Trees };
+            using var sumDb = mode == ModMode.Mod ? ChecksumDatabase.Create(setup.Environment, setup.Fetch) : null;
+            using var downloader = new ModuleDownloader(setup.Environment, recorder, setup.Fetch, sumDb, cache: setup.Cache) { Trees = setup.Trees };
             var source = new DownloaderModuleSource(downloader);
             // go.mod's requirements start downloading now when they are surely the zips fetched below; disposed (what
             // is left stopped and awaited) on every way out.
@@ -216,7 +216,7 @@ public sealed class ModuleRestorer
             var load = setup.LoadOptions with
             {
                 MainModules = new MainModuleCache(),
-                MaxParallelism = Math.Max(setup.LoadOptions.MaxParallelism, (setup.Options.Fetch ?? new FetchOptions()).MaxParallelDownloads),
+                MaxParallelism = Math.Max(setup.LoadOptions.MaxParallelism, setup.Fetch.MaxParallelDownloads),
             };
             var listOptions = new ListOptions { ModCache = setup.Environment.ModCache, Mvs = load, BuildListOnly = true };
             _phases.Mark("setup");

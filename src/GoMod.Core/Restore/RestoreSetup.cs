@@ -1,4 +1,5 @@
 using System.Text;
+using GoMod.Core.Fetch;
 using GoMod.Core.GoEnv;
 using GoMod.Core.Internal;
 using GoMod.Core.ModCache;
@@ -44,6 +45,14 @@ public sealed class RestoreSetup
 
     /// <summary>The one module cache of the run.</summary>
     public ModuleCache Cache { get; }
+
+    /// <summary>
+    /// The fetch options every downloader and checksum database of the run is made with: the given ones (or the
+    /// defaults) with the run's one GOAUTH state, so GOAUTH's commands run once per run as go runs them once per process.
+    /// </summary>
+    public FetchOptions Fetch => _fetch ??= FetchOptions.ForRun(Environment, Options.Fetch);
+
+    private FetchOptions? _fetch;
 
     /// <summary>
     /// The build the package load and vendor/ are for: GOOS/GOARCH, cgo and the tags, as go resolves them from the

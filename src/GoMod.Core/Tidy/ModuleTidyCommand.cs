@@ -54,8 +54,8 @@ public static class ModuleTidyCommand
 
         var warnings = setup.Warnings.Select(w => FailureCodes.ToDiagnostic(w, setup.ModFile)).ToList();
         var sums = new GoSumChecker(setup.SumFile, setup.Sum, ModMode.Mod);
-        using var sumDb = ChecksumDatabase.Create(setup.Environment, options.Fetch);
-        using var downloader = new ModuleDownloader(setup.Environment, sums, options.Fetch, sumDb, cache: setup.Cache);
+        using var sumDb = ChecksumDatabase.Create(setup.Environment, setup.Fetch);
+        using var downloader = new ModuleDownloader(setup.Environment, sums, setup.Fetch, sumDb, cache: setup.Cache);
         GoModTidy.Result run;
         try
         {

@@ -45,8 +45,8 @@ internal static class WorkspaceRestore
 
         var sums = WorkspaceSums.Known(ws);
         var recorder = new GoSumChecker(ws.WorkSumPath, sums, ModMode.Mod);
-        using var sumDb = setup.Options.Offline ? null : ChecksumDatabase.Create(setup.Environment, setup.Options.Fetch);
-        using var downloader = new ModuleDownloader(setup.Environment, recorder, setup.Options.Fetch, sumDb, cache: setup.Cache);
+        using var sumDb = setup.Options.Offline ? null : ChecksumDatabase.Create(setup.Environment, setup.Fetch);
+        using var downloader = new ModuleDownloader(setup.Environment, recorder, setup.Fetch, sumDb, cache: setup.Cache);
         // Design time reads the graph from the module cache's download directory only: no network.
         IModuleSource source = setup.Options.Offline ? new DirectoryModuleSource(setup.Cache.DownloadDirectory) : new DownloaderModuleSource(downloader);
         var loader = new WorkspaceLoader(ws, source, setup.ModuleDir);

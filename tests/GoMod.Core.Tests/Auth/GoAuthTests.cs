@@ -5,6 +5,7 @@ using GoMod.Core.Fetch;
 using GoMod.Core.GoEnv;
 using GoMod.Core.Restore;
 using GoMod.Core.Tests.Fetch.Infrastructure;
+using GoMod.Core.Tests.SumDb.Infrastructure;
 using GoMod.Testing;
 
 namespace GoMod.Core.Tests.Auth;
@@ -204,6 +205,39 @@ public sealed class GoAuthTests
         result.Diagnostics.ShouldContain(d => d.Code == "GOMOD0006"
             && d.Message.Contains("GOAUTH=off cannot be combined with other authentication commands (GOAUTH=off;netrc)", StringComparison.Ordinal));
         server.RequestCount.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_restore_that_downloads_and_asks_the_checksum_database_runs_each_command_once()
+    {
+        // One https server is the proxy and the checksum database; both refuse requests without the token.
+        await using var server = new TestProxyServer(ProxyContent.Build([A, B]), TestCertificates.Loopback);
+        var db = new TestSumDb().On(server);
+        db.Grow(4);
+        db.Add(A);
+        db.Add(B);
+        var database = server.Handler!;
+        server.Handler = r => r.Header("authorization") == "Bearer t0k3n" ? database(r) : TestResponse.Text(401, "unauthorized\n");
+        using var box = new FetchSandbox();
+        var script = Script(box, "token.sh", $"printf '{server.Url}\\n\\nAuthorization: Bearer t0k3n\\n\\n'\n");
+        var goMod = box.Dir.Write("main/go.mod", "module example.com/main\n\ngo 1.17\n\nrequire (\n\texample.com/a v1.0.0\n\texample.com/b v1.0.0\n)\n");
+
+        var result = await new ModuleRestorer().RestoreAsync(new RestoreOptions
+        {
+            ModFile = goMod,
+            Settings = new Dictionary<string, string?>
+            {
+                ["GOPATH"] = box.Dir.Combine("gopath"), ["GOMODCACHE"] = box.ModCache, ["GOPROXY"] = server.Url,
+                ["GOSUMDB"] = db.GoSumDb(server), ["GOFLAGS"] = "-mod=mod", ["GOAUTH"] = script,
+            },
+            GetEnvironmentVariable = name => name == "GOENV" ? "off" : null,
+            Fetch = Trusting(),
+        }, CancellationToken.None);
+
+        result.Diagnostics.Where(d => d.IsError).ShouldBeEmpty();
+        db.LookupCount.ShouldBe(2, "the new go.sum lines were confirmed by the database");
+        server.Requests.ShouldAllBe(r => r.Header("authorization") == "Bearer t0k3n");
+        Runs(script).ShouldBe(["run:"], "once for the run (go: once per process), not once for the proxy and once for the database");
     }
 
     // ---- git <dir> ----
