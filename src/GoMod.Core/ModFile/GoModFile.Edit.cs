@@ -198,9 +198,33 @@ public sealed partial class GoModFile
     /// and no comments on it is split into a direct and an indirect block. Duplicate lines are deleted. Blocks are
     /// sorted; call <see cref="Cleanup"/> afterwards.
     /// </summary>
-    public void SetRequireSeparateIndirect(IEnumerable<Requirement> requirements)
+    public void SetRequireSeparateIndirect(IEnumerable<Requirement> requirements) => SetRequireSeparateIndirect(requirements, simplify: false);
+
+    /// <summary>
+    /// Like <see cref="SetRequireSeparateIndirect(IEnumerable{Requirement})"/>, but every requirement goes to one of at
+    /// most two blocks, direct and indirect, whatever block or comment held it (go 1.27's tidy of modules at go 1.27 or
+    /// later, golang/go#56471). A block's leading comment is kept above the direct block when one of its requirements
+    /// stays direct, else (only indirect ones, or only lines that go) above the indirect block; several are parted by
+    /// an empty <c>//</c> line. Blocks are sorted; call <see cref="Cleanup"/> afterwards.
+    /// </summary>
+    public void SetRequireAtMostTwo(IEnumerable<Requirement> requirements) => SetRequireSeparateIndirect(requirements, simplify: true);
+
+    private void SetRequireSeparateIndirect(IEnumerable<Requirement> requirements, bool simplify)
     {
         ArgumentNullException.ThrowIfNull(requirements);
+        var need = new Dictionary<string, Requirement>(StringComparer.Ordinal);
+        var order = new List<string>();
+        foreach (var r in requirements)
+        {
+            if (!need.ContainsKey(r.Path)) order.Add(r.Path);
+            need[r.Path] = r;
+        }
+        // Whether each existing line will be indirect: where a block's comments go when blocks are merged.
+        var willBeIndirect = new Dictionary<SyntaxLine, bool>(ReferenceEqualityComparer.Instance);
+        if (simplify)
+            foreach (var r in Live(_require))
+                if (need.TryGetValue(r.Path, out var wanted)) willBeIndirect[r.Line] = wanted.Indirect;
+        List<Comment> directComments = [], indirectComments = [];
 
         // Comments other than the indirect mark pin a line or block in place.
         static bool HasComments(SyntaxNode node) =>
@@ -247,6 +271,14 @@ public sealed partial class GoModFile
                     }
                     if (allDirect) lastDirect = i;
                     if (allIndirect) lastIndirect = i;
+                    if (simplify)
+                    {
+                        var anyDirect = block.Lines.Any(l => willBeIndirect.TryGetValue(l, out var indirect) && !indirect);
+                        var target = !anyDirect && block.Lines.Count > 0 ? indirectComments : directComments;
+                        if (target.Count > 0 && block.Before.Count > 0) target.Add(new Comment(default, "//"));
+                        target.AddRange(block.Before);
+                        block.Before = [];
+                    }
                     break;
             }
         }
@@ -302,12 +334,10 @@ public sealed partial class GoModFile
             indirectBlock = EnsureBlock(lastIndirect);
         }
 
-        var need = new Dictionary<string, Requirement>(StringComparer.Ordinal);
-        var order = new List<string>();
-        foreach (var r in requirements)
+        if (simplify)
         {
-            if (!need.ContainsKey(r.Path)) order.Add(r.Path);
-            need[r.Path] = r;
+            directBlock.Before.AddRange(directComments);
+            indirectBlock.Before.AddRange(indirectComments);
         }
 
         var have = new HashSet<string>(StringComparer.Ordinal);
@@ -321,8 +351,8 @@ public sealed partial class GoModFile
             SetVersion(r, wanted.Version);
             SetIndirect(r, wanted.Indirect);
             var block = lineToBlock.GetValueOrDefault(r.Line);
-            if (wanted.Indirect && (oneFlatUncommentedBlock || block == directBlock)) MoveRequire(r, indirectBlock);
-            else if (!wanted.Indirect && (oneFlatUncommentedBlock || block == indirectBlock)) MoveRequire(r, directBlock);
+            if (wanted.Indirect && (simplify || oneFlatUncommentedBlock || block == directBlock)) MoveRequire(r, indirectBlock);
+            else if (!wanted.Indirect && (simplify || oneFlatUncommentedBlock || block == indirectBlock)) MoveRequire(r, directBlock);
         }
 
         foreach (var path in order)

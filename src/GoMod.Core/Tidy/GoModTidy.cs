@@ -333,11 +333,19 @@ public static class GoModTidy
         return false;
     }
 
-    /// <summary>The requirements of <paramref name="rs"/> set in <paramref name="f"/>: one block before go 1.17, direct and indirect blocks from 1.17; formatted.</summary>
+    /// <summary>The go line from which tidy merges all requirements into a direct and an indirect block.</summary>
+    internal const string MergedRequireBlocksVersion = "1.27";
+
+    /// <summary>
+    /// The requirements of <paramref name="rs"/> set in <paramref name="f"/>: one block before go 1.17, direct and
+    /// indirect blocks from 1.17 (other blocks with comments kept), and from go 1.27 every requirement in one of those
+    /// two blocks (go 1.27's tidy, golang/go#56471); formatted.
+    /// </summary>
     private static string FormatRequirements(GoModFile f, Requirements rs, string goVersion)
     {
         var list = rs.RootModules.Select(m => new Requirement(m.Path, m.Version, !rs.Direct.Contains(m.Path))).ToList();
         if (GoToolchainVersions.Compare(goVersion, "1.17") < 0) f.SetRequire(list);
+        else if (GoToolchainVersions.Compare(goVersion, MergedRequireBlocksVersion) >= 0) f.SetRequireAtMostTwo(list);
         else f.SetRequireSeparateIndirect(list);
         f.Cleanup();
         return f.Format();

@@ -119,4 +119,87 @@ public class TidyGo123DifferentialTests
         ours.Output.GoSum.ShouldBeNull();
         State(main).ShouldBe(tidy);
     }
+
+    /// <summary>A main module importing a and c (a brings b) whose requirements sit in commented blocks.</summary>
+    private static string CommentedBlocks(string go) => $$"""
+        -- go.mod --
+        module example.com/main
+
+        go {{go}}
+
+        require example.com/c v1.0.0
+
+        // The library itself.
+        require (
+        	example.com/a v1.0.0
+        )
+
+        // Came with a.
+        require (
+        	example.com/b v1.0.0 // indirect
+        )
+        -- main.go --
+        package main
+
+        import (
+        	_ "example.com/a"
+        	_ "example.com/c"
+        )
+
+        func main() {}
+
+        """ + PackageScenarios.Modules + "\n" + TidyScenarios.Modules + "\n" + TidyGo121Scenarios.Modules;
+
+    /// <summary>
+    /// Go 1.27's tidy merges a go 1.27 module's require blocks into one direct and one indirect block, their comments
+    /// kept above them (golang/go#56471; no installed go is that new), and leaves a go 1.26 module's commented blocks
+    /// alone as every go since 1.17 does: with the local toolchain at 1.27.0, the go 1.26 module gets what go 1.23's tidy
+    /// writes (its go line aside), the go 1.27 module the same requirements in two blocks, and both go 1.23's go.sum.
+    /// </summary>
+    [LaterGoFact]
+    public async Task Go_1_27_tidy_merges_require_blocks_of_go_1_27_modules_only()
+    {
+        using var tmp = new TempDirectory("tidy127");
+        var (proxyDir, goMain) = ProxyScenario.Parse(CommentedBlocks("1.23")).Materialize(tmp.Combine("go"));
+        await using var proxy = new TestProxyServer(TidyDifferentialTests.ProxyFiles(proxyDir));
+        GoTidy(goMain, tmp.Combine("home"), proxy.Url, []).ExitCode.ShouldBe(0);
+        var goMod = File.ReadAllText(Path.Combine(goMain, "go.mod"));
+        var goSum = File.ReadAllText(Path.Combine(goMain, "go.sum"));
+        // go 1.23 keeps the commented blocks (collapsed to lines) and adds t, which a's test imports, in a block of its own.
+        goMod.ShouldContain("\n// The library itself.\nrequire example.com/a v1.0.0\n\n// Came with a.\nrequire example.com/b v1.0.0 // indirect\n");
+        goMod.ShouldContain("\nrequire example.com/t v1.0.0 // indirect\n");
+
+        var results = new Dictionary<string, string>();
+        foreach (var go in new[] { "1.26", "1.27" })
+        {
+            var (_, main) = ProxyScenario.Parse(CommentedBlocks(go)).Materialize(tmp.Combine("ours" + go));
+            var ours = await ModuleTidyCommand.RunAsync(TidyDifferentialTests.Options(main, tmp.Combine("ourcache" + go), proxy.Url),
+                new TidyOptions { LocalToolchain = "1.27.0" }, check: false, CancellationToken.None);
+            ours.Succeeded.ShouldBeTrue(string.Join("\n", ours.Diagnostics));
+            File.ReadAllText(Path.Combine(main, "go.sum")).ShouldBe(goSum);
+            results[go] = File.ReadAllText(Path.Combine(main, "go.mod"));
+        }
+
+        results["1.26"].ShouldBe(goMod.Replace("\ngo 1.23\n", "\ngo 1.26\n", StringComparison.Ordinal));
+        results["1.27"].ShouldBe("""
+            module example.com/main
+
+            go 1.27
+
+            // The library itself.
+            require (
+            	example.com/a v1.0.0
+            	example.com/c v1.0.0
+            )
+
+            // Came with a.
+            require (
+            	example.com/b v1.0.0 // indirect
+            	example.com/t v1.0.0 // indirect
+            )
+
+            """);
+        Core.ModFile.GoModFile.Parse("go.mod", results["1.27"]).Require.OrderBy(r => r.Path, StringComparer.Ordinal)
+            .ShouldBe(Core.ModFile.GoModFile.Parse("go.mod", goMod).Require.OrderBy(r => r.Path, StringComparer.Ordinal), "go 1.23's requirements");
+    }
 }
