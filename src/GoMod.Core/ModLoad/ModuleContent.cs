@@ -79,12 +79,19 @@ internal sealed class ModuleContent
             var full = rel.Length == 0 ? _dir : Path.Combine([_dir, .. rel.Split('/')]);
             if (!Directory.Exists(full)) return [];
             var list = new List<(string, Func<byte[]>)>();
-            foreach (var f in new DirectoryInfo(full).EnumerateFiles())
+            try
             {
-                var info = f.LinkTarget is not null ? f.ResolveLinkTarget(true) as FileInfo : f;
-                if (info is null || !info.Exists) continue;
-                var path = f.FullName;
-                list.Add((f.Name, () => File.ReadAllBytes(path)));
+                foreach (var f in new DirectoryInfo(full).EnumerateFiles())
+                {
+                    var info = f.LinkTarget is not null ? f.ResolveLinkTarget(true) as FileInfo : f;
+                    if (info is null || !info.Exists) continue;
+                    var path = f.FullName;
+                    list.Add((f.Name, () => File.ReadAllBytes(path)));
+                }
+            }
+            catch (DirectoryNotFoundException)
+            {
+                return []; // removed since the walk listed it (see PackagePatterns.ModuleDirectories)
             }
             return list;
         }

@@ -165,7 +165,9 @@ internal sealed class PackagePatterns(ModuleLoader loader, IReadOnlyList<MainMod
     /// the root itself), in order: names starting with <c>.</c> or <c>_</c>, <c>testdata</c> and nested modules are
     /// left out, and when <paramref name="skipVendor"/> nothing below a <c>vendor</c> directory under the root; nor, when
     /// <paramref name="prune"/> says so of its full path or <paramref name="ignore"/> (the module's <c>ignore</c>
-    /// directives) of its module-relative path, a directory and what is below it.
+    /// directives) of its module-relative path, a directory and what is below it. A directory removed after its parent
+    /// was read is left out, as if the walk had come a moment later: builds of other projects write and remove
+    /// directories below a module at the same time (obj/, a module cache there), which go's walk never meets.
     /// </summary>
     public static IEnumerable<string> ModuleDirectories(string modRoot, bool skipVendor, Func<string, bool>? prune = null, IgnoredDirectories? ignore = null)
     {
@@ -174,9 +176,22 @@ internal sealed class PackagePatterns(ModuleLoader loader, IReadOnlyList<MainMod
         while (pending.TryPop(out var rel))
         {
             var full = FullPath(modRoot, rel);
+            if (rel.Length != 0 && skipVendor && Path.GetFileName(full) == "vendor")
+            {
+                yield return rel;
+                continue;
+            }
+            string[] subs;
+            try
+            {
+                subs = Directory.GetDirectories(full);
+            }
+            catch (DirectoryNotFoundException) when (rel.Length != 0)
+            {
+                continue;
+            }
             yield return rel;
-            if (rel.Length != 0 && skipVendor && Path.GetFileName(full) == "vendor") continue;
-            foreach (var sub in Directory.EnumerateDirectories(full).Order(StringComparer.Ordinal).Reverse())
+            foreach (var sub in subs.Order(StringComparer.Ordinal).Reverse())
             {
                 var elem = Path.GetFileName(sub);
                 if (elem.StartsWith('.') || elem.StartsWith('_') || elem == "testdata") continue;
