@@ -32,14 +32,24 @@ public static partial class GoBuildInputs
 
     private static void Walk(string dir, string root, HashSet<string> skip, SortedSet<string> files)
     {
-        foreach (var file in Directory.EnumerateFiles(dir))
+        string[] entries, subs;
+        try
+        {
+            entries = Directory.GetFiles(dir);
+            subs = Directory.GetDirectories(dir);
+        }
+        catch (DirectoryNotFoundException) when (dir != root)
+        {
+            return; // removed since its parent was read (another project's build below the module): as if walked later
+        }
+        foreach (var file in entries)
         {
             var ext = Path.GetExtension(file);
             if (!SourceExtensions.Contains(ext)) continue;
             files.Add(file);
             if (ext == ".go") AddEmbedded(file, files);
         }
-        foreach (var sub in Directory.EnumerateDirectories(dir))
+        foreach (var sub in subs)
         {
             var name = Path.GetFileName(sub);
             if (name.StartsWith('.') || name.StartsWith('_') || name == "testdata" || skip.Contains(sub)) continue;

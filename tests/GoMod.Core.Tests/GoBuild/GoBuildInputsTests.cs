@@ -42,4 +42,27 @@ public sealed class GoBuildInputsTests : IDisposable
             "sub/s.go", "vendor/modules.txt", "version.txt",
         }, ignoreOrder: true);
     }
+
+    [Fact]
+    public async Task A_directory_removed_while_the_module_is_walked_is_left_out_instead_of_failing_the_build()
+    {
+        if (OperatingSystem.IsWindows()) return; // a named pipe stands in for a slow read; Windows has none by path
+        _dir.Write("go.mod", "module example.com/m\n");
+        _dir.Write("other/obj/Debug/x.go", "package x\n"); // another project's obj/, below the module
+        // main.go is a named pipe: the walk lists the root's files and directories, then opens main.go to read it,
+        // which is when opening it for writing returns here; other/ is removed (as that project's clean would) before
+        // the walk gets the file's text and goes on into the directories it listed.
+        var fifo = _dir.Combine("main.go");
+        ProcessRunner.Run("mkfifo", [fifo], _dir.Path).ExitCode.ShouldBe(0);
+        var walk = Task.Run(() => GoBuildInputs.Collect(_dir.Path, []));
+        await using (var writer = new FileStream(fifo, FileMode.Open, FileAccess.Write))
+        {
+            Directory.Delete(_dir.Combine("other"), recursive: true);
+            await writer.WriteAsync("package main\n"u8.ToArray());
+        }
+
+        var inputs = await walk.WaitAsync(TimeSpan.FromSeconds(30));
+
+        inputs.Select(f => Path.GetFileName(f)).ShouldBe(["go.mod", "main.go"]);
+    }
 }
