@@ -14,8 +14,10 @@ public sealed record BuildTarget(GoPlatform Platform, bool Cgo, IReadOnlyList<st
     /// <summary>
     /// The target of a <c>go build</c> in <paramref name="env"/>: GOOS/GOARCH as set, else this machine's; CGO_ENABLED
     /// when it is <c>0</c> or <c>1</c>, else go's default (<see cref="CgoDefault"/>); <paramref name="tags"/> (GoTags)
-    /// when given, else GOFLAGS's <c>-tags</c>, as a <c>-tags</c> on go's command line replaces the one in GOFLAGS.
+    /// when given, else GOFLAGS's <c>-tags</c>, as a <c>-tags</c> on go's command line replaces the one in GOFLAGS; the
+    /// tool tags of GOEXPERIMENT for that GOARCH.
     /// </summary>
+    /// <exception cref="GoEnvironmentException">GOEXPERIMENT is invalid.</exception>
     public static BuildTarget Resolve(GoEnvironment env, string? tags, Func<string, string?> getEnvironmentVariable)
     {
         ArgumentNullException.ThrowIfNull(env);
@@ -26,8 +28,14 @@ public sealed record BuildTarget(GoPlatform Platform, bool Cgo, IReadOnlyList<st
             "0" => false,
             _ => CgoDefault(platform, env.CC, getEnvironmentVariable),
         };
-        return new BuildTarget(platform, cgo, GoBuildRequest.SplitList(tags ?? env.Flags.Tags));
+        return new BuildTarget(platform, cgo, GoBuildRequest.SplitList(tags ?? env.Flags.Tags))
+        {
+            ToolTags = GoExperiments.ToolTags(platform.Arch, env.GoExperiment),
+        };
     }
+
+    /// <summary>The toolchain's own tags: <c>goexperiment.*</c> for each experiment GOEXPERIMENT leaves on (<see cref="GoExperiments"/>).</summary>
+    public IReadOnlyList<string> ToolTags { get; init; } = [];
 
     /// <summary>
     /// go's CGO_ENABLED when it is unset: off for a cross build (another GOOS/GOARCH than this machine's) and on
@@ -47,7 +55,7 @@ public sealed record BuildTarget(GoPlatform Platform, bool Cgo, IReadOnlyList<st
     /// One line for a restore's inputs hash: everything here, so that another platform, cgo setting or tag list
     /// loads again.
     /// </summary>
-    public string Key => $"GOOS={Platform.Os} GOARCH={Platform.Arch} cgo={Cgo} tags={string.Join(',', Tags)}";
+    public string Key => $"GOOS={Platform.Os} GOARCH={Platform.Arch} cgo={Cgo} tags={string.Join(',', Tags)} tooltags={string.Join(',', ToolTags)}";
 
     /// <summary>The platforms go supports cgo on (go/build's list, go 1.19).</summary>
     private static readonly HashSet<string> CgoPlatforms = new(StringComparer.Ordinal)

@@ -70,6 +70,9 @@ public sealed record GoEnvironment
     /// </summary>
     public string? CC { get; init; }
 
+    /// <summary>GOEXPERIMENT: the toolchain experiments a build turns on or off ("" for go's default), whose <c>goexperiment.*</c> tags files can be constrained on.</summary>
+    public string GoExperiment { get; init; } = "";
+
     /// <summary>Reads the current process environment (and the go env file).</summary>
     public static GoEnvironment FromProcess() => FromVariables(Environment.GetEnvironmentVariable);
 
@@ -125,6 +128,7 @@ public sealed record GoEnvironment
             GoArch = Get("GOARCH", "") is { Length: > 0 } arch ? arch : null,
             CgoEnabled = Get("CGO_ENABLED", "") is { Length: > 0 } cgo ? cgo : null,
             CC = getenv("CC") is { Length: > 0 } cc ? cc : null,
+            GoExperiment = Get("GOEXPERIMENT", ""),
         };
     }
 

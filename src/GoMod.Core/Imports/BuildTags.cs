@@ -40,13 +40,16 @@ internal sealed class BuildTags
     /// A real build context: <paramref name="goos"/>/<paramref name="goarch"/> (this machine's when null), the gc
     /// compiler, <c>cgo</c> when <paramref name="cgoEnabled"/>, release tags up to <paramref name="goVersion"/> (at least
     /// the reference toolchain's, go 1.19: go/build's release tags are the toolchain's, and a main module at a later go
-    /// version stands for a toolchain of that version), and <paramref name="extra"/> (go's <c>-tags</c>).
+    /// version stands for a toolchain of that version), <paramref name="extra"/> (go's <c>-tags</c>) and the tool tags
+    /// (<paramref name="toolTags"/>, GOEXPERIMENT's; when null, those of go's default experiments for the GOARCH).
     /// </summary>
-    public static BuildTags Host(string? goos = null, string? goarch = null, bool cgoEnabled = false, string? goVersion = null, IEnumerable<string>? extra = null)
+    public static BuildTags Host(string? goos = null, string? goarch = null, bool cgoEnabled = false, string? goVersion = null, IEnumerable<string>? extra = null,
+        IEnumerable<string>? toolTags = null)
     {
         goos ??= HostOS();
         goarch ??= HostArch();
         var tags = new HashSet<string>(StringComparer.Ordinal) { goos, goarch, "gc" };
+        tags.UnionWith(toolTags ?? GoBuild.GoExperiments.ToolTags(goarch, null));
         if (cgoEnabled) tags.Add("cgo");
         int minor = Math.Max(19, MinorOf(goVersion));
         for (int i = 1; i <= minor; i++) tags.Add("go1." + i.ToString(CultureInfo.InvariantCulture));

@@ -50,10 +50,10 @@ internal sealed class PackageRestore
 
     /// <summary>
     /// The build tags of the target (<see cref="RestoreSetup.Target"/>: GOOS, GOARCH, cgo, GoTags or GOFLAGS's
-    /// <c>-tags</c>) and the release tags of the main module's go version.
+    /// <c>-tags</c>, GOEXPERIMENT's tool tags) and the release tags of the main module's go version.
     /// </summary>
     public static BuildTags TargetTags(RestoreSetup setup, string goVersion) =>
-        BuildTags.Host(setup.Target.Platform.Os, setup.Target.Platform.Arch, setup.Target.Cgo, goVersion, setup.Target.Tags);
+        BuildTags.Host(setup.Target.Platform.Os, setup.Target.Platform.Arch, setup.Target.Cgo, goVersion, setup.Target.Tags, setup.Target.ToolTags);
 
     /// <summary>A Go setting from the SDK's settings, else the environment; null when unset.</summary>
     private static string? Setting(RestoreOptions options, string name) =>

@@ -263,6 +263,11 @@ public static class PackageScenarios
             MainGo + "import (\n\tx \"example.com/c\"\n\t. \"example.com/nobody/dot\"\n)\n\nfunc main() { _ = x.C }"),
         ["package-without-go-files"] = MainModule("1.17", "require example.com/a v1.0.0\n\nrequire example.com/b v1.0.0 // indirect",
             MainGo + "import _ \"example.com/main/empty\"\n\nfunc main() {}\n-- empty/x.go --\n//go:build ignore\n\npackage empty\n"),
+        // go 1.19's tool tags on amd64 and arm64: goexperiment.regabiwrappers and goexperiment.regabiargs, nothing else.
+        ["goexperiment-constraints"] = MainModule("1.17", "", MainGo + "func main() {}\n"
+            + "-- regabi.go --\n//go:build goexperiment.regabiargs\n\npackage main\n\nimport _ \"example.com/a\"\n"
+            + "-- fieldtrack.go --\n//go:build goexperiment.fieldtrack\n\npackage main\n\nimport _ \"example.com/c\"\n"
+            + "-- noregabi.go --\n//go:build !goexperiment.regabiwrappers\n\npackage main\n\nimport _ \"example.com/w\"\n"),
         ["indirect-only-graph"] = MainModule("1.17", "require example.com/a v1.1.0\n\nrequire example.com/b v1.1.0 // indirect",
             MainGo + "import _ \"example.com/a\"\n\nfunc main() {}\n-- lib/l.go --\npackage lib\n\nimport _ \"example.com/b/bp\"\n"),
     };

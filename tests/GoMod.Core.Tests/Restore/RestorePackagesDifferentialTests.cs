@@ -21,7 +21,7 @@ public class RestorePackagesDifferentialTests
         "directory-replacement", "directory-replacement-missing-dep", "version-replacement", "goos-file-suffixes-linux",
         "go-build-ignore", "plus-build-lines", "cgo-file", "cgo-in-dependency", "test-only-import", "external-test-package", "major-v2", "missing-v2",
         "incompatible", "skipped-directories", "untidy-dependency", "dependency-build-tags", "unpruned-main", "go-1.15-main",
-        "embed-patterns", "upgrade-for-new-package", "excluded-requirement", "indirect-only-graph",
+        "embed-patterns", "upgrade-for-new-package", "excluded-requirement", "indirect-only-graph", "goexperiment-constraints",
     ]);
 
     /// <summary>Scenarios whose import fails under readonly (no module in go.mod provides it).</summary>
@@ -118,6 +118,59 @@ public class RestorePackagesDifferentialTests
         foreach (var m in ours.Modules.Where(m => !m.Main && m.Replace.Length == 0))
             (m.Dir.Length > 0).ShouldBe(Zips(ourProxy).Any(z => z.Contains("/" + m.Path + "/@v/" + m.Version + ".zip", StringComparison.Ordinal)) || Directory.Exists(m.Dir),
                 $"{m.Path} {m.Version}: Dir '{m.Dir}'");
+    }
+
+    /// <summary>
+    /// GOEXPERIMENT and GOARCH decide which <c>goexperiment.*</c> constraints hold: go 1.19's <c>go list -deps ./...</c>
+    /// under <c>-mod=mod</c> (which resolves imports and writes go.mod and go.sum as go build does, without compiling for
+    /// that experiment or architecture) and our restore with the same environment write the same go.mod and go.sum
+    /// and fetch the same zips; an experiment go does not know fails both, in go's words.
+    /// </summary>
+    [GoTheory]
+    [InlineData("amd64", "")]             // regabi: a
+    [InlineData("amd64", "fieldtrack")]   // and c
+    [InlineData("386", "")]               // no regabi on 386: w
+    [InlineData("386", "fieldtrack")]     // w and c
+    [InlineData("amd64", "bogus")]
+    public async Task Goexperiment_tags_follow_GOEXPERIMENT_and_GOARCH_as_go_1_19_s_do(string goarch, string goExperiment)
+    {
+        using var tmp = new TempDirectory("rpkgexp");
+        var (proxyDir, main) = ProxyScenario.Parse(PackageScenarios.All["goexperiment-constraints"] + PackageScenarios.Modules).Materialize(tmp.Path);
+        var files = ProxyFiles(proxyDir);
+        await using var goProxy = new TestProxyServer(files);
+        await using var ourProxy = new TestProxyServer(files);
+        var original = BuildListDifferentialTests.SnapshotMain(main);
+        string? State(TestProxyServer p) =>
+            $"--- go.mod\n{BuildListDifferentialTests.ReadOrNull(Path.Combine(main, "go.mod"))}--- go.sum\n{BuildListDifferentialTests.ReadOrNull(Path.Combine(main, "go.sum"))}--- zips\n{string.Join("\n", Zips(p))}";
+
+        var go = GoOracle.Run(main, tmp.Combine("home"), new Dictionary<string, string?>
+        {
+            ["GOPROXY"] = goProxy.Url, ["GOFLAGS"] = "-modcacherw -mod=mod", ["GONOSUMDB"] = "*", ["GOSUMDB"] = "off", ["CGO_ENABLED"] = "0",
+            ["GOARCH"] = goarch, ["GOEXPERIMENT"] = goExperiment,
+        }, "list", "-deps", "./...");
+        var expected = State(goProxy);
+
+        BuildListDifferentialTests.RestoreMain(main, original);
+        var ours = await new ModuleRestorer().RestoreAsync(new RestoreOptions
+        {
+            ModFile = Path.Combine(main, "go.mod"),
+            ModMode = "mod",
+            Settings = new Dictionary<string, string?>
+            {
+                ["GOMODCACHE"] = tmp.Combine("ourcache"), ["GOPROXY"] = ourProxy.Url, ["GOSUMDB"] = "off", ["GOROOT"] = PackageGraphDifferentialTests.GoRoot.Value,
+            },
+            GetEnvironmentVariable = name => name switch { "GOENV" => "off", "GOARCH" => goarch, "GOEXPERIMENT" => goExperiment, _ => null },
+        }, CancellationToken.None);
+
+        if (go.ExitCode != 0)
+        {
+            var d = ours.Diagnostics.ShouldHaveSingleItem();
+            d.Code.ShouldBe("GOMOD0006");
+            ("go: " + d.Message + "\n").ShouldBe(go.StdErr);
+            return;
+        }
+        ours.Diagnostics.Where(d => d.IsError).ShouldBeEmpty();
+        State(ourProxy).ShouldBe(expected);
     }
 
     [GoTheory]
