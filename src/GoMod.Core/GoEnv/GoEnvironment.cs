@@ -108,7 +108,7 @@ public sealed record GoEnvironment
         }
 
         var goPrivate = Get("GOPRIVATE", "");
-        return new GoEnvironment
+        var env = new GoEnvironment
         {
             GoProxy = Get("GOPROXY", ProxyList.DefaultGoProxy),
             GoPrivate = goPrivate,
@@ -130,6 +130,7 @@ public sealed record GoEnvironment
             CC = getenv("CC") is { Length: > 0 } cc ? cc : null,
             GoExperiment = Get("GOEXPERIMENT", ""),
         };
+        return env;
     }
 
     /// <summary>
