@@ -131,19 +131,7 @@ public class TidyLayoutTests
     {
         var input = Cases[name] + Replaces;
         using var dir = new TempDirectory("tidy");
-        dir.Write("go.mod", input);
-        dir.Write("main.go", "package main\n\nimport (\n\t_ \"example.com/a\"\n\t_ \"example.com/b\"\n)\n\nfunc main() {}\n");
-        dir.Write("a/go.mod", "module example.com/a\n\ngo 1.17\n\nrequire example.com/c v1.0.0\n");
-        dir.Write("a/a.go", "package a\n\nimport _ \"example.com/c\"\n");
-        foreach (var m in new[] { "b", "c", "d" })
-        {
-            dir.Write($"{m}/go.mod", $"module example.com/{m}\n\ngo 1.17\n");
-            dir.Write($"{m}/{m}.go", $"package {m}\n");
-        }
-
-        var tidy = GoOracle.Run(dir.Path, dir.Path, null, "mod", "tidy");
-        tidy.ExitCode.ShouldBe(0, tidy.Combined);
-        var goOutput = ModFileTestData.ReadExact(dir.Combine("go.mod"));
+        var goOutput = TidyWithGo(dir, input);
 
         var wanted = GoModFile.Parse("go.mod", goOutput).Require;
         var file = GoModFile.Parse("go.mod", input);
@@ -243,6 +231,7 @@ public class TidyLayoutTests
             """);
     }
 
+    /// <summary>go mod tidy of <paramref name="input"/> in a main module importing a and b (a imports c), every dependency a directory replacement; go's go.mod.</summary>
     private static string TidyWithGo(TempDirectory dir, string input)
     {
         dir.Write("go.mod", input);
