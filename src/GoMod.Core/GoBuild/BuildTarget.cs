@@ -17,7 +17,6 @@ public sealed record BuildTarget(GoPlatform Platform, bool Cgo, IReadOnlyList<st
     /// when given, else GOFLAGS's <c>-tags</c>, as a <c>-tags</c> on go's command line replaces the one in GOFLAGS; the
     /// tool tags of GOEXPERIMENT for that GOARCH.
     /// </summary>
-    /// <exception cref="GoEnvironmentException">GOEXPERIMENT is invalid.</exception>
     public static BuildTarget Resolve(GoEnvironment env, string? tags, Func<string, string?> getEnvironmentVariable)
     {
         ArgumentNullException.ThrowIfNull(env);

@@ -108,7 +108,7 @@ public sealed record GoEnvironment
         }
 
         var goPrivate = Get("GOPRIVATE", "");
-        var env = new GoEnvironment
+        return new GoEnvironment
         {
             GoProxy = Get("GOPROXY", ProxyList.DefaultGoProxy),
             GoPrivate = goPrivate,
@@ -130,7 +130,6 @@ public sealed record GoEnvironment
             CC = getenv("CC") is { Length: > 0 } cc ? cc : null,
             GoExperiment = Get("GOEXPERIMENT", ""),
         };
-        return env;
     }
 
     /// <summary>
