@@ -335,6 +335,9 @@ public sealed class LocalSourceInputTests(SdkPackage sdk)
         { "loud.go", "//go:build loud\n\npackage main\n\nimport _ \"example.com/Shout\"\n", [], ["file:GOFLAGS=-tags=loud"] },
         // go's default cgo (a C compiler is on PATH here: CI installs gcc) after CGO_ENABLED=0.
         { "loud_cgo.go", "package main\n\nimport \"C\"\n\nimport _ \"example.com/Shout\"\n", ["CGO_ENABLED=0"], [] },
+        // A goexperiment tag: GOEXPERIMENT from the environment or the go env file is a restore input.
+        { "loud.go", "//go:build goexperiment.fieldtrack\n\npackage main\n\nimport _ \"example.com/Shout\"\n", [], ["GOEXPERIMENT=fieldtrack"] },
+        { "loud.go", "//go:build goexperiment.fieldtrack\n\npackage main\n\nimport _ \"example.com/Shout\"\n", [], ["file:GOEXPERIMENT=fieldtrack"] },
     };
 
     [Theory]
@@ -347,7 +350,7 @@ public sealed class LocalSourceInputTests(SdkPackage sdk)
         p.Write(file, content);
         Dictionary<string, string?> Env(string[] vars)
         {
-            var env = GoInputs.Env(("CGO_ENABLED", null), ("GOFLAGS", null), ("GOOS", null), ("GOARCH", null));
+            var env = GoInputs.Env(("CGO_ENABLED", null), ("GOFLAGS", null), ("GOOS", null), ("GOARCH", null), ("GOEXPERIMENT", null));
             var fileVars = vars.Where(v => v.StartsWith("file:", StringComparison.Ordinal)).Select(v => v[5..]).ToList();
             if (fileVars.Count > 0) env["GOENV"] = p.Write("go.env", string.Join("\n", fileVars) + "\n");
             foreach (var v in vars.Where(v => !v.StartsWith("file:", StringComparison.Ordinal))) env[v[..v.IndexOf('=')]] = v[(v.IndexOf('=') + 1)..];
