@@ -1,6 +1,9 @@
 namespace GoMod.Core.GoEnv;
 
-/// <summary>The parts of GOFLAGS that matter to module work: <c>-mod=</c>, <c>-modcacherw</c> and the package load's <c>-tags=</c>.</summary>
+/// <summary>
+/// The parts of GOFLAGS that matter to module work: <c>-mod=</c>, <c>-modcacherw</c>, the package load's <c>-tags=</c>,
+/// and <c>-modfile=</c> (not applied: reported).
+/// </summary>
 /// <param name="Mod">The <c>-mod</c> value, or null when GOFLAGS does not set it.</param>
 /// <param name="ModCacheRW">True when extracted module directories stay writable (<c>-modcacherw</c>).</param>
 public sealed record GoFlags(ModMode? Mod, bool ModCacheRW)
@@ -11,12 +14,15 @@ public sealed record GoFlags(ModMode? Mod, bool ModCacheRW)
     /// </summary>
     public string? Tags { get; init; }
 
+    /// <summary>The <c>-modfile</c> value (go's alternate go.mod), or null when GOFLAGS does not set it.</summary>
+    public string? ModFile { get; init; }
+
     /// <summary>No flags.</summary>
     public static GoFlags None { get; } = new(null, false);
 
     /// <summary>
     /// Parses GOFLAGS as go does: whitespace-separated words, each a flag (<c>-x</c>, <c>--x</c>, <c>-x=value</c>);
-    /// flag values cannot contain spaces. Flags other than <c>-mod</c>, <c>-modcacherw</c> and <c>-tags</c> are accepted and ignored.
+    /// flag values cannot contain spaces. Flags other than <c>-mod</c>, <c>-modcacherw</c>, <c>-tags</c> and <c>-modfile</c> are accepted and ignored.
     /// The last occurrence of a flag wins.
     /// </summary>
     /// <exception cref="GoEnvironmentException">A word is not a flag, or a value is invalid (go's messages).</exception>
@@ -24,7 +30,7 @@ public sealed record GoFlags(ModMode? Mod, bool ModCacheRW)
     {
         ModMode? mod = null;
         var rw = false;
-        string? tags = null;
+        string? tags = null, modFile = null;
         if (string.IsNullOrWhiteSpace(goFlags)) return None;
         foreach (var word in goFlags.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
         {
@@ -64,8 +70,11 @@ public sealed record GoFlags(ModMode? Mod, bool ModCacheRW)
                 case "tags":
                     if (value is not null) tags = value;
                     break;
+                case "modfile":
+                    modFile = value;
+                    break;
             }
         }
-        return new GoFlags(mod, rw) { Tags = tags };
+        return new GoFlags(mod, rw) { Tags = tags, ModFile = modFile };
     }
 }

@@ -214,6 +214,10 @@ public sealed class RestoreSetup
         var moduleDir = Path.GetDirectoryName(Path.GetFullPath(options.ModFile))!;
         var mode = explicitMode ?? env.Flags.Mod ?? DefaultMode(moduleDir, mod.Go ?? "");
         var warnings = new List<Exception>();
+        // go would read and write another go.mod (and the .sum beside it) while the module root stays; the SDK does not.
+        if (env.Flags.ModFile is { Length: > 0 } alternate)
+            warnings.Add(new UnsupportedSettingException("GOFLAGS", $"GOFLAGS -modfile={alternate} is not applied: the SDK reads and writes "
+                + $"{options.ModFile} and the go.sum beside it; run go with -modfile yourself for that file"));
         string? workFile;
         try
         {

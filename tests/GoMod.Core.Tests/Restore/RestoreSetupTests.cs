@@ -29,6 +29,22 @@ public sealed class RestoreSetupTests : IDisposable
     }
 
     [Fact]
+    public async Task GOFLAGS_modfile_is_reported_as_not_applied_by_the_restore_and_the_commands_alike()
+    {
+        // go would read alt.mod (and alt.sum) instead of go.mod; the SDK keeps to go.mod and says so.
+        var options = Options();
+        options = options with { Settings = new Dictionary<string, string?>(options.Settings) { ["GOFLAGS"] = "-modcacherw -modfile=alt.mod" } };
+        var restore = await new ModuleRestorer().RestoreAsync(options, CancellationToken.None);
+        var list = await ModuleCommands.ListAsync(options, json: false, CancellationToken.None);
+
+        restore.Succeeded.ShouldBeTrue(string.Join("\n", restore.Diagnostics));
+        var d = restore.Diagnostics.ShouldHaveSingleItem();
+        (d.Code, d.IsError).ShouldBe(("GOMOD0050", false));
+        d.Message.ShouldContain("GOFLAGS -modfile=alt.mod is not applied: the SDK reads and writes " + options.ModFile);
+        list.Diagnostics.ShouldBe(restore.Diagnostics);
+    }
+
+    [Fact]
     public async Task Report_commands_reject_an_invalid_GoModMode_exactly_as_the_restore_does()
     {
         var options = Options(modMode: "bogus");
