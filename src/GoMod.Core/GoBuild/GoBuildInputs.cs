@@ -36,7 +36,7 @@ public static partial class GoBuildInputs
         try
         {
             entries = Directory.GetFiles(dir);
-            subs = Directory.GetDirectories(dir);
+            subs = Packages.PackagePatterns.RealSubdirectories(dir); // a linked directory is not walked, as go does not build it
         }
         catch (DirectoryNotFoundException) when (dir != root)
         {

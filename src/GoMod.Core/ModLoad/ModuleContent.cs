@@ -83,8 +83,7 @@ internal sealed class ModuleContent
             {
                 foreach (var f in new DirectoryInfo(full).EnumerateFiles())
                 {
-                    var info = f.LinkTarget is not null ? f.ResolveLinkTarget(true) as FileInfo : f;
-                    if (info is null || !info.Exists) continue;
+                    if (f.LinkTarget is not null && !IsLinkToFile(f)) continue;
                     var path = f.FullName;
                     list.Add((f.Name, () => File.ReadAllBytes(path)));
                 }
@@ -98,6 +97,19 @@ internal sealed class ModuleContent
         if (_extracted is not null) return _extractedDirs!.GetOrAdd(rel, ListExtracted);
         if (!_zipDirs!.TryGetValue(rel, out var files)) return [];
         return files.Select(kv => (kv.Key, (Func<byte[]>)(() => ReadEntry(kv.Value)))).ToList();
+    }
+
+    /// <summary>Whether a symbolic link leads to a file; a dangling link or a loop leads nowhere (go's walk does not stop at it).</summary>
+    private static bool IsLinkToFile(FileInfo link)
+    {
+        try
+        {
+            return link.ResolveLinkTarget(returnFinalTarget: true) is FileInfo { Exists: true };
+        }
+        catch (IOException)
+        {
+            return false; // too many levels of links
+        }
     }
 
     /// <summary>The regular files of one directory of an extracted zip (which holds no symbolic links), listed once.</summary>

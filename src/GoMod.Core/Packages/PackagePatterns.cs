@@ -165,7 +165,8 @@ internal sealed class PackagePatterns(ModuleLoader loader, IReadOnlyList<MainMod
     /// the root itself), in order: names starting with <c>.</c> or <c>_</c>, <c>testdata</c> and nested modules are
     /// left out, and when <paramref name="skipVendor"/> nothing below a <c>vendor</c> directory under the root; nor, when
     /// <paramref name="prune"/> says so of its full path or <paramref name="ignore"/> (the module's <c>ignore</c>
-    /// directives) of its module-relative path, a directory and what is below it. A directory removed after its parent
+    /// directives) of its module-relative path, a directory and what is below it; symbolic links to directories are not
+    /// followed, as go's walk does not follow them. A directory removed after its parent
     /// was read is left out, as if the walk had come a moment later: builds of other projects write and remove
     /// directories below a module at the same time (obj/, a module cache there), which go's walk never meets.
     /// </summary>
@@ -184,7 +185,7 @@ internal sealed class PackagePatterns(ModuleLoader loader, IReadOnlyList<MainMod
             string[] subs;
             try
             {
-                subs = Directory.GetDirectories(full);
+                subs = RealSubdirectories(full);
             }
             catch (DirectoryNotFoundException) when (rel.Length != 0)
             {
@@ -203,6 +204,14 @@ internal sealed class PackagePatterns(ModuleLoader loader, IReadOnlyList<MainMod
             }
         }
     }
+
+    /// <summary>
+    /// The subdirectories of <paramref name="dir"/> that are directories themselves, not symbolic links to one: go's walk
+    /// looks at each entry without following links (a linked directory, even one looping back, is not part of
+    /// <c>./...</c>).
+    /// </summary>
+    internal static string[] RealSubdirectories(string dir) =>
+        [.. new DirectoryInfo(dir).EnumerateDirectories().Where(d => (d.Attributes & FileAttributes.ReparsePoint) == 0).Select(d => d.FullName)];
 
     /// <summary>The directory of a slash-separated module-relative path.</summary>
     public static string FullPath(string modRoot, string rel) => rel.Length == 0 ? modRoot : Path.Combine([modRoot, .. rel.Split('/')]);
