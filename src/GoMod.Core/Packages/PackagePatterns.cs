@@ -166,9 +166,9 @@ internal sealed class PackagePatterns(ModuleLoader loader, IReadOnlyList<MainMod
     /// left out, and when <paramref name="skipVendor"/> nothing below a <c>vendor</c> directory under the root; nor, when
     /// <paramref name="prune"/> says so of its full path or <paramref name="ignore"/> (the module's <c>ignore</c>
     /// directives) of its module-relative path, a directory and what is below it; symbolic links to directories are not
-    /// followed, as go's walk does not follow them. A directory removed after its parent
-    /// was read is left out, as if the walk had come a moment later: builds of other projects write and remove
-    /// directories below a module at the same time (obj/, a module cache there), which go's walk never meets.
+    /// followed, as go's walk does not follow them. A directory removed after its parent was read is left out, as if the
+    /// walk had come a moment later: builds of other projects write and remove directories below a module at the same
+    /// time (obj/, a module cache there), which go's walk never meets.
     /// </summary>
     public static IEnumerable<string> ModuleDirectories(string modRoot, bool skipVendor, Func<string, bool>? prune = null, IgnoredDirectories? ignore = null)
     {
