@@ -40,6 +40,13 @@ internal static class Libc
     [DllImport("libc", SetLastError = true)]
     public static extern int mkdir(string path, int mode);
 
+    /// <summary><c>realpath(path, NULL)</c>: the resolved path in memory to give back with <see cref="free"/>, or zero.</summary>
+    [DllImport("libc", SetLastError = true)]
+    public static extern nint realpath(string path, nint resolved);
+
+    [DllImport("libc")]
+    public static extern void free(nint pointer);
+
     /// <summary>Linux's <c>statx</c> (glibc 2.28 and later: check <c>PathStat</c>'s probe before calling it); <paramref name="buffer"/> is a 256-byte <c>struct statx</c>.</summary>
     [DllImport("libc", SetLastError = true)]
     public static extern int statx(int dirFd, string path, int flags, uint mask, ref byte buffer);

@@ -104,16 +104,47 @@ internal sealed class AheadDownloads : IAsyncDisposable
     /// Whether go's walk of the main module for a pattern such as <c>./...</c> can reach <paramref name="modCache"/>: it
     /// lies in or below <paramref name="moduleDir"/> and no directory on the way is one the walk leaves out (a name
     /// starting with <c>.</c> or <c>_</c>, <c>testdata</c>). Directories with a go.mod, vendor and ignore directives are
-    /// not looked at: when they would keep the walk away, answering true only starts nothing ahead.
+    /// not looked at: when they would keep the walk away, answering true only starts nothing ahead. Both paths are compared
+    /// with their symbolic links resolved: the walk starts from the module directory wherever it really is, and follows
+    /// no link below it.
     /// </summary>
     internal static bool WalkReaches(string moduleDir, string modCache)
     {
-        var rel = Path.GetRelativePath(Path.GetFullPath(moduleDir), Path.GetFullPath(modCache));
+        var rel = Path.GetRelativePath(RealPath(moduleDir), RealPath(modCache));
         if (rel == ".") return true;
         if (Path.IsPathRooted(rel)) return false;
         foreach (var elem in rel.Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar))
             if (elem.StartsWith('.') || elem.StartsWith('_') || elem == "testdata") return false; // ".." too: outside
         return true;
+    }
+
+    /// <summary>
+    /// <paramref name="path"/> made absolute with its symbolic links resolved as far as it exists (the rest, not created
+    /// yet, appended as written); on Windows only made absolute.
+    /// </summary>
+    internal static string RealPath(string path)
+    {
+        var full = Path.GetFullPath(path);
+        if (OperatingSystem.IsWindows()) return full;
+        var rest = new Stack<string>();
+        for (var p = full; ;)
+        {
+            var resolved = Internal.Libc.realpath(p, 0);
+            if (resolved != 0)
+            {
+                try
+                {
+                    return rest.Aggregate(System.Runtime.InteropServices.Marshal.PtrToStringUTF8(resolved)!, Path.Combine);
+                }
+                finally
+                {
+                    Internal.Libc.free(resolved);
+                }
+            }
+            if (Path.GetDirectoryName(p) is not { } parent) return full;
+            rest.Push(Path.GetFileName(p));
+            p = parent;
+        }
     }
 
     /// <summary>

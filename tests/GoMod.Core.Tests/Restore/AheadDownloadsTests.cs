@@ -248,6 +248,21 @@ public sealed class AheadDownloadsTests : IDisposable
     }
 
     [Fact]
+    public void Where_the_walk_goes_is_judged_with_symbolic_links_resolved()
+    {
+        if (OperatingSystem.IsWindows()) return; // symbolic links need privileges there
+        // The main module reached through a link, the cache named by its real path (not created yet): the walk reaches it.
+        var link = _dir.Combine("link-to-main");
+        Directory.CreateSymbolicLink(link, _main);
+        AheadDownloads.WalkReaches(link, Path.Combine(_main, "obj", "gomodcache")).ShouldBeTrue();
+        AheadDownloads.WalkReaches(_main, Path.Combine(link, "obj", "gomodcache")).ShouldBeTrue();
+        // A cache below a link inside the module lies where the link leads, which the walk does not follow.
+        Directory.CreateSymbolicLink(Path.Combine(_main, "cachelink"), _dir.Combine("elsewhere"));
+        Directory.CreateDirectory(_dir.Combine("elsewhere"));
+        AheadDownloads.WalkReaches(_main, Path.Combine(_main, "cachelink", "gomodcache")).ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task With_the_module_cache_inside_the_main_module_no_zip_is_asked_for_before_the_build_list_is_known()
     {
         // The package load walks ./... of the main module while the zips started ahead are extracted: with the module
