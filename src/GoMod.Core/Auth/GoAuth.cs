@@ -56,8 +56,11 @@ internal sealed class GoAuth
     /// GOAUTH as <paramref name="environment"/> sets it, with the .netrc of <paramref name="options"/> (else NETRC or
     /// ~/.netrc), its trace and its git.
     /// </summary>
-    public static GoAuth For(GoEnvironment environment, FetchOptions options) =>
-        new(environment.GoAuth, options.Netrc ?? NetrcFile.Load(environment.Netrc, environment.Home), environment.Home, options.Trace, vcs: options.Vcs);
+    public static GoAuth For(GoEnvironment environment, FetchOptions options) => For(environment.GoAuth, environment.Netrc, environment.Home, options);
+
+    /// <summary>GOAUTH <paramref name="setting"/> with the .netrc of <paramref name="options"/>, else NETRC (<paramref name="netrc"/>) or ~/.netrc.</summary>
+    public static GoAuth For(string setting, string? netrc, string? home, FetchOptions options) =>
+        new(setting, options.Netrc ?? NetrcFile.Load(netrc, home), home, options.Trace, vcs: options.Vcs);
 
     /// <summary>
     /// The headers GOAUTH gives a first request to <paramref name="url"/> (https), or null; runs the methods once first.

@@ -28,7 +28,7 @@ public sealed class SumDbRemote : IDisposable
         _config = config;
         _goProxy = goProxy;
         _options = options ?? new FetchOptions();
-        _transport = new Lazy<ProxyTransport>(() => new ProxyTransport(_options, _options.Auth ?? new GoAuth(goAuth, _options.Netrc ?? NetrcFile.Load(netrc, home), home, _options.Trace, vcs: _options.Vcs)),
+        _transport = new Lazy<ProxyTransport>(() => new ProxyTransport(_options, _options.Auth ?? GoAuth.For(goAuth, netrc, home, _options)),
             LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
