@@ -10,7 +10,11 @@ public static class Dotnet
     /// from its own MSBuild (MSBuild* variables, NUGET_PACKAGES) and every Go setting, turns node reuse and the build
     /// server off (no process outlives the test), and adds <paramref name="extra"/> (null removes a variable).
     /// </summary>
-    public static ProcessResult Run(string directory, IReadOnlyDictionary<string, string?>? extra, params string[] args)
+    public static ProcessResult Run(string directory, IReadOnlyDictionary<string, string?>? extra, params string[] args) =>
+        RunWith("dotnet", directory, extra, args);
+
+    /// <summary>As <see cref="Run(string, IReadOnlyDictionary{string, string?}?, string[])"/> with another dotnet executable (a copy of the .NET installation).</summary>
+    public static ProcessResult RunWith(string dotnet, string directory, IReadOnlyDictionary<string, string?>? extra, params string[] args)
     {
         var env = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var key in Environment.GetEnvironmentVariables().Keys.Cast<string>())
@@ -26,7 +30,7 @@ public static class Dotnet
         env["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
         env["GOENV"] = "off";
         if (extra is not null) foreach (var (k, v) in extra) env[k] = v;
-        return ProcessRunner.Run("dotnet", args, directory, env, TimeSpan.FromMinutes(3));
+        return ProcessRunner.Run(dotnet, args, directory, env, TimeSpan.FromMinutes(3));
     }
 
     /// <inheritdoc cref="Run(string, IReadOnlyDictionary{string, string?}?, string[])"/>

@@ -247,6 +247,10 @@ public static class DiagnosticCodes
     public static readonly DiagnosticDescriptor InternalError = new("GOMOD0902", Error, "internal error",
         "Report it with a binary log of the build (dotnet build -bl) to the GoMod.Sdk maintainers.");
 
+    /// <summary>GoModInstallSdk could not copy the SDK into the .NET SDK's Sdks folder.</summary>
+    public static readonly DiagnosticDescriptor SdkInstallFailed = new("GOMOD0903", Error, "cannot install the SDK into the .NET SDK",
+        "Run GoModInstallSdk with write access to the .NET SDK's Sdks folder the message names (and remove any file standing at GoMod.Sdk there), or keep taking the SDK from NuGet.");
+
     /// <summary>Every descriptor, in code order.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
@@ -261,7 +265,7 @@ public static class DiagnosticCodes
         ImportCommentMismatchWarning, ConflictingImportCommentsWarning, MalformedImportCommentWarning,
         CacheWriteFailed, InconsistentVendoring, VendorWriteFailed, EmbedPatternInvalid,
         GoCompileError, GoBuildFailed, GoToolchainNotFound, GoCompileWarning, GoBuildSkipped,
-        Canceled, InternalError,
+        Canceled, InternalError, SdkInstallFailed,
     ];
 
     /// <summary>The descriptor of a code, or null if the code is unknown.</summary>

@@ -2,6 +2,7 @@ using GoMod.Core.Fetch;
 using GoMod.Core.GoBuild;
 using GoMod.Core.GoEnv;
 using GoMod.Core.Imports;
+using GoMod.Core.Install;
 using GoMod.Core.ModCache;
 using GoMod.Core.ModFile;
 using GoMod.Core.ModGet;
@@ -90,6 +91,7 @@ public static class FailureCodes
         (typeof(ModuleRetractedException), DiagnosticCodes.Retracted),
         (typeof(ModuleDeprecatedException), DiagnosticCodes.Deprecated),
         (typeof(UnsupportedSettingException), DiagnosticCodes.NotSupportedYet),
+        (typeof(SdkInstallException), DiagnosticCodes.SdkInstallFailed),
         (typeof(OperationCanceledException), DiagnosticCodes.Canceled),
         (typeof(Exception), DiagnosticCodes.InternalError),
     ];

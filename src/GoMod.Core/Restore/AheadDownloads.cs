@@ -110,41 +110,12 @@ internal sealed class AheadDownloads : IAsyncDisposable
     /// </summary>
     internal static bool WalkReaches(string moduleDir, string modCache)
     {
-        var rel = Path.GetRelativePath(RealPath(moduleDir), RealPath(modCache));
+        var rel = Path.GetRelativePath(Internal.RealPaths.Of(moduleDir), Internal.RealPaths.Of(modCache));
         if (rel == ".") return true;
         if (Path.IsPathRooted(rel)) return false;
         foreach (var elem in rel.Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar))
             if (elem.StartsWith('.') || elem.StartsWith('_') || elem == "testdata") return false; // ".." too: outside
         return true;
-    }
-
-    /// <summary>
-    /// <paramref name="path"/> made absolute with its symbolic links resolved as far as it exists (the rest, not created
-    /// yet, appended as written); on Windows only made absolute.
-    /// </summary>
-    internal static string RealPath(string path)
-    {
-        var full = Path.GetFullPath(path);
-        if (OperatingSystem.IsWindows()) return full;
-        var rest = new Stack<string>();
-        for (var p = full; ;)
-        {
-            var resolved = Internal.Libc.realpath(p, 0);
-            if (resolved != 0)
-            {
-                try
-                {
-                    return rest.Aggregate(System.Runtime.InteropServices.Marshal.PtrToStringUTF8(resolved)!, Path.Combine);
-                }
-                finally
-                {
-                    Internal.Libc.free(resolved);
-                }
-            }
-            if (Path.GetDirectoryName(p) is not { } parent) return full;
-            rest.Push(Path.GetFileName(p));
-            p = parent;
-        }
     }
 
     /// <summary>
