@@ -13,7 +13,7 @@ namespace GoMod.Benchmarks.User;
 /// Options: <c>--corpus DIR</c> (GoCorpus output: proxy/, main/), <c>--proxy URL</c> (nginx serving proxy/),
 /// <c>--relay URL</c> (the same through the 10 ms relay; row skipped without it), <c>--feed DIR</c> and
 /// <c>--sdk-version V</c> (the packed GoMod.Sdk), <c>--work DIR</c>, <c>--runs N</c> (3), <c>--noop-runs N</c> (7),
-/// <c>--mvs-modules N</c> (10000), <c>--rows cold,relay,floor,cold-mem,relay-mem,floor-mem,noop,noop-tree,noop-server,list,changed,verify,vendor,packages,tidy</c>,
+/// <c>--mvs-modules N</c> (10000), <c>--rows cold,relay,floor,cold-mem,relay-mem,floor-mem,noop,noop-tree,noop-installed,noop-server,list,changed,verify,vendor,packages,tidy</c>,
 /// <c>--mem-dir DIR</c> (where the rows cold-mem, relay-mem and floor-mem put both module caches and the floor's
 /// output: a tmpfs, /dev/shm by default, so the disk is out of those rows), <c>--no-settle</c> (skip the <c>sync</c> before each cold and floor run; tables before session 13 were measured
 /// without it, so each cold run paid for the write-back of the runs before it). Times and peak memory come
@@ -32,7 +32,7 @@ public static class UserBenchmark
         public int Runs = 3, NoopRuns = 7, MvsModules = 10000;
         public bool Settle = true;
         public string MemDir = Directory.Exists("/dev/shm") ? "/dev/shm" : "";
-        public HashSet<string> Rows = ["cold", "relay", "floor", "cold-mem", "relay-mem", "floor-mem", "noop", "noop-tree", "noop-server", "list", "changed", "verify", "vendor", "packages", "tidy"];
+        public HashSet<string> Rows = ["cold", "relay", "floor", "cold-mem", "relay-mem", "floor-mem", "noop", "noop-tree", "noop-installed", "noop-server", "list", "changed", "verify", "vendor", "packages", "tidy"];
     }
 
     public static int Run(string[] args)
@@ -70,7 +70,7 @@ public static class UserBenchmark
         Directory.CreateDirectory(o.Work);
         var table = new List<string>();
         var bench = new UserBenchmarkRun(o.Corpus, o.Feed, o.SdkVersion, o.Work, o.Settle);
-        bench.Prepare(o.Proxy, restoreCorpus: o.Rows.Overlaps(["cold", "relay", "cold-mem", "relay-mem", "noop", "noop-tree", "noop-server", "verify", "vendor", "packages", "tidy"]));
+        bench.Prepare(o.Proxy, restoreCorpus: o.Rows.Overlaps(["cold", "relay", "cold-mem", "relay-mem", "noop", "noop-tree", "noop-installed", "noop-server", "verify", "vendor", "packages", "tidy"]));
         Console.WriteLine($"corpus: {bench.CorpusSummary}; {o.Runs} runs per row, alternating; {Environment.ProcessorCount} CPUs; " +
             (o.Settle ? "`sync` before each cold and floor run (not timed)" : "no `sync` between cold runs"));
 
@@ -140,6 +140,11 @@ public static class UserBenchmark
             var tree = $"in a working tree (a `.git` of {UserBenchmarkRun.TreeGitObjects:N0} loose objects, a `node_modules` of {UserBenchmarkRun.TreeNodeFiles:N0} files that go.mod ignores)";
             table.Add(Row($"no-op `dotnet build` {tree}: `<Sdk Name=\"GoMod.Sdk\">` vs without the SDK", with, without, Added(with, without)));
             table.Add(Row($"the same with `<PackageReference Include=\"GoMod.Sdk\">` vs without the SDK, same tree", byPackage, without, Added(byPackage, without)));
+        }
+        if (o.Rows.Contains("noop-installed"))
+        {
+            var (with, without) = bench.NoOpInstalled(o.NoopRuns);
+            table.Add(Row("no-op `dotnet build`, `<Sdk Name=\"GoMod.Sdk\">` with the SDK installed into the .NET SDK (`-t:GoModInstallSdk`, no SDK resolver loads) vs without the SDK, same .NET copy", with, without, Added(with, without)));
         }
         if (o.Rows.Contains("noop-server"))
         {
@@ -381,6 +386,54 @@ public static class UserBenchmark
             if (msbuildServer) Run(work, "dotnet build-server shutdown --msbuild", env);
             Console.WriteLine($"  no-op{(msbuildServer ? " (MSBuild server)" : "")}{(projects[0] == _appSdk ? "" : " (working tree)")}: <Sdk> {Median(samples[0]):F3} s, PackageReference {Median(samples[1]):F3} s, without {Median(samples[2]):F3} s");
             return (samples[0], samples[1], samples[2]);
+        }
+
+        /// <summary>
+        /// The noop-installed row: the no-op row's <c>&lt;Sdk&gt;</c> project and the project without the SDK, built by a
+        /// copy of the .NET installation (hard links where the file system allows) into which
+        /// <c>dotnet build -t:GoModInstallSdk</c> installed the SDK, so MSBuild finds it in the .NET SDK's Sdks folder
+        /// and NuGet's SDK resolver never loads. Both projects are copies of their own (another .NET root rebuilds them).
+        /// </summary>
+        public (List<Sample> With, List<Sample> Without) NoOpInstalled(int runs)
+        {
+            var env = Env("off", _cacheOurs);
+            var dotnetRoot = Path.Combine(work, "dotnet-installed");
+            Exec("/", "rm", ["-rf", dotnetRoot], []);
+            var source = Exec("/", "bash", ["-c", "dirname \"$(readlink -f \"$(command -v dotnet)\")\""], [], stdoutOnly: true).Output.Trim();
+            if (Exec("/", "cp", ["-al", source, dotnetRoot], []).Exit != 0)
+            {
+                Exec("/", "rm", ["-rf", dotnetRoot], []);
+                if (Exec("/", "cp", ["-a", source, dotnetRoot], []) is { Exit: not 0 } copy)
+                    throw new InvalidOperationException($"cp -a {source} {dotnetRoot}: {Tail(copy.Output)}");
+            }
+            try
+            {
+                var dotnet = Path.Combine(dotnetRoot, "dotnet");
+                var projects = new[] { _appSdk, _appPlain }.Select(d =>
+                {
+                    var copy = d + "-installed";
+                    RemoveTree(copy);
+                    Directory.CreateDirectory(copy);
+                    foreach (var f in Directory.EnumerateFiles(d)) File.Copy(f, Path.Combine(copy, Path.GetFileName(f)));
+                    return copy;
+                }).ToArray();
+                Timed(projects[0], $"'{dotnet}' build app.csproj -t:GoModInstallSdk -nologo -v:q", env);
+                var samples = projects.Select(_ => new List<Sample>()).ToArray();
+                foreach (var d in projects) Timed(d, $"'{dotnet}' build app.csproj -nologo -v:q", env);
+                for (int i = 0; i < runs; i++)
+                    for (int k = 0; k < projects.Length; k++)
+                    {
+                        var j = (i + k) % projects.Length;
+                        samples[j].Add(Timed(projects[j], $"'{dotnet}' build app.csproj -nologo -v:q", env));
+                    }
+                Console.WriteLine($"  no-op (SDK installed into the .NET SDK): <Sdk> {Median(samples[0]):F3} s, without {Median(samples[1]):F3} s");
+                return (samples[0], samples[1]);
+            }
+            finally
+            {
+                // rm alone: RemoveTree's chmod would change the modes of the files the copy shares with the real installation.
+                Exec("/", "rm", ["-rf", dotnetRoot], []);
+            }
         }
 
         /// <summary>Loose objects in the working tree's <c>.git</c> and files in its <c>node_modules</c> (the noop-tree row).</summary>
