@@ -24,6 +24,9 @@ public sealed partial class GoModFile
     /// <summary>Where the <c>module</c> directive was parsed, or null.</summary>
     public ModFilePosition? PositionOfModule() => PositionOf(_module is { Removed: false } ? _module : null);
 
+    /// <summary>Where the <paramref name="index"/>-th live <c>godebug</c> setting (as <see cref="Godebug"/> lists them) was parsed, or null.</summary>
+    public ModFilePosition? PositionOfGodebug(int index) => PositionOf(Live(_godebug).ElementAtOrDefault(index));
+
     private static ModFilePosition? PositionOf(Entry? entry)
     {
         if (entry?.Line is null) return null;

@@ -242,6 +242,9 @@ public sealed class RestoreSetup
             }
             mode = WorkspaceRules.Mode(workspace, explicitMode ?? env.Flags.Mod, options.WriteVendor);
         }
+        // Outside a workspace, go refuses the main module's godebug lines it does not accept (go.work's are checked as it loads).
+        if (workspace is null && GodebugKeys.Check(options.ModFile, mod) is { Count: > 0 } godebug)
+            return (null, [new ModFileParseException(godebug)]);
         // GoVendor=true is go mod vendor, which loads from the module cache whatever vendor/ holds (go runs it readonly).
         if (options.WriteVendor && mode == ModMode.Vendor) mode = ModMode.ReadOnly;
         return (new RestoreSetup(options, env, cache, stores, mode, explicitMode is not null || env.Flags.Mod is not null, modText, mod, sumText, sum, warnings)

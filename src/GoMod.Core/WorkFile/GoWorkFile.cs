@@ -38,6 +38,9 @@ public sealed class GoWorkFile
     /// <summary>The godebug settings, in file order.</summary>
     public IReadOnlyList<GodebugSetting> Godebug => _file.Godebug;
 
+    /// <summary>Where the <paramref name="index"/>-th godebug setting was parsed, or null.</summary>
+    public ModFilePosition? PositionOfGodebug(int index) => _file.PositionOfGodebug(index);
+
     /// <summary>The module directories of the <c>use</c> directives, in file order, as written.</summary>
     public IReadOnlyList<string> Use => _file.Use;
 

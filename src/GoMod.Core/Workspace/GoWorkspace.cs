@@ -105,6 +105,9 @@ public sealed class GoWorkspace
         {
             throw new WorkspaceException(workFile, "reading go.work: " + e.Message, goPrefixed: false, e);
         }
+        // go 1.23 stops at the first godebug line it refuses (modload.loadWorkFile).
+        if (GodebugKeys.Check(workFile, wf.Godebug, wf.PositionOfGodebug, wf.Go) is [var godebug, ..])
+            throw new WorkspaceException(workFile, "error loading go.work:\n" + godebug);
 
         var roots = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
