@@ -19,6 +19,19 @@ public sealed class DiagnosticsTests(SdkPackage sdk)
     }
 
     [Fact]
+    public void An_unknown_godebug_key_fails_the_build_at_its_line_as_go_1_23_refuses_it()
+    {
+        using var p = TestProject.CSharp(sdk).WithModules(GoInputs.GoMod() + "\ngodebug (\n\tpanicnil=1\n\thttp2clinet=0\n)\n");
+        var line = GoInputs.GoMod().Split('\n').Length + 3;
+
+        var build = p.Dotnet(GoInputs.Env(), "build");
+
+        build.ExitCode.ShouldNotBe(0);
+        build.StdOut.ShouldContain($"go.mod({line},1): error GOMOD0002: unknown godebug \"http2clinet\". Correct go.mod at the reported position");
+        Directory.Exists(p.ModCache).ShouldBeFalse();
+    }
+
+    [Fact]
     public void Malformed_go_sum_fails_the_build_at_its_line_with_code_and_fix()
     {
         using var p = TestProject.Standalone(sdk).WithModules();
