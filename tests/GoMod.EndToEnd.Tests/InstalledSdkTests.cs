@@ -90,7 +90,8 @@ public sealed class InstalledSdkTests(SdkPackage sdk)
 
         var again = Build(dotnet, unversioned, "-t:GoModInstallSdk").EnsureSuccess("GoModInstallSdk from the installed copy");
         again.StdOut.ShouldContain($"GoMod.Sdk {sdk.Version} is installed in {installed}, and this build ran from it");
-        Directory.GetFileSystemEntries(sdks, ".GoMod.Sdk*").ShouldBeEmpty();
+        // Only the install lock stays beside it: no staging or replaced copy.
+        Directory.GetFileSystemEntries(sdks, ".GoMod.Sdk*").Select(Path.GetFileName).ShouldBe([".GoMod.Sdk.lock"]);
     }
 
     [Fact]

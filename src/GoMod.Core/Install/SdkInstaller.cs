@@ -42,6 +42,8 @@ public static class SdkInstaller
         if (Directory.Exists(destination) && SameDirectory(source, destination))
             return new SdkInstallResult(destination, version, AlreadyInstalled: true, Replaced: false);
 
+        // Builds of several projects (a solution) may install at once: one swap at a time.
+        using var sdksLock = Lock(Path.Combine(sdks, $".{name}.lock"), destination);
         var token = Guid.NewGuid().ToString("N")[..12];
         var staging = Path.Combine(sdks, $".{name}.tmp-{token}");
         var previous = Path.Combine(sdks, $".{name}.old-{token}");
@@ -76,6 +78,18 @@ public static class SdkInstaller
         }
         if (replaced) TryDelete(previous);
         return new SdkInstallResult(destination, version, AlreadyInstalled: false, Replaced: replaced);
+    }
+
+    private static Internal.FileLock Lock(string path, string destination)
+    {
+        try
+        {
+            return Internal.FileLock.AcquireAsync(path, exclusive: true, create: true, CancellationToken.None).GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new SdkInstallException(destination, e.Message, e);
+        }
     }
 
     /// <summary>The version in the package's .nuspec (NuGet writes it beside the package's folders), or null.</summary>

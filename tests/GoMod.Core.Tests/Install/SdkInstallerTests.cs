@@ -35,6 +35,10 @@ public sealed class SdkInstallerTests : IDisposable
         return sdks;
     }
 
+    /// <summary>The Sdks folder's entries but the install lock (a hidden, empty file left there as go leaves its lock files).</summary>
+    private static List<string?> Entries(string sdks) =>
+        [.. Directory.GetFileSystemEntries(sdks).Select(Path.GetFileName).Where(n => n != ".GoMod.Sdk.lock").Order(StringComparer.Ordinal)];
+
     private static List<string> Tree(string root) =>
         Directory.EnumerateFileSystemEntries(root, "*", SearchOption.AllDirectories)
             .Select(p => Path.GetRelativePath(root, p).Replace('\\', '/')).Order(StringComparer.Ordinal).ToList();
@@ -49,7 +53,7 @@ public sealed class SdkInstallerTests : IDisposable
 
         result.ShouldBe(new SdkInstallResult(Path.Combine(sdks, "GoMod.Sdk"), "1.2.3", AlreadyInstalled: false, Replaced: false));
         Tree(result.Destination).ShouldBe(["Sdk", "Sdk/Sdk.props", "gomod.sdk.nuspec", "tasks", "tasks/net10.0", "tasks/net10.0/GoMod.Tasks.dll"]);
-        Directory.GetFileSystemEntries(sdks).Select(Path.GetFileName).Order(StringComparer.Ordinal).ShouldBe(["GoMod.Sdk", "Microsoft.NET.Sdk"]);
+        Entries(sdks).ShouldBe(["GoMod.Sdk", "Microsoft.NET.Sdk"]);
     }
 
     [Fact]
@@ -65,7 +69,24 @@ public sealed class SdkInstallerTests : IDisposable
         result.Version.ShouldBe("2.0.0");
         File.ReadAllText(Path.Combine(result.Destination, "Sdk", "Sdk.props")).ShouldContain("new");
         File.Exists(Path.Combine(result.Destination, "Sdk", "only-in-old.targets")).ShouldBeFalse();
-        Directory.GetFileSystemEntries(sdks).Select(Path.GetFileName).Order(StringComparer.Ordinal).ShouldBe(["GoMod.Sdk", "Microsoft.NET.Sdk"]);
+        Entries(sdks).ShouldBe(["GoMod.Sdk", "Microsoft.NET.Sdk"]);
+    }
+
+    [Fact]
+    public void Installs_running_at_once_each_succeed_and_leave_one_whole_copy()
+    {
+        // A solution's projects built in parallel, each running GoModInstallSdk from the same package.
+        var sdks = Sdks();
+        var package = Package("1.0.0", "p");
+        for (int round = 0; round < 10; round++)
+        {
+            var results = new SdkInstallResult[16];
+            Parallel.For(0, results.Length, new ParallelOptions { MaxDegreeOfParallelism = 16 }, i => results[i] = SdkInstaller.Install(package, sdks, "GoMod.Sdk"));
+
+            results.ShouldAllBe(r => r.Version == "1.0.0");
+            Tree(Path.Combine(sdks, "GoMod.Sdk")).ShouldBe(["Sdk", "Sdk/Sdk.props", "gomod.sdk.nuspec", "tasks", "tasks/net10.0", "tasks/net10.0/GoMod.Tasks.dll"]);
+            Entries(sdks).ShouldBe(["GoMod.Sdk", "Microsoft.NET.Sdk"]);
+        }
     }
 
     [Fact]
@@ -99,7 +120,7 @@ public sealed class SdkInstallerTests : IDisposable
         e.Destination.ShouldBe(Path.Combine(sdks, "GoMod.Sdk"));
         FailureCodes.For(e).Code.ShouldBe("GOMOD0903");
         File.ReadAllText(Path.Combine(sdks, "GoMod.Sdk", "Sdk", "Sdk.props")).ShouldContain("old");
-        Directory.GetFileSystemEntries(sdks).Select(Path.GetFileName).Order(StringComparer.Ordinal).ShouldBe(["GoMod.Sdk", "Microsoft.NET.Sdk"]);
+        Entries(sdks).ShouldBe(["GoMod.Sdk", "Microsoft.NET.Sdk"]);
     }
 
     [Fact]
@@ -117,6 +138,6 @@ public sealed class SdkInstallerTests : IDisposable
         File.ReadAllText(file).ShouldBe("not a directory");
         missing.Message.ShouldContain("does not exist");
         Directory.Exists(_dir.Combine("no-such-sdk")).ShouldBeFalse();
-        Directory.GetFileSystemEntries(sdks).Select(Path.GetFileName).Order(StringComparer.Ordinal).ShouldBe(["GoMod.Sdk", "Microsoft.NET.Sdk"]);
+        Entries(sdks).ShouldBe(["GoMod.Sdk", "Microsoft.NET.Sdk"]);
     }
 }
