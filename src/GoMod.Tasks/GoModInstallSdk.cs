@@ -24,9 +24,6 @@ public sealed class GoModInstallSdk : MSBuildTask
     /// <summary>Where the diagnostic codes' help links point (GoModHelpLinkBase).</summary>
     public string? HelpLinkBase { get; set; }
 
-    /// <summary>The installed directory.</summary>
-    [Output] public string? InstalledDirectory { get; private set; }
-
     /// <inheritdoc />
     public override bool Execute()
     {
@@ -40,7 +37,6 @@ public sealed class GoModInstallSdk : MSBuildTask
             DiagnosticLogger.Log(Log, FailureCodes.ToDiagnostic(e), DiagnosticReporting.Normal, HelpLinkBase);
             return false;
         }
-        InstalledDirectory = result.Destination;
         var what = $"GoMod.Sdk {result.Version ?? "(version unknown)"}";
         var dotnet = string.IsNullOrEmpty(DotnetSdkVersion) ? "this .NET SDK" : $".NET SDK {DotnetSdkVersion}";
         if (result.AlreadyInstalled)
