@@ -10,7 +10,7 @@
 # Before each cold and floor run the runner calls `sync` outside the timing (--no-settle: not, as tables before
 # session 13 were measured). The rows cold-mem, relay-mem and floor-mem repeat cold, relay and floor with both module
 # caches (and the floor's output) on a tmpfs (--mem-dir, /dev/shm by default; needs ~4 GB free there): the disk out.
-# The cold rows also print CPU time (user+system) beside wall time.
+# The cold rows also print CPU time (user+system, and of it the system share) beside wall time.
 # Installs what it needs with apt (nginx, time, golang-go, the corpus packages listed in benchmarks/corpus-packages.txt).
 # The corpus is built once into $WORK/corpus (about 300 MiB of zips) and reused; the work directory needs ~5 GB, plus
 # ~1.2 GB per disk cold/relay run and side and per floor run: those trees are kept in run/trash until the last row
