@@ -245,7 +245,7 @@ public static class UserBenchmark
 
     /// <summary>
     /// The row of the system (kernel) share of the CPU: where the file system's state shows. On a disk it moves by
-    /// seconds from one cold run to the next for either side (session 25: go 5.6–10.7 s, ours 3.5–18 s, the most right
+    /// seconds from one cold run to the next for either side (session 25: go 5.6–10.7 s, ours 3.5–19 s, the most right
     /// after a few GB of files were removed: ext4's inode allocation and write-back), so a disk row's spread is read
     /// here before it is read as a change of ours.
     /// </summary>
