@@ -4,7 +4,7 @@
 # served by nginx on loopback, directly and through a relay adding 10 ms each way. Prints median (min–max) and ratios for
 # every row, then the in-process figures of the download benchmark as a second, labelled table.
 #
-#   benchmarks/run.sh [--runs N] [--rows cold,relay,floor,cold-mem,relay-mem,floor-mem,noop,noop-tree,noop-installed,noop-server,list,changed,verify,vendor,packages,tidy]
+#   benchmarks/run.sh [--runs N] [--rows cold,relay,floor,cold-mem,relay-mem,floor-mem,noop,noop-tree,noop-installed,noop-server,list,changed,changed-list,verify,vendor,packages,tidy]
 #                     [--no-inprocess] [--no-settle] [--mem-dir DIR] [--work DIR]
 #
 # Before each cold and floor run the runner calls `sync` outside the timing (--no-settle: not, as tables before
@@ -19,7 +19,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 work="${GOMOD_BENCH_WORK:-${TMPDIR:-/tmp}/gomod-bench-user}"
 runs=3
-rows=cold,relay,floor,cold-mem,relay-mem,floor-mem,noop,noop-tree,noop-installed,noop-server,list,changed,verify,vendor,packages,tidy
+rows=cold,relay,floor,cold-mem,relay-mem,floor-mem,noop,noop-tree,noop-installed,noop-server,list,changed,changed-list,verify,vendor,packages,tidy
 memdir=()
 inprocess=1
 settle=()

@@ -125,7 +125,8 @@ public sealed class GoModRestore : GoModTask
             // directory replacements): their go.mod files become restore inputs and their Go files are watched.
             var sourceRoots = LocalSourceInputs.OtherRoots(Path.GetDirectoryName(Path.GetFullPath(options.ModFile))!, options.ResolveEnvironment());
             var inputFiles = result.InputFiles.Concat(sourceRoots.Select(r => Path.Combine(r, "go.mod")).Where(File.Exists));
-            AtomicFile.WriteIfChanged(PropsFile, Encoding.UTF8.GetBytes(ModuleItems.RenderProps(result.Modules, warnings.Count > 0, inputFiles)));
+            AtomicFile.WriteIfChanged(PropsFile, Encoding.UTF8.GetBytes(ModuleItems.RenderProps(result.Modules, warnings.Count > 0, inputFiles)),
+                afterPreviousWriteTime: true);
             if (SourceRootsFile is { Length: > 0 } rootsFile)
                 AtomicFile.WriteIfChanged(rootsFile, Encoding.UTF8.GetBytes(string.Concat(sourceRoots.Select(r => r + "\n"))));
             if (IgnoredDirectoriesFile is { Length: > 0 } ignoredFile)

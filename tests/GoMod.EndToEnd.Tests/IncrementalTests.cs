@@ -91,6 +91,31 @@ public sealed class IncrementalTests(SdkPackage sdk)
     }
 
     [Fact]
+    public void A_changed_build_list_does_not_recompile_the_CSharp_project()
+    {
+        // MSBuild makes the newest of a project's imports an input of CoreCompile ($(MSBuildAllProjects)): a g.props
+        // rewritten at the current time after a go.mod edit recompiled every C# file, although none changed.
+        using var p = CSharp(sdk).WithModules();
+        p.Dotnet(GoInputs.Env(), "build").EnsureSuccess("first build");
+        var props = p.Combine("obj", "app.csproj.gomod.g.props");
+        var assembly = p.Combine("obj", "Debug", "net10.0", "app.dll");
+        var propsTime = File.GetLastWriteTimeUtc(props);
+        var assemblyTime = File.GetLastWriteTimeUtc(assembly);
+
+        p.Write("go.mod", GoInputs.GoMod().Replace("\texample.com/Shout v0.2.0\n", ""));
+        var (afterEdit, log) = p.DotnetWithLog(GoInputs.Env(), "build");
+
+        afterEdit.EnsureSuccess("build after go.mod edit");
+        CountOf(log, Ran).ShouldBe(1);
+        File.ReadAllText(props).ShouldNotContain("example.com/Shout");
+        Modules(afterEdit).Select(m => m[0]).ShouldNotContain("example.com/Shout");
+        log.ShouldContain("Skipping target \"CoreCompile\" because all output files are up-to-date");
+        File.GetLastWriteTimeUtc(assembly).ShouldBe(assemblyTime);
+        // The new g.props is dated just after the one it replaced, so a cache comparing write times reads it again.
+        File.GetLastWriteTimeUtc(props).ShouldBe(propsTime.AddMilliseconds(1));
+    }
+
+    [Fact]
     public void A_go_env_file_written_or_removed_after_the_restore_restores_again()
     {
         // go env -w writes GOENV's file; its settings count like the environment's (here -mod=vendor without a vendor/).

@@ -13,7 +13,7 @@ namespace GoMod.Benchmarks.User;
 /// Options: <c>--corpus DIR</c> (GoCorpus output: proxy/, main/), <c>--proxy URL</c> (nginx serving proxy/),
 /// <c>--relay URL</c> (the same through the 10 ms relay; row skipped without it), <c>--feed DIR</c> and
 /// <c>--sdk-version V</c> (the packed GoMod.Sdk), <c>--work DIR</c>, <c>--runs N</c> (3), <c>--noop-runs N</c> (7),
-/// <c>--mvs-modules N</c> (10000), <c>--rows cold,relay,floor,cold-mem,relay-mem,floor-mem,noop,noop-tree,noop-installed,noop-server,list,changed,verify,vendor,packages,tidy</c>,
+/// <c>--mvs-modules N</c> (10000), <c>--rows cold,relay,floor,cold-mem,relay-mem,floor-mem,noop,noop-tree,noop-installed,noop-server,list,changed,changed-list,verify,vendor,packages,tidy</c>,
 /// <c>--mem-dir DIR</c> (where the rows cold-mem, relay-mem and floor-mem put both module caches and the floor's
 /// output: a tmpfs, /dev/shm by default, so the disk is out of those rows), <c>--no-settle</c> (skip the <c>sync</c> before each cold and floor run; tables before session 13 were measured
 /// without it, so each cold run paid for the write-back of the runs before it). Times and peak memory come
@@ -35,7 +35,7 @@ public static class UserBenchmark
         public int Runs = 3, NoopRuns = 7, MvsModules = 10000;
         public bool Settle = true;
         public string MemDir = Directory.Exists("/dev/shm") ? "/dev/shm" : "";
-        public HashSet<string> Rows = ["cold", "relay", "floor", "cold-mem", "relay-mem", "floor-mem", "noop", "noop-tree", "noop-installed", "noop-server", "list", "changed", "verify", "vendor", "packages", "tidy"];
+        public HashSet<string> Rows = ["cold", "relay", "floor", "cold-mem", "relay-mem", "floor-mem", "noop", "noop-tree", "noop-installed", "noop-server", "list", "changed", "changed-list", "verify", "vendor", "packages", "tidy"];
     }
 
     public static int Run(string[] args)
@@ -73,7 +73,7 @@ public static class UserBenchmark
         Directory.CreateDirectory(o.Work);
         var table = new List<string>();
         var bench = new UserBenchmarkRun(o.Corpus, o.Feed, o.SdkVersion, o.Work, o.Settle);
-        bench.Prepare(o.Proxy, restoreCorpus: o.Rows.Overlaps(["cold", "relay", "cold-mem", "relay-mem", "noop", "noop-tree", "noop-installed", "noop-server", "verify", "vendor", "packages", "tidy"]));
+        bench.Prepare(o.Proxy, restoreCorpus: o.Rows.Overlaps(["cold", "relay", "cold-mem", "relay-mem", "noop", "noop-tree", "noop-installed", "noop-server", "changed-list", "verify", "vendor", "packages", "tidy"]));
         Console.WriteLine($"corpus: {bench.CorpusSummary}; {o.Runs} runs per row, alternating; {Environment.ProcessorCount} CPUs; " +
             (o.Settle ? "`sync` before each cold and floor run (not timed)" : "no `sync` between cold runs"));
 
@@ -171,6 +171,13 @@ public static class UserBenchmark
             var (changed, noop, go) = bench.Changed(o.MvsModules, o.Runs);
             var restore = changed.Zip(noop, (c, n) => new Sample(c.Seconds - n.Seconds, c.PeakKiB)).ToList();
             table.Add(Row($"warm build after a go.mod edit minus a no-op build (the restore's share) vs `go list -m all`, {o.MvsModules:N0}-module synthetic graph", restore, go));
+            table.Add($"| (the builds themselves: after the edit {Stat(changed)}, no-op {Stat(noop)}) | | | |");
+        }
+        if (o.Rows.Contains("changed-list"))
+        {
+            var (changed, noop, go) = bench.ChangedList(o.Runs);
+            var restore = changed.Zip(noop, (c, n) => new Sample(c.Seconds - n.Seconds, c.PeakKiB)).ToList();
+            table.Add(Row("warm build after a go.mod edit that changes the build list (a requirement dropped or put back) minus a no-op build vs `go list -m all` after the same edit, the corpus C# project", restore, go));
             table.Add($"| (the builds themselves: after the edit {Stat(changed)}, no-op {Stat(noop)}) | | | |");
         }
         if (o.Rows.Contains("verify"))
@@ -678,6 +685,58 @@ public static class UserBenchmark
                 Console.WriteLine($"  changed: run {i + 1}: after the edit {changed[^1].Seconds:F2} s, no-op {noop[^1].Seconds:F2} s, go list -m all {go[^1].Seconds:F2} s");
             }
             File.WriteAllText(goMod, original);
+            return (changed, noop, go);
+        }
+
+        /// <summary>
+        /// The inner loop after an edit that changes the build list, as GoModGet or a hand edit does: the corpus C#
+        /// project with the SDK (warm cache, no proxy). Each run writes go.mod alternately without its last requirement
+        /// and as it was, times the build, then a no-op build; go lists the graph after the same edit with
+        /// `go list -m all`. (The changed row's comment edit leaves the build list, and so the g.props, as they were;
+        /// before session 25 a changed g.props also recompiled the C# project, about 2 s here.)
+        /// </summary>
+        public (List<Sample> Changed, List<Sample> NoOp, List<Sample> Go) ChangedList(int runs)
+        {
+            var env = Env("off", _cacheOurs);
+            var goEnv = Env("off", _cacheGo);
+            var ours = Path.Combine(_appSdk, "go.mod");
+            var theirs = Path.Combine(_goMain, "go.mod");
+            var original = File.ReadAllText(ours);
+            var originalGo = File.ReadAllText(theirs);
+            var lines = original.Split('\n').ToList();
+            var last = lines.FindLastIndex(l => l.StartsWith('\t') && l.Trim().Length > 0 && !l.TrimStart().StartsWith("//", StringComparison.Ordinal));
+            if (last < 0) throw new InvalidOperationException($"{ours}: no requirement line to drop");
+            lines.RemoveAt(last);
+            var less = string.Join('\n', lines);
+            var changed = new List<Sample>();
+            var noop = new List<Sample>();
+            var go = new List<Sample>();
+            try
+            {
+                Timed(_appSdk, "dotnet build app.csproj -nologo -v:q", env);
+                for (int i = 0; i < runs; i++)
+                {
+                    var text = i % 2 == 0 ? less : original;
+                    void Ours()
+                    {
+                        File.WriteAllText(ours, text);
+                        changed.Add(Timed(_appSdk, "dotnet build app.csproj -nologo -v:q", env));
+                        noop.Add(Timed(_appSdk, "dotnet build app.csproj -nologo -v:q", env));
+                    }
+                    void Go()
+                    {
+                        File.WriteAllText(theirs, text);
+                        go.Add(Timed(_goMain, "go list -m all > /dev/null", goEnv));
+                    }
+                    if (i % 2 == 0) { Ours(); Go(); } else { Go(); Ours(); }
+                    Console.WriteLine($"  changed build list: run {i + 1}: after the edit {changed[^1].Seconds:F2} s, no-op {noop[^1].Seconds:F2} s, go list -m all {go[^1].Seconds:F2} s");
+                }
+            }
+            finally
+            {
+                File.WriteAllText(ours, original);
+                File.WriteAllText(theirs, originalGo);
+            }
             return (changed, noop, go);
         }
 
