@@ -116,6 +116,28 @@ public sealed class IncrementalTests(SdkPackage sdk)
     }
 
     [Fact]
+    public void Through_a_PackageReference_a_changed_build_list_does_not_recompile_the_next_build_either()
+    {
+        // The PackageReference form restores in the build phase, after the evaluation. With the g.props written at the
+        // current time the build of the edit recompiled the C# project (observed; the next build then skipped it).
+        using var p = PackageReference(sdk).WithModules();
+        p.Dotnet(GoInputs.Env(), "build").EnsureSuccess("first build");
+        var assembly = p.Combine("obj", "Debug", "net10.0", "app.dll");
+        var assemblyTime = File.GetLastWriteTimeUtc(assembly);
+
+        p.Write("go.mod", GoInputs.GoMod().Replace("\texample.com/Shout v0.2.0\n", ""));
+        var (afterEdit, editLog) = p.DotnetWithLog(GoInputs.Env(), "build");
+        var (next, nextLog) = p.DotnetWithLog(GoInputs.Env(), "build");
+
+        afterEdit.EnsureSuccess("build after go.mod edit");
+        next.EnsureSuccess("the build after it");
+        CountOf(editLog, Ran).ShouldBe(1);
+        Modules(next).Select(m => m[0]).ShouldNotContain("example.com/Shout");
+        nextLog.ShouldContain("Skipping target \"CoreCompile\" because all output files are up-to-date");
+        File.GetLastWriteTimeUtc(assembly).ShouldBe(assemblyTime);
+    }
+
+    [Fact]
     public void A_go_env_file_written_or_removed_after_the_restore_restores_again()
     {
         // go env -w writes GOENV's file; its settings count like the environment's (here -mod=vendor without a vendor/).
