@@ -10,19 +10,27 @@ namespace GoMod.Core.Tests.Internal;
 /// </summary>
 public sealed class AtomicFileTests
 {
+    private static readonly DateTime Old = new(2026, 1, 2, 3, 4, 5, DateTimeKind.Utc);
+
+    /// <summary>A file in <paramref name="dir"/> holding <paramref name="text"/>, last written at <see cref="Old"/>.</summary>
+    private static string WrittenLongAgo(TempDirectory dir, string name, string text)
+    {
+        var path = dir.Combine(name);
+        File.WriteAllText(path, text);
+        File.SetLastWriteTimeUtc(path, Old);
+        return path;
+    }
+
     [Fact]
     public void Changed_bytes_after_the_previous_write_time_get_a_time_1_ms_after_it()
     {
         using var dir = new TempDirectory();
-        var path = dir.Combine("app.csproj.gomod.g.props");
-        File.WriteAllText(path, "<Project />");
-        var old = new DateTime(2026, 1, 2, 3, 4, 5, DateTimeKind.Utc);
-        File.SetLastWriteTimeUtc(path, old);
+        var path = WrittenLongAgo(dir, "app.csproj.gomod.g.props", "<Project />");
 
         AtomicFile.WriteIfChanged(path, "<Project><!-- v2 --></Project>"u8.ToArray(), afterPreviousWriteTime: true).ShouldBeTrue();
 
         File.ReadAllText(path).ShouldBe("<Project><!-- v2 --></Project>");
-        File.GetLastWriteTimeUtc(path).ShouldBe(old.AddMilliseconds(1));
+        File.GetLastWriteTimeUtc(path).ShouldBe(Old.AddMilliseconds(1));
         Directory.GetFiles(dir.Path).Length.ShouldBe(1);
     }
 
@@ -30,10 +38,7 @@ public sealed class AtomicFileTests
     public void Without_the_option_or_without_a_previous_file_a_write_takes_the_current_time()
     {
         using var dir = new TempDirectory();
-        var old = new DateTime(2026, 1, 2, 3, 4, 5, DateTimeKind.Utc);
-        var plain = dir.Combine("plain");
-        File.WriteAllText(plain, "a");
-        File.SetLastWriteTimeUtc(plain, old);
+        var plain = WrittenLongAgo(dir, "plain", "a");
         var before = DateTime.UtcNow.AddSeconds(-1);
 
         AtomicFile.WriteIfChanged(plain, "b"u8.ToArray()).ShouldBeTrue();
@@ -47,14 +52,11 @@ public sealed class AtomicFileTests
     public void Equal_bytes_keep_the_file_and_its_time()
     {
         using var dir = new TempDirectory();
-        var path = dir.Combine("same");
-        File.WriteAllText(path, "x");
-        var old = new DateTime(2026, 1, 2, 3, 4, 5, DateTimeKind.Utc);
-        File.SetLastWriteTimeUtc(path, old);
+        var path = WrittenLongAgo(dir, "same", "x");
 
         AtomicFile.WriteIfChanged(path, "x"u8.ToArray(), afterPreviousWriteTime: true).ShouldBeFalse();
 
-        File.GetLastWriteTimeUtc(path).ShouldBe(old);
+        File.GetLastWriteTimeUtc(path).ShouldBe(Old);
     }
 
     [Fact]
