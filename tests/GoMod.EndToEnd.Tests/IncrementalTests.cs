@@ -118,8 +118,9 @@ public sealed class IncrementalTests(SdkPackage sdk)
     [Fact]
     public void Through_a_PackageReference_a_changed_build_list_does_not_recompile_the_next_build_either()
     {
-        // The PackageReference form restores in the build phase, after the evaluation. With the g.props written at the
-        // current time the build of the edit recompiled the C# project (observed; the next build then skipped it).
+        // The PackageReference form restores in the build phase, after the evaluation; but CoreCompile reads its inputs'
+        // write times when it runs, so a g.props written at the current time recompiled the C# project in the build
+        // of the edit itself.
         using var p = PackageReference(sdk).WithModules();
         p.Dotnet(GoInputs.Env(), "build").EnsureSuccess("first build");
         var assembly = p.Combine("obj", "Debug", "net10.0", "app.dll");
