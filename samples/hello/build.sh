@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Builds samples/hello from a fresh clone, in one command:
+#   0. installs go with apt-get when it is missing and can be (samples/tools.sh),
 #   1. packs GoMod.Sdk (version 0.1.0-local) into artifacts/feed,
 #   2. drops the copy an earlier run extracted into artifacts/packages (NuGet would keep using a stale one),
 #   3. builds the sample, which resolves GoMod.Sdk from that feed (see NuGet.config and global.json) and, when go is
@@ -8,6 +9,9 @@
 # Extra arguments go to the sample's dotnet build.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
+# go compiles main.go; without it (and no way to install it) the sample still restores its modules.
+. "$root/samples/tools.sh"
+ensure_commands samples/hello go:golang-go || true
 version=0.1.0-local
 dotnet pack "$root/sdk/GoMod.Sdk.csproj" -c Release -o "$root/artifacts/feed" -p:PackageVersion="$version" -nologo -v:q
 rm -rf "$root/artifacts/packages/gomod.sdk/$version"

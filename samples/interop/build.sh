@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds and runs samples/interop from a fresh clone, in one command:
-#   1. checks for what cgo needs (a C compiler) and go,
+#   1. checks for what cgo needs (a C compiler) and go, installing them with apt-get when it can (samples/tools.sh),
 #   2. packs GoMod.Sdk (version 0.1.0-local) into artifacts/feed and drops a stale extracted copy (as samples/hello does),
 #   3. builds the solution: golib (a GoMod.Sdk project) restores its modules from samples/hello's offline proxy and
 #      go builds it as a C shared library; app (C#) gets the library copied beside it,
@@ -9,15 +9,16 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 here="$root/samples/interop"
-cc="${CC:-gcc}"
-if ! command -v "$cc" >/dev/null 2>&1; then
-  echo "samples/interop: no C compiler ('$cc' is not on PATH). The Go library is built with cgo (-buildmode=c-shared)," >&2
-  echo "which needs one: install gcc (apt-get install gcc) or set CC to your C compiler, then run this again." >&2
-  exit 2
-fi
-if ! command -v go >/dev/null 2>&1; then
-  echo "samples/interop: no go command on PATH: install go (apt-get install golang-go), then run this again." >&2
-  exit 2
+. "$root/samples/tools.sh"
+# The Go library is built with cgo (-buildmode=c-shared): it needs go and a C compiler (gcc, or CC when set).
+if [ -n "${CC:-}" ]; then
+  ensure_commands samples/interop go:golang-go || exit 2
+  if ! command -v "$CC" >/dev/null 2>&1; then
+    echo "samples/interop: no C compiler ('$CC', from CC, is not on PATH): install it or unset CC, then run this again." >&2
+    exit 2
+  fi
+else
+  ensure_commands samples/interop go:golang-go "gcc:gcc libc6-dev" || exit 2
 fi
 version=0.1.0-local
 dotnet pack "$root/sdk/GoMod.Sdk.csproj" -c Release -o "$root/artifacts/feed" -p:PackageVersion="$version" -nologo -v:q
