@@ -21,6 +21,6 @@ ensure_commands() {
   local still=()
   for cmd in "${missing[@]}"; do command -v "$cmd" >/dev/null 2>&1 || still+=("$cmd"); done
   [ ${#still[@]} -eq 0 ] && return 0
-  echo "$sample: ${still[*]} not on PATH: install ${packages[*]} (apt-get install ${packages[*]}), then run this again." >&2
+  echo "$sample: ${still[*]} not on PATH: install it (apt-get install ${packages[*]}), then run this again." >&2
   return 1
 }
