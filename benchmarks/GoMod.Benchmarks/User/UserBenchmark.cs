@@ -669,6 +669,20 @@ public static class UserBenchmark
             var original = File.ReadAllText(Path.Combine(main, "go.mod"));
             File.WriteAllText(goMod, original);
             Timed(app, "dotnet build app.csproj -nologo -v:q", env);
+            var result = EditsTimed("changed", runs, app, env, i => File.WriteAllText(goMod, original + $"// edit {i}\n"), main, env, _ => { });
+            File.WriteAllText(goMod, original);
+            return result;
+        }
+
+        /// <summary>
+        /// <paramref name="runs"/> rounds, the sides alternating first: ours applies <paramref name="editOurs"/>, times a
+        /// build of <paramref name="app"/> and then the no-op build after it; go applies <paramref name="editGo"/> and
+        /// times <c>go list -m all</c> in <paramref name="goDir"/>.
+        /// </summary>
+        private (List<Sample> Changed, List<Sample> NoOp, List<Sample> Go) EditsTimed(string label, int runs,
+            string app, Dictionary<string, string?> env, Action<int> editOurs,
+            string goDir, Dictionary<string, string?> goEnv, Action<int> editGo)
+        {
             var changed = new List<Sample>();
             var noop = new List<Sample>();
             var go = new List<Sample>();
@@ -676,15 +690,18 @@ public static class UserBenchmark
             {
                 void Ours()
                 {
-                    File.WriteAllText(goMod, original + $"// edit {i}\n");
+                    editOurs(i);
                     changed.Add(Timed(app, "dotnet build app.csproj -nologo -v:q", env));
                     noop.Add(Timed(app, "dotnet build app.csproj -nologo -v:q", env));
                 }
-                void Go() => go.Add(Timed(main, "go list -m all > /dev/null", env));
+                void Go()
+                {
+                    editGo(i);
+                    go.Add(Timed(goDir, "go list -m all > /dev/null", goEnv));
+                }
                 if (i % 2 == 0) { Ours(); Go(); } else { Go(); Ours(); }
-                Console.WriteLine($"  changed: run {i + 1}: after the edit {changed[^1].Seconds:F2} s, no-op {noop[^1].Seconds:F2} s, go list -m all {go[^1].Seconds:F2} s");
+                Console.WriteLine($"  {label}: run {i + 1}: after the edit {changed[^1].Seconds:F2} s, no-op {noop[^1].Seconds:F2} s, go list -m all {go[^1].Seconds:F2} s");
             }
-            File.WriteAllText(goMod, original);
             return (changed, noop, go);
         }
 
@@ -708,36 +725,18 @@ public static class UserBenchmark
             if (last < 0) throw new InvalidOperationException($"{ours}: no requirement line to drop");
             lines.RemoveAt(last);
             var less = string.Join('\n', lines);
-            var changed = new List<Sample>();
-            var noop = new List<Sample>();
-            var go = new List<Sample>();
+            string Edit(int i) => i % 2 == 0 ? less : original;
             try
             {
                 Timed(_appSdk, "dotnet build app.csproj -nologo -v:q", env);
-                for (int i = 0; i < runs; i++)
-                {
-                    var text = i % 2 == 0 ? less : original;
-                    void Ours()
-                    {
-                        File.WriteAllText(ours, text);
-                        changed.Add(Timed(_appSdk, "dotnet build app.csproj -nologo -v:q", env));
-                        noop.Add(Timed(_appSdk, "dotnet build app.csproj -nologo -v:q", env));
-                    }
-                    void Go()
-                    {
-                        File.WriteAllText(theirs, text);
-                        go.Add(Timed(_goMain, "go list -m all > /dev/null", goEnv));
-                    }
-                    if (i % 2 == 0) { Ours(); Go(); } else { Go(); Ours(); }
-                    Console.WriteLine($"  changed build list: run {i + 1}: after the edit {changed[^1].Seconds:F2} s, no-op {noop[^1].Seconds:F2} s, go list -m all {go[^1].Seconds:F2} s");
-                }
+                return EditsTimed("changed build list", runs, _appSdk, env, i => File.WriteAllText(ours, Edit(i)),
+                    _goMain, goEnv, i => File.WriteAllText(theirs, Edit(i)));
             }
             finally
             {
                 File.WriteAllText(ours, original);
                 File.WriteAllText(theirs, originalGo);
             }
-            return (changed, noop, go);
         }
 
         /// <summary>A module zip holding the version's go.mod (as the proxy serves it) and one Go file; returns its path.</summary>
