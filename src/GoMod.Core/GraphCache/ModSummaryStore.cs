@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
-using System.Text;
 using GoMod.Core.Fetch;
 using GoMod.Core.Internal;
 using GoMod.Core.ModSummaries;
@@ -30,26 +28,21 @@ public sealed class ModSummaryStore
     private const string Magic = "GOMODSUM";
     private const int FormatVersion = 1;
 
-    // Replaced, sized, by Decode (before the store is shared); otherwise only added to.
-    private ConcurrentDictionary<ModuleVersion, Entry> _entries = new();
-    private int _hits, _misses, _added, _loaded, _persisted;
-    private bool _corrupt, _saved;
-    private int _generation;
+    private readonly StampedStore<Entry, (long Size, long ModTicks)> _store;
+    private int _hits, _misses;
 
-    private sealed class Entry(long size, long modTicks, string hash, ModSummary summary)
+    private sealed class Entry(long size, long modTicks, string hash, ModSummary summary) : StampedEntry<(long Size, long ModTicks)>
     {
         public long Size { get; } = size;
         public long ModTicks { get; } = modTicks;
         public string Hash { get; } = hash;
         public ModSummary Summary { get; } = summary;
-        public bool Used;
-        public StampSlot<(long Size, long ModTicks)> Now;
     }
 
-    private ModSummaryStore(string? file) => File = file;
+    private ModSummaryStore(string? file) => _store = new(file, Magic, FormatVersion, Encode);
 
     /// <summary>The file the store is read from and saved to, or null for an in-memory store.</summary>
-    public string? File { get; }
+    public string? File => _store.File;
 
     /// <summary>Entries answered from the store during this object's life (for tests and benchmarks).</summary>
     public int Hits => Volatile.Read(ref _hits);
@@ -58,10 +51,10 @@ public sealed class ModSummaryStore
     public int Misses => Volatile.Read(ref _misses);
 
     /// <summary>Entries read from <see cref="File"/> when the store was opened.</summary>
-    public int Loaded => _loaded;
+    public int Loaded => _store.Loaded;
 
     /// <summary>Whether the file existed but was damaged, foreign or of another format (it was ignored).</summary>
-    public bool WasCorrupt => _corrupt;
+    public bool WasCorrupt => _store.WasCorrupt;
 
     /// <summary>An empty store kept in memory only.</summary>
     public static ModSummaryStore InMemory() => new(null);
@@ -73,22 +66,12 @@ public sealed class ModSummaryStore
     public static ModSummaryStore Open(string file)
     {
         var store = new ModSummaryStore(file);
-        if (StoreFile.ReadIfPresent(file) is not { } data) return store;
-        try
-        {
-            store.Decode(data);
-        }
-        catch (Exception e) when (StoreFile.IsDamage(e))
-        {
-            store._entries.Clear();
-            store._loaded = 0;
-            store._corrupt = true;
-        }
+        store._store.Load(Decode);
         return store;
     }
 
     /// <summary>Whether the store has an entry for <paramref name="m"/> (valid or not): a read of it will likely be answered without I/O.</summary>
-    internal bool Contains(ModuleVersion m) => _entries.ContainsKey(m);
+    internal bool Contains(ModuleVersion m) => _store.Contains(m);
 
     /// <summary>
     /// The summary of <paramref name="m"/>'s cached go.mod when an entry for it is still valid (see the class remarks);
@@ -96,7 +79,7 @@ public sealed class ModSummaryStore
     /// </summary>
     internal async Task<ModSummary?> TryGetAsync(ModuleDownloader downloader, ModuleVersion m, CancellationToken ct)
     {
-        if (!_entries.TryGetValue(m, out var e)) return null;
+        if (!_store.TryGetValue(m, out var e)) return null;
         if (!e.Now.TryUse(out var stamp)) stamp = Stamp(downloader, m);
         if (stamp is not { } s || s.Size != e.Size || s.ModTicks != e.ModTicks) return null;
         try
@@ -117,27 +100,18 @@ public sealed class ModSummaryStore
     /// Forgets the stamps an earlier run took ahead (a caller may keep the store across runs): called before a run
     /// uses it, so every stamp it compares is taken during that run.
     /// </summary>
-    internal void BeginRun()
-    {
-        Interlocked.Increment(ref _generation);
-        foreach (var e in _entries.Values) e.Now = default;
-        Volatile.Write(ref _saved, false);
-    }
+    internal void BeginRun() => _store.BeginRun();
 
     /// <summary>
     /// Takes the stamp of every entry's cached <c>.mod</c> in <paramref name="cache"/> that the run has not yet looked
     /// at, ahead of the graph read that will check them (<see cref="Restore.StoreWarmup"/> runs it beside the go.mod
     /// and go.sum parsing and the graph walk); stops once the store is saved or another run begins.
     /// </summary>
-    internal void Prefetch(ModCache.ModuleCache cache)
+    internal void Prefetch(ModCache.ModuleCache cache) => _store.Prefetch((ModuleVersion m, out (long Size, long ModTicks)? stamp) =>
     {
-        var generation = Volatile.Read(ref _generation);
-        foreach (var (m, e) in _entries)
-        {
-            if (Volatile.Read(ref _saved) || Volatile.Read(ref _generation) != generation) return;
-            if (e.Now.IsEmpty) e.Now.Fill(Stamp(cache, m));
-        }
-    }
+        stamp = Stamp(cache, m);
+        return true;
+    });
 
     /// <summary>The size and modification time of <paramref name="m"/>'s cached <c>.mod</c>, or null when it is not there.</summary>
     internal static (long Size, long ModTicks)? Stamp(ModuleDownloader downloader, ModuleVersion m) => Stamp(downloader.Cache, m);
@@ -172,76 +146,40 @@ public sealed class ModSummaryStore
     internal void Add(ModuleVersion m, (long Size, long ModTicks)? before, (long Size, long ModTicks)? after, byte[] data, ModSummary summary)
     {
         if (after is not { } a || (before is not null && before != after) || a.Size != data.Length || summary.Retract.Length != 0) return;
-        var entry = new Entry(a.Size, a.ModTicks, DirHash.HashGoMod(data), summary) { Used = true };
-        _entries[m] = entry;
-        Interlocked.Increment(ref _added);
+        _store.Add(m, new Entry(a.Size, a.ModTicks, DirHash.HashGoMod(data), summary));
     }
 
     /// <summary>
     /// Writes the entries used since the store was opened to <see cref="File"/> (atomically) when they differ from what
     /// was loaded; failures are ignored, since the store is only a cache.
     /// </summary>
-    public void Save()
+    public void Save() => _store.Save();
+
+    private static void Encode(BinaryWriter w, Func<string, int> id, Entry e)
     {
-        Volatile.Write(ref _saved, true);
-        if (File is null) return;
-        int used = 0;
-        foreach (var e in _entries.Values) if (e.Used) used++;
-        if (!StoreFile.WriteWhenStale(File, used, _persisted, Volatile.Read(ref _added) != 0, _corrupt, Encode)) return;
-        _persisted = used;
-        _corrupt = false;
-        Interlocked.Exchange(ref _added, 0);
+        w.Write(e.Size);
+        w.Write(e.ModTicks);
+        w.Write(id(e.Hash));
+        w.Write(id(e.Summary.ModulePath));
+        w.Write(id(e.Summary.Deprecated));
+        w.Write(id(e.Summary.GoVersion));
+        w.Write(e.Summary.Require.Length);
+        foreach (var r in e.Summary.Require)
+        {
+            w.Write(id(r.Path));
+            w.Write(id(r.Version));
+        }
     }
 
-    private byte[] Encode()
+    private static Entry Decode(ref StoreBodyReader r, string[] table)
     {
-        var strings = new StoreStrings();
-        int Id(string s) => strings.Id(s);
-        var body = new MemoryStream();
-        var w = new BinaryWriter(body, Encoding.UTF8);
-        var used = _entries.Where(kv => kv.Value.Used).OrderBy(kv => kv.Key.Path, StringComparer.Ordinal).ThenBy(kv => kv.Key.Version, StringComparer.Ordinal).ToList();
-        w.Write(used.Count);
-        foreach (var (m, e) in used)
-        {
-            w.Write(Id(m.Path));
-            w.Write(Id(m.Version));
-            w.Write(e.Size);
-            w.Write(e.ModTicks);
-            w.Write(Id(e.Hash));
-            w.Write(Id(e.Summary.ModulePath));
-            w.Write(Id(e.Summary.Deprecated));
-            w.Write(Id(e.Summary.GoVersion));
-            w.Write(e.Summary.Require.Length);
-            foreach (var r in e.Summary.Require)
-            {
-                w.Write(Id(r.Path));
-                w.Write(Id(r.Version));
-            }
-        }
-        w.Flush();
-
-        return StoreFile.Seal(Magic, FormatVersion, strings.Table, body);
-    }
-
-    private void Decode(byte[] data)
-    {
-        var (table, at, limit) = StoreFile.Open(data, Magic, FormatVersion);
-        var r = new StoreBodyReader(data, at, limit);
-        int entryCount = r.Count();
-        _entries = new ConcurrentDictionary<ModuleVersion, Entry>(Environment.ProcessorCount, entryCount + (entryCount / 4) + 16);
-        for (int i = 0; i < entryCount; i++)
-        {
-            var m = new ModuleVersion(table[r.Int32()], table[r.Int32()]);
-            long size = r.Int64(), ticks = r.Int64();
-            var hash = table[r.Int32()];
-            string modulePath = table[r.Int32()], deprecated = table[r.Int32()], go = table[r.Int32()];
-            int n = r.Count();
-            var require = n == 0 ? [] : new ModuleVersion[n];
-            for (int k = 0; k < n; k++) require[k] = new ModuleVersion(table[r.Int32()], table[r.Int32()]);
-            var summary = new ModSummary(modulePath, deprecated, go, ModSummary.PruningForGoVersion(go), require, []);
-            _entries[m] = new Entry(size, ticks, hash, summary);
-        }
-        if (!r.AtEnd) throw new InvalidDataException("trailing bytes in store file");
-        _loaded = _persisted = entryCount;
+        long size = r.Int64(), ticks = r.Int64();
+        var hash = table[r.Int32()];
+        string modulePath = table[r.Int32()], deprecated = table[r.Int32()], go = table[r.Int32()];
+        int n = r.Count();
+        var require = n == 0 ? [] : new ModuleVersion[n];
+        for (int k = 0; k < n; k++) require[k] = new ModuleVersion(table[r.Int32()], table[r.Int32()]);
+        var summary = new ModSummary(modulePath, deprecated, go, ModSummary.PruningForGoVersion(go), require, []);
+        return new Entry(size, ticks, hash, summary);
     }
 }

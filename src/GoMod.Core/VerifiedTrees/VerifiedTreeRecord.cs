@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using System.Security.Cryptography;
-using System.Text;
 using GoMod.Core.Internal;
 using GoMod.Core.ModCache;
 using GoMod.Core.Module;
@@ -32,24 +29,19 @@ public sealed class VerifiedTreeRecord
     /// <summary>How much older than the check a stamp's times must be for the entry to be recorded (2 s: coarser than the time resolution of the file systems a module cache lives on, FAT's included).</summary>
     public const long RacyTicks = 2 * TimeSpan.TicksPerSecond;
 
-    // Replaced, sized, by Decode (before the record is shared); otherwise only added to.
-    private ConcurrentDictionary<ModuleVersion, Entry> _entries = new();
-    private int _hits, _misses, _added, _recorded, _loaded, _persisted;
-    private bool _corrupt, _saved;
-    private int _generation;
+    private readonly StampedStore<Entry, TreeStamp> _store;
+    private int _hits, _misses, _recorded;
 
-    private sealed class Entry(TreeStamp stamp, string zipHash)
+    private sealed class Entry(TreeStamp stamp, string zipHash) : StampedEntry<TreeStamp>
     {
         public TreeStamp Stamp { get; } = stamp;
         public string ZipHash { get; } = zipHash;
-        public bool Used;
-        public StampSlot<TreeStamp> Now;
     }
 
-    private VerifiedTreeRecord(string? file) => File = file;
+    private VerifiedTreeRecord(string? file) => _store = new(file, Magic, FormatVersion, Encode);
 
     /// <summary>The file the record is read from and saved to, or null for one kept in memory.</summary>
-    public string? File { get; }
+    public string? File => _store.File;
 
     /// <summary>Warm checks answered by a recorded entry during this object's life.</summary>
     public int Hits => Volatile.Read(ref _hits);
@@ -58,13 +50,13 @@ public sealed class VerifiedTreeRecord
     public int Misses => Volatile.Read(ref _misses);
 
     /// <summary>Entries read from <see cref="File"/> when the record was opened.</summary>
-    public int Loaded => _loaded;
+    public int Loaded => _store.Loaded;
 
     /// <summary>Entries recorded during this object's life.</summary>
     public int Added => Volatile.Read(ref _recorded);
 
     /// <summary>Whether the file existed but was damaged, foreign or of another format (it was ignored).</summary>
-    public bool WasCorrupt => _corrupt;
+    public bool WasCorrupt => _store.WasCorrupt;
 
     /// <summary>An empty record kept in memory only.</summary>
     public static VerifiedTreeRecord InMemory() => new(null);
@@ -76,17 +68,7 @@ public sealed class VerifiedTreeRecord
     public static VerifiedTreeRecord Open(string file)
     {
         var record = new VerifiedTreeRecord(file);
-        if (StoreFile.ReadIfPresent(file) is not { } data) return record;
-        try
-        {
-            record.Decode(data);
-        }
-        catch (Exception e) when (StoreFile.IsDamage(e))
-        {
-            record._entries.Clear();
-            record._loaded = 0;
-            record._corrupt = true;
-        }
+        record._store.Load(Decode);
         return record;
     }
 
@@ -95,43 +77,35 @@ public sealed class VerifiedTreeRecord
     /// <see cref="Prefetch"/> when it got there first, else here.
     /// </summary>
     internal TreeStamp? StampOf(ModuleVersion m, in VersionFiles files) =>
-        _entries.TryGetValue(m, out var e) && e.Now.TryUse(out var stamp) ? stamp : TreeStamp.Of(files);
+        _store.TryGetValue(m, out var e) && e.Now.TryUse(out var stamp) ? stamp : TreeStamp.Of(files);
 
     /// <summary>
     /// Forgets the stamps an earlier run took ahead (a caller may keep the record across runs): called before a run
     /// uses it, so every stamp it compares is taken during that run.
     /// </summary>
-    internal void BeginRun()
-    {
-        Interlocked.Increment(ref _generation);
-        foreach (var e in _entries.Values) e.Now = default;
-        Volatile.Write(ref _saved, false);
-    }
+    internal void BeginRun() => _store.BeginRun();
 
     /// <summary>
     /// Takes the stamp of every recorded version in <paramref name="cache"/> that the run has not yet looked at, ahead
     /// of the warm checks that will compare them (<see cref="Restore.StoreWarmup"/> runs it beside the graph read);
-    /// stops once the record is saved or another run begins.
+    /// stops once the record is saved or another run begins. A version whose cache paths cannot be formed is left to
+    /// its warm check.
     /// </summary>
-    internal void Prefetch(ModuleCache cache)
+    internal void Prefetch(ModuleCache cache) => _store.Prefetch((ModuleVersion m, out TreeStamp? stamp) =>
     {
-        var generation = Volatile.Read(ref _generation);
-        foreach (var (m, e) in _entries)
+        VersionFiles files;
+        try
         {
-            if (Volatile.Read(ref _saved) || Volatile.Read(ref _generation) != generation) return;
-            if (!e.Now.IsEmpty) continue;
-            VersionFiles files;
-            try
-            {
-                files = cache.FilesOf(m);
-            }
-            catch (Exception ex) when (ex is ModuleException or ModulePathException or FormatException or ArgumentException)
-            {
-                continue;
-            }
-            e.Now.Fill(TreeStamp.Of(files));
+            files = cache.FilesOf(m);
         }
-    }
+        catch (Exception ex) when (ex is ModuleException or ModulePathException or FormatException or ArgumentException)
+        {
+            stamp = null;
+            return false;
+        }
+        stamp = TreeStamp.Of(files);
+        return true;
+    });
 
     /// <summary>
     /// The recorded <c>.ziphash</c> hash of <paramref name="m"/> when its entry's stamp equals <paramref name="now"/>
@@ -139,7 +113,7 @@ public sealed class VerifiedTreeRecord
     /// </summary>
     internal string? TryGet(ModuleVersion m, TreeStamp? now)
     {
-        if (!_entries.TryGetValue(m, out var e)) return null;
+        if (!_store.TryGetValue(m, out var e)) return null;
         if (now != e.Stamp)
         {
             Interlocked.Increment(ref _misses);
@@ -158,8 +132,7 @@ public sealed class VerifiedTreeRecord
     internal void Add(ModuleVersion m, TreeStamp? before, string zipHash)
     {
         if (before is not { } s || !s.OlderThan(DateTime.UtcNow.Ticks - RacyTicks)) return;
-        _entries[m] = new Entry(s, zipHash) { Used = true };
-        Interlocked.Increment(ref _added);
+        _store.Add(m, new Entry(s, zipHash));
         Interlocked.Increment(ref _recorded);
     }
 
@@ -167,54 +140,21 @@ public sealed class VerifiedTreeRecord
     /// Writes the entries used since the record was opened to <see cref="File"/> (atomically) when they differ from
     /// what was loaded; failures are ignored, since the record is only a cache.
     /// </summary>
-    public void Save()
+    public void Save() => _store.Save();
+
+    private static void Encode(BinaryWriter w, Func<string, int> id, Entry e)
     {
-        Volatile.Write(ref _saved, true);
-        if (File is null) return;
-        int used = 0;
-        foreach (var e in _entries.Values) if (e.Used) used++;
-        if (!StoreFile.WriteWhenStale(File, used, _persisted, Volatile.Read(ref _added) != 0, _corrupt, Encode)) return;
-        _persisted = used;
-        _corrupt = false;
-        Interlocked.Exchange(ref _added, 0);
+        w.Write(id(e.ZipHash));
+        w.Write(e.Stamp.VersionDirTicks);
+        w.Write(e.Stamp.Tree.DirTicks);
+        w.Write(e.Stamp.Tree.ZipHashSize);
+        w.Write(e.Stamp.Tree.ZipHashTicks);
     }
 
-    private byte[] Encode()
+    private static Entry Decode(ref StoreBodyReader r, string[] table)
     {
-        var strings = new StoreStrings();
-        int Id(string s) => strings.Id(s);
-        var body = new MemoryStream();
-        var w = new BinaryWriter(body, Encoding.UTF8);
-        var used = _entries.Where(kv => kv.Value.Used).OrderBy(kv => kv.Key.Path, StringComparer.Ordinal).ThenBy(kv => kv.Key.Version, StringComparer.Ordinal).ToList();
-        w.Write(used.Count);
-        foreach (var (m, e) in used)
-        {
-            w.Write(Id(m.Path));
-            w.Write(Id(m.Version));
-            w.Write(Id(e.ZipHash));
-            w.Write(e.Stamp.VersionDirTicks);
-            w.Write(e.Stamp.Tree.DirTicks);
-            w.Write(e.Stamp.Tree.ZipHashSize);
-            w.Write(e.Stamp.Tree.ZipHashTicks);
-        }
-        w.Flush();
-        return StoreFile.Seal(Magic, FormatVersion, strings.Table, body);
-    }
-
-    private void Decode(byte[] data)
-    {
-        var (table, at, limit) = StoreFile.Open(data, Magic, FormatVersion);
-        var r = new StoreBodyReader(data, at, limit);
-        int count = r.Count();
-        _entries = new ConcurrentDictionary<ModuleVersion, Entry>(Environment.ProcessorCount, count + (count / 4) + 16);
-        for (int i = 0; i < count; i++)
-        {
-            var m = new ModuleVersion(table[r.Int32()], table[r.Int32()]);
-            var zipHash = table[r.Int32()];
-            long versionDir = r.Int64(), dir = r.Int64(), size = r.Int64(), ticks = r.Int64();
-            _entries[m] = new Entry(new TreeStamp(versionDir, new ModuleStamp(dir, size, ticks)), zipHash);
-        }
-        if (!r.AtEnd) throw new InvalidDataException("trailing bytes in record file");
-        _loaded = _persisted = count;
+        var zipHash = table[r.Int32()];
+        long versionDir = r.Int64(), dir = r.Int64(), size = r.Int64(), ticks = r.Int64();
+        return new Entry(new TreeStamp(versionDir, new ModuleStamp(dir, size, ticks)), zipHash);
     }
 }
